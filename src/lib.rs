@@ -1,0 +1,1 @@
+//! Geobrief: a news article beside a schematic map of its places.
