@@ -1,1 +1,3 @@
 //! Geobrief: a news article beside a schematic map of its places.
+
+pub mod basemap;
