@@ -1,0 +1,219 @@
+//! `geobrief geoparse`: place detection from the command line.
+//!
+//! Plain-text files in, one line per place name out; or, with `--jsonl`, JSON
+//! Lines of `{"id", "text"}` in and `{"id", "toponyms": [{"start", "end", "name",
+//! "lat", "lon"}]}` out, offsets in Unicode code points (the evaluation format).
+//! Exit status: 0 done, 1 an input could not be read, 2 usage error (from clap).
+
+use std::io::{BufRead, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Options, Toponym, detect_places_with};
+use crate::gazetteer::Gazetteer;
+
+/// Arguments of `geobrief geoparse`.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct GeoparseArgs {
+    /// Text files to read; with --jsonl, JSON Lines files ("-" or none: standard input).
+    pub files: Vec<PathBuf>,
+    /// Read JSON Lines of {"id", "text"} and write {"id", "toponyms"} lines.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Favour places in this country (ISO 3166-1 alpha-2 code, e.g. SY).
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ArticleIn {
+    id: serde_json::Value,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a serde_json::Value,
+    toponyms: Vec<ToponymOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ToponymOut<'a> {
+    start: usize,
+    end: usize,
+    name: &'a str,
+    lat: f64,
+    lon: f64,
+    place: &'a str,
+    kind: &'static str,
+    country: &'a str,
+}
+
+/// Runs the command; reports errors on standard error.
+#[must_use]
+pub fn run(args: &GeoparseArgs) -> ExitCode {
+    let options = Options {
+        country_bias: args.country.as_ref().map(|c| c.to_ascii_uppercase()),
+    };
+    let gaz = Gazetteer::embedded();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = if args.jsonl {
+        run_jsonl(&args.files, gaz, &options, &mut out)
+    } else {
+        run_text(&args.files, gaz, &options, &mut out)
+    };
+    match result.and_then(|()| out.flush().map_err(|e| format!("writing output: {e}"))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("geobrief geoparse: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_text(
+    files: &[PathBuf],
+    gaz: &Gazetteer,
+    options: &Options,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    if files.is_empty() {
+        return Err("give one or more text files, or --jsonl".to_owned());
+    }
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read as UTF-8 text: {e}", path.display()))?;
+        let write_err = |e: std::io::Error| format!("writing output: {e}");
+        writeln!(out, "# {}", path.display()).map_err(write_err)?;
+        for t in detect_places_with(&text, gaz, options) {
+            writeln!(out, "{}", text_line(&t, gaz)).map_err(write_err)?;
+        }
+    }
+    Ok(())
+}
+
+/// One tab-separated line: code-point range, name, place, kind, country, lat, lon, reason.
+fn text_line(t: &Toponym, gaz: &Gazetteer) -> String {
+    let place = gaz.place(t.place());
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}",
+        t.char_range.start,
+        t.char_range.end,
+        t.text,
+        place.name,
+        place.kind.label(),
+        place.country_code,
+        place.lat_deg,
+        place.lon_deg,
+        t.reason()
+    )
+}
+
+fn run_jsonl(
+    files: &[PathBuf],
+    gaz: &Gazetteer,
+    options: &Options,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let stdin_only = [PathBuf::from("-")];
+    let files = if files.is_empty() {
+        &stdin_only[..]
+    } else {
+        files
+    };
+    for path in files {
+        if path == Path::new("-") {
+            let stdin = std::io::stdin();
+            jsonl_stream(stdin.lock(), "standard input", gaz, options, out)?;
+        } else {
+            let file = std::fs::File::open(path)
+                .map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
+            let label = path.display().to_string();
+            jsonl_stream(std::io::BufReader::new(file), &label, gaz, options, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn jsonl_stream(
+    input: impl BufRead,
+    label: &str,
+    gaz: &Gazetteer,
+    options: &Options,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    for (index, line) in input.lines().enumerate() {
+        let line_no = index + 1;
+        let line = line.map_err(|e| format!("{label} line {line_no}: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let article: ArticleIn = serde_json::from_str(&line)
+            .map_err(|e| format!("{label} line {line_no}: expected {{\"id\", \"text\"}}: {e}"))?;
+        let found = detect_places_with(&article.text, gaz, options);
+        let toponyms = found
+            .iter()
+            .map(|t| {
+                let place = gaz.place(t.place());
+                ToponymOut {
+                    start: t.char_range.start,
+                    end: t.char_range.end,
+                    name: &t.text,
+                    lat: place.lat_deg,
+                    lon: place.lon_deg,
+                    place: &place.name,
+                    kind: place.kind.label(),
+                    country: &place.country_code,
+                }
+            })
+            .collect();
+        let record = ArticleOut {
+            id: &article.id,
+            toponyms,
+        };
+        serde_json::to_writer(&mut *out, &record).map_err(|e| format!("writing output: {e}"))?;
+        writeln!(out).map_err(|e| format!("writing output: {e}"))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jsonl_article_comes_back_with_code_point_offsets() {
+        let input = "{\"id\": \"a1\", \"text\": \"Zürich and Aleppo.\"}\n\n";
+        let mut out = Vec::new();
+        jsonl_stream(
+            input.as_bytes(),
+            "test",
+            Gazetteer::embedded(),
+            &Options::default(),
+            &mut out,
+        )
+        .expect("valid input");
+        let line: serde_json::Value = serde_json::from_slice(&out).expect("one JSON line");
+        assert_eq!(line["id"], "a1");
+        assert_eq!(line["toponyms"][1]["start"], 11);
+        assert_eq!(line["toponyms"][1]["end"], 17);
+        assert_eq!(line["toponyms"][1]["name"], "Aleppo");
+    }
+
+    #[test]
+    fn a_malformed_jsonl_line_is_reported_with_its_line_number() {
+        let input = "{\"id\": 1, \"text\": \"ok\"}\nnot json\n";
+        let err = jsonl_stream(
+            input.as_bytes(),
+            "in.jsonl",
+            Gazetteer::embedded(),
+            &Options::default(),
+            &mut Vec::new(),
+        )
+        .expect_err("line 2 is bad");
+        assert!(err.starts_with("in.jsonl line 2:"), "{err}");
+    }
+}

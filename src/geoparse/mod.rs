@@ -1,0 +1,208 @@
+//! Place detection: find the place names of an article and decide which place
+//! each one means, offline, with the embedded gazetteer.
+//!
+//! [`detect_places`] runs [`recognise`](recognise::recognise) (which stretches of
+//! text are place names) and then [`resolve`](resolve::resolve) (which place each
+//! name means). Both are plain functions of the text and the gazetteer, so a UI can
+//! run them on a background thread and keep the result. A [`Toponym`] carries the
+//! candidates that were weighed and, in words, why the winner won, so a reader can
+//! check and correct it.
+
+pub mod cli;
+mod recognise;
+mod resolve;
+mod words;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, name_key};
+
+pub use recognise::Usage;
+
+/// Choices a reader can make about a whole article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// ISO 3166-1 alpha-2 code of a country whose places should win ties.
+    pub country_bias: Option<String>,
+}
+
+/// One place a name was weighed as.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub place: PlaceId,
+    /// How the name refers to this place (its name, an alternate, a demonym).
+    pub name_kind: NameKind,
+    /// Higher is likelier; comparable only among the candidates of one name.
+    pub score: f64,
+    /// Short phrases that explain the score ("population 1.6 million",
+    /// "in Syria, named in the article"); filled for the winner only.
+    pub reasons: Vec<String>,
+}
+
+/// A place name found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toponym {
+    /// Where it is in the text, in bytes (for slicing in Rust).
+    pub byte_range: Range<usize>,
+    /// Where it is in the text, in Unicode code points (for JSON and Python).
+    pub char_range: Range<usize>,
+    /// The name as written.
+    pub text: String,
+    pub usage: Usage,
+    /// Candidates, best first; the first is the chosen place. Never empty.
+    pub candidates: Vec<Candidate>,
+}
+
+impl Toponym {
+    /// The place chosen for this name.
+    #[must_use]
+    pub fn place(&self) -> PlaceId {
+        self.candidates[0].place
+    }
+
+    /// Why the chosen place won, in one line for a place card.
+    #[must_use]
+    pub fn reason(&self) -> String {
+        self.candidates[0].reasons.join("; ")
+    }
+}
+
+/// The places named in `text`, in text order.
+#[must_use]
+pub fn detect_places(text: &str, gaz: &Gazetteer) -> Vec<Toponym> {
+    detect_places_with(text, gaz, &Options::default())
+}
+
+/// The places named in `text`, with the reader's choices applied.
+#[must_use]
+pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec<Toponym> {
+    let mentions = recognise::recognise(text, gaz);
+    let mut group_of_key: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<resolve::NameGroup> = Vec::new();
+    let mut group_of_mention = Vec::with_capacity(mentions.len());
+    for mention in &mentions {
+        let key = name_key(&text[mention.byte_range.clone()]);
+        let index = *group_of_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(resolve::NameGroup::new(&key, gaz));
+            groups.len() - 1
+        });
+        group_of_mention.push(index);
+    }
+    add_qualifiers(text, &mentions, &group_of_mention, &mut groups, gaz);
+    resolve::resolve(&mut groups, gaz, options);
+
+    let mut toponyms = Vec::with_capacity(mentions.len());
+    let mut chars_before = 0;
+    let mut bytes_counted = 0;
+    for (mention, &group) in mentions.iter().zip(&group_of_mention) {
+        let range = mention.byte_range.clone();
+        chars_before += text[bytes_counted..range.start].chars().count();
+        let len_chars = text[range.clone()].chars().count();
+        bytes_counted = range.start;
+        let candidates = groups[group].candidates.clone();
+        if candidates.is_empty() {
+            continue;
+        }
+        toponyms.push(Toponym {
+            char_range: chars_before..chars_before + len_chars,
+            text: text[range.clone()].to_owned(),
+            byte_range: range,
+            usage: mention.usage,
+            candidates,
+        });
+    }
+    toponyms
+}
+
+/// Notes "Moscow, Idaho": an area named right after a place, after a comma,
+/// says which of the places of that name is meant.
+fn add_qualifiers(
+    text: &str,
+    mentions: &[recognise::Mention],
+    group_of_mention: &[usize],
+    groups: &mut [resolve::NameGroup],
+    gaz: &Gazetteer,
+) {
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let between = &text[pair[0].byte_range.end..pair[1].byte_range.start];
+        if between.trim() != "," {
+            continue;
+        }
+        let areas: Vec<PlaceId> = groups[group_of_mention[i + 1]]
+            .candidates
+            .iter()
+            .map(|c| c.place)
+            .filter(|&p| matches!(gaz.place(p).kind, PlaceKind::Country | PlaceKind::Admin1))
+            .collect();
+        let group = &mut groups[group_of_mention[i]];
+        for area in areas {
+            if !group.qualifiers.contains(&area) {
+                group.qualifiers.push(area);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chosen(text: &str) -> Vec<(String, String, String)> {
+        let gaz = Gazetteer::embedded();
+        detect_places(text, gaz)
+            .into_iter()
+            .map(|t| {
+                let place = gaz.place(t.place());
+                (t.text, place.name.clone(), place.country_code.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn moscow_idaho_is_in_the_united_states() {
+        let found = chosen("The vigil was held in Moscow, Idaho, on Friday.");
+        assert_eq!(found[0].0, "Moscow");
+        assert_eq!(found[0].2, "US");
+    }
+
+    #[test]
+    fn moscow_alone_is_the_russian_capital() {
+        assert_eq!(chosen("Talks in Moscow ended.")[0].2, "RU");
+    }
+
+    #[test]
+    fn a_country_named_in_the_article_pulls_its_towns() {
+        let found = chosen("The mayor of Hamilton spoke. New Zealand's government agreed.");
+        assert_eq!(found[0].2, "NZ");
+    }
+
+    #[test]
+    fn offsets_count_code_points_not_bytes() {
+        let text = "Café owners in Zürich met.";
+        let t = &detect_places(text, Gazetteer::embedded())[0];
+        assert_eq!(t.text, "Zürich");
+        assert_eq!(t.char_range, 15..21);
+        assert_eq!(&text[t.byte_range.clone()], "Zürich");
+    }
+
+    #[test]
+    fn the_winner_says_why_it_won() {
+        let gaz = Gazetteer::embedded();
+        let t = &detect_places("Fighting near Aleppo.", gaz)[0];
+        assert!(t.reason().contains("population"), "{}", t.reason());
+    }
+
+    #[test]
+    fn a_country_bias_changes_an_ambiguous_town() {
+        let gaz = Gazetteer::embedded();
+        let text = "They met in Birmingham.";
+        let plain = detect_places(text, gaz);
+        let options = Options {
+            country_bias: Some("US".to_owned()),
+        };
+        let biased = detect_places_with(text, gaz, &options);
+        assert_eq!(gaz.place(plain[0].place()).country_code, "GB");
+        assert_eq!(gaz.place(biased[0].place()).country_code, "US");
+    }
+}

@@ -1,0 +1,306 @@
+//! Recognition: which stretches of a text name a place.
+//!
+//! The gazetteer's name finder reports every spelling it sees, ignoring ASCII
+//! case. This module keeps the matches a careful reader would: whole words,
+//! capitalised as the name is, the longest at each place, and not a month, a
+//! person ("George Washington"), or an everyday word at the start of a sentence
+//! ("Nice work").
+
+use std::ops::Range;
+
+use std::collections::HashSet;
+
+use crate::gazetteer::{Gazetteer, NameKind, PlaceKind, name_key};
+
+use super::words;
+
+/// How a recognised name is used in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Usage {
+    /// The place itself ("in Aleppo").
+    Place,
+    /// An adjective or demonym ("Syrian forces").
+    Demonym,
+    /// Inside the name of an organisation, team or building ("Aleppo University").
+    InName,
+}
+
+/// A stretch of text that names a place, before deciding which place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub byte_range: Range<usize>,
+    pub usage: Usage,
+}
+
+/// A common-word or all-capitals name is believed only for places at least this big.
+const NOTABLE_POPULATION: u64 = 100_000;
+
+/// What the rules say about one candidate span.
+enum Verdict {
+    Keep(Usage),
+    Reject,
+    /// Part of a person's name ("George Washington", "Mr. Allen"): this name is a
+    /// person throughout the article unless it is a notable place.
+    Person,
+}
+
+/// The place names of `text`, in order, without overlaps.
+pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
+    let Some(finder) = gaz.name_finder() else {
+        return Vec::new();
+    };
+    let spellings = gaz.spellings();
+    let mut spans: Vec<Range<usize>> = finder
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            let spelling = &spellings[m.pattern().as_usize()];
+            is_whole_word(text, m.start(), m.end()) && has_capitals_of(&text[m.range()], spelling)
+        })
+        .map(|m| m.range())
+        .collect();
+    // Leftmost, then longest, then drop whatever overlaps what was kept.
+    spans.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut kept: Vec<(Mention, bool)> = Vec::new();
+    let mut people: HashSet<String> = HashSet::new();
+    let mut kept_until = 0;
+    for span in spans {
+        if span.start < kept_until {
+            continue;
+        }
+        let notable = is_notable(&text[span.clone()], gaz);
+        match judge(text, span.clone(), gaz, notable) {
+            Verdict::Keep(usage) => {
+                kept_until = span.end;
+                let mention = Mention {
+                    byte_range: span,
+                    usage,
+                };
+                kept.push((mention, notable));
+            }
+            Verdict::Person => {
+                kept_until = span.end;
+                people.insert(name_key(&text[span]));
+            }
+            Verdict::Reject => {}
+        }
+    }
+    // One sense per article: a name once used for a person stays a person.
+    kept.into_iter()
+        .filter(|(m, notable)| *notable || !people.contains(&name_key(&text[m.byte_range.clone()])))
+        .map(|(m, _)| m)
+        .collect()
+}
+
+/// A name that can mean a big city, an area, or a hand-curated place.
+fn is_notable(surface: &str, gaz: &Gazetteer) -> bool {
+    gaz.lookup(surface).iter().any(|s| {
+        let place = gaz.place(s.place);
+        s.kind != NameKind::Alternate
+            && (place.population >= NOTABLE_POPULATION
+                || place.kind.is_area()
+                || is_curated(place.kind))
+    })
+}
+
+/// Applies the reader's rules to one candidate span.
+fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verdict {
+    let surface = &text[span.clone()];
+    let senses = gaz.lookup(surface);
+    if senses.is_empty() || words::is_calendar_word(surface) {
+        return Verdict::Reject;
+    }
+    let before = word_before(text, span.start);
+    let after = word_after(text, span.end);
+    let single_word = !surface.contains(' ');
+    if let Some(before) = before {
+        if words::is_title(before) || (words::is_given_name(before) && starts_upper(before)) {
+            return Verdict::Person;
+        }
+        // "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
+        // run of capitalised words is the tail of another name.
+        if single_word
+            && !notable
+            && starts_upper(before)
+            && !words::is_function_word(before)
+            && gaz.lookup(before).is_empty()
+        {
+            return Verdict::Person;
+        }
+    }
+    if words::is_given_name(surface)
+        && after.is_some_and(|a| starts_upper(a) && !words::is_institution_word(a))
+    {
+        return Verdict::Person;
+    }
+    if gaz.is_common_word(surface) && (!notable || is_sentence_start(text, span.start)) {
+        return Verdict::Reject;
+    }
+    // A small place that is also a common surname needs a preposition of place
+    // before it or a region after it ("in Bassett", "Bassett, Neb.").
+    if !notable
+        && gaz.is_person_name(surface)
+        && !before.is_some_and(words::is_locative)
+        && !text[span.end..].starts_with(", ")
+    {
+        return Verdict::Reject;
+    }
+    let shouting =
+        surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
+    if shouting && !gaz.has_spelling(surface) && (!notable || surface.chars().count() < 4) {
+        return Verdict::Reject;
+    }
+    if senses.iter().all(|s| s.kind == NameKind::Demonym) {
+        return Verdict::Keep(Usage::Demonym);
+    }
+    if after.is_some_and(|a| starts_upper(a) && words::is_institution_word(a)) {
+        return Verdict::Keep(Usage::InName);
+    }
+    Verdict::Keep(Usage::Place)
+}
+
+fn is_curated(kind: PlaceKind) -> bool {
+    matches!(
+        kind,
+        PlaceKind::Water
+            | PlaceKind::AirBase
+            | PlaceKind::NavalBase
+            | PlaceKind::Airport
+            | PlaceKind::Building
+    )
+}
+
+/// The match is not part of a longer word. Hyphens count as word breaks so that
+/// "pro-Russian" and "Syria-based" are seen.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before_ok = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let inner_ends_ok = !text[start..end].ends_with('.')
+        || text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok && inner_ends_ok
+}
+
+/// The text is capitalised wherever the spelling is, and starts with a capital.
+fn has_capitals_of(found: &str, spelling: &str) -> bool {
+    if !found.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    found
+        .chars()
+        .zip(spelling.chars())
+        .all(|(f, s)| !s.is_uppercase() || f.is_uppercase())
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word just before `at`, if only spaces separate them.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let head = &text[..at];
+    let trimmed = head.trim_end_matches(' ');
+    if trimmed.len() == head.len() || trimmed.len() + 1 < head.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[start..];
+    (!word.is_empty()).then_some(word)
+}
+
+/// The word just after `at`, if only one space separates them.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let tail = text[at..].strip_prefix(' ')?;
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
+        .map_or(tail.len(), |(i, _)| i);
+    let word = &tail[..end];
+    (!word.is_empty()).then_some(word)
+}
+
+/// Whether `at` starts a sentence, a paragraph, a quotation or the text.
+pub(super) fn is_sentence_start(text: &str, at: usize) -> bool {
+    let mut saw_newline = false;
+    for c in text[..at].chars().rev() {
+        match c {
+            '\n' => saw_newline = true,
+            c if c.is_whitespace() => {}
+            '"' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\'' | '-' | '\u{2014}' => {}
+            '.' | '!' | '?' | ':' | ';' => return true,
+            _ => return saw_newline,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        recognise(text, Gazetteer::embedded())
+            .into_iter()
+            .map(|m| &text[m.byte_range])
+            .collect()
+    }
+
+    #[test]
+    fn nice_at_the_start_of_a_sentence_is_not_the_french_city() {
+        assert_eq!(names("Nice work. The festival moved to Nice."), ["Nice"]);
+    }
+
+    #[test]
+    fn a_month_is_not_a_town() {
+        assert!(names("The talks resumed in March and again in May.").is_empty());
+    }
+
+    #[test]
+    fn george_washington_is_a_person_but_washington_is_a_place() {
+        assert_eq!(
+            names("A statue of George Washington stands in Washington."),
+            ["Washington"]
+        );
+    }
+
+    #[test]
+    fn the_longest_name_wins_over_the_names_inside_it() {
+        assert_eq!(names("She flew to New York City."), ["New York City"]);
+    }
+
+    #[test]
+    fn a_lowercase_word_is_never_a_place() {
+        assert!(names("the police said the reading was nice").is_empty());
+    }
+
+    #[test]
+    fn a_place_inside_an_organisation_is_kept_and_marked() {
+        let text = "Students at Aleppo University protested.";
+        let found = recognise(text, Gazetteer::embedded());
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].byte_range.clone()], "Aleppo");
+        assert_eq!(found[0].usage, Usage::InName);
+    }
+
+    #[test]
+    fn demonyms_are_recognised_as_demonyms() {
+        let found = recognise("Russian jets struck.", Gazetteer::embedded());
+        assert_eq!(found[0].usage, Usage::Demonym);
+    }
+
+    #[test]
+    fn a_hyphen_does_not_hide_a_name() {
+        assert_eq!(names("a pro-Russian rally"), ["Russian"]);
+    }
+}

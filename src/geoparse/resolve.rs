@@ -1,0 +1,288 @@
+//! Resolution: which place each recognised name means.
+//!
+//! Every candidate starts from a prior (how big and how prominent the place is)
+//! and gains from the article's context: the countries and regions it names, the
+//! other places it mentions nearby, a following "Moscow, Idaho" qualifier, and a
+//! country the reader asked to favour. One name keeps one sense per article. The
+//! winner's reasons are kept in words for the place card.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind, name_key};
+
+use super::{Candidate, Options};
+
+/// At most this many senses of one name are scored and shown.
+const MAX_CANDIDATES: usize = 40;
+/// Bonus for a place whose country the article names elsewhere: enough for a town
+/// of a named country to beat a foreign capital of the same name.
+const COUNTRY_NAMED: f64 = 2.5;
+/// Bonus for a place whose state or province the article names elsewhere.
+const ADMIN1_NAMED: f64 = 2.5;
+/// Bonus for a place in the country the reader asked to favour.
+const COUNTRY_FAVOURED: f64 = 4.0;
+/// Places within this distance of another place of the article support each other.
+const NEAR_KM: f64 = 250.0;
+
+/// One distinct name of the article, with what the text says around its mentions.
+pub(super) struct NameGroup {
+    pub candidates: Vec<Candidate>,
+    /// Areas named right after a mention, as in "Moscow, Idaho".
+    pub qualifiers: Vec<PlaceId>,
+}
+
+impl NameGroup {
+    pub fn new(key: &str, gaz: &Gazetteer) -> Self {
+        let mut seen = HashSet::new();
+        let mut candidates: Vec<Candidate> = gaz
+            .lookup(key)
+            .iter()
+            .filter(|s| seen.insert(s.place))
+            .map(|s| {
+                let score = prior(gaz.place(s.place), s.kind, key, gaz);
+                Candidate {
+                    place: s.place,
+                    name_kind: s.kind,
+                    score,
+                    reasons: Vec::new(),
+                }
+            })
+            .collect();
+        sort_best_first(&mut candidates);
+        candidates.truncate(MAX_CANDIDATES);
+        Self {
+            candidates,
+            qualifiers: Vec::new(),
+        }
+    }
+}
+
+fn sort_best_first(candidates: &mut [Candidate]) {
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
+}
+
+/// How likely a bare mention of a name means this place, before any context.
+fn prior(place: &Place, name_kind: NameKind, key: &str, gaz: &Gazetteer) -> f64 {
+    let size = ((place.population as f64) + 1.0).log10();
+    let kind = match place.kind {
+        PlaceKind::Continent => 6.0,
+        PlaceKind::Country => 4.0,
+        PlaceKind::Admin1 => 1.5,
+        PlaceKind::Admin2 => 0.5,
+        PlaceKind::Capital => 3.5,
+        PlaceKind::City => 0.0,
+        PlaceKind::Town => -0.5,
+        // Hand-curated names are specific: whoever wrote them meant these.
+        PlaceKind::Region
+        | PlaceKind::Water
+        | PlaceKind::AirBase
+        | PlaceKind::NavalBase
+        | PlaceKind::Airport
+        | PlaceKind::Building => 9.0,
+    };
+    let spelling = match name_kind {
+        NameKind::Name | NameKind::Demonym => 0.0,
+        NameKind::Alternate => -4.0,
+    };
+    // A big city that shares its name with its own region ("New York") is what
+    // the name usually means in the news.
+    let namesake_city = if matches!(place.kind, PlaceKind::City | PlaceKind::Capital)
+        && place.population >= 1_000_000
+        && gaz
+            .admin1(&place.admin1_code)
+            .is_some_and(|a| name_key(&gaz.place(a).name) == key)
+    {
+        5.0
+    } else {
+        0.0
+    };
+    size + kind + spelling + namesake_city
+}
+
+/// Country or admin1 code -> the area and the names (group indices) that named it.
+type NamedAreas = HashMap<String, (PlaceId, Vec<usize>)>;
+
+/// What the article as a whole says: the areas it names and where its places are.
+#[derive(Default)]
+struct Context {
+    countries: NamedAreas,
+    admin1s: NamedAreas,
+    /// Winning places of the other names, with the key of their name.
+    points: Vec<(usize, PlaceId)>,
+}
+
+impl Context {
+    fn from_winners(groups: &[NameGroup], gaz: &Gazetteer) -> Self {
+        let mut ctx = Self::default();
+        for (index, group) in groups.iter().enumerate() {
+            let Some(best) = group.candidates.first() else {
+                continue;
+            };
+            let place = gaz.place(best.place);
+            match place.kind {
+                PlaceKind::Country => {
+                    named_by(&mut ctx.countries, &place.country_code, best.place, index);
+                }
+                PlaceKind::Admin1 => {
+                    named_by(&mut ctx.admin1s, &place.admin1_code, best.place, index);
+                    if let Some(country) = gaz.country(&place.country_code) {
+                        named_by(&mut ctx.countries, &place.country_code, country, index);
+                    }
+                }
+                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => {}
+                _ => ctx.points.push((index, best.place)),
+            }
+        }
+        ctx
+    }
+}
+
+fn named_by(areas: &mut NamedAreas, code: &str, area: PlaceId, group: usize) {
+    areas
+        .entry(code.to_owned())
+        .or_insert_with(|| (area, Vec::new()))
+        .1
+        .push(group);
+}
+
+/// The area of `code` if a name other than the group's own named it.
+fn named_elsewhere(areas: &NamedAreas, code: &str, own_group: usize) -> Option<PlaceId> {
+    if code.is_empty() {
+        return None;
+    }
+    areas
+        .get(code)
+        .filter(|(_, groups)| groups.iter().any(|&g| g != own_group))
+        .map(|&(area, _)| area)
+}
+
+/// Chooses a sense for every group; candidates end sorted best first with reasons.
+pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
+    let priors: Vec<Vec<f64>> = groups
+        .iter()
+        .map(|g| g.candidates.iter().map(|c| c.score).collect())
+        .collect();
+    for _round in 0..2 {
+        let ctx = Context::from_winners(groups, gaz);
+        for (index, group) in groups.iter_mut().enumerate() {
+            let qualifiers = group.qualifiers.clone();
+            for (candidate, &prior) in group.candidates.iter_mut().zip(&priors[index]) {
+                candidate.score = prior;
+                candidate.reasons.clear();
+                let place = gaz.place(candidate.place);
+                add_context(candidate, place, index, &ctx, &qualifiers, gaz, options);
+            }
+            sort_best_first(&mut group.candidates);
+        }
+    }
+    for group in groups.iter_mut() {
+        explain_winner(group, gaz);
+    }
+}
+
+fn add_context(
+    candidate: &mut Candidate,
+    place: &Place,
+    own_index: usize,
+    ctx: &Context,
+    qualifiers: &[PlaceId],
+    gaz: &Gazetteer,
+    options: &Options,
+) {
+    let own_area = place.kind.is_area();
+    for &q in qualifiers {
+        let area = gaz.place(q);
+        let inside = match area.kind {
+            PlaceKind::Country => area.country_code == place.country_code,
+            PlaceKind::Admin1 => area.admin1_code == place.admin1_code,
+            _ => false,
+        };
+        if inside && q != candidate.place {
+            candidate.score += 8.0;
+            candidate
+                .reasons
+                .push(format!("followed by “{}”", area.name));
+        }
+    }
+    if place.kind != PlaceKind::Country
+        && let Some(country) = named_elsewhere(&ctx.countries, &place.country_code, own_index)
+    {
+        candidate.score += COUNTRY_NAMED;
+        let name = &gaz.place(country).name;
+        candidate
+            .reasons
+            .push(format!("in {name}, named in the article"));
+    }
+    if place.kind != PlaceKind::Admin1
+        && let Some(admin1) = named_elsewhere(&ctx.admin1s, &place.admin1_code, own_index)
+    {
+        candidate.score += ADMIN1_NAMED;
+        let name = &gaz.place(admin1).name;
+        candidate
+            .reasons
+            .push(format!("in {name}, named in the article"));
+    }
+    if let Some(bias) = &options.country_bias
+        && place.country_code.eq_ignore_ascii_case(bias)
+    {
+        candidate.score += COUNTRY_FAVOURED;
+        candidate
+            .reasons
+            .push(format!("in the favoured country {bias}"));
+    }
+    if !own_area {
+        let nearest = ctx
+            .points
+            .iter()
+            .filter(|&&(index, id)| index != own_index && id != candidate.place)
+            .map(|&(_, id)| (distance_km(place, gaz.place(id)), id))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
+            candidate.score += 2.0 - km / NEAR_KM;
+            candidate
+                .reasons
+                .push(format!("{km:.0} km from {}", gaz.place(id).name));
+        }
+    }
+}
+
+/// Puts the prior's own reason first: why the winner stood out before context.
+fn explain_winner(group: &mut NameGroup, gaz: &Gazetteer) {
+    let alone = group.candidates.len() == 1;
+    let Some(best) = group.candidates.first_mut() else {
+        return;
+    };
+    let place = gaz.place(best.place);
+    let first = if alone {
+        "the only place of this name".to_owned()
+    } else {
+        match place.kind {
+            PlaceKind::Country | PlaceKind::Continent => format!("a {}", place.kind.label()),
+            PlaceKind::Capital => "a national capital".to_owned(),
+            _ if place.population > 0 => {
+                format!("population {}", population_words(place.population))
+            }
+            _ => format!("a well-known {}", place.kind.label()),
+        }
+    };
+    best.reasons.insert(0, first);
+}
+
+fn population_words(population: u64) -> String {
+    if population >= 1_000_000 {
+        format!("{:.1} million", population as f64 / 1e6)
+    } else if population >= 1_000 {
+        format!("{} thousand", population / 1_000)
+    } else {
+        population.to_string()
+    }
+}
+
+/// Great-circle distance on a sphere of radius 6371 km.
+pub(super) fn distance_km(a: &Place, b: &Place) -> f64 {
+    let (lat1, lat2) = (a.lat_deg.to_radians(), b.lat_deg.to_radians());
+    let dlat = lat2 - lat1;
+    let dlon = (b.lon_deg - a.lon_deg).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}

@@ -1,0 +1,139 @@
+//! Small word lists a careful reader carries in their head: months, titles,
+//! given names, and the words that turn a place name into part of another name.
+//!
+//! They are general English knowledge, not tuned to any article. Every list is
+//! lowercase and sorted so membership is a binary search.
+
+fn contains(list: &[&str], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    list.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Calendar words that are also place names ("March", "May", "Sunday").
+pub fn is_calendar_word(word: &str) -> bool {
+    contains(CALENDAR, word)
+}
+
+/// Words that put a person's name after them ("President", "Mrs.").
+pub fn is_title(word: &str) -> bool {
+    contains(TITLES, word.trim_end_matches('.'))
+}
+
+/// Common given names, so that "George Washington" and "Jack London" are people.
+pub fn is_given_name(word: &str) -> bool {
+    contains(GIVEN_NAMES, word)
+}
+
+/// Words that follow a place name in the name of an organisation, team,
+/// building or event ("Aleppo University", "Washington Post"): the place is still
+/// a place, mentioned inside another name.
+pub fn is_institution_word(word: &str) -> bool {
+    contains(INSTITUTION_WORDS, word)
+}
+
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "april", "august", "december", "february", "friday", "january", "july", "june", "march",
+    "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
+    "tuesday", "wednesday",
+];
+
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "archbishop", "bishop", "capt", "captain", "chancellor", "col", "colonel", "commissioner",
+    "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "detective",
+    "dr", "father", "gen", "general", "gov", "governor", "judge", "justice", "king", "lady",
+    "lord", "lt", "madam", "mayor", "minister", "miss", "mr", "mrs", "ms", "officer", "pastor",
+    "pope", "premier", "president", "prince", "princess", "prof", "professor", "queen", "rep",
+    "representative", "rev", "reverend", "sen", "senator", "sgt", "sheikh", "sir", "sister",
+    "supt", "trooper",
+];
+
+#[rustfmt::skip]
+const GIVEN_NAMES: &[&str] = &[
+    "aaron", "adam", "alan", "albert", "alex", "alexander", "alice", "alison", "amanda", "amy",
+    "andrew", "angela", "ann", "anna", "anne", "anthony", "arthur", "ashley", "barbara", "ben",
+    "benjamin", "betty", "bill", "bob", "brad", "brandon", "brian", "bruce", "carl", "carol",
+    "caroline", "catherine", "charles", "charlie", "chris", "christine", "christopher",
+    "claire", "craig", "daniel", "david", "dean", "deborah", "dennis", "diana", "donald",
+    "donna", "doug", "douglas", "ed", "edward", "elizabeth", "emily", "emma", "eric", "frank",
+    "fred", "gary", "george", "gordon", "grace", "greg", "gregory", "harry", "helen", "henry",
+    "ian", "jack", "jacob", "james", "jane", "janet", "jason", "jean", "jeff", "jeffrey",
+    "jennifer", "jeremy", "jerry", "jessica", "jim", "joe", "john", "jonathan", "jose",
+    "joseph", "joshua", "juan", "julia", "julie", "justin", "karen", "kate", "keith", "kelly",
+    "kenneth", "kevin", "kim", "larry", "laura", "lee", "linda", "lisa", "louis", "margaret",
+    "maria", "mark", "martin", "mary", "matt", "matthew", "michael", "michelle", "mike",
+    "nancy", "nicholas", "nick", "patricia", "patrick", "paul", "peter", "philip", "rachel",
+    "ralph", "raymond", "rebecca", "richard", "rob", "robert", "roger", "ronald", "ruth",
+    "ryan", "sam", "samuel", "sandra", "sarah", "scott", "sharon", "simon", "stephen", "steve",
+    "steven", "susan", "thomas", "tim", "timothy", "tom", "tony", "victor", "vladimir",
+    "walter", "wayne", "william",
+];
+
+#[rustfmt::skip]
+const INSTITUTION_WORDS: &[&str] = &[
+    "academy", "airlines", "airport", "association", "bank", "bar", "bureau", "cathedral",
+    "center", "centre", "chamber", "chronicle", "church", "city", "clinic", "club", "college",
+    "commission", "company", "corp", "corporation", "council", "county", "court", "daily",
+    "department", "district", "fc", "federation", "festival", "foundation", "gazette", "group",
+    "herald", "high", "hospital", "hotel", "house", "institute", "journal", "league", "library",
+    "magazine", "mall", "museum", "news", "observer", "office", "orchestra", "park", "party",
+    "police", "post", "press", "prison", "project", "radio", "railway", "record", "republic",
+    "review", "school", "society", "stadium", "star", "state", "station", "street", "sun",
+    "telegraph", "theatre", "times", "tribune", "union", "united", "university", "zoo",
+];
+
+/// Short words that are capitalised only because they open a sentence.
+pub fn is_function_word(word: &str) -> bool {
+    contains(FUNCTION_WORDS, word)
+}
+
+/// Prepositions that put a place after them ("in", "near", "from").
+pub fn is_locative(word: &str) -> bool {
+    contains(LOCATIVES, word)
+}
+
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "although", "an", "and", "around", "as",
+    "at", "because", "before", "both", "but", "by", "despite", "during", "each", "even", "for",
+    "from", "however", "if", "in", "inside", "into", "like", "many", "meanwhile", "more", "most",
+    "near", "neither", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "outside", "over", "since", "so", "some", "such", "than", "that", "the", "then",
+    "there", "these", "this", "those", "though", "through", "to", "toward", "towards", "under",
+    "unlike", "until", "up", "upon", "via", "when", "where", "whether", "which", "while", "who",
+    "why", "with", "within", "without", "yet",
+];
+
+#[rustfmt::skip]
+const LOCATIVES: &[&str] = &[
+    "across", "around", "at", "between", "from", "in", "inside", "into", "near", "outside",
+    "through", "throughout", "to", "toward", "towards", "via",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_for_binary_search() {
+        for list in [
+            CALENDAR,
+            TITLES,
+            GIVEN_NAMES,
+            INSTITUTION_WORDS,
+            FUNCTION_WORDS,
+            LOCATIVES,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.first());
+        }
+    }
+
+    #[test]
+    fn march_is_a_month_and_mrs_is_a_title() {
+        assert!(is_calendar_word("March"));
+        assert!(is_title("Mrs."));
+        assert!(is_given_name("George"));
+        assert!(!is_given_name("Aleppo"));
+    }
+}

