@@ -1,5 +1,16 @@
 //! Geobrief: a news article beside a schematic map of its places.
+//!
+//! Domain modules (`brief`, `basemap`, `map`) know nothing of egui; `ui`
+//! draws them and `app` ties the two together.
 
+pub mod app;
 pub mod basemap;
+pub mod brief;
+pub mod cli;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod map;
+pub mod screenshot;
+pub mod ui;
+
+pub use app::GeobriefApp;

@@ -1,0 +1,80 @@
+//! Why a brief did not load, with the JSON path of the fault.
+
+use std::path::PathBuf;
+
+/// One fault in a brief. `at` is a JSON path such as `places[2].geometry`.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum BriefError {
+    #[error("the file is {bytes} bytes; briefs are limited to {limit} bytes")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { offset: usize },
+    #[error("line {line}, column {column}, at {at}: {message}")]
+    Json {
+        at: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("at format: unsupported format {found:?}, expected \"geobrief/1\"")]
+    UnsupportedFormat { found: String },
+    #[error("at {at}: place id {id:?} is used twice")]
+    DuplicatePlaceId { id: String, at: String },
+    #[error("at {at}: place id must not be empty")]
+    EmptyPlaceId { at: String },
+    #[error("at {at}: no place has the id {id:?}")]
+    UnknownPlace { id: String, at: String },
+    #[error("at {at}: {found} is not a valid {axis} (expected {expected})")]
+    CoordinateOutOfRange {
+        at: String,
+        axis: &'static str,
+        found: f64,
+        expected: &'static str,
+    },
+    #[error("at {at}: a position needs a longitude and a latitude, found {count} numbers")]
+    BadPosition { at: String, count: usize },
+    #[error("at {at}: polygon ring is not closed (first and last positions differ)")]
+    UnclosedRing { at: String },
+    #[error("at {at}: polygon ring has {count} positions, at least 4 are needed")]
+    RingTooShort { at: String, count: usize },
+    #[error("at {at}: geometry type {found} is not supported (expected Point or Polygon)")]
+    UnsupportedGeometry { at: String, found: String },
+    #[error("at {at}: paragraph {paragraph} does not exist (the article has {count})")]
+    ParagraphOutOfRange {
+        at: String,
+        paragraph: usize,
+        count: usize,
+    },
+    #[error("at {at}: position {start}..{end} is outside the paragraph ({len} characters)")]
+    PositionOutOfRange {
+        at: String,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("at {at}: a link needs one TextQuoteSelector with non-empty exact text")]
+    MissingQuote { at: String },
+    #[error("at article.paragraphs: the article has no paragraphs")]
+    NoParagraphs,
+}
+
+/// A brief that failed to load from a file: the file and every fault found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadError {
+    pub file: PathBuf,
+    pub errors: Vec<BriefError>,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {error}", self.file.display())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}

@@ -1,0 +1,176 @@
+//! The command line: open the app (optionally on a file, or to take a
+//! screenshot), check brief files, or find the places in texts.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::GeobriefApp;
+use crate::brief::{Brief, parse_brief_file};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "geobrief",
+    version,
+    about = "Read a news article beside a map of its places."
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A brief (.json) to open instead of the embedded default brief.
+    file: Option<PathBuf>,
+    /// Render the app to this PNG file once its layout settles, then exit.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+    /// Select this place (by id) before the screenshot.
+    #[arg(long, value_name = "PLACE_ID")]
+    select: Option<String>,
+    /// Window size, e.g. 1280x800.
+    #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "1280x800")]
+    size: [f32; 2],
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate brief files: exit 0 if all are valid, 1 if any is not.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Find and resolve the places named in texts, offline.
+    Geoparse(crate::geoparse::cli::GeoparseArgs),
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or("expected WIDTHxHEIGHT, e.g. 1280x800")?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (200.0..=8000.0).contains(v))
+    };
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok([w, h]),
+        _ => Err("width and height must be numbers from 200 to 8000".into()),
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match &cli.command {
+        Some(Command::Check { files }) => check(files),
+        Some(Command::Geoparse(args)) => crate::geoparse::cli::run(args),
+        None => run_app(&cli),
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut all_valid = true;
+    for file in files {
+        match parse_brief_file(file) {
+            Ok(brief) => {
+                println!(
+                    "{}: valid ({} places, {} links)",
+                    file.display(),
+                    brief.places.len(),
+                    brief.doc.links.len()
+                );
+                for warning in &brief.warnings {
+                    println!("{}: warning: {warning}", file.display());
+                }
+            }
+            Err(e) => {
+                all_valid = false;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn run_app(cli: &Cli) -> ExitCode {
+    let (brief, file) = match &cli.file {
+        Some(path) => match parse_brief_file(path) {
+            Ok(brief) => (brief, Some(path.clone())),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(1);
+            }
+        },
+        None => (Brief::default_brief(), None),
+    };
+    let app = GeobriefApp::new(brief, file);
+    // A newspaper map reads best light; the View menu switches themes.
+    let light = |cc: &eframe::CreationContext<'_>| cc.egui_ctx.set_theme(egui::Theme::Light);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Geobrief")
+            .with_inner_size(cli.size)
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    let result = match &cli.screenshot {
+        Some(out) => {
+            let (shot, outcome) =
+                crate::screenshot::ScreenshotApp::new(app, out.clone(), cli.select.clone());
+            let run = eframe::run_native(
+                "Geobrief",
+                options,
+                Box::new(|cc| {
+                    light(cc);
+                    Ok(Box::new(shot))
+                }),
+            );
+            let outcome = outcome.lock().ok().and_then(|mut o| o.take());
+            match (run, outcome) {
+                (Err(e), _) => Err(e.to_string()),
+                (Ok(()), Some(Err(e))) => Err(e),
+                (Ok(()), None) => Err("the window closed before the screenshot was taken".into()),
+                (Ok(()), Some(Ok(()))) => Ok(()),
+            }
+        }
+        None => {
+            let mut app = app;
+            if let Some(id) = &cli.select
+                && !app.select_by_id(id)
+            {
+                eprintln!("geobrief: no place has the id {id:?}");
+                return ExitCode::from(2);
+            }
+            eframe::run_native(
+                "Geobrief",
+                options,
+                Box::new(|cc| {
+                    light(cc);
+                    Ok(Box::new(app))
+                }),
+            )
+            .map_err(|e| e.to_string())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("geobrief: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

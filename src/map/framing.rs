@@ -1,0 +1,172 @@
+//! Where the camera should go: the view that fits a brief's story, and the
+//! view that shows one place well. Pure functions of the brief and viewport.
+
+use super::ScreenRect;
+use super::camera::Camera;
+use super::projection::world_from_lon_lat;
+use crate::basemap::Basemap;
+use crate::brief::{Brief, Place, PlaceKind};
+
+/// Margin kept around fitted places, in points.
+pub const FIT_MARGIN: f64 = 48.0;
+
+/// Kinds too large to frame the story by (a country, a sea, a region).
+pub fn frames_the_story(kind: PlaceKind) -> bool {
+    !matches!(
+        kind,
+        PlaceKind::Country | PlaceKind::Region | PlaceKind::Sea
+    )
+}
+
+fn place_bounds(place: &Place) -> ((f64, f64), (f64, f64)) {
+    match &place.geometry {
+        geo_types::Geometry::Polygon(poly) => {
+            let mut min = (f64::MAX, f64::MAX);
+            let mut max = (f64::MIN, f64::MIN);
+            for c in poly.exterior().coords() {
+                min = (min.0.min(c.x), min.1.min(c.y));
+                max = (max.0.max(c.x), max.1.max(c.y));
+            }
+            (min, max)
+        }
+        _ => {
+            let p = place.anchor_lon_lat();
+            (p, p)
+        }
+    }
+}
+
+/// The lon/lat box around the story's places (all places if none frame it).
+pub fn story_bounds(brief: &Brief) -> Option<((f64, f64), (f64, f64))> {
+    let framing: Vec<&Place> = brief
+        .places
+        .iter()
+        .filter(|p| frames_the_story(p.kind))
+        .collect();
+    let chosen: Vec<&Place> = if framing.is_empty() {
+        brief.places.iter().collect()
+    } else {
+        framing
+    };
+    chosen.iter().map(|p| place_bounds(p)).reduce(|a, b| {
+        (
+            (a.0.0.min(b.0.0), a.0.1.min(b.0.1)),
+            (a.1.0.max(b.1.0), a.1.1.max(b.1.1)),
+        )
+    })
+}
+
+/// The camera that shows the whole story.
+pub fn fit_story(brief: &Brief, viewport: &ScreenRect) -> Camera {
+    match story_bounds(brief) {
+        Some((min, max)) => {
+            let cam = Camera::fitting(viewport, min, max, FIT_MARGIN);
+            // A story in one town should not zoom to street level.
+            Camera {
+                zoom: cam.zoom.min(9.0),
+                ..cam
+            }
+        }
+        None => Camera {
+            center: world_from_lon_lat(20.0, 30.0),
+            zoom: 2.0,
+        },
+    }
+}
+
+/// Zoom at which a point place of this kind is worth showing.
+fn zoom_for_point(kind: PlaceKind) -> f64 {
+    match kind {
+        PlaceKind::NavalBase | PlaceKind::AirBase => 8.0,
+        PlaceKind::City => 6.5,
+        PlaceKind::Capital => 5.5,
+        PlaceKind::Area => 6.0,
+        PlaceKind::Country | PlaceKind::Region | PlaceKind::Sea => 3.5,
+    }
+}
+
+/// The camera that shows `place` well, starting from `current`.
+pub fn camera_for_place(place: &Place, viewport: &ScreenRect, current: &Camera) -> Camera {
+    if place.kind == PlaceKind::Country
+        && let Some(country) = Basemap::embedded().country_named(&place.name)
+    {
+        let b = country.bbox;
+        let cam = Camera::fitting(
+            viewport,
+            (b.min.lon_deg, b.min.lat_deg),
+            (b.max.lon_deg, b.max.lat_deg),
+            FIT_MARGIN,
+        );
+        return cam;
+    }
+    if place.is_area() {
+        let (min, max) = place_bounds(place);
+        return Camera::fitting(viewport, min, max, FIT_MARGIN);
+    }
+    let (lon, lat) = place.anchor_lon_lat();
+    let wanted = zoom_for_point(place.kind);
+    let zoom = if matches!(place.kind, PlaceKind::Region | PlaceKind::Sea) {
+        current.zoom.min(wanted)
+    } else {
+        current.zoom.max(wanted)
+    };
+    Camera {
+        center: world_from_lon_lat(lon, lat),
+        zoom,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::ScreenPos;
+
+    fn viewport() -> ScreenRect {
+        ScreenRect {
+            min: ScreenPos::new(0.0, 0.0),
+            max: ScreenPos::new(600.0, 700.0),
+        }
+    }
+
+    #[test]
+    fn the_opening_view_shows_the_four_mission_places() {
+        let brief = Brief::default_brief();
+        let cam = fit_story(&brief, &viewport());
+        for id in ["tartus", "hmeimim", "moscow", "northeastern-syria"] {
+            let (lon, lat) = brief.places[brief.place_index(id).unwrap()].anchor_lon_lat();
+            let p = cam.screen_from_lon_lat(&viewport(), lon, lat);
+            assert!(viewport().contains(p), "{id} is off screen at {p:?}");
+        }
+    }
+
+    #[test]
+    fn selecting_a_base_zooms_in_far_enough_to_tell_the_two_bases_apart() {
+        let brief = Brief::default_brief();
+        let start = fit_story(&brief, &viewport());
+        let tartus = &brief.places[brief.place_index("tartus").unwrap()];
+        let hmeimim = &brief.places[brief.place_index("hmeimim").unwrap()];
+        let cam = camera_for_place(tartus, &viewport(), &start);
+        let a = cam.screen_from_lon_lat(
+            &viewport(),
+            tartus.anchor_lon_lat().0,
+            tartus.anchor_lon_lat().1,
+        );
+        let b = cam.screen_from_lon_lat(
+            &viewport(),
+            hmeimim.anchor_lon_lat().0,
+            hmeimim.anchor_lon_lat().1,
+        );
+        assert!(a.distance(b) > 60.0, "{}", a.distance(b));
+    }
+
+    #[test]
+    fn selecting_a_country_frames_the_whole_country() {
+        let brief = Brief::default_brief();
+        let syria = &brief.places[brief.place_index("syria").unwrap()];
+        let start = fit_story(&brief, &viewport());
+        let cam = camera_for_place(syria, &viewport(), &start);
+        let damascus = cam.screen_from_lon_lat(&viewport(), 36.29, 33.51);
+        let qamishli = cam.screen_from_lon_lat(&viewport(), 41.22, 37.05);
+        assert!(viewport().contains(damascus) && viewport().contains(qamishli));
+    }
+}

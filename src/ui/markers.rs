@@ -1,0 +1,84 @@
+//! Marker symbols: the shape says what a place is (a naval facility, an air
+//! base, a capital, a city), so the map reads without colour.
+
+use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
+
+use super::theme::Palette;
+use crate::brief::PlaceKind;
+
+/// Radius of a marker in points, for hit testing and label gaps.
+pub fn marker_radius(kind: PlaceKind) -> f32 {
+    match kind {
+        PlaceKind::NavalBase | PlaceKind::AirBase => 7.0,
+        PlaceKind::Capital => 6.0,
+        _ => 4.5,
+    }
+}
+
+/// Whether a place of this kind is drawn as a marker (rather than as a
+/// label, a tinted country or an outlined area).
+pub fn has_marker(kind: PlaceKind) -> bool {
+    matches!(
+        kind,
+        PlaceKind::NavalBase | PlaceKind::AirBase | PlaceKind::Capital | PlaceKind::City
+    )
+}
+
+pub fn marker_shapes(center: Pos2, kind: PlaceKind, palette: &Palette) -> Vec<Shape> {
+    let r = marker_radius(kind);
+    let fill = palette.marker;
+    let outline = Stroke::new(1.5, palette.marker_outline);
+    match kind {
+        PlaceKind::NavalBase => {
+            // A diamond with an anchor's cross-bar: the usual port symbol.
+            let pts = vec![
+                center + vec2(0.0, -r),
+                center + vec2(r, 0.0),
+                center + vec2(0.0, r),
+                center + vec2(-r, 0.0),
+            ];
+            vec![
+                Shape::convex_polygon(pts, fill, outline),
+                Shape::line_segment(
+                    [center + vec2(-r * 0.45, 0.0), center + vec2(r * 0.45, 0.0)],
+                    Stroke::new(1.5, palette.marker_outline),
+                ),
+                Shape::line_segment(
+                    [center + vec2(0.0, -r * 0.5), center + vec2(0.0, r * 0.5)],
+                    Stroke::new(1.5, palette.marker_outline),
+                ),
+            ]
+        }
+        PlaceKind::AirBase => {
+            // A triangle pointing up: the aerodrome symbol of locator maps.
+            let pts = vec![
+                center + vec2(0.0, -r * 1.1),
+                center + vec2(r, r * 0.75),
+                center + vec2(-r, r * 0.75),
+            ];
+            vec![Shape::convex_polygon(pts, fill, outline)]
+        }
+        PlaceKind::Capital => vec![
+            Shape::circle_filled(center, r, palette.marker_outline),
+            Shape::circle_stroke(center, r - 0.5, Stroke::new(1.5, fill)),
+            Shape::circle_filled(center, r * 0.5, fill),
+        ],
+        _ => vec![
+            Shape::circle_filled(center, r, fill),
+            Shape::circle_stroke(center, r, outline),
+        ],
+    }
+}
+
+/// The halo a selected (or hovered) place wears.
+pub fn halo_shape(center: Pos2, radius: f32, color: Color32) -> Shape {
+    Shape::circle_stroke(center, radius, Stroke::new(4.0, color))
+}
+
+/// A point off a rectangle's edge, for arrows pointing at places outside a view.
+pub fn clamp_into(rect: egui::Rect, p: Pos2, margin: f32) -> Pos2 {
+    pos2(
+        p.x.clamp(rect.min.x + margin, rect.max.x - margin),
+        p.y.clamp(rect.min.y + margin, rect.max.y - margin),
+    )
+}

@@ -1,0 +1,14 @@
+//! Everything that draws. Each panel draws from the app's state and returns
+//! actions; none of it holds domain logic.
+
+pub mod article;
+pub mod basemap_layer;
+pub mod inset;
+pub mod keys;
+pub mod map_paint;
+pub mod map_view;
+pub mod markers;
+pub mod place_panel;
+pub mod problems;
+pub mod theme;
+pub mod top_bar;

@@ -1,0 +1,108 @@
+//! Colours and text styles: a newspaper locator map's muted palette, in a
+//! light and a dark variant.
+
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+/// The map and highlight colours for one theme.
+pub struct Palette {
+    pub sea: Color32,
+    pub land: Color32,
+    pub focus_land: Color32,
+    pub story_land: Color32,
+    pub selected_land: Color32,
+    pub border: Color32,
+    pub coast: Color32,
+    pub country_label: Color32,
+    pub sea_label: Color32,
+    pub marker: Color32,
+    pub marker_outline: Color32,
+    pub area_fill: Color32,
+    pub area_stroke: Color32,
+    pub halo: Color32,
+    pub hover_halo: Color32,
+    pub label: Color32,
+    pub label_halo: Color32,
+    /// Background of a mention of the selected place.
+    pub mention_selected: Color32,
+    /// Background of the mention the reader is at.
+    pub mention_current: Color32,
+    /// Background of a mention of the hovered place.
+    pub mention_hovered: Color32,
+    /// Background of any other linked mention.
+    pub mention_linked: Color32,
+}
+
+impl Palette {
+    pub fn for_dark_mode(dark: bool) -> &'static Palette {
+        if dark { &DARK } else { &LIGHT }
+    }
+}
+
+const LIGHT: Palette = Palette {
+    sea: Color32::from_rgb(0xd4, 0xe4, 0xef),
+    land: Color32::from_rgb(0xe8, 0xe3, 0xda),
+    focus_land: Color32::from_rgb(0xf8, 0xf5, 0xef),
+    story_land: Color32::from_rgb(0xef, 0xea, 0xe0),
+    selected_land: Color32::from_rgb(0xfb, 0xe9, 0xc4),
+    border: Color32::from_rgb(0xa9, 0xa0, 0x94),
+    coast: Color32::from_rgb(0x86, 0xa3, 0xb9),
+    country_label: Color32::from_rgb(0x7a, 0x72, 0x68),
+    sea_label: Color32::from_rgb(0x4f, 0x7d, 0xa3),
+    marker: Color32::from_rgb(0x9b, 0x1c, 0x1c),
+    marker_outline: Color32::WHITE,
+    area_fill: Color32::from_rgba_premultiplied(0x60, 0x18, 0x18, 0x38),
+    area_stroke: Color32::from_rgb(0x9b, 0x1c, 0x1c),
+    halo: Color32::from_rgba_premultiplied(0xe0, 0x8a, 0x00, 0xb0),
+    hover_halo: Color32::from_rgba_premultiplied(0x90, 0x60, 0x00, 0x60),
+    label: Color32::from_rgb(0x22, 0x22, 0x22),
+    label_halo: Color32::from_rgba_premultiplied(0xf8, 0xf5, 0xef, 0xd0),
+    mention_selected: Color32::from_rgb(0xfc, 0xe3, 0xa6),
+    mention_current: Color32::from_rgb(0xf5, 0xb8, 0x41),
+    mention_hovered: Color32::from_rgb(0xfd, 0xef, 0xcf),
+    mention_linked: Color32::from_rgb(0xe6, 0xee, 0xf5),
+};
+
+const DARK: Palette = Palette {
+    sea: Color32::from_rgb(0x1b, 0x26, 0x33),
+    land: Color32::from_rgb(0x3a, 0x38, 0x35),
+    focus_land: Color32::from_rgb(0x4c, 0x49, 0x44),
+    story_land: Color32::from_rgb(0x42, 0x40, 0x3c),
+    selected_land: Color32::from_rgb(0x5e, 0x4f, 0x2f),
+    border: Color32::from_rgb(0x6e, 0x68, 0x60),
+    coast: Color32::from_rgb(0x55, 0x74, 0x8c),
+    country_label: Color32::from_rgb(0xb0, 0xa8, 0x9c),
+    sea_label: Color32::from_rgb(0x86, 0xae, 0xcf),
+    marker: Color32::from_rgb(0xf0, 0x6a, 0x5a),
+    marker_outline: Color32::from_rgb(0x20, 0x20, 0x20),
+    area_fill: Color32::from_rgba_premultiplied(0x60, 0x22, 0x1e, 0x50),
+    area_stroke: Color32::from_rgb(0xf0, 0x6a, 0x5a),
+    halo: Color32::from_rgba_premultiplied(0xe0, 0x9a, 0x20, 0xc0),
+    hover_halo: Color32::from_rgba_premultiplied(0x90, 0x70, 0x20, 0x70),
+    label: Color32::from_rgb(0xee, 0xee, 0xee),
+    label_halo: Color32::from_rgba_premultiplied(0x20, 0x20, 0x20, 0xc0),
+    mention_selected: Color32::from_rgb(0x6b, 0x52, 0x1a),
+    mention_current: Color32::from_rgb(0xa8, 0x74, 0x10),
+    mention_hovered: Color32::from_rgb(0x4a, 0x3d, 0x20),
+    mention_linked: Color32::from_rgb(0x2c, 0x36, 0x42),
+};
+
+/// Larger body text for reading; applied each frame (cheap: it only writes
+/// when something differs).
+pub fn apply_reading_style(ctx: &egui::Context) {
+    let body = FontId::new(15.5, FontFamily::Proportional);
+    let needs = ctx.global_style().text_styles.get(&TextStyle::Body) != Some(&body);
+    if needs {
+        ctx.all_styles_mut(|style| {
+            style.text_styles.insert(TextStyle::Body, body.clone());
+            style.text_styles.insert(
+                TextStyle::Heading,
+                FontId::new(21.0, FontFamily::Proportional),
+            );
+            style.text_styles.insert(
+                TextStyle::Small,
+                FontId::new(12.5, FontFamily::Proportional),
+            );
+            style.spacing.item_spacing.y = 6.0;
+        });
+    }
+}

@@ -1,0 +1,227 @@
+//! The app driven as a user would: find things by their accessible labels,
+//! click, and check what got selected and lit.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use geobrief::GeobriefApp;
+use geobrief::map::projection::world_from_lon_lat;
+
+fn harness() -> Harness<'static, GeobriefApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut GeobriefApp| app.ui(ui),
+            GeobriefApp::default(),
+        );
+    harness.run();
+    harness
+}
+
+fn mention_texts(app: &GeobriefApp) -> Vec<String> {
+    app.selected_mentions()
+        .iter()
+        .map(|&m| app.brief.mention_text(&app.brief.mentions[m]).to_string())
+        .collect()
+}
+
+fn click_on_map(harness: &mut Harness<'static, GeobriefApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
+#[test]
+fn clicking_tartus_on_the_map_selects_it_and_lights_its_passages() {
+    let mut harness = harness();
+    click_on_map(&mut harness, "Tartus naval facility on the map");
+    let app = harness.state();
+    assert_eq!(app.selected_id(), Some("tartus"));
+    assert_eq!(
+        mention_texts(app),
+        [
+            "naval and air bases",
+            "Tartus",
+            "These bases",
+            "both facilities"
+        ]
+    );
+    assert_eq!(app.current_mention, Some(app.selected_mentions()[0]));
+    harness.get_by_label("1 of 4");
+}
+
+#[test]
+fn clicking_hmeimim_on_the_map_selects_the_air_base_not_tartus() {
+    let mut harness = harness();
+    click_on_map(&mut harness, "Hmeimim air base on the map");
+    let app = harness.state();
+    assert_eq!(app.selected_id(), Some("hmeimim"));
+    assert!(mention_texts(app).contains(&"Hmeimim air base".to_string()));
+}
+
+#[test]
+fn clicking_moscow_on_the_map_lights_all_eight_mentions() {
+    let mut harness = harness();
+    click_on_map(&mut harness, "Moscow on the map");
+    let app = harness.state();
+    assert_eq!(app.selected_id(), Some("moscow"));
+    let texts = mention_texts(app);
+    assert_eq!(texts.len(), 8);
+    assert_eq!(texts.iter().filter(|t| *t == "Kremlin").count(), 2);
+}
+
+#[test]
+fn clicking_inside_northeastern_syria_selects_the_area() {
+    let mut harness = harness();
+    click_on_map(&mut harness, "Northeastern Syria on the map");
+    let app = harness.state();
+    assert_eq!(app.selected_id(), Some("northeastern-syria"));
+    assert_eq!(mention_texts(app), ["northeastern Syria"]);
+}
+
+#[test]
+fn the_coast_inset_tells_the_two_bases_apart_at_the_opening_view() {
+    let mut harness = harness();
+    let tartus = harness
+        .get_by_role_and_label(Role::Button, "Tartus naval facility in the inset")
+        .rect();
+    let hmeimim = harness
+        .get_by_role_and_label(Role::Button, "Hmeimim air base in the inset")
+        .rect();
+    assert!(tartus.center().distance(hmeimim.center()) > 40.0);
+    click_on_map(&mut harness, "Hmeimim air base in the inset");
+    assert_eq!(harness.state().selected_id(), Some("hmeimim"));
+}
+
+#[test]
+fn clicking_a_mention_in_the_text_selects_its_place_and_moves_the_map_there() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Label, "Latakia")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected_id(), Some("latakia"));
+    let camera = app.map.camera.expect("the map has a camera");
+    let latakia = world_from_lon_lat(35.79, 35.53);
+    let off_px = (camera.center.x - latakia.x).hypot(camera.center.y - latakia.y)
+        * camera.points_per_world();
+    assert!(off_px < 1.0, "the map is {off_px} points from Latakia");
+}
+
+#[test]
+fn clicking_the_kremlin_selects_moscow_at_that_mention() {
+    let mut harness = harness();
+    let second_kremlin = |h: &Harness<'static, GeobriefApp>| {
+        h.get_all_by_role_and_label(Role::Label, "Kremlin")
+            .nth(1)
+            .expect("two Kremlin mentions")
+            .scroll_to_me()
+    };
+    second_kremlin(&harness);
+    harness.run();
+    harness
+        .get_all_by_role_and_label(Role::Label, "Kremlin")
+        .nth(1)
+        .expect("two Kremlin mentions")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected_id(), Some("moscow"));
+    let current = app.current_mention.expect("a current mention");
+    assert_eq!(app.brief.mentions[current].paragraph, 5);
+    harness.get_by_label("6 of 8");
+}
+
+#[test]
+fn hovering_a_mention_lights_its_marker_and_hovering_a_marker_lights_its_mentions() {
+    let mut harness = harness();
+    harness
+        .get_all_by_role_and_label(Role::Label, "Damascus")
+        .next()
+        .expect("a Damascus mention")
+        .hover();
+    harness.run();
+    let damascus = harness.state().brief.place_index("damascus");
+    assert_eq!(harness.state().hovered_place, damascus);
+    harness
+        .get_by_role_and_label(Role::Button, "Moscow on the map")
+        .hover();
+    harness.run();
+    let moscow = harness.state().brief.place_index("moscow");
+    assert_eq!(harness.state().hovered_place, moscow);
+}
+
+#[test]
+fn next_and_previous_step_through_the_mentions_of_the_selected_place() {
+    let mut harness = harness();
+    click_on_map(&mut harness, "Moscow on the map");
+    harness.get_by_label("Next ›").click();
+    harness.run();
+    harness.get_by_label("2 of 8");
+    harness.get_by_label("‹ Prev").click();
+    harness.get_by_label("‹ Prev").click();
+    harness.run();
+    harness.get_by_label("8 of 8");
+}
+
+#[test]
+fn the_keyboard_walks_the_places_and_their_mentions() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected_id(), Some("tartus"));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected_id(), Some("hmeimim"));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    harness.get_by_label("2 of 4");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected_id(), None);
+}
+
+#[test]
+fn the_place_list_selects_a_place_by_name() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Ukraine")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_id(), Some("ukraine"));
+    assert_eq!(mention_texts(harness.state()), ["Ukraine"]);
+}
+
+#[test]
+fn fit_all_brings_back_the_whole_story_after_zooming_to_a_base() {
+    let mut harness = harness();
+    let opening = harness.state().map.camera.expect("camera");
+    click_on_map(&mut harness, "Tartus naval facility on the map");
+    assert!(harness.state().map.camera.expect("camera").zoom > opening.zoom + 1.0);
+    harness.get_by_label("Fit all").click();
+    harness.run();
+    let back = harness.state().map.camera.expect("camera");
+    assert!((back.zoom - opening.zoom).abs() < 0.01);
+}
+
+#[test]
+fn the_mouse_wheel_over_the_map_zooms_the_map() {
+    let mut harness = harness();
+    let before = harness.state().map.camera.expect("camera").zoom;
+    let moscow = harness
+        .get_by_role_and_label(Role::Button, "Moscow on the map")
+        .rect()
+        .center();
+    harness.hover_at(moscow);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let after = harness.state().map.camera.expect("camera").zoom;
+    assert!(after > before + 0.3, "zoom {before} -> {after}");
+}
