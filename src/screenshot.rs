@@ -9,13 +9,16 @@ use crate::app::GeobriefApp;
 /// Frames to draw before capturing: egui lays out text over a few frames.
 const SETTLE_FRAMES: u32 = 10;
 
+/// Where the capture reports back: empty until it is done.
+pub type Outcome = Arc<Mutex<Option<Result<(), String>>>>;
+
 pub struct ScreenshotApp {
     app: GeobriefApp,
     out: PathBuf,
     select: Option<String>,
     frames: u32,
     requested: bool,
-    result: Arc<Mutex<Option<Result<(), String>>>>,
+    result: Outcome,
 }
 
 impl ScreenshotApp {
@@ -23,7 +26,7 @@ impl ScreenshotApp {
         app: GeobriefApp,
         out: PathBuf,
         select: Option<String>,
-    ) -> (Self, Arc<Mutex<Option<Result<(), String>>>>) {
+    ) -> (Self, Outcome) {
         let result = Arc::new(Mutex::new(None));
         let this = Self {
             app,

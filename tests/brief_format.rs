@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests may panic: that is how they fail
 //! The brief file format: the embedded brief, round trips, and every kind of
 //! bad input reported with its JSON path.
 
@@ -10,8 +11,7 @@ fn default_json() -> serde_json::Value {
 
 fn errors_of(json: &serde_json::Value) -> Vec<BriefError> {
     parse_brief(json.to_string().as_bytes())
-        .err()
-        .expect("the brief should be rejected")
+        .expect_err("the brief should be rejected")
 }
 
 #[test]

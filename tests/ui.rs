@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests may panic: that is how they fail
 //! The app driven as a user would: find things by their accessible labels,
 //! click, and check what got selected and lit.
 

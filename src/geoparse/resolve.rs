@@ -19,6 +19,9 @@ const MAX_CANDIDATES: usize = 40;
 const COUNTRY_NAMED: f64 = 2.5;
 /// Bonus for a place whose state or province the article names elsewhere.
 const ADMIN1_NAMED: f64 = 2.5;
+/// Bonus for a city of a million or more that shares its name with its own
+/// state or province ("New York"): the news means the city unless it says "state".
+const NAMESAKE_CITY: f64 = 7.0;
 /// Bonus for a place in the country the reader asked to favour.
 const COUNTRY_FAVOURED: f64 = 4.0;
 /// Places within this distance of another place of the article support each other.
@@ -92,7 +95,7 @@ fn prior(place: &Place, name_kind: NameKind, key: &str, gaz: &Gazetteer) -> f64 
             .admin1(&place.admin1_code)
             .is_some_and(|a| name_key(&gaz.place(a).name) == key)
     {
-        5.0
+        NAMESAKE_CITY
     } else {
         0.0
     };

@@ -166,11 +166,9 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
     let pointer = response
         .hover_pos()
         .filter(|p| inset_rect.is_none_or(|r| !r.contains(*p)));
-    if let Some(p) = pointer {
-        if let Some(place) = scene.place_at(p) {
-            actions.push(Action::Hover(place));
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        }
+    if let Some(place) = pointer.and_then(|p| scene.place_at(p)) {
+        actions.push(Action::Hover(place));
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
     if response.clicked()
         && let Some(p) = response
