@@ -32,7 +32,7 @@ pub enum GazetteerError {
     UnknownRecord { line: usize, tag: String },
 }
 
-const PLACE_FIELDS: usize = 11;
+const PLACE_FIELDS: usize = 12;
 
 pub(super) fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
     let mut gaz = Gazetteer::default();
@@ -95,7 +95,8 @@ fn add_place(
     } else {
         Some(number::<u32>(f[6], line, "geonameid", "GeoNames id")?)
     };
-    let names = list(f[7]);
+    let fame = number::<u32>(f[7], line, "fame", "count")?;
+    let names = list(f[8]);
     let Some(&name) = names.first() else {
         return Err(GazetteerError::NoName { line });
     };
@@ -109,6 +110,7 @@ fn add_place(
         country_code: f[4].to_owned(),
         admin1_code: f[5].to_owned(),
         geonames_id,
+        fame,
     });
     match kind {
         PlaceKind::Country => {
@@ -121,8 +123,8 @@ fn add_place(
     }
     let named = [
         (names, NameKind::Name),
-        (list(f[8]), NameKind::Alternate),
-        (list(f[9]), NameKind::Demonym),
+        (list(f[9]), NameKind::Alternate),
+        (list(f[10]), NameKind::Demonym),
     ];
     for (spellings, name_kind) in named {
         for spelling in spellings {
@@ -176,8 +178,8 @@ mod tests {
     use super::*;
 
     const TWO_PLACES: &str = "# test\n\
-P\tcountry\t35\t38\t100\tSY\t\t163843\tSyria\t\tSyrian|Syrians\n\
-P\tcity\t34.9\t35.9\t50\tSY\tSY.14\t\tTartus\tTartous|Tortosa\t\n\
+P\tcountry\t35\t38\t100\tSY\t\t163843\t0\tSyria\t\tSyrian|Syrians\n\
+P\tcity\t34.9\t35.9\t50\tSY\tSY.14\t\t12\tTartus\tTartous|Tortosa\t\n\
 W\tnice\n";
 
     #[test]
@@ -199,7 +201,7 @@ W\tnice\n";
             err,
             GazetteerError::FieldCount {
                 line: 1,
-                expected: 11,
+                expected: 12,
                 found: 5
             }
         );
@@ -207,7 +209,7 @@ W\tnice\n";
 
     #[test]
     fn a_bad_latitude_names_its_field() {
-        let err = parse("P\tcity\tnorth\t2\t3\tSY\t\t\tX\t\t\n").expect_err("bad lat");
+        let err = parse("P\tcity\tnorth\t2\t3\tSY\t\t\t0\tX\t\t\n").expect_err("bad lat");
         assert!(err.to_string().contains("lat"), "{err}");
     }
 }

@@ -110,6 +110,9 @@ pub struct Place {
     /// GeoNames admin1 code such as "US.TX", empty when unknown.
     pub admin1_code: String,
     pub geonames_id: Option<u32>,
+    /// How many names GeoNames knows it by, in all languages: a measure of how
+    /// widely known it is (Venice, Italy, has hundreds; Venice, Florida, few).
+    pub fame: u32,
 }
 
 /// How a name refers to a place, from the strongest to the weakest evidence.

@@ -178,6 +178,27 @@ mod tests {
     }
 
     #[test]
+    fn new_york_alone_is_the_city_not_the_state() {
+        assert_eq!(chosen("Rents rose in New York.")[0].1, "New York City");
+    }
+
+    #[test]
+    fn st_petersburg_is_the_russian_city_without_american_context() {
+        assert_eq!(chosen("Protests spread to St. Petersburg.")[0].2, "RU");
+    }
+
+    #[test]
+    fn one_name_keeps_one_sense_in_an_article() {
+        let gaz = Gazetteer::embedded();
+        let text = "Paris, Texas, is quiet. Paris has one diner.";
+        let found = detect_places(text, gaz);
+        let paris: Vec<_> = found.iter().filter(|t| t.text == "Paris").collect();
+        assert_eq!(paris.len(), 2);
+        assert_eq!(paris[0].place(), paris[1].place());
+        assert_eq!(gaz.place(paris[1].place()).country_code, "US");
+    }
+
+    #[test]
     fn offsets_count_code_points_not_bytes() {
         let text = "Café owners in Zürich met.";
         let t = &detect_places(text, Gazetteer::embedded())[0];

@@ -300,6 +300,28 @@ mod tests {
     }
 
     #[test]
+    fn the_tail_of_a_full_name_is_a_person_throughout_the_article() {
+        let text = "Hillary Clinton spoke. Later Clinton left for Chicago.";
+        assert_eq!(names(text), ["Chicago"]);
+    }
+
+    #[test]
+    fn a_small_town_named_like_a_surname_needs_a_preposition_of_place() {
+        assert!(names("Bassett said the vote was close.").is_empty());
+        assert_eq!(names("The fire started in Bassett."), ["Bassett"]);
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_found() {
+        assert_eq!(names("WASHINGTON — The Senate voted."), ["WASHINGTON"]);
+    }
+
+    #[test]
+    fn a_short_word_in_capitals_is_not_taken_for_a_town() {
+        assert!(names("BREAKING: MAN HELD").is_empty());
+    }
+
+    #[test]
     fn a_hyphen_does_not_hide_a_name() {
         assert_eq!(names("a pro-Russian rally"), ["Russian"]);
     }

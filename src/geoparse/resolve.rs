@@ -16,12 +16,15 @@ use super::{Candidate, Options};
 const MAX_CANDIDATES: usize = 40;
 /// Bonus for a place whose country the article names elsewhere: enough for a town
 /// of a named country to beat a foreign capital of the same name.
-const COUNTRY_NAMED: f64 = 2.5;
+const COUNTRY_NAMED: f64 = 1.5;
 /// Bonus for a place whose state or province the article names elsewhere.
-const ADMIN1_NAMED: f64 = 2.5;
+const ADMIN1_NAMED: f64 = 3.0;
 /// Bonus for a city of a million or more that shares its name with its own
 /// state or province ("New York"): the news means the city unless it says "state".
 const NAMESAKE_CITY: f64 = 7.0;
+/// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
+const FAME_WEIGHT: f64 = 2.0;
+const FAME_CAP: u32 = 200;
 /// Bonus for a place in the country the reader asked to favour.
 const COUNTRY_FAVOURED: f64 = 4.0;
 /// Places within this distance of another place of the article support each other.
@@ -99,7 +102,10 @@ fn prior(place: &Place, name_kind: NameKind, key: &str, gaz: &Gazetteer) -> f64 
     } else {
         0.0
     };
-    size + kind + spelling + namesake_city
+    // World-famous places are known by many names; small namesakes by few.
+    let fame =
+        FAME_WEIGHT * f64::from(place.fame.min(FAME_CAP)).ln_1p() / f64::from(FAME_CAP).ln_1p();
+    size + kind + spelling + namesake_city + fame
 }
 
 /// Country or admin1 code -> the area and the names (group indices) that named it.
@@ -132,7 +138,12 @@ impl Context {
                         named_by(&mut ctx.countries, &place.country_code, country, index);
                     }
                 }
-                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => {}
+                // A capital is often named for its government ("Washington
+                // said"), which says nothing about where the story's towns are.
+                PlaceKind::Continent
+                | PlaceKind::Region
+                | PlaceKind::Water
+                | PlaceKind::Capital => {}
                 _ => ctx.points.push((index, best.place)),
             }
         }

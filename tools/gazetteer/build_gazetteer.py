@@ -20,12 +20,14 @@ GeoNames data is CC BY 4.0 (geonames.org). Run from the repository root:
     python3 tools/gazetteer/build_gazetteer.py
 
 Output format (UTF-8, one record a line, tab-separated; see src/gazetteer/):
-    P kind lat lon population cc admin1 geonameid names alternates demonyms
+    P kind lat lon population cc admin1 geonameid fame names alternates demonyms
     W word
     N word
 `names`, `alternates` and `demonyms` are lists joined by '|'; the first name is
 the one shown. A `W` line lists a place name that is also a lowercase English word,
-an `N` line one that is also a common given name or surname.
+an `N` line one that is also a common given name or surname. `fame` is how many
+alternate names GeoNames has for the place in all scripts: a world-famous city
+has hundreds, a small town of the same name a handful.
 """
 
 from __future__ import annotations
@@ -172,13 +174,13 @@ class Builder:
                         break
                     self.person_names.add(line.split()[0].lower())
 
-    def add(self, kind, lat, lon, pop, cc, admin1, gid, names, alternates=(), demonyms=()):
+    def add(self, kind, lat, lon, pop, cc, admin1, gid, names, alternates=(), demonyms=(), fame=0):
         names = with_ascii(names)
         alternates = [a for a in with_ascii(alternates) if a not in names]
         self.records.append({
             "kind": kind, "lat": lat, "lon": lon, "pop": int(pop or 0), "cc": cc or "",
             "admin1": admin1 or "", "gid": gid or "", "names": names,
-            "alternates": alternates, "demonyms": dedupe(demonyms),
+            "alternates": alternates, "demonyms": dedupe(demonyms), "fame": fame,
         })
 
     def points_by(self, key_fn):
@@ -283,7 +285,8 @@ class Builder:
                         and a.lower() not in self.lowercase_words
                         and a.lower() not in self.person_names]
             self.add(kind, c["latitude"], c["longitude"], c["population"], cc,
-                     f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]], alts)
+                     f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]], alts,
+                     fame=len(c.get("alternatenames", [])))
             taken.add(c["geonameid"])
         for c in sorted(self.cities1000.values(), key=lambda c: -c["population"]):
             if c["geonameid"] in taken or c["countrycode"] not in SMALL_TOWN_COUNTRIES:
@@ -332,7 +335,7 @@ class Builder:
                 cols = [
                     "P", r["kind"], f'{r["lat"]:.5f}'.rstrip("0").rstrip("."),
                     f'{r["lon"]:.5f}'.rstrip("0").rstrip("."), str(r["pop"]), r["cc"], r["admin1"],
-                    str(r["gid"]), "|".join(r["names"]), "|".join(r["alternates"]),
+                    str(r["gid"]), str(r["fame"]), "|".join(r["names"]), "|".join(r["alternates"]),
                     "|".join(r["demonyms"]),
                 ]
                 assert all("\t" not in c and "\n" not in c for c in cols), cols

@@ -144,6 +144,7 @@ DEMONYMS = {
 # (names..., kind, lat, lon, country code or "")
 REGIONS = [
     (["European Union", "EU", "E.U."], "region", 48.69096, 9.14062, ""),
+    (["Arab world"], "region", 25.0, 45.0, ""),
     (["Middle East", "Mideast"], "region", 29.0, 41.0, ""),
     (["North Africa", "Northern Africa"], "region", 27.0, 14.0, ""),
     (["West Africa", "Western Africa"], "region", 12.0, -3.0, ""),
@@ -327,7 +328,7 @@ ADMIN1_POINTS = {
 # Adjectives of regions ("Central American").
 REGION_DEMONYMS = {
     "Central America": ["Central American"], "Latin America": ["Latin American"],
-    "Middle East": ["Middle Eastern"], "North Africa": ["North African"],
+    "Middle East": ["Middle Eastern"], "Arab world": ["Arab", "Arabian"], "North Africa": ["North African"],
     "Scandinavia": ["Scandinavian"], "Caribbean": ["Caribbean"], "Balkans": ["Balkan"],
     "Caucasus": ["Caucasian"], "Kurdistan": ["Kurdish", "Kurd"], "Siberia": ["Siberian"],
     "Crimea": ["Crimean"], "Kashmir": ["Kashmiri"], "Southeast Asia": ["Southeast Asian"],
