@@ -35,6 +35,9 @@ pub struct Candidate {
     pub name_kind: NameKind,
     /// Higher is likelier; comparable only among the candidates of one name.
     pub score: f64,
+    /// The part of `score` owed to the place alone (size, kind, fame), before
+    /// anything the article says.
+    pub prior: f64,
     /// Short phrases that explain the score ("population 1.6 million",
     /// "in Syria, named in the article"); filled for the winner only.
     pub reasons: Vec<String>,
@@ -101,7 +104,7 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
         let len_chars = text[range.clone()].chars().count();
         bytes_counted = range.start;
         let candidates = groups[group].candidates.clone();
-        if candidates.is_empty() {
+        if candidates.is_empty() || is_unsupported_town(mention, &candidates[0], gaz) {
             continue;
         }
         toponyms.push(Toponym {
@@ -113,6 +116,15 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
         });
     }
     toponyms
+}
+
+/// A small town that nothing in the article points to ("Notre Dame" as a
+/// university, "Enterprise" as a company) is more likely something else.
+fn is_unsupported_town(mention: &recognise::Mention, best: &Candidate, gaz: &Gazetteer) -> bool {
+    gaz.place(best.place).kind == PlaceKind::Town
+        && mention.usage != Usage::Demonym
+        && !mention.after_locative
+        && best.score <= best.prior
 }
 
 /// Notes "Moscow, Idaho": an area named right after a place, after a comma,

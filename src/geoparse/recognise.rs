@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use std::collections::HashSet;
 
-use crate::gazetteer::{Gazetteer, NameKind, PlaceKind, name_key};
+use crate::gazetteer::{Gazetteer, NameKind, NameSense, PlaceKind, name_key};
 
 use super::words;
 
@@ -30,10 +30,14 @@ pub enum Usage {
 pub struct Mention {
     pub byte_range: Range<usize>,
     pub usage: Usage,
+    /// Follows a preposition of place ("in", "near"): the writer means a place.
+    pub after_locative: bool,
 }
 
 /// A common-word or all-capitals name is believed only for places at least this big.
 const NOTABLE_POPULATION: u64 = 100_000;
+/// A city this big is not mistaken for a person of the same name.
+const WELL_KNOWN_POPULATION: u64 = 500_000;
 
 /// What the rules say about one candidate span.
 enum Verdict {
@@ -71,9 +75,11 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         match judge(text, span.clone(), gaz, notable) {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
+                let after_locative = word_before(text, span.start).is_some_and(words::is_locative);
                 let mention = Mention {
                     byte_range: span,
                     usage,
+                    after_locative,
                 };
                 kept.push((mention, notable));
             }
@@ -102,11 +108,31 @@ fn is_notable(surface: &str, gaz: &Gazetteer) -> bool {
     })
 }
 
+/// Countries, continents, hand-curated places, cities of half a million, and
+/// the states and provinces that English-language papers name without a country.
+fn is_well_known(senses: &[NameSense], gaz: &Gazetteer) -> bool {
+    senses.iter().any(|s| {
+        let place = gaz.place(s.place);
+        s.kind != NameKind::Alternate
+            && match place.kind {
+                PlaceKind::Country | PlaceKind::Continent => true,
+                PlaceKind::Admin1 => {
+                    matches!(
+                        place.country_code.as_str(),
+                        "US" | "CA" | "AU" | "GB" | "IE" | "NZ"
+                    )
+                }
+                PlaceKind::Capital | PlaceKind::City => place.population >= WELL_KNOWN_POPULATION,
+                kind => is_curated(kind),
+            }
+    })
+}
+
 /// Applies the reader's rules to one candidate span.
 fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verdict {
     let surface = &text[span.clone()];
     let senses = gaz.lookup(surface);
-    if senses.is_empty() || words::is_calendar_word(surface) {
+    if senses.is_empty() || words::is_calendar_word(surface) || words::is_not_a_place(surface) {
         return Verdict::Reject;
     }
     let before = word_before(text, span.start);
@@ -135,10 +161,11 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
     if gaz.is_common_word(surface) && (!notable || is_sentence_start(text, span.start)) {
         return Verdict::Reject;
     }
-    // A small place that is also a common surname needs a preposition of place
-    // before it or a region after it ("in Bassett", "Bassett, Neb.").
-    if !notable
-        && gaz.is_person_name(surface)
+    // A place that is also a common surname needs a preposition of place
+    // before it or a region after it ("in Bassett", "Bassett, Neb."), unless it is
+    // too well known to be mistaken ("Jordan", "Houston", "Georgia").
+    if gaz.is_person_name(surface)
+        && !is_well_known(senses, gaz)
         && !before.is_some_and(words::is_locative)
         && !text[span.end..].starts_with(", ")
     {

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind, name_key};
+use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind};
 
 use super::{Candidate, Options};
 
@@ -19,9 +19,9 @@ const MAX_CANDIDATES: usize = 40;
 const COUNTRY_NAMED: f64 = 1.5;
 /// Bonus for a place whose state or province the article names elsewhere.
 const ADMIN1_NAMED: f64 = 3.0;
-/// Bonus for a city of a million or more that shares its name with its own
-/// state or province ("New York"): the news means the city unless it says "state".
+/// What a state or province loses to a city of its own name ("New York").
 const NAMESAKE_CITY: f64 = 7.0;
+const NAMESAKE_CITY_POPULATION: u64 = 1_000_000;
 /// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
 const FAME_WEIGHT: f64 = 2.0;
 const FAME_CAP: u32 = 200;
@@ -45,15 +45,17 @@ impl NameGroup {
             .iter()
             .filter(|s| seen.insert(s.place))
             .map(|s| {
-                let score = prior(gaz.place(s.place), s.kind, key, gaz);
+                let score = prior(gaz.place(s.place), s.kind);
                 Candidate {
                     place: s.place,
                     name_kind: s.kind,
                     score,
+                    prior: score,
                     reasons: Vec::new(),
                 }
             })
             .collect();
+        yield_to_namesake_cities(&mut candidates, gaz);
         sort_best_first(&mut candidates);
         candidates.truncate(MAX_CANDIDATES);
         Self {
@@ -63,12 +65,34 @@ impl NameGroup {
     }
 }
 
+/// A big city that shares its name with its own state or province ("New York")
+/// is what the news means by the name, unless it says "state".
+fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
+    let big_city_regions: Vec<&str> = candidates
+        .iter()
+        .map(|c| gaz.place(c.place))
+        .filter(|p| {
+            matches!(p.kind, PlaceKind::City | PlaceKind::Capital)
+                && p.population >= NAMESAKE_CITY_POPULATION
+        })
+        .map(|p| p.admin1_code.as_str())
+        .collect();
+    let regions: HashSet<String> = big_city_regions.into_iter().map(str::to_owned).collect();
+    for candidate in candidates.iter_mut() {
+        let place = gaz.place(candidate.place);
+        if place.kind == PlaceKind::Admin1 && regions.contains(&place.admin1_code) {
+            candidate.prior -= NAMESAKE_CITY;
+            candidate.score = candidate.prior;
+        }
+    }
+}
+
 fn sort_best_first(candidates: &mut [Candidate]) {
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
 }
 
 /// How likely a bare mention of a name means this place, before any context.
-fn prior(place: &Place, name_kind: NameKind, key: &str, gaz: &Gazetteer) -> f64 {
+fn prior(place: &Place, name_kind: NameKind) -> f64 {
     let size = ((place.population as f64) + 1.0).log10();
     let kind = match place.kind {
         PlaceKind::Continent => 6.0,
@@ -90,22 +114,10 @@ fn prior(place: &Place, name_kind: NameKind, key: &str, gaz: &Gazetteer) -> f64 
         NameKind::Name | NameKind::Demonym => 0.0,
         NameKind::Alternate => -4.0,
     };
-    // A big city that shares its name with its own region ("New York") is what
-    // the name usually means in the news.
-    let namesake_city = if matches!(place.kind, PlaceKind::City | PlaceKind::Capital)
-        && place.population >= 1_000_000
-        && gaz
-            .admin1(&place.admin1_code)
-            .is_some_and(|a| name_key(&gaz.place(a).name) == key)
-    {
-        NAMESAKE_CITY
-    } else {
-        0.0
-    };
     // World-famous places are known by many names; small namesakes by few.
     let fame =
         FAME_WEIGHT * f64::from(place.fame.min(FAME_CAP)).ln_1p() / f64::from(FAME_CAP).ln_1p();
-    size + kind + spelling + namesake_city + fame
+    size + kind + spelling + fame
 }
 
 /// Country or admin1 code -> the area and the names (group indices) that named it.
@@ -172,16 +184,12 @@ fn named_elsewhere(areas: &NamedAreas, code: &str, own_group: usize) -> Option<P
 
 /// Chooses a sense for every group; candidates end sorted best first with reasons.
 pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
-    let priors: Vec<Vec<f64>> = groups
-        .iter()
-        .map(|g| g.candidates.iter().map(|c| c.score).collect())
-        .collect();
     for _round in 0..2 {
         let ctx = Context::from_winners(groups, gaz);
         for (index, group) in groups.iter_mut().enumerate() {
             let qualifiers = group.qualifiers.clone();
-            for (candidate, &prior) in group.candidates.iter_mut().zip(&priors[index]) {
-                candidate.score = prior;
+            for candidate in &mut group.candidates {
+                candidate.score = candidate.prior;
                 candidate.reasons.clear();
                 let place = gaz.place(candidate.place);
                 add_context(candidate, place, index, &ctx, &qualifiers, gaz, options);

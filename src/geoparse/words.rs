@@ -83,6 +83,15 @@ const INSTITUTION_WORDS: &[&str] = &[
     "telegraph", "theatre", "times", "tribune", "union", "united", "university", "zoo",
 ];
 
+/// Proper names that the news uses far more often for something else than for
+/// the small place that shares them: news agencies and the like.
+pub fn is_not_a_place(word: &str) -> bool {
+    contains(NOT_PLACES, word)
+}
+
+#[rustfmt::skip]
+const NOT_PLACES: &[&str] = &["interfax", "reuters", "xinhua"];
+
 /// Short words that are capitalised only because they open a sentence.
 pub fn is_function_word(word: &str) -> bool {
     contains(FUNCTION_WORDS, word)

@@ -62,11 +62,12 @@ SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}
 GENERIC_REGION_WORDS = {"central", "north", "south", "east", "west", "northern", "southern",
                         "eastern", "western", "upper", "lower", "far", "free", "federal",
                         "capital", "coast", "lakes", "great", "northwest", "northeast",
-                        "southwest", "southeast", "middle", "inner", "outer", "new"}
+                        "southwest", "southeast", "middle", "inner", "outer", "new", "centre",
+                        "center", "centro", "centre-val de loire", "islands", "western cape"}
 
 # Alternate names are kept only for cities this big: for small towns they are
 # mostly people's names and spellings no English paper uses.
-ALTERNATES_MIN_POPULATION = 100_000
+ALTERNATES_MIN_POPULATION = 300_000
 
 
 def load_json(path):
@@ -243,18 +244,21 @@ class Builder:
             cc = a["code"].split(".")[0]
             names = [a["name"]] + curated.ADMIN1_ABBREVIATIONS.get(a["code"], [])
             # "Central", "West", "Centre": a bare everyday word is no name to find in text.
-            names = [n for n in names if n.lower() not in GENERIC_REGION_WORDS
-                     and n.lower() not in self.lowercase_words]
+            names = [n for n in names if n.lower() not in GENERIC_REGION_WORDS]
             if not names:
                 continue
+            demonyms = []
+            for d in curated.ADMIN1_DEMONYMS.get(a["code"], []):
+                demonyms += [d] + plural(d)
             for suffix in (" Province", " Region", " Oblast", " Governorate", " Prefecture",
                            " State", " Territory", " District", " County", " Krai"):
                 short = a["name"][: -len(suffix)]
                 # "Central Region" must not become the everyday word "Central".
                 if a["name"].endswith(suffix) and len(short) > 2 and short.lower() not in self.lowercase_words \
-                        and short.split()[0].lower() not in GENERIC_REGION_WORDS:
+                        and short.lower() not in GENERIC_REGION_WORDS:
                     names.append(short)
-            self.add("admin1", *point, pop1.get(a["code"], 0), cc, a["code"], "", names)
+            self.add("admin1", *point, pop1.get(a["code"], 0), cc, a["code"], "", names,
+                     demonyms=demonyms)
         for a in sorted(self.admin2, key=lambda a: a["code"]):
             cc = a["code"].split(".")[0]
             if cc not in ADMIN2_COUNTRIES:
@@ -306,13 +310,20 @@ class Builder:
         for names, kind, lat, lon, cc in curated.FACILITIES:
             self.add(kind, lat, lon, 0, cc, "", "", names)
 
+    def area_name_keys(self):
+        """Lowercased names of countries, continents and admin1 units: "China" and
+        "Wales" are never taken for everyday words, whatever else shares them."""
+        return {n.lower() for r in self.records if r["kind"] in ("country", "continent", "admin1")
+                for n in r["names"]}
+
     def common_words(self):
         words = set()
+        areas = self.area_name_keys()
         for r in self.records:
             if r["kind"] in ("country", "continent"):
                 continue
             for n in r["names"] + r["alternates"]:
-                if n.lower() in self.lowercase_words:
+                if n.lower() in self.lowercase_words and n.lower() not in areas:
                     words.add(n.lower())
         return sorted(words)
 

@@ -125,7 +125,7 @@ DEMONYMS = {
     "RU": ["Russian"], "RW": ["Rwandan"], "SA": ["Saudi", "Saudi Arabian"],
     "SN": ["Senegalese"], "RS": ["Serbian", "Serb"], "SL": ["Sierra Leonean"],
     "SG": ["Singaporean"], "SK": ["Slovak", "Slovakian"], "SI": ["Slovenian", "Slovene"],
-    "SO": ["Somali", "Somalian"], "ZA": ["South African"], "KR": ["South Korean"],
+    "SO": ["Somali", "Somalian"], "ZA": ["South African"], "KR": ["South Korean", "Korean"],
     "SS": ["South Sudanese"], "ES": ["Spanish", "Spaniard"], "LK": ["Sri Lankan"],
     "SD": ["Sudanese"], "SE": ["Swedish", "Swede"], "CH": ["Swiss"], "SY": ["Syrian"],
     "TW": ["Taiwanese"], "TJ": ["Tajik", "Tajikistani"], "TZ": ["Tanzanian"], "TH": ["Thai"],
@@ -323,6 +323,25 @@ ADMIN1_POINTS = {
     "CA.14": (70.45, -88.0),
     "AU.01": (-35.5, 149.0), "AU.02": (-33.0, 146.0), "AU.03": (-20.0, 133.5), "AU.04": (-20.0, 145.0),
     "AU.05": (-30.0, 135.0), "AU.06": (-42.0, 147.0), "AU.07": (-37.0, 144.0), "AU.08": (-25.0, 122.0),
+    "GB.ENG": (52.16045, -0.70312), "GB.SCT": (56.5, -4.0), "GB.WLS": (52.5, -3.5),
+    "GB.NIR": (54.5, -6.5),
+}
+
+# Adjectives and demonyms of first-level divisions, keyed by GeoNames admin1 code.
+ADMIN1_DEMONYMS = {
+    "GB.ENG": ["English", "Englishman", "Englishwoman"], "GB.SCT": ["Scottish", "Scot", "Scotsman"],
+    "GB.WLS": ["Welsh", "Welshman"], "GB.NIR": ["Northern Irish"],
+    "US.TX": ["Texan"], "US.CA": ["Californian"], "US.FL": ["Floridian"], "US.NY": ["New Yorker"],
+    "US.IA": ["Iowan"], "US.OH": ["Ohioan"], "US.AK": ["Alaskan"], "US.HI": ["Hawaiian"],
+    "US.AZ": ["Arizonan"], "US.CO": ["Coloradan"], "US.MI": ["Michigander"],
+    "US.MN": ["Minnesotan"], "US.OK": ["Oklahoman"], "US.OR": ["Oregonian"], "US.UT": ["Utahn"],
+    "US.VA": ["Virginian"], "US.KY": ["Kentuckian"], "US.LA": ["Louisianan", "Louisianian"],
+    "US.NM": ["New Mexican"], "US.NV": ["Nevadan"], "US.IL": ["Illinoisan"], "US.TN": ["Tennessean"],
+    "CA.01": ["Albertan"], "CA.08": ["Ontarian"], "CA.10": ["Quebecer", "Québécois", "Quebecois"],
+    "CA.02": ["British Columbian"], "CA.03": ["Manitoban"], "CA.11": ["Saskatchewanian"],
+    "CA.07": ["Nova Scotian"], "CA.05": ["Newfoundlander"],
+    "AU.04": ["Queenslander"], "AU.08": ["Western Australian"],
+    "AU.05": ["South Australian"], "AU.06": ["Tasmanian"],
 }
 
 # Adjectives of regions ("Central American").
