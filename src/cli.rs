@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::app::GeobriefApp;
 use crate::brief::{Brief, parse_brief_file};
+use crate::startup_probe::StartupProbe;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -30,6 +31,9 @@ pub struct Cli {
     /// Window size, e.g. 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "1280x800")]
     size: [f32; 2],
+    /// Print the time to the first frame and the memory in use, then exit.
+    #[arg(long, hide = true)]
+    startup_probe: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -40,7 +44,13 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// Find and resolve the places named in texts, offline.
-    Geoparse(crate::geoparse::cli::GeoparseArgs),
+    Geoparse {
+        #[command(flatten)]
+        args: crate::geoparse::cli::GeoparseArgs,
+        /// Write a brief (.json) of the one text file given, instead.
+        #[arg(short = 'o', long = "output", value_name = "BRIEF.json")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -60,6 +70,7 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 }
 
 pub fn main() -> ExitCode {
+    let probe = StartupProbe::start();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -73,8 +84,42 @@ pub fn main() -> ExitCode {
     };
     match &cli.command {
         Some(Command::Check { files }) => check(files),
-        Some(Command::Geoparse(args)) => crate::geoparse::cli::run(args),
-        None => run_app(&cli),
+        Some(Command::Geoparse {
+            args,
+            output: Some(out),
+        }) => geoparse_to_brief(args, out),
+        Some(Command::Geoparse { args, output: None }) => crate::geoparse::cli::run(args),
+        None => run_app(&cli, probe),
+    }
+}
+
+fn geoparse_to_brief(args: &crate::geoparse::cli::GeoparseArgs, out: &std::path::Path) -> ExitCode {
+    let [input] = args.files.as_slice() else {
+        eprintln!("geobrief geoparse -o: give exactly one text file");
+        return ExitCode::from(2);
+    };
+    match crate::app::brief_from_text_file(input) {
+        Ok(brief) => match crate::brief::save::save_brief(out, &brief.doc) {
+            Ok(()) => {
+                println!(
+                    "{}: {} places, {} links",
+                    out.display(),
+                    brief.places.len(),
+                    brief.doc.links.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        },
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -106,18 +151,38 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn run_app(cli: &Cli) -> ExitCode {
+/// The app with the startup probe riding along.
+struct ProbedApp {
+    app: GeobriefApp,
+    probe: StartupProbe,
+}
+
+impl eframe::App for ProbedApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.ui(ui);
+        self.probe.on_frame(ui.ctx());
+    }
+}
+
+fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
+    crate::app::warm_gazetteer_in_background();
     let (brief, file) = match &cli.file {
-        Some(path) => match parse_brief_file(path) {
+        Some(path) => match crate::open::open_path(path) {
             Ok(brief) => (brief, Some(path.clone())),
-            Err(e) => {
-                eprintln!("{e}");
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("{e}");
+                }
                 return ExitCode::from(1);
             }
         },
         None => (Brief::default_brief(), None),
     };
-    let app = GeobriefApp::new(brief, file);
+    let mut app = GeobriefApp::new(brief, file);
+    app.files.recent = crate::recent::RecentFiles::load_default();
+    if let Some(path) = &cli.file {
+        app.files.recent.push(path);
+    }
     // A newspaper map reads best light; the View menu switches themes.
     let light = |cc: &eframe::CreationContext<'_>| cc.egui_ctx.set_theme(egui::Theme::Light);
     let options = eframe::NativeOptions {
@@ -147,8 +212,19 @@ fn run_app(cli: &Cli) -> ExitCode {
                 (Ok(()), Some(Ok(()))) => Ok(()),
             }
         }
+        None if cli.startup_probe => {
+            let probed = ProbedApp { app, probe };
+            eframe::run_native(
+                "Geobrief",
+                options,
+                Box::new(|cc| {
+                    light(cc);
+                    Ok(Box::new(probed))
+                }),
+            )
+            .map_err(|e| e.to_string())
+        }
         None => {
-            let mut app = app;
             if let Some(id) = &cli.select
                 && !app.select_by_id(id)
             {

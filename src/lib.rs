@@ -10,7 +10,10 @@ pub mod cli;
 pub mod gazetteer;
 pub mod geoparse;
 pub mod map;
+pub mod open;
+pub mod recent;
 pub mod screenshot;
+pub mod startup_probe;
 pub mod ui;
 
 pub use app::GeobriefApp;

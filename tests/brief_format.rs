@@ -10,8 +10,7 @@ fn default_json() -> serde_json::Value {
 }
 
 fn errors_of(json: &serde_json::Value) -> Vec<BriefError> {
-    parse_brief(json.to_string().as_bytes())
-        .expect_err("the brief should be rejected")
+    parse_brief(json.to_string().as_bytes()).expect_err("the brief should be rejected")
 }
 
 #[test]

@@ -226,3 +226,26 @@ fn the_mouse_wheel_over_the_map_zooms_the_map() {
     let after = harness.state().map.camera.expect("camera").zoom;
     assert!(after > before + 0.3, "zoom {before} -> {after}");
 }
+
+#[test]
+fn an_idle_app_asks_for_no_repaint() {
+    let mut harness = harness();
+    harness.step();
+    let output = harness.output();
+    let root = &output.viewport_output[&egui::ViewportId::ROOT];
+    assert_eq!(root.repaint_delay, std::time::Duration::MAX);
+}
+
+#[test]
+fn a_moving_map_asks_for_repaints_until_it_arrives() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Ukraine")
+        .click();
+    harness.step();
+    harness.step();
+    let root = &harness.output().viewport_output[&egui::ViewportId::ROOT];
+    assert!(root.repaint_delay < std::time::Duration::from_secs(1));
+    harness.run();
+    assert!(harness.state().map.target.is_none());
+}

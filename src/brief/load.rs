@@ -79,7 +79,7 @@ fn parse_doc(text: &str) -> Result<BriefDoc, BriefError> {
 }
 
 /// Checks a parsed document and derives the app's view of it.
-pub fn validate(doc: BriefDoc) -> Result<Brief, Vec<BriefError>> {
+pub(crate) fn validate(doc: BriefDoc) -> Result<Brief, Vec<BriefError>> {
     let mut errors = Vec::new();
     if doc.format != FORMAT {
         errors.push(BriefError::UnsupportedFormat {

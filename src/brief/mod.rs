@@ -9,12 +9,16 @@
 //! Coordinates follow GeoJSON: x = longitude, y = latitude, in degrees (WGS 84).
 
 pub mod anchor;
+pub mod compose;
+pub mod edit;
 mod error;
 mod load;
 pub mod passages;
+pub mod save;
 
 pub use anchor::{Anchor, AnchorQuality};
 pub use error::{BriefError, LoadError};
+pub(crate) use load::validate;
 pub use load::{MAX_BRIEF_BYTES, parse_brief, parse_brief_file};
 
 use serde::{Deserialize, Serialize};

@@ -5,7 +5,7 @@
 use egui::Key;
 
 use super::map_view::MapAction;
-use crate::app::Action;
+use crate::app::{Action, FileAction};
 
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("↑ ↓", "previous / next place"),
@@ -16,10 +16,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 ];
 
 pub fn keyboard_actions(ctx: &egui::Context) -> Vec<Action> {
+    let mut actions = file_shortcuts(ctx);
     if ctx.text_edit_focused() {
-        return Vec::new();
+        return actions;
     }
-    ctx.input_mut(|input| {
+    actions.extend(ctx.input_mut(|input| {
         let mut actions = Vec::new();
         let mut key = |k: Key, action: Action| {
             if input.consume_key(egui::Modifiers::NONE, k) {
@@ -36,5 +37,35 @@ pub fn keyboard_actions(ctx: &egui::Context) -> Vec<Action> {
         key(Key::Equals, Action::Map(MapAction::ZoomIn));
         key(Key::Minus, Action::Map(MapAction::ZoomOut));
         actions
+    }));
+    actions
+}
+
+fn file_shortcuts(ctx: &egui::Context) -> Vec<Action> {
+    use egui::{KeyboardShortcut, Modifiers};
+    let shortcuts = [
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+            FileAction::ShowSaveAs,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+            FileAction::Save,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+            FileAction::ShowOpen,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+            FileAction::ShowNewFromText,
+        ),
+    ];
+    ctx.input_mut(|input| {
+        shortcuts
+            .into_iter()
+            .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
+            .map(|(_, action)| Action::File(action))
+            .collect()
     })
 }

@@ -13,6 +13,7 @@ use crate::brief::Brief;
 use crate::map::camera::{Camera, scale_bar};
 use crate::map::framing::{camera_for_place, fit_story};
 use crate::map::hit_test::hit_test_places;
+use crate::map::projection::lon_lat_from_world;
 use crate::map::{ScreenPos, ScreenRect};
 
 /// What the map's buttons and keys ask for.
@@ -72,6 +73,14 @@ impl MapMemory {
             },
             MapAction::FitAll => fit_story(brief, &viewport),
         });
+    }
+
+    /// The lon/lat box the map shows: ((west, south), (east, north)).
+    pub fn visible_area(&self) -> Option<((f64, f64), (f64, f64))> {
+        let (camera, viewport) = (self.camera?, self.viewport?);
+        let nw = lon_lat_from_world(camera.world_from_screen(&viewport, viewport.min));
+        let se = lon_lat_from_world(camera.world_from_screen(&viewport, viewport.max));
+        Some(((nw.0, se.1), (se.0, nw.1)))
     }
 
     /// Starts a smooth move to a place (or remembers it until the map has a size).

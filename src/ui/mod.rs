@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod basemap_layer;
+pub mod dialogs;
 pub mod inset;
 pub mod keys;
 pub mod map_paint;

@@ -6,7 +6,8 @@ use egui::{RichText, Sense, text::LayoutJob};
 use super::keys::SHORTCUTS;
 use super::markers::{has_marker, marker_shapes};
 use super::theme::Palette;
-use crate::app::{Action, GeobriefApp};
+use crate::app::{Action, FileAction, GeobriefApp};
+use crate::brief::edit::geoparse_record;
 use crate::brief::passages::excerpt;
 use crate::brief::{Place, PlaceKind};
 
@@ -75,8 +76,59 @@ fn place_card_ui(ui: &mut egui::Ui, app: &GeobriefApp, place: usize, actions: &m
                 .weak(),
         );
     }
-    if ui.small_button("Clear selection").clicked() {
-        actions.push(Action::ClearSelection);
+    candidates_ui(ui, app, place, actions);
+    ui.horizontal(|ui| {
+        if ui.small_button("Clear selection").clicked() {
+            actions.push(Action::ClearSelection);
+        }
+        if ui
+            .small_button("Remove this place")
+            .on_hover_text("The machine got it wrong: drop the place and its highlights")
+            .clicked()
+        {
+            actions.push(Action::File(FileAction::RemovePlace(place)));
+        }
+    });
+}
+
+/// For a place found by the machine: the name as written, why the chosen
+/// place won, and the other places of that name to pick instead.
+fn candidates_ui(ui: &mut egui::Ui, app: &GeobriefApp, place: usize, actions: &mut Vec<Action>) {
+    let Some(record) = geoparse_record(&app.brief.doc, &app.brief.places[place].id) else {
+        return;
+    };
+    ui.separator();
+    ui.label(RichText::new(format!("Found as “{}”", record.written)).strong());
+    if !record.reason.is_empty() {
+        ui.label(RichText::new(format!("Chosen for: {}", record.reason)).small());
+    }
+    if record.candidates.len() > 1 {
+        ui.label(
+            RichText::new("Places of that name (pick another if the machine was wrong):").small(),
+        );
+        for (k, c) in record.candidates.iter().enumerate() {
+            let mut text = c.name.clone();
+            if !c.country.is_empty() && c.country != c.name {
+                text.push_str(&format!(", {}", c.country));
+            }
+            if c.population > 0 {
+                text.push_str(&format!(" · pop. {}", population_text(c.population)));
+            }
+            if ui.radio(k == record.chosen, text).clicked() && k != record.chosen {
+                actions.push(Action::File(FileAction::ChooseCandidate {
+                    place,
+                    candidate: k,
+                }));
+            }
+        }
+    }
+}
+
+fn population_text(population: u64) -> String {
+    match population {
+        p if p >= 1_000_000 => format!("{:.1} million", p as f64 / 1e6),
+        p if p >= 1_000 => format!("{}k", p / 1000),
+        p => p.to_string(),
     }
 }
 

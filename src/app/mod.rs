@@ -2,7 +2,14 @@
 //! of contents. Panels draw from `&GeobriefApp` and hand back [`Action`]s,
 //! which are applied once, after drawing.
 
+mod files;
+
 use std::path::PathBuf;
+
+pub use files::{
+    Confirmation, Deferred, Dialog, FileAction, FileState, brief_from_text_file,
+    warm_gazetteer_in_background,
+};
 
 use crate::brief::Brief;
 use crate::brief::passages::{Run, runs_by_paragraph};
@@ -25,6 +32,7 @@ pub enum Action {
     /// A place under the pointer, in the text or on the map.
     Hover(usize),
     Map(ui::map_view::MapAction),
+    File(FileAction),
 }
 
 /// The whole state of the app, kept between frames.
@@ -42,6 +50,7 @@ pub struct GeobriefApp {
     pub scroll_to_mention: bool,
     pub map: MapMemory,
     pub problems: Vec<String>,
+    pub files: FileState,
 }
 
 impl Default for GeobriefApp {
@@ -64,6 +73,7 @@ impl GeobriefApp {
             scroll_to_mention: false,
             map: MapMemory::default(),
             problems,
+            files: FileState::new(crate::recent::RecentFiles::default()),
         }
     }
 
@@ -94,8 +104,11 @@ impl GeobriefApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let mut actions = Vec::new();
         ui::theme::apply_reading_style(ui.ctx());
+        self.poll_picker(ui.ctx());
+        actions.extend(self.window_events(ui.ctx()));
         actions.extend(ui::keys::keyboard_actions(ui.ctx()));
-        actions.extend(ui::top_bar::top_bar_ui(ui, self));
+        actions.extend(ui::dialogs::dialogs_ui(ui, &mut self.files));
+        actions.extend(ui::top_bar::top_bar_ui(ui, &mut *self));
         if !self.problems.is_empty() {
             ui::problems::problems_ui(ui, &mut self.problems);
         }
@@ -135,6 +148,7 @@ impl GeobriefApp {
             Action::PreviousPlace => self.step_place(-1),
             Action::Hover(_) => {}
             Action::Map(map_action) => self.map.apply(map_action, &self.brief),
+            Action::File(file_action) => self.apply_file(file_action),
         }
     }
 
