@@ -60,6 +60,11 @@ pub(super) fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
                     gaz.common_words.insert(name_key(word));
                 }
             }
+            Some("G") => {
+                if let Some(word) = fields.next() {
+                    gaz.given_names.insert(name_key(word));
+                }
+            }
             Some("N") => {
                 if let Some(word) = fields.next() {
                     gaz.person_names.insert(name_key(word));

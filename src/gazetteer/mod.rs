@@ -146,6 +146,8 @@ pub struct Gazetteer {
     common_words: std::collections::HashSet<String>,
     /// Keys of names that are also common given names or surnames ("allen").
     person_names: std::collections::HashSet<String>,
+    /// Keys of common given names ("george", "hillary").
+    given_names: std::collections::HashSet<String>,
     country_by_code: HashMap<String, PlaceId>,
     admin1_by_code: HashMap<String, PlaceId>,
     /// Finds every spelling in a text; built on first use because it takes a
@@ -203,6 +205,12 @@ impl Gazetteer {
     #[must_use]
     pub fn is_person_name(&self, name: &str) -> bool {
         self.person_names.contains(&name_key(name))
+    }
+
+    /// Whether a word is a common given name ("George", "Hillary").
+    #[must_use]
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(&name_key(word))
     }
 
     /// Whether `spelling` is written exactly so in the data ("UAE", not "Uae").

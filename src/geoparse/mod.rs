@@ -9,6 +9,7 @@
 //! check and correct it.
 
 pub mod cli;
+mod evidence;
 mod recognise;
 mod resolve;
 mod words;
@@ -18,6 +19,7 @@ use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, name_key};
 
+pub use evidence::Evidence;
 pub use recognise::Usage;
 
 /// Choices a reader can make about a whole article.
@@ -38,7 +40,9 @@ pub struct Candidate {
     /// The part of `score` owed to the place alone (size, kind, fame), before
     /// anything the article says.
     pub prior: f64,
-    /// Short phrases that explain the score ("population 1.6 million",
+    /// What the score rests on, as data; filled for the winner only.
+    pub evidence: Vec<Evidence>,
+    /// The same evidence in words for a place card ("population 1.6 million",
     /// "in Syria, named in the article"); filled for the winner only.
     pub reasons: Vec<String>,
 }
@@ -124,7 +128,7 @@ fn is_unsupported_town(mention: &recognise::Mention, best: &Candidate, gaz: &Gaz
     gaz.place(best.place).kind == PlaceKind::Town
         && mention.usage != Usage::Demonym
         && !mention.after_locative
-        && best.score <= best.prior
+        && !best.evidence.iter().any(Evidence::is_local)
 }
 
 /// Notes "Moscow, Idaho": an area named right after a place, after a comma,
@@ -223,7 +227,8 @@ mod tests {
     fn the_winner_says_why_it_won() {
         let gaz = Gazetteer::embedded();
         let t = &detect_places("Fighting near Aleppo.", gaz)[0];
-        assert!(t.reason().contains("population"), "{}", t.reason());
+        let reason = t.reason();
+        assert!(reason.contains("population"), "{reason}");
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub struct Mention {
 /// A common-word or all-capitals name is believed only for places at least this big.
 const NOTABLE_POPULATION: u64 = 100_000;
 /// A city this big is not mistaken for a person of the same name.
-const WELL_KNOWN_POPULATION: u64 = 500_000;
+const WELL_KNOWN_POPULATION: u64 = 150_000;
 
 /// What the rules say about one candidate span.
 enum Verdict {
@@ -139,7 +139,8 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
     let after = word_after(text, span.end);
     let single_word = !surface.contains(' ');
     if let Some(before) = before {
-        if words::is_title(before) || (words::is_given_name(before) && starts_upper(before)) {
+        let given = words::is_given_name(before) || gaz.is_given_name(before);
+        if words::is_title(before) || (given && starts_upper(before)) {
             return Verdict::Person;
         }
         // "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
@@ -150,7 +151,7 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
             && !words::is_function_word(before)
             && gaz.lookup(before).is_empty()
         {
-            return Verdict::Person;
+            return Verdict::Reject;
         }
     }
     if words::is_given_name(surface)

@@ -4,13 +4,13 @@
 //! and gains from the article's context: the countries and regions it names, the
 //! other places it mentions nearby, a following "Moscow, Idaho" qualifier, and a
 //! country the reader asked to favour. One name keeps one sense per article. The
-//! winner's reasons are kept in words for the place card.
+//! winner's evidence is kept for the place card.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind};
 
-use super::{Candidate, Options};
+use super::{Candidate, Evidence, Options};
 
 /// At most this many senses of one name are scored and shown.
 const MAX_CANDIDATES: usize = 40;
@@ -25,6 +25,9 @@ const NAMESAKE_CITY_POPULATION: u64 = 1_000_000;
 /// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
 const FAME_WEIGHT: f64 = 2.0;
 const FAME_CAP: u32 = 200;
+/// Bonus for a state or country that contains a town the article names
+/// ("Georgia" beside "Atlanta" is the state).
+const CONTAINS_NAMED: f64 = 2.5;
 /// Bonus for a place in the country the reader asked to favour.
 const COUNTRY_FAVOURED: f64 = 4.0;
 /// Places within this distance of another place of the article support each other.
@@ -51,6 +54,7 @@ impl NameGroup {
                     name_kind: s.kind,
                     score,
                     prior: score,
+                    evidence: Vec::new(),
                     reasons: Vec::new(),
                 }
             })
@@ -128,6 +132,9 @@ type NamedAreas = HashMap<String, (PlaceId, Vec<usize>)>;
 struct Context {
     countries: NamedAreas,
     admin1s: NamedAreas,
+    /// Winning towns, cities and facilities (capitals too), with their group, for
+    /// "this state contains a place the article names".
+    inside: Vec<(usize, PlaceId)>,
     /// Winning places of the other names, with the key of their name.
     points: Vec<(usize, PlaceId)>,
 }
@@ -152,11 +159,12 @@ impl Context {
                 }
                 // A capital is often named for its government ("Washington
                 // said"), which says nothing about where the story's towns are.
-                PlaceKind::Continent
-                | PlaceKind::Region
-                | PlaceKind::Water
-                | PlaceKind::Capital => {}
-                _ => ctx.points.push((index, best.place)),
+                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => {}
+                PlaceKind::Capital => ctx.inside.push((index, best.place)),
+                _ => {
+                    ctx.inside.push((index, best.place));
+                    ctx.points.push((index, best.place));
+                }
             }
         }
         ctx
@@ -182,7 +190,8 @@ fn named_elsewhere(areas: &NamedAreas, code: &str, own_group: usize) -> Option<P
         .map(|&(area, _)| area)
 }
 
-/// Chooses a sense for every group; candidates end sorted best first with reasons.
+/// Chooses a sense for every group; candidates end sorted best first, the
+/// winner with its evidence.
 pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
     for _round in 0..2 {
         let ctx = Context::from_winners(groups, gaz);
@@ -190,7 +199,7 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
             let qualifiers = group.qualifiers.clone();
             for candidate in &mut group.candidates {
                 candidate.score = candidate.prior;
-                candidate.reasons.clear();
+                candidate.evidence.clear();
                 let place = gaz.place(candidate.place);
                 add_context(candidate, place, index, &ctx, &qualifiers, gaz, options);
             }
@@ -221,36 +230,37 @@ fn add_context(
         };
         if inside && q != candidate.place {
             candidate.score += 8.0;
-            candidate
-                .reasons
-                .push(format!("followed by “{}”", area.name));
+            candidate.evidence.push(Evidence::FollowedBy(q));
         }
     }
     if place.kind != PlaceKind::Country
         && let Some(country) = named_elsewhere(&ctx.countries, &place.country_code, own_index)
     {
         candidate.score += COUNTRY_NAMED;
-        let name = &gaz.place(country).name;
-        candidate
-            .reasons
-            .push(format!("in {name}, named in the article"));
+        candidate.evidence.push(Evidence::CountryNamed(country));
     }
     if place.kind != PlaceKind::Admin1
         && let Some(admin1) = named_elsewhere(&ctx.admin1s, &place.admin1_code, own_index)
     {
         candidate.score += ADMIN1_NAMED;
-        let name = &gaz.place(admin1).name;
-        candidate
-            .reasons
-            .push(format!("in {name}, named in the article"));
+        candidate.evidence.push(Evidence::Admin1Named(admin1));
+    }
+    if matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Country)
+        && let Some(&(_, inner)) = ctx.inside.iter().find(|&&(index, id)| {
+            let inner = gaz.place(id);
+            index != own_index
+                && inner.country_code == place.country_code
+                && (place.kind == PlaceKind::Country || inner.admin1_code == place.admin1_code)
+        })
+    {
+        candidate.score += CONTAINS_NAMED;
+        candidate.evidence.push(Evidence::ContainsNamed(inner));
     }
     if let Some(bias) = &options.country_bias
         && place.country_code.eq_ignore_ascii_case(bias)
     {
         candidate.score += COUNTRY_FAVOURED;
-        candidate
-            .reasons
-            .push(format!("in the favoured country {bias}"));
+        candidate.evidence.push(Evidence::Favoured(bias.clone()));
     }
     if !own_area {
         let nearest = ctx
@@ -261,9 +271,7 @@ fn add_context(
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
             candidate.score += 2.0 - km / NEAR_KM;
-            candidate
-                .reasons
-                .push(format!("{km:.0} km from {}", gaz.place(id).name));
+            candidate.evidence.push(Evidence::Near { place: id, km });
         }
     }
 }
@@ -275,29 +283,9 @@ fn explain_winner(group: &mut NameGroup, gaz: &Gazetteer) {
         return;
     };
     let place = gaz.place(best.place);
-    let first = if alone {
-        "the only place of this name".to_owned()
-    } else {
-        match place.kind {
-            PlaceKind::Country | PlaceKind::Continent => format!("a {}", place.kind.label()),
-            PlaceKind::Capital => "a national capital".to_owned(),
-            _ if place.population > 0 => {
-                format!("population {}", population_words(place.population))
-            }
-            _ => format!("a well-known {}", place.kind.label()),
-        }
-    };
-    best.reasons.insert(0, first);
-}
-
-fn population_words(population: u64) -> String {
-    if population >= 1_000_000 {
-        format!("{:.1} million", population as f64 / 1e6)
-    } else if population >= 1_000 {
-        format!("{} thousand", population / 1_000)
-    } else {
-        population.to_string()
-    }
+    let first = Evidence::of_prior(place.kind, place.population, alone);
+    best.evidence.insert(0, first);
+    best.reasons = best.evidence.iter().map(|e| e.describe(gaz)).collect();
 }
 
 /// Great-circle distance on a sphere of radius 6371 km.

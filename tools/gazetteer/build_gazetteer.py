@@ -23,9 +23,11 @@ Output format (UTF-8, one record a line, tab-separated; see src/gazetteer/):
     P kind lat lon population cc admin1 geonameid fame names alternates demonyms
     W word
     N word
+    G word
 `names`, `alternates` and `demonyms` are lists joined by '|'; the first name is
 the one shown. A `W` line lists a place name that is also a lowercase English word,
-an `N` line one that is also a common given name or surname. `fame` is how many
+an `N` line one that is also a common given name or surname, and a `G` line is a
+common given name (US Census 1990), for telling "George Washington" from the city. `fame` is how many
 alternate names GeoNames has for the place in all scripts: a world-famous city
 has hundreds, a small town of the same name a handful.
 """
@@ -33,6 +35,7 @@ has hundreds, a small town of the same name a handful.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -67,7 +70,15 @@ GENERIC_REGION_WORDS = {"central", "north", "south", "east", "west", "northern",
 
 # Alternate names are kept only for cities this big: for small towns they are
 # mostly people's names and spellings no English paper uses.
-ALTERNATES_MIN_POPULATION = 300_000
+ALTERNATES_MIN_POPULATION = 100_000
+# Below this, only alternates that are re-spellings of the name are kept
+# ("Douma" for "Dūmā"), not other languages' names for it.
+EXONYMS_MIN_POPULATION = 1_000_000
+
+
+def is_respelling(alternate: str, name: str) -> bool:
+    a, n = ascii_fold(alternate).lower(), ascii_fold(name).lower()
+    return difflib.SequenceMatcher(None, a, n).ratio() >= 0.75
 
 
 def load_json(path):
@@ -167,6 +178,13 @@ class Builder:
         with open(dict_path, encoding="utf-8") as f:
             self.lowercase_words = {w.strip() for w in f if w[:1].islower()}
         self.person_names = set()
+        self.given_names = set()
+        for fname in ("dist.male.first", "dist.female.first"):
+            with open(os.path.join(CENSUS_DIR, fname), encoding="ascii") as f:
+                for i, line in enumerate(f):
+                    if i >= COMMON_GIVEN_NAMES:
+                        break
+                    self.given_names.add(line.split()[0].lower())
         for fname, top in (("dist.all.last", COMMON_SURNAMES), ("dist.male.first", COMMON_GIVEN_NAMES),
                            ("dist.female.first", COMMON_GIVEN_NAMES)):
             with open(os.path.join(CENSUS_DIR, fname), encoding="ascii") as f:
@@ -250,6 +268,10 @@ class Builder:
             demonyms = []
             for d in curated.ADMIN1_DEMONYMS.get(a["code"], []):
                 demonyms += [d] + plural(d)
+            for prefix in ("Municipality of ", "City of ", "Region of ", "State of ", "County of ",
+                           "District of ", "Borough of ", "Province of "):
+                if a["name"].startswith(prefix):
+                    names.append(a["name"][len(prefix):])
             for suffix in (" Province", " Region", " Oblast", " Governorate", " Prefecture",
                            " State", " Territory", " District", " County", " Krai"):
                 short = a["name"][: -len(suffix)]
@@ -287,7 +309,9 @@ class Builder:
             if c["population"] >= ALTERNATES_MIN_POPULATION:
                 alts = [a for a in c.get("alternatenames", []) if is_latin_name(a)
                         and a.lower() not in self.lowercase_words
-                        and a.lower() not in self.person_names]
+                        and a.lower() not in self.person_names
+                        and (c["population"] >= EXONYMS_MIN_POPULATION
+                             or is_respelling(a, c["name"]))]
             self.add(kind, c["latitude"], c["longitude"], c["population"], cc,
                      f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]], alts,
                      fame=len(c.get("alternatenames", [])))
@@ -355,6 +379,8 @@ class Builder:
                 f.write(f"W\t{w}\n")
             for w in self.person_like_names():
                 f.write(f"N\t{w}\n")
+            for w in sorted(self.given_names):
+                f.write(f"G\t{w}\n")
         os.replace(tmp, path)
 
 
