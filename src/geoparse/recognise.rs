@@ -159,6 +159,11 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
     {
         return Verdict::Person;
     }
+    // "Obama said": small towns do not speak; countries and capitals do, for
+    // their governments ("Moscow said"), so only small places are judged so.
+    if single_word && !notable && after.is_some_and(words::is_speech_verb) {
+        return Verdict::Person;
+    }
     if gaz.is_common_word(surface) && (!notable || is_sentence_start(text, span.start)) {
         return Verdict::Reject;
     }
@@ -337,6 +342,12 @@ mod tests {
     fn a_small_town_named_like_a_surname_needs_a_preposition_of_place() {
         assert!(names("Bassett said the vote was close.").is_empty());
         assert_eq!(names("The fire started in Bassett."), ["Bassett"]);
+    }
+
+    #[test]
+    fn a_small_place_that_speaks_is_a_person_in_the_whole_article() {
+        let text = "Obama said no. Later Obama met Mr. Smith in Chicago.";
+        assert_eq!(names(text), ["Chicago"]);
     }
 
     #[test]

@@ -19,6 +19,8 @@ const MAX_CANDIDATES: usize = 40;
 const COUNTRY_NAMED: f64 = 1.5;
 /// Bonus for a place whose state or province the article names elsewhere.
 const ADMIN1_NAMED: f64 = 3.0;
+/// What an alternate name loses when another place bears the name as its own.
+const ALTERNATE_BESIDE_NAME: f64 = 3.0;
 /// What a state or province loses to a city of its own name ("New York").
 const NAMESAKE_CITY: f64 = 7.0;
 const NAMESAKE_CITY_POPULATION: u64 = 1_000_000;
@@ -60,6 +62,7 @@ impl NameGroup {
             })
             .collect();
         yield_to_namesake_cities(&mut candidates, gaz);
+        prefer_proper_names(&mut candidates, gaz);
         sort_best_first(&mut candidates);
         candidates.truncate(MAX_CANDIDATES);
         Self {
@@ -87,6 +90,27 @@ fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
         if place.kind == PlaceKind::Admin1 && regions.contains(&place.admin1_code) {
             candidate.prior -= NAMESAKE_CITY;
             candidate.score = candidate.prior;
+        }
+    }
+}
+
+/// When some place bears the name as its own, another language's name for a
+/// different place is weak evidence ("Garden City" is a town before it is a
+/// nickname of Singapore).
+fn prefer_proper_names(candidates: &mut [Candidate], gaz: &Gazetteer) {
+    let town_of_the_name = candidates.iter().any(|c| {
+        c.name_kind == NameKind::Name
+            && matches!(
+                gaz.place(c.place).kind,
+                PlaceKind::City | PlaceKind::Town | PlaceKind::Capital
+            )
+    });
+    if town_of_the_name {
+        for candidate in candidates.iter_mut() {
+            if candidate.name_kind == NameKind::Alternate {
+                candidate.prior -= ALTERNATE_BESIDE_NAME;
+                candidate.score = candidate.prior;
+            }
         }
     }
 }

@@ -90,7 +90,19 @@ pub fn is_not_a_place(word: &str) -> bool {
 }
 
 #[rustfmt::skip]
-const NOT_PLACES: &[&str] = &["interfax", "reuters", "xinhua"];
+const NOT_PLACES: &[&str] = &["interfax", "olympic", "olympics", "reuters", "xinhua"];
+
+/// Verbs of speech: what follows a person's name far more often than a town's.
+pub fn is_speech_verb(word: &str) -> bool {
+    contains(SPEECH_VERBS, word)
+}
+
+#[rustfmt::skip]
+const SPEECH_VERBS: &[&str] = &[
+    "added", "admitted", "announced", "argued", "asked", "claimed", "explained", "insisted",
+    "noted", "replied", "reportedly", "said", "says", "stated", "tells", "told", "tweeted",
+    "warned", "wrote",
+];
 
 /// Short words that are capitalised only because they open a sentence.
 pub fn is_function_word(word: &str) -> bool {
