@@ -22,11 +22,7 @@ pub struct ScreenshotApp {
 }
 
 impl ScreenshotApp {
-    pub fn new(
-        app: GeobriefApp,
-        out: PathBuf,
-        select: Option<String>,
-    ) -> (Self, Outcome) {
+    pub fn new(app: GeobriefApp, out: PathBuf, select: Option<String>) -> (Self, Outcome) {
         let result = Arc::new(Mutex::new(None));
         let this = Self {
             app,

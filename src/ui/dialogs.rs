@@ -16,14 +16,16 @@ pub fn dialogs_ui(ui: &mut egui::Ui, files: &mut FileState) -> Vec<Action> {
         Dialog::NewFromText(text) => {
             ui.set_width(560.0);
             ui.heading("New brief from text");
-            ui.label("Paste or type an article. Geobrief splits it into paragraphs and finds its places, offline.");
+            let label = ui.label(
+                "Paste or type an article. Geobrief splits it into paragraphs and finds its places, offline.",
+            );
             egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                 ui.add(
                     TextEdit::multiline(text)
                         .hint_text("Paste an article here…")
                         .desired_rows(14)
                         .desired_width(f32::INFINITY),
-                );
+                ).labelled_by(label.id);
             });
             ui.horizontal(|ui| {
                 if ui.button("Find places").clicked() {
@@ -78,8 +80,10 @@ fn path_dialog_ui(
 ) {
     ui.set_width(480.0);
     ui.heading(title);
-    ui.label("Path of the file:");
-    let response = ui.add(TextEdit::singleline(path).desired_width(f32::INFINITY));
+    let label = ui.label("Path of the file:");
+    let response = ui
+        .add(TextEdit::singleline(path).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
         if (ui.button("OK").clicked() || entered) && !path.trim().is_empty() {

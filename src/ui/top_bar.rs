@@ -45,7 +45,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut GeobriefApp) -> Vec<Action> {
 
 fn file_menu_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>) {
     let mut item = |ui: &mut egui::Ui, label: &str, shortcut: &str, action: FileAction| {
-        let button = egui::Button::new(label).shortcut_text(shortcut);
+        let mut button = egui::Button::new(label);
+        if !shortcut.is_empty() {
+            button = button.shortcut_text(shortcut);
+        }
         if ui.add(button).clicked() {
             actions.push(Action::File(action));
         }
@@ -82,12 +85,13 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>)
 fn places_menu_ui(ui: &mut egui::Ui, app: &mut GeobriefApp, actions: &mut Vec<Action>) {
     ui.label("Find the places again, favouring…");
     ui.horizontal(|ui| {
-        ui.label("a country (code, e.g. SY):");
+        let label = ui.label("a country (code, e.g. SY):");
         ui.add(
             egui::TextEdit::singleline(&mut app.files.bias_country)
                 .desired_width(40.0)
                 .char_limit(2),
-        );
+        )
+        .labelled_by(label.id);
         if ui.button("Find").clicked() {
             actions.push(Action::File(FileAction::BiasToCountry(
                 app.files.bias_country.clone(),

@@ -1,0 +1,182 @@
+#![allow(clippy::unwrap_used)] // tests may panic: that is how they fail
+//! Opening, pasting and correcting, driven through the UI.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use geobrief::GeobriefApp;
+
+const ARTICLE: &str = "Talks in Damascus\n\nBy A. Writer\n\nOfficials from Lebanon met in Damascus on Monday.\n\nThe Syrian delegation later flew to Aleppo, then to Homs.";
+
+fn harness() -> Harness<'static, GeobriefApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut GeobriefApp| app.ui(ui),
+            GeobriefApp::default(),
+        );
+    harness.run();
+    harness
+}
+
+fn paste(harness: &mut Harness<'static, GeobriefApp>, text: &str) {
+    harness.event(egui::Event::Paste(text.to_string()));
+    harness.run();
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("geobrief-ui-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn open_by_path(harness: &mut Harness<'static, GeobriefApp>, path: &std::path::Path) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open a path…").click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+}
+
+#[test]
+fn pasting_an_article_makes_a_brief_with_its_places_on_the_map() {
+    let mut harness = harness();
+    paste(&mut harness, ARTICLE);
+    let app = harness.state();
+    assert_eq!(app.brief.doc.article.title, "Talks in Damascus");
+    let names: Vec<&str> = app.brief.places.iter().map(|p| p.name.as_str()).collect();
+    for expected in ["Damascus", "Lebanon", "Aleppo", "Homs"] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    assert!(app.files.dirty, "a pasted brief is not saved yet");
+    harness.get_by_role_and_label(Role::Button, "Aleppo on the map");
+}
+
+#[test]
+fn opening_a_broken_brief_shows_its_error_and_keeps_the_open_brief() {
+    let mut harness = harness();
+    let path = temp_file("broken.json", br#"{"format": "geobrief/1", "article": {"title": "x", "paragraphs": ["a"]}, "links": [{"place": "nowhere", "target": {"paragraph": 0, "selector": [{"type": "TextQuoteSelector", "exact": "a"}]}}]}"#);
+    open_by_path(&mut harness, &path);
+    let app = harness.state();
+    assert_eq!(app.brief.places.len(), 13, "the default brief stays open");
+    let problem = app
+        .problems
+        .iter()
+        .find(|p| p.contains("broken.json"))
+        .expect("a problem naming the file");
+    assert!(problem.contains("links[0].place"), "{problem}");
+    harness.get_by_label_contains("broken.json");
+}
+
+#[test]
+fn opening_a_text_file_finds_its_places() {
+    let mut harness = harness();
+    let path = temp_file("talks.txt", ARTICLE.as_bytes());
+    open_by_path(&mut harness, &path);
+    let app = harness.state();
+    assert!(app.brief.places.iter().any(|p| p.name == "Aleppo"));
+    assert_eq!(app.file.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn picking_another_candidate_moves_the_place_and_marks_the_brief_edited() {
+    let mut harness = harness();
+    paste(&mut harness, ARTICLE);
+    harness
+        .get_by_role_and_label(Role::Button, "Damascus")
+        .click();
+    harness.run();
+    let before = {
+        let app = harness.state();
+        app.brief.places[app.selected_place.unwrap()].anchor_lon_lat()
+    };
+    let radios: Vec<_> = harness.get_all_by_role(Role::RadioButton).collect();
+    assert!(radios.len() >= 2, "Damascus has namesakes to choose from");
+    radios[1].click();
+    harness.run();
+    let app = harness.state();
+    let place = app.brief.place_index("damascus").unwrap();
+    assert_ne!(app.brief.places[place].anchor_lon_lat(), before);
+    assert_eq!(
+        app.selected_id(),
+        Some("damascus"),
+        "the corrected place stays selected"
+    );
+    assert!(
+        app.brief.mentions_of(place).count() >= 1,
+        "its mentions stay linked"
+    );
+}
+
+#[test]
+fn removing_a_false_place_removes_its_marker_and_highlights() {
+    let mut harness = harness();
+    paste(&mut harness, ARTICLE);
+    harness.get_by_role_and_label(Role::Button, "Homs").click();
+    harness.run();
+    harness.get_by_label("Remove this place").click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.brief.places.iter().all(|p| p.name != "Homs"));
+    assert!(app.brief.doc.links.iter().all(|l| l.place != "homs"));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Homs on the map")
+            .is_none()
+    );
+}
+
+#[test]
+fn unsaved_edits_are_not_thrown_away_without_asking() {
+    let mut harness = harness();
+    paste(&mut harness, ARTICLE);
+    paste(
+        &mut harness,
+        "Another story about Paris and Lyon and their mayors.",
+    );
+    harness.get_by_label("Unsaved edits");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().brief.doc.article.title, "Talks in Damascus");
+    paste(
+        &mut harness,
+        "Another story about Paris and Lyon and their mayors.",
+    );
+    harness.get_by_label("Discard edits").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .brief
+            .places
+            .iter()
+            .any(|p| p.name == "Lyon")
+    );
+}
+
+#[test]
+fn saving_writes_a_brief_that_loads_back() {
+    let mut harness = harness();
+    paste(&mut harness, ARTICLE);
+    let path = temp_file("saved.json", b"");
+    harness.state_mut().apply(geobrief::app::Action::File(
+        geobrief::app::FileAction::SaveTo(path.clone()),
+    ));
+    harness.run();
+    assert!(!harness.state().files.dirty);
+    let loaded = geobrief::brief::parse_brief_file(&path).unwrap();
+    assert_eq!(loaded.doc, harness.state().brief.doc);
+}
