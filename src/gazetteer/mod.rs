@@ -12,7 +12,7 @@ mod normalise;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 
 pub use load::GazetteerError;
 pub use normalise::name_key;
@@ -225,15 +225,18 @@ impl Gazetteer {
         &self.spellings
     }
 
-    /// A matcher of all spellings, ignoring ASCII case, reporting overlapping
-    /// matches so that the caller applies its own word-boundary and longest-match
-    /// rules. `None` only if the automaton could not be built (too large).
+    /// A matcher of all spellings, ignoring ASCII case, for anchored searches:
+    /// the caller starts it only where a name can start (a capitalised word) and
+    /// gets the longest spelling there, then shorter ones by narrowing the span.
+    /// Searching only from word starts is what makes detection fast. `None` only
+    /// if the automaton could not be built (too large).
     pub fn name_finder(&self) -> Option<&AhoCorasick> {
         self.name_finder
             .get_or_init(|| {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
                     .build(&self.spellings)
                     .ok()
             })

@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use std::collections::HashSet;
 
+use aho_corasick::{AhoCorasick, Anchored, Input};
+
 use crate::gazetteer::{Gazetteer, NameKind, NameSense, PlaceKind, name_key};
 
 use super::words;
@@ -53,17 +55,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     let Some(finder) = gaz.name_finder() else {
         return Vec::new();
     };
-    let spellings = gaz.spellings();
-    let mut spans: Vec<Range<usize>> = finder
-        .find_overlapping_iter(text)
-        .filter(|m| {
-            let spelling = &spellings[m.pattern().as_usize()];
-            is_whole_word(text, m.start(), m.end()) && has_capitals_of(&text[m.range()], spelling)
-        })
-        .map(|m| m.range())
-        .collect();
-    // Leftmost, then longest, then drop whatever overlaps what was kept.
-    spans.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let spans = candidate_spans(text, finder, gaz.spellings());
     let mut kept: Vec<(Mention, bool)> = Vec::new();
     let mut people: HashSet<String> = HashSet::new();
     let mut kept_until = 0;
@@ -95,6 +87,39 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         .filter(|(m, notable)| *notable || !people.contains(&name_key(&text[m.byte_range.clone()])))
         .map(|(m, _)| m)
         .collect()
+}
+
+/// Every stretch that is spelled like a name, is a whole word and is capitalised
+/// like the name, leftmost first and longest first at each start.
+fn candidate_spans(text: &str, finder: &AhoCorasick, spellings: &[String]) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for start in capitalised_word_starts(text) {
+        let mut end = text.len();
+        // The longest spelling that starts here, then the longest shorter one...
+        while let Some(m) = finder.find(Input::new(text).span(start..end).anchored(Anchored::Yes)) {
+            let spelling = &spellings[m.pattern().as_usize()];
+            if is_whole_word(text, m.start(), m.end())
+                && has_capitals_of(&text[m.range()], spelling)
+            {
+                spans.push(m.range());
+            }
+            if m.end() <= start + 1 {
+                break;
+            }
+            end = m.end() - 1;
+        }
+    }
+    spans
+}
+
+/// Byte offsets where a capitalised word starts.
+fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous_is_word = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        let starts = c.is_uppercase() && !previous_is_word;
+        previous_is_word = c.is_alphanumeric();
+        starts.then_some(i)
+    })
 }
 
 /// A name that can mean a big city, an area, or a hand-curated place.
