@@ -215,6 +215,34 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_never_panics_and_offsets_stay_on_char_boundaries() {
+        let gaz = Gazetteer::embedded();
+        let texts = [
+            "",
+            "É",
+            "ÉÉÉ São Paulo’s",
+            "\u{2019}Aleppo\u{2019}",
+            "Paris,",
+            "A A A A A A",
+            "日本 Tokyo 東京",
+            "St.",
+            "Zürich-Zürich",
+            "\n\nNEW YORK\n",
+        ];
+        for text in texts {
+            for t in detect_places(text, gaz) {
+                assert_eq!(&text[t.byte_range.clone()], t.text);
+                let chars: String = text
+                    .chars()
+                    .skip(t.char_range.start)
+                    .take(t.char_range.len())
+                    .collect();
+                assert_eq!(chars, t.text);
+            }
+        }
+    }
+
+    #[test]
     fn offsets_count_code_points_not_bytes() {
         let text = "Café owners in Zürich met.";
         let t = &detect_places(text, Gazetteer::embedded())[0];

@@ -1,14 +1,13 @@
 //! Recognition: which stretches of a text name a place.
 //!
-//! The gazetteer's name finder reports every spelling it sees, ignoring ASCII
-//! case. This module keeps the matches a careful reader would: whole words,
-//! capitalised as the name is, the longest at each place, and not a month, a
-//! person ("George Washington"), or an everyday word at the start of a sentence
-//! ("Nice work").
-
-use std::ops::Range;
+//! The gazetteer's name finder is started at every capitalised word and reports
+//! the spellings that begin there, ignoring ASCII case. This module keeps the
+//! matches a careful reader would: whole words, capitalised as the name is, the
+//! longest at each place, and not a month, a person ("George Washington"), or an
+//! everyday word at the start of a sentence ("Nice work").
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
 
@@ -133,7 +132,7 @@ fn is_notable(surface: &str, gaz: &Gazetteer) -> bool {
     })
 }
 
-/// Countries, continents, hand-curated places, cities of half a million, and
+/// Countries, continents, hand-curated places, cities of 150,000 or more, and
 /// the states and provinces that English-language papers name without a country.
 fn is_well_known(senses: &[NameSense], gaz: &Gazetteer) -> bool {
     senses.iter().any(|s| {

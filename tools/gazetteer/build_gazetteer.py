@@ -184,7 +184,11 @@ class Builder:
                 for i, line in enumerate(f):
                     if i >= COMMON_GIVEN_NAMES:
                         break
-                    self.given_names.add(line.split()[0].lower())
+                    name = line.split()[0].lower()
+                    # "Will", "May", "Grant": given names that are also everyday
+                    # words would turn "Will Texas vote?" into a person.
+                    if name not in self.lowercase_words:
+                        self.given_names.add(name)
         for fname, top in (("dist.all.last", COMMON_SURNAMES), ("dist.male.first", COMMON_GIVEN_NAMES),
                            ("dist.female.first", COMMON_GIVEN_NAMES)):
             with open(os.path.join(CENSUS_DIR, fname), encoding="ascii") as f:
