@@ -17,6 +17,8 @@ pub enum Evidence {
     WellKnown(PlaceKind),
     /// A state or country right after it, as in "Moscow, Idaho".
     FollowedBy(PlaceId),
+    /// The text calls it a state ("Washington state").
+    CalledState,
     /// Its country is named elsewhere in the article.
     CountryNamed(PlaceId),
     /// Its state or province is named elsewhere in the article.
@@ -39,7 +41,11 @@ impl Evidence {
     pub fn is_local(&self) -> bool {
         matches!(
             self,
-            Self::FollowedBy(_) | Self::Admin1Named(_) | Self::ContainsNamed(_) | Self::Near { .. }
+            Self::FollowedBy(_)
+                | Self::CalledState
+                | Self::Admin1Named(_)
+                | Self::ContainsNamed(_)
+                | Self::Near { .. }
         )
     }
 
@@ -54,6 +60,7 @@ impl Evidence {
             Self::Population(people) => format!("population {}", population_words(*people)),
             Self::WellKnown(kind) => format!("a well-known {}", kind.label()),
             Self::FollowedBy(area) => format!("followed by “{}”", name(area)),
+            Self::CalledState => "called a state in the text".to_owned(),
             Self::CountryNamed(area) | Self::Admin1Named(area) => {
                 format!("in {}, named in the article", name(area))
             }

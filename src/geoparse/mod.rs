@@ -131,8 +131,8 @@ fn is_unsupported_town(mention: &recognise::Mention, best: &Candidate, gaz: &Gaz
         && !best.evidence.iter().any(Evidence::is_local)
 }
 
-/// Notes "Moscow, Idaho": an area named right after a place, after a comma,
-/// says which of the places of that name is meant.
+/// Notes "Moscow, Idaho" (an area named right after a place, after a comma,
+/// says which of the places of that name is meant) and "Washington state".
 fn add_qualifiers(
     text: &str,
     mentions: &[recognise::Mention],
@@ -140,6 +140,16 @@ fn add_qualifiers(
     groups: &mut [resolve::NameGroup],
     gaz: &Gazetteer,
 ) {
+    for (mention, &group) in mentions.iter().zip(group_of_mention) {
+        let after = &text[mention.byte_range.end..];
+        let state_word = after
+            .strip_prefix(" state")
+            .or_else(|| after.strip_prefix(" State"))
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()));
+        if state_word {
+            groups[group].hints.called_state = true;
+        }
+    }
     for (i, pair) in mentions.windows(2).enumerate() {
         let between = &text[pair[0].byte_range.end..pair[1].byte_range.start];
         if between.trim() != "," {
@@ -153,8 +163,8 @@ fn add_qualifiers(
             .collect();
         let group = &mut groups[group_of_mention[i]];
         for area in areas {
-            if !group.qualifiers.contains(&area) {
-                group.qualifiers.push(area);
+            if !group.hints.qualifiers.contains(&area) {
+                group.hints.qualifiers.push(area);
             }
         }
     }
@@ -180,6 +190,16 @@ mod tests {
         let found = chosen("The vigil was held in Moscow, Idaho, on Friday.");
         assert_eq!(found[0].0, "Moscow");
         assert_eq!(found[0].2, "US");
+    }
+
+    #[test]
+    fn washington_state_is_the_state_and_washington_alone_the_capital() {
+        assert_eq!(chosen("Fires burn in Washington state.")[0].1, "Washington");
+        let gaz = Gazetteer::embedded();
+        let state = detect_places("Fires burn in Washington state.", gaz);
+        assert_eq!(gaz.place(state[0].place()).kind, PlaceKind::Admin1);
+        let city = detect_places("Talks in Washington stalled.", gaz);
+        assert_eq!(gaz.place(city[0].place()).kind, PlaceKind::Capital);
     }
 
     #[test]

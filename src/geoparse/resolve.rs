@@ -14,11 +14,14 @@ use super::{Candidate, Evidence, Options};
 
 /// At most this many senses of one name are scored and shown.
 const MAX_CANDIDATES: usize = 40;
+/// Bonus for a place the words beside it single out ("Moscow, Idaho",
+/// "Washington state"): the writer has said which one.
+const QUALIFIED: f64 = 8.0;
 /// Bonus for a place whose country the article names elsewhere: enough for a town
 /// of a named country to beat a foreign capital of the same name.
 const COUNTRY_NAMED: f64 = 1.5;
 /// Bonus for a place whose state or province the article names elsewhere.
-const ADMIN1_NAMED: f64 = 3.0;
+const ADMIN1_NAMED: f64 = 4.5;
 /// What an alternate name loses when another place bears the name as its own.
 const ALTERNATE_BESIDE_NAME: f64 = 3.0;
 /// What a state or province loses to a city of its own name ("New York").
@@ -35,11 +38,20 @@ const COUNTRY_FAVOURED: f64 = 4.0;
 /// Places within this distance of another place of the article support each other.
 const NEAR_KM: f64 = 250.0;
 
+/// What the words right around a name say about which place it is.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Hints {
+    /// Areas named right after a mention, as in "Moscow, Idaho".
+    pub qualifiers: Vec<PlaceId>,
+    /// A mention is followed by "state" ("Washington state").
+    pub called_state: bool,
+}
+
 /// One distinct name of the article, with what the text says around its mentions.
 pub(super) struct NameGroup {
     pub candidates: Vec<Candidate>,
-    /// Areas named right after a mention, as in "Moscow, Idaho".
-    pub qualifiers: Vec<PlaceId>,
+    /// What the words around its mentions say.
+    pub hints: Hints,
 }
 
 impl NameGroup {
@@ -67,7 +79,7 @@ impl NameGroup {
         candidates.truncate(MAX_CANDIDATES);
         Self {
             candidates,
-            qualifiers: Vec::new(),
+            hints: Hints::default(),
         }
     }
 }
@@ -220,12 +232,12 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
     for _round in 0..2 {
         let ctx = Context::from_winners(groups, gaz);
         for (index, group) in groups.iter_mut().enumerate() {
-            let qualifiers = group.qualifiers.clone();
+            let hints = group.hints.clone();
             for candidate in &mut group.candidates {
                 candidate.score = candidate.prior;
                 candidate.evidence.clear();
                 let place = gaz.place(candidate.place);
-                add_context(candidate, place, index, &ctx, &qualifiers, gaz, options);
+                add_context(candidate, place, index, &ctx, &hints, gaz, options);
             }
             sort_best_first(&mut group.candidates);
         }
@@ -240,12 +252,16 @@ fn add_context(
     place: &Place,
     own_index: usize,
     ctx: &Context,
-    qualifiers: &[PlaceId],
+    hints: &Hints,
     gaz: &Gazetteer,
     options: &Options,
 ) {
     let own_area = place.kind.is_area();
-    for &q in qualifiers {
+    if hints.called_state && place.kind == PlaceKind::Admin1 {
+        candidate.score += QUALIFIED;
+        candidate.evidence.push(Evidence::CalledState);
+    }
+    for &q in &hints.qualifiers {
         let area = gaz.place(q);
         let inside = match area.kind {
             PlaceKind::Country => area.country_code == place.country_code,
@@ -253,7 +269,7 @@ fn add_context(
             _ => false,
         };
         if inside && q != candidate.place {
-            candidate.score += 8.0;
+            candidate.score += QUALIFIED;
             candidate.evidence.push(Evidence::FollowedBy(q));
         }
     }

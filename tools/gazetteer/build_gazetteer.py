@@ -12,10 +12,11 @@ Inputs, all from package registries at pinned versions:
     that are also common lowercase English words ("nice", "reading", "march").
   * curated.py: country points, aliases, demonyms, regions, seas, facilities.
 
-GeoNames data is CC BY 4.0 (geonames.org). Run from the repository root:
+GeoNames data is CC BY 4.0 (geonames.org); assets/gazetteer.README.md credits
+every source. Run from the repository root:
 
     pip install -r tools/gazetteer/requirements.txt
-    (cd tools/gazetteer && npm ci)        # or: npm install
+    (cd tools/gazetteer && npm ci)
     apt-get install wamerican
     python3 tools/gazetteer/build_gazetteer.py
 
