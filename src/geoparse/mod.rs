@@ -98,6 +98,11 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
     }
     add_qualifiers(text, &mentions, &group_of_mention, &mut groups, gaz);
     resolve::resolve(&mut groups, gaz, options);
+    // One sense per article: "in Hinton" vouches for every other "Hinton".
+    let mut placed_by_preposition = vec![false; groups.len()];
+    for (mention, &group) in mentions.iter().zip(&group_of_mention) {
+        placed_by_preposition[group] |= mention.after_locative;
+    }
 
     let mut toponyms = Vec::with_capacity(mentions.len());
     let mut chars_before = 0;
@@ -108,7 +113,8 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
         let len_chars = text[range.clone()].chars().count();
         bytes_counted = range.start;
         let candidates = groups[group].candidates.clone();
-        if candidates.is_empty() || is_unsupported_town(mention, &candidates[0], gaz) {
+        let vouched = placed_by_preposition[group];
+        if candidates.is_empty() || is_unsupported_town(mention, vouched, &candidates[0], gaz) {
             continue;
         }
         toponyms.push(Toponym {
@@ -124,10 +130,15 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
 
 /// A small town that nothing in the article points to ("Notre Dame" as a
 /// university, "Enterprise" as a company) is more likely something else.
-fn is_unsupported_town(mention: &recognise::Mention, best: &Candidate, gaz: &Gazetteer) -> bool {
+fn is_unsupported_town(
+    mention: &recognise::Mention,
+    placed_by_preposition: bool,
+    best: &Candidate,
+    gaz: &Gazetteer,
+) -> bool {
     gaz.place(best.place).kind == PlaceKind::Town
         && mention.usage != Usage::Demonym
-        && !mention.after_locative
+        && !placed_by_preposition
         && !best.evidence.iter().any(Evidence::is_local)
 }
 
