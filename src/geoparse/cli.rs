@@ -3,6 +3,8 @@
 //! Plain-text files in, one line per place name out; or, with `--jsonl`, JSON
 //! Lines of `{"id", "text"}` in and `{"id", "toponyms": [{"start", "end", "name",
 //! "lat", "lon"}]}` out, offsets in Unicode code points (the evaluation format).
+//! Street and building names the gazetteer does not list are reported too, with
+//! `null` coordinates and kind `unlisted`.
 //! Exit status: 0 done, 1 an input could not be read, 2 usage error (from clap).
 
 use std::io::{BufRead, BufWriter, Write};
@@ -11,7 +13,7 @@ use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Options, Toponym, detect_places_with};
+use super::{Options, Toponym, UnlistedPlace, detect_places_with, detect_unlisted_places};
 use crate::gazetteer::Gazetteer;
 
 /// Arguments of `geobrief geoparse`.
@@ -44,11 +46,40 @@ struct ToponymOut<'a> {
     start: usize,
     end: usize,
     name: &'a str,
-    lat: f64,
-    lon: f64,
-    place: &'a str,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    place: Option<&'a str>,
     kind: &'static str,
-    country: &'a str,
+    country: Option<&'a str>,
+}
+
+impl<'a> ToponymOut<'a> {
+    fn listed(t: &'a Toponym, gaz: &'a Gazetteer) -> Self {
+        let place = gaz.place(t.place());
+        Self {
+            start: t.char_range.start,
+            end: t.char_range.end,
+            name: &t.text,
+            lat: Some(place.lat_deg),
+            lon: Some(place.lon_deg),
+            place: Some(&place.name),
+            kind: place.kind.label(),
+            country: Some(&place.country_code),
+        }
+    }
+
+    fn unlisted(p: &'a UnlistedPlace) -> Self {
+        Self {
+            start: p.char_range.start,
+            end: p.char_range.end,
+            name: &p.text,
+            lat: None,
+            lon: None,
+            place: None,
+            kind: "unlisted",
+            country: None,
+        }
+    }
 }
 
 /// Runs the command; reports errors on standard error.
@@ -88,8 +119,13 @@ fn run_text(
             .map_err(|e| format!("{}: cannot read as UTF-8 text: {e}", path.display()))?;
         let write_err = |e: std::io::Error| format!("writing output: {e}");
         writeln!(out, "# {}", path.display()).map_err(write_err)?;
-        for t in detect_places_with(&text, gaz, options) {
-            writeln!(out, "{}", text_line(&t, gaz)).map_err(write_err)?;
+        let found = detect_places_with(&text, gaz, options);
+        for t in &found {
+            writeln!(out, "{}", text_line(t, gaz)).map_err(write_err)?;
+        }
+        for p in detect_unlisted_places(&text, &found) {
+            let (start, end) = (p.char_range.start, p.char_range.end);
+            writeln!(out, "{start}\t{end}\t{}\t\tunlisted", p.text).map_err(write_err)?;
         }
     }
     Ok(())
@@ -154,22 +190,13 @@ fn jsonl_stream(
         let article: ArticleIn = serde_json::from_str(&line)
             .map_err(|e| format!("{label} line {line_no}: expected {{\"id\", \"text\"}}: {e}"))?;
         let found = detect_places_with(&article.text, gaz, options);
-        let toponyms = found
+        let unlisted = detect_unlisted_places(&article.text, &found);
+        let mut toponyms: Vec<ToponymOut> = found
             .iter()
-            .map(|t| {
-                let place = gaz.place(t.place());
-                ToponymOut {
-                    start: t.char_range.start,
-                    end: t.char_range.end,
-                    name: &t.text,
-                    lat: place.lat_deg,
-                    lon: place.lon_deg,
-                    place: &place.name,
-                    kind: place.kind.label(),
-                    country: &place.country_code,
-                }
-            })
+            .map(|t| ToponymOut::listed(t, gaz))
+            .chain(unlisted.iter().map(ToponymOut::unlisted))
             .collect();
+        toponyms.sort_by_key(|t| t.start);
         let record = ArticleOut {
             id: &article.id,
             toponyms,
@@ -186,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_jsonl_article_comes_back_with_code_point_offsets() {
-        let input = "{\"id\": \"a1\", \"text\": \"Zürich and Aleppo.\"}\n\n";
+        let input = "{\"id\": \"a1\", \"text\": \"Zürich and Aleppo on Royal Street.\"}\n\n";
         let mut out = Vec::new();
         jsonl_stream(
             input.as_bytes(),
@@ -201,6 +228,8 @@ mod tests {
         assert_eq!(line["toponyms"][1]["start"], 11);
         assert_eq!(line["toponyms"][1]["end"], 17);
         assert_eq!(line["toponyms"][1]["name"], "Aleppo");
+        assert_eq!(line["toponyms"][2]["name"], "Royal Street");
+        assert!(line["toponyms"][2]["lat"].is_null());
     }
 
     #[test]

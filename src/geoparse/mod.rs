@@ -12,6 +12,7 @@ pub mod cli;
 mod evidence;
 mod recognise;
 mod resolve;
+mod unlisted;
 mod words;
 
 use std::collections::HashMap;
@@ -21,6 +22,7 @@ use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, name_key};
 
 pub use evidence::Evidence;
 pub use recognise::Usage;
+pub use unlisted::{UnlistedPlace, detect_unlisted_places};
 
 /// Choices a reader can make about a whole article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

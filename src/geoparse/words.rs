@@ -104,6 +104,20 @@ const SPEECH_VERBS: &[&str] = &[
     "warned", "wrote",
 ];
 
+/// Last words of street, building and feature names ("Royal Street",
+/// "Holy Redeemer Church"), with their usual abbreviations.
+pub fn is_place_head(word: &str) -> bool {
+    PLACE_HEADS.binary_search(&word).is_ok()
+}
+
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "Airport", "Ave.", "Avenue", "Bay", "Beach", "Blvd.", "Boulevard", "Bridge", "Canal",
+    "Cathedral", "Church", "Close", "Crescent", "Drive", "Highway", "Hospital", "Island",
+    "Lake", "Lane", "Mosque", "Mountain", "Museum", "Park", "Parkway", "Plaza", "Rd.", "River",
+    "Road", "Square", "St.", "Station", "Street", "Synagogue", "Temple", "Valley",
+];
+
 /// Short words that are capitalised only because they open a sentence.
 pub fn is_function_word(word: &str) -> bool {
     contains(FUNCTION_WORDS, word)
@@ -138,6 +152,7 @@ mod tests {
 
     #[test]
     fn every_list_is_sorted_for_binary_search() {
+        assert!(PLACE_HEADS.windows(2).all(|w| w[0] < w[1]));
         for list in [
             CALENDAR,
             TITLES,

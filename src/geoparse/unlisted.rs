@@ -1,0 +1,162 @@
+//! Places the gazetteer does not list but a reader recognises by their form:
+//! "Royal Street", "Holy Redeemer Church", "Turtle Rock Park".
+//!
+//! A run of one to three capitalised words ending in a word such as "Street",
+//! "Square" or "Church" names a street, a building or a feature. They have no
+//! coordinates here, so they are kept apart from [`Toponym`](super::Toponym): a
+//! brief can list them as places it could not map, and the command line reports
+//! them without a position.
+
+use std::ops::Range;
+
+use super::{Toponym, words};
+
+/// A place name found by its form, with no gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnlistedPlace {
+    /// Where it is in the text, in bytes.
+    pub byte_range: Range<usize>,
+    /// Where it is in the text, in Unicode code points.
+    pub char_range: Range<usize>,
+    /// The name as written.
+    pub text: String,
+}
+
+/// How many capitalised words may stand before the head word.
+const MAX_NAME_WORDS: usize = 3;
+
+/// Street, building and feature names of `text` that do not overlap `listed`.
+#[must_use]
+pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPlace> {
+    let words = word_spans(text);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for (i, head) in words.iter().enumerate() {
+        if !words::is_place_head(&text[head.clone()]) {
+            continue;
+        }
+        let mut first = i;
+        while first > 0
+            && i - (first - 1) <= MAX_NAME_WORDS
+            && &text[words[first - 1].end..words[first].start] == " "
+            && is_name_word(&text[words[first - 1].clone()])
+        {
+            first -= 1;
+        }
+        if first == i {
+            continue;
+        }
+        let span = words[first].start..head.end;
+        let overlaps_listed = listed
+            .iter()
+            .any(|t| t.byte_range.start < span.end && span.start < t.byte_range.end);
+        let overlaps_found = found.last().is_some_and(|r| span.start < r.end);
+        if !overlaps_listed && !overlaps_found {
+            found.push(span);
+        }
+    }
+    found
+        .into_iter()
+        .map(|byte_range| {
+            let start = text[..byte_range.start].chars().count();
+            let len = text[byte_range.clone()].chars().count();
+            UnlistedPlace {
+                char_range: start..start + len,
+                text: text[byte_range.clone()].to_owned(),
+                byte_range,
+            }
+        })
+        .collect()
+}
+
+/// A capitalised word that can be part of a name: not "The", "In", "Mr.".
+fn is_name_word(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !words::is_function_word(word)
+        && !words::is_title(word)
+        && !words::is_calendar_word(word)
+}
+
+/// Byte ranges of words: letters, digits, apostrophes, inner dots and hyphens
+/// ("St.", "O’Hare", "Saint-Denis").
+fn word_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.');
+        match (start, in_word) {
+            (None, true) if c.is_alphanumeric() => start = Some(i),
+            (Some(s), false) => {
+                spans.push(trimmed(text, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push(trimmed(text, s, text.len()));
+    }
+    spans
+}
+
+/// A word without trailing hyphens or apostrophes; a trailing dot stays only on
+/// abbreviations ("St.", "Ave."), not at the end of a sentence ("Street.").
+fn trimmed(text: &str, start: usize, end: usize) -> Range<usize> {
+    let word = text[start..end].trim_end_matches(['-', '\'', '\u{2019}']);
+    let word = if word.ends_with('.') && !words::is_place_head(word) {
+        word.trim_end_matches('.')
+    } else {
+        word
+    };
+    start..start + word.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::geoparse::detect_places;
+
+    fn unlisted(text: &str) -> Vec<String> {
+        let listed = detect_places(text, Gazetteer::embedded());
+        detect_unlisted_places(text, &listed)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_street_name_is_found_without_a_gazetteer_entry() {
+        assert_eq!(
+            unlisted("The parade turned onto Royal Street."),
+            ["Royal Street"]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_street_keeps_its_dot() {
+        assert_eq!(
+            unlisted("It happened on Hutcheson Rd. late."),
+            ["Hutcheson Rd."]
+        );
+    }
+
+    #[test]
+    fn the_article_word_is_not_part_of_the_name() {
+        assert_eq!(unlisted("The Street was busy."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_listed_place_is_not_reported_again() {
+        assert!(unlisted("Crowds filled Times Square.").is_empty());
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let text = "Café on Élan Street";
+        let listed = detect_places(text, Gazetteer::embedded());
+        let found = detect_unlisted_places(text, &listed);
+        assert_eq!(found[0].char_range, 8..19);
+    }
+}
