@@ -5,8 +5,14 @@
 //! lowercase and sorted so membership is a binary search.
 
 fn contains(list: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    list.binary_search(&lower.as_str()).is_ok()
+    // Compares as if `word` were lowercased, without allocating: this runs for
+    // every candidate name of every article.
+    list.binary_search_by(|probe| {
+        probe
+            .bytes()
+            .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+    })
+    .is_ok()
 }
 
 /// Calendar words that are also place names ("March", "May", "Sunday").
@@ -107,7 +113,9 @@ const SPEECH_VERBS: &[&str] = &[
 /// Last words of street, building and feature names ("Royal Street",
 /// "Holy Redeemer Church"), with their usual abbreviations.
 pub fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.binary_search(&word).is_ok()
+    // Most words of a text are lowercase: skip them before any comparison.
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && PLACE_HEADS.binary_search(&word).is_ok()
 }
 
 #[rustfmt::skip]
