@@ -185,7 +185,12 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
     }
     // "Obama said": small towns do not speak; countries and capitals do, for
     // their governments ("Moscow said"), so only small places are judged so.
-    if single_word && !notable && after.is_some_and(words::is_speech_verb) {
+    // ("who was from Dewsbury said" is still a town: a preposition of place wins.)
+    if single_word
+        && !notable
+        && after.is_some_and(words::is_speech_verb)
+        && !before.is_some_and(words::is_locative)
+    {
         return Verdict::Person;
     }
     if gaz.is_common_word(surface) && (!notable || is_sentence_start(text, span.start)) {
@@ -197,7 +202,9 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
     if gaz.is_person_name(surface)
         && !is_well_known(senses, gaz)
         && !before.is_some_and(words::is_locative)
-        && !text[span.end..].starts_with(", ")
+        && !text[span.end..]
+            .strip_prefix(", ")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
     {
         return Verdict::Reject;
     }
@@ -372,6 +379,11 @@ mod tests {
     fn a_small_place_that_speaks_is_a_person_in_the_whole_article() {
         let text = "Obama said no. Later Obama met Mr. Smith in Chicago.";
         assert_eq!(names(text), ["Chicago"]);
+    }
+
+    #[test]
+    fn a_town_after_a_preposition_is_a_town_even_before_said() {
+        assert_eq!(names("Barry, who was from Dewsbury said it."), ["Dewsbury"]);
     }
 
     #[test]

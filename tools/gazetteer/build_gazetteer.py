@@ -67,7 +67,7 @@ GENERIC_REGION_WORDS = {"central", "north", "south", "east", "west", "northern",
                         "eastern", "western", "upper", "lower", "far", "free", "federal",
                         "capital", "coast", "lakes", "great", "northwest", "northeast",
                         "southwest", "southeast", "middle", "inner", "outer", "new", "centre",
-                        "center", "centro", "centre-val de loire", "islands", "western cape"}
+                        "center", "centro", "islands"}
 
 # Alternate names are kept only for cities this big: for small towns they are
 # mostly people's names and spellings no English paper uses.
