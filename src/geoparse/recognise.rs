@@ -37,15 +37,21 @@ pub struct Mention {
 
 /// A common-word or all-capitals name is believed only for places at least this big.
 const NOTABLE_POPULATION: u64 = 100_000;
-/// A city this big is not mistaken for a person of the same name.
+/// A city this big, in a country whose news is in English, is not mistaken for a
+/// person of the same name; elsewhere it takes a city of a million.
 const WELL_KNOWN_POPULATION: u64 = 150_000;
+const WORLD_CITY_POPULATION: u64 = 1_000_000;
+
+fn is_english_speaking(country_code: &str) -> bool {
+    matches!(country_code, "US" | "CA" | "AU" | "GB" | "IE" | "NZ")
+}
 
 /// What the rules say about one candidate span.
 enum Verdict {
     Keep(Usage),
     Reject,
     /// Part of a person's name ("George Washington", "Mr. Allen"): this name is a
-    /// person throughout the article unless it is a notable place.
+    /// person throughout the article unless it is a well-known place.
     Person,
 }
 
@@ -72,7 +78,8 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                     usage,
                     after_locative,
                 };
-                kept.push((mention, notable));
+                let well_known = is_well_known(gaz.lookup(&text[mention.byte_range.clone()]), gaz);
+                kept.push((mention, well_known));
             }
             Verdict::Person => {
                 kept_until = span.end;
@@ -83,7 +90,9 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     }
     // One sense per article: a name once used for a person stays a person.
     kept.into_iter()
-        .filter(|(m, notable)| *notable || !people.contains(&name_key(&text[m.byte_range.clone()])))
+        .filter(|(m, well_known)| {
+            *well_known || !people.contains(&name_key(&text[m.byte_range.clone()]))
+        })
         .map(|(m, _)| m)
         .collect()
 }
@@ -132,21 +141,22 @@ fn is_notable(surface: &str, gaz: &Gazetteer) -> bool {
     })
 }
 
-/// Countries, continents, hand-curated places, cities of 150,000 or more, and
-/// the states and provinces that English-language papers name without a country.
+/// Countries, continents, hand-curated places, cities of a million, and the
+/// cities of 150,000 and the states and provinces that English-language papers
+/// name without a country. A mid-size foreign city named like an English given
+/// name ("Mary", Turkmenistan) is more often the person in such a paper.
 fn is_well_known(senses: &[NameSense], gaz: &Gazetteer) -> bool {
     senses.iter().any(|s| {
         let place = gaz.place(s.place);
         s.kind != NameKind::Alternate
             && match place.kind {
                 PlaceKind::Country | PlaceKind::Continent => true,
-                PlaceKind::Admin1 => {
-                    matches!(
-                        place.country_code.as_str(),
-                        "US" | "CA" | "AU" | "GB" | "IE" | "NZ"
-                    )
+                PlaceKind::Admin1 => is_english_speaking(&place.country_code),
+                PlaceKind::Capital | PlaceKind::City => {
+                    place.population >= WORLD_CITY_POPULATION
+                        || (place.population >= WELL_KNOWN_POPULATION
+                            && is_english_speaking(&place.country_code))
                 }
-                PlaceKind::Capital | PlaceKind::City => place.population >= WELL_KNOWN_POPULATION,
                 kind => is_curated(kind),
             }
     })
@@ -178,9 +188,9 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
             return Verdict::Reject;
         }
     }
-    if words::is_given_name(surface)
-        && after.is_some_and(|a| starts_upper(a) && !words::is_institution_word(a))
-    {
+    let given_name = words::is_given_name(surface)
+        || (gaz.is_given_name(surface) && !is_well_known(senses, gaz));
+    if given_name && after.is_some_and(|a| starts_upper(a) && !words::is_institution_word(a)) {
         return Verdict::Person;
     }
     // "Obama said": small towns do not speak; countries and capitals do, for
@@ -384,6 +394,11 @@ mod tests {
     #[test]
     fn a_town_after_a_preposition_is_a_town_even_before_said() {
         assert_eq!(names("Barry, who was from Dewsbury said it."), ["Dewsbury"]);
+    }
+
+    #[test]
+    fn a_province_named_like_a_woman_is_a_person_once_she_appears() {
+        assert!(names("Gov. Mary Fallin signed it. Mary said no.").is_empty());
     }
 
     #[test]
