@@ -1,10 +1,11 @@
 //! Resolution: which place each recognised name means.
 //!
-//! Every candidate starts from a prior (how big and how prominent the place is)
-//! and gains from the article's context: the countries and regions it names, the
-//! other places it mentions nearby, a following "Moscow, Idaho" qualifier, and a
-//! country the reader asked to favour. One name keeps one sense per article. The
-//! winner's evidence is kept for the place card.
+//! Every candidate starts from a prior (how big, how widely known and what kind
+//! of place it is) and gains from the article's context: the words right beside
+//! it ("Moscow, Idaho", "Washington state"), the countries and states the article
+//! names, the towns it names inside a state, the other places it mentions nearby,
+//! and a country the reader asked to favour. One name keeps one sense per
+//! article. The winner's evidence is kept for the place card.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,8 +18,8 @@ const MAX_CANDIDATES: usize = 40;
 /// Bonus for a place the words beside it single out ("Moscow, Idaho",
 /// "Washington state"): the writer has said which one.
 const QUALIFIED: f64 = 8.0;
-/// Bonus for a place whose country the article names elsewhere: enough for a town
-/// of a named country to beat a foreign capital of the same name.
+/// Bonus for a place whose country the article names elsewhere. Small: most
+/// articles name the country they are about, so it only breaks near-ties.
 const COUNTRY_NAMED: f64 = 1.5;
 /// Bonus for a place whose state or province the article names elsewhere.
 const ADMIN1_NAMED: f64 = 4.5;
@@ -87,16 +88,15 @@ impl NameGroup {
 /// A big city that shares its name with its own state or province ("New York")
 /// is what the news means by the name, unless it says "state".
 fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
-    let big_city_regions: Vec<&str> = candidates
+    let regions: HashSet<String> = candidates
         .iter()
         .map(|c| gaz.place(c.place))
         .filter(|p| {
             matches!(p.kind, PlaceKind::City | PlaceKind::Capital)
                 && p.population >= NAMESAKE_CITY_POPULATION
         })
-        .map(|p| p.admin1_code.as_str())
+        .map(|p| p.admin1_code.clone())
         .collect();
-    let regions: HashSet<String> = big_city_regions.into_iter().map(str::to_owned).collect();
     for candidate in candidates.iter_mut() {
         let place = gaz.place(candidate.place);
         if place.kind == PlaceKind::Admin1 && regions.contains(&place.admin1_code) {
