@@ -230,6 +230,10 @@ class Builder:
             if name.startswith("The "):
                 name = name[4:]
             names = [name] + curated.COUNTRY_ALIASES.get(cc, [])
+            # Official styles: "Republic of Armenia". Not for China, whose
+            # "Republic of China" is Taiwan's.
+            if cc != "CN" and not name.startswith(("Republic", "Democratic", "The ")):
+                names.append("Republic of " + name)
             self.add("country", *point, c["population"], cc, "", c["geonameid"], names,
                      demonyms=demonyms)
 
@@ -295,7 +299,11 @@ class Builder:
                 continue
             names = [a["name"]]
             if a["name"].endswith(" County"):
-                names.append(a["name"][: -len(" County")] + " Co.")
+                bare = a["name"][: -len(" County")]
+                names.append(bare + " Co.")
+                # "Miami-Dade" is the county; a bare "Dade" or "Orange" is not.
+                if "-" in bare:
+                    names.append(bare)
             admin1 = ".".join(a["code"].split(".")[:2])
             self.add("admin2", *point, pop2.get(a["code"], 0), cc, admin1, "", names)
 
