@@ -17,7 +17,7 @@ pub enum Evidence {
     WellKnown(PlaceKind),
     /// A state or country right after it, as in "Moscow, Idaho".
     FollowedBy(PlaceId),
-    /// The text calls it a state ("Washington state").
+    /// The text calls it a state or province ("Washington state").
     CalledState,
     /// Its country is named elsewhere in the article.
     CountryNamed(PlaceId),
@@ -60,7 +60,7 @@ impl Evidence {
             Self::Population(people) => format!("population {}", population_words(*people)),
             Self::WellKnown(kind) => format!("a well-known {}", kind.label()),
             Self::FollowedBy(area) => format!("followed by “{}”", name(area)),
-            Self::CalledState => "called a state in the text".to_owned(),
+            Self::CalledState => "called a state or province in the text".to_owned(),
             Self::CountryNamed(area) | Self::Admin1Named(area) => {
                 format!("in {}, named in the article", name(area))
             }

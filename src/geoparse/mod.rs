@@ -144,8 +144,23 @@ fn is_unsupported_town(
         && !best.evidence.iter().any(Evidence::is_local)
 }
 
+/// Whether a name is followed by "state", "province" or the like.
+fn followed_by_division_word(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    matches!(
+        rest[..word_end].to_ascii_lowercase().as_str(),
+        "state" | "province" | "governorate" | "oblast" | "prefecture" | "region"
+    )
+}
+
 /// Notes "Moscow, Idaho" (an area named right after a place, after a comma,
-/// says which of the places of that name is meant) and "Washington state".
+/// says which of the places of that name is meant) and "Washington state",
+/// "Idlib province".
 fn add_qualifiers(
     text: &str,
     mentions: &[recognise::Mention],
@@ -154,12 +169,7 @@ fn add_qualifiers(
     gaz: &Gazetteer,
 ) {
     for (mention, &group) in mentions.iter().zip(group_of_mention) {
-        let after = &text[mention.byte_range.end..];
-        let state_word = after
-            .strip_prefix(" state")
-            .or_else(|| after.strip_prefix(" State"))
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()));
-        if state_word {
+        if followed_by_division_word(&text[mention.byte_range.end..]) {
             groups[group].hints.called_state = true;
         }
     }
@@ -213,6 +223,23 @@ mod tests {
         assert_eq!(gaz.place(state[0].place()).kind, PlaceKind::Admin1);
         let city = detect_places("Talks in Washington stalled.", gaz);
         assert_eq!(gaz.place(city[0].place()).kind, PlaceKind::Capital);
+    }
+
+    #[test]
+    fn hama_is_the_city_but_idlib_province_is_the_province() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places("Shelling hit Hama and Idlib province.", gaz);
+        assert_eq!(gaz.place(found[0].place()).kind, PlaceKind::City);
+        assert_eq!(gaz.place(found[1].place()).kind, PlaceKind::Admin1);
+    }
+
+    #[test]
+    fn the_evidence_names_the_places_finally_chosen() {
+        let gaz = Gazetteer::embedded();
+        let text = "In Washington, officials met. Volunteers from Springfield, Illinois, came.";
+        for t in detect_places(text, gaz) {
+            assert!(!t.reason().contains("from Washington"), "{}", t.reason());
+        }
     }
 
     #[test]

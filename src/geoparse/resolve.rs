@@ -13,6 +13,8 @@ use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind};
 
 use super::{Candidate, Evidence, Options};
 
+/// Rounds of scoring against the other names' winners; most articles settle in two.
+const MAX_ROUNDS: usize = 4;
 /// At most this many senses of one name are scored and shown.
 const MAX_CANDIDATES: usize = 40;
 /// Bonus for a place the words beside it single out ("Moscow, Idaho",
@@ -25,9 +27,10 @@ const COUNTRY_NAMED: f64 = 1.5;
 const ADMIN1_NAMED: f64 = 4.5;
 /// What an alternate name loses when another place bears the name as its own.
 const ALTERNATE_BESIDE_NAME: f64 = 3.0;
-/// What a state or province loses to a city of its own name ("New York").
+/// What a state or province loses to a city of its own name ("New York",
+/// "Hama"), unless the text calls it a state or province.
 const NAMESAKE_CITY: f64 = 7.0;
-const NAMESAKE_CITY_POPULATION: u64 = 1_000_000;
+const NAMESAKE_CITY_POPULATION: u64 = 100_000;
 /// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
 const FAME_WEIGHT: f64 = 2.0;
 const FAME_CAP: u32 = 200;
@@ -44,7 +47,8 @@ const NEAR_KM: f64 = 250.0;
 pub(super) struct Hints {
     /// Areas named right after a mention, as in "Moscow, Idaho".
     pub qualifiers: Vec<PlaceId>,
-    /// A mention is followed by "state" ("Washington state").
+    /// A mention is followed by "state" or "province" ("Washington state",
+    /// "Idlib province").
     pub called_state: bool,
 }
 
@@ -226,10 +230,20 @@ fn named_elsewhere(areas: &NamedAreas, code: &str, own_group: usize) -> Option<P
         .map(|&(area, _)| area)
 }
 
+fn winners(groups: &[NameGroup]) -> Vec<Option<PlaceId>> {
+    groups
+        .iter()
+        .map(|g| g.candidates.first().map(|c| c.place))
+        .collect()
+}
+
 /// Chooses a sense for every group; candidates end sorted best first, the
 /// winner with its evidence.
 pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
-    for _round in 0..2 {
+    // Each round scores against the previous round's winners. Stop once the
+    // winners stand still, so the evidence shown names the places finally chosen.
+    for _round in 0..MAX_ROUNDS {
+        let before = winners(groups);
         let ctx = Context::from_winners(groups, gaz);
         for (index, group) in groups.iter_mut().enumerate() {
             let hints = group.hints.clone();
@@ -240,6 +254,9 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                 add_context(candidate, place, index, &ctx, &hints, gaz, options);
             }
             sort_best_first(&mut group.candidates);
+        }
+        if winners(groups) == before {
+            break;
         }
     }
     for group in groups.iter_mut() {
