@@ -24,7 +24,7 @@ const QUALIFIED: f64 = 8.0;
 /// articles name the country they are about, so it only breaks near-ties.
 const COUNTRY_NAMED: f64 = 1.5;
 /// Bonus for a place whose state or province the article names elsewhere.
-const ADMIN1_NAMED: f64 = 4.5;
+const ADMIN1_NAMED: f64 = 3.0;
 /// What an alternate name loses when another place bears the name as its own.
 const ALTERNATE_BESIDE_NAME: f64 = 3.0;
 /// What a state or province loses to a city of its own name ("New York",
