@@ -60,6 +60,9 @@ COMMON_GIVEN_NAMES = 1000
 # the English-language press names them without saying which country they are in.
 ADMIN2_COUNTRIES = {"US", "GB", "CA", "AU", "IE", "NZ"}
 SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}
+# Elsewhere, towns of this size and up (below the cities15000 list) are kept:
+# the places of conflict and disaster reporting are often small ("Afrin").
+WORLD_TOWN_POPULATION = 5000
 
 
 # First words of admin1 names that leave no name once the suffix is gone.
@@ -148,6 +151,10 @@ def with_ascii(names):
         # English papers write "St. Petersburg" for Saint Petersburg.
         if n.startswith("Saint "):
             variants += ["St. " + n[6:], "St " + n[6:]]
+        # Transliterated ayn and hamza marks ("‘Afrīn") are left out in English.
+        bare = "".join(c for c in n if c not in "‘ʿʾ").lstrip("’'")
+        if bare != n and len(bare) >= 3:
+            variants.append(bare)
         for v in variants:
             out.append(v)
             a = ascii_fold(v)
@@ -330,9 +337,10 @@ class Builder:
                      fame=len(c.get("alternatenames", [])))
             taken.add(c["geonameid"])
         for c in sorted(self.cities1000.values(), key=lambda c: -c["population"]):
-            if c["geonameid"] in taken or c["countrycode"] not in SMALL_TOWN_COUNTRIES:
+            if c["geonameid"] in taken:
                 continue
-            if c["population"] < 1000:
+            small_town_floor = 1000 if c["countrycode"] in SMALL_TOWN_COUNTRIES else WORLD_TOWN_POPULATION
+            if c["population"] < small_town_floor:
                 continue
             cc = c["countrycode"]
             self.add("town", c["latitude"], c["longitude"], c["population"], cc,
