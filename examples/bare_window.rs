@@ -9,6 +9,7 @@ struct Bare(StartupProbe);
 
 impl eframe::App for Bare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.0.before_ui();
         egui::CentralPanel::default().show(ui, |ui| ui.label("Hello"));
         self.0.on_frame(ui.ctx());
     }

@@ -159,13 +159,18 @@ struct ProbedApp {
 
 impl eframe::App for ProbedApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.probe.before_ui();
         self.app.ui(ui);
         self.probe.on_frame(ui.ctx());
     }
 }
 
 fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
-    crate::app::warm_gazetteer_in_background();
+    // Decode and project the basemap while the window and GL context are
+    // being created, instead of inside the first frame.
+    std::thread::spawn(|| {
+        let _ = crate::map::world_basemap::WorldBasemap::embedded();
+    });
     let (brief, file) = match &cli.file {
         Some(path) => match crate::open::open_path(path) {
             Ok(brief) => (brief, Some(path.clone())),

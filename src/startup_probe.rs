@@ -7,6 +7,8 @@ use std::time::Instant;
 pub struct StartupProbe {
     start: Instant,
     frames: u32,
+    /// Milliseconds from start to the beginning of the first UI pass.
+    first_ui_ms: f64,
 }
 
 impl StartupProbe {
@@ -15,6 +17,14 @@ impl StartupProbe {
         Self {
             start: Instant::now(),
             frames: 0,
+            first_ui_ms: 0.0,
+        }
+    }
+
+    /// Call at the start of each frame's UI code.
+    pub fn before_ui(&mut self) {
+        if self.frames == 0 {
+            self.first_ui_ms = self.start.elapsed().as_secs_f64() * 1e3;
         }
     }
 
@@ -25,8 +35,9 @@ impl StartupProbe {
         if self.frames == 2 {
             let (rss_kib, peak_kib) = resident_memory_kib();
             println!(
-                "first_frame_ms={:.1} rss_kib={rss_kib} peak_rss_kib={peak_kib}",
-                self.start.elapsed().as_secs_f64() * 1e3
+                "first_frame_ms={:.1} rss_kib={rss_kib} peak_rss_kib={peak_kib} first_ui_start_ms={:.1}",
+                self.start.elapsed().as_secs_f64() * 1e3,
+                self.first_ui_ms
             );
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }

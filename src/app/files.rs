@@ -104,7 +104,7 @@ impl FileState {
 
 /// Warms the gazetteer on a thread, so the first pasted article does not wait
 /// for it and the first frame never does.
-pub fn warm_gazetteer_in_background() {
+pub(super) fn warm_gazetteer_in_background() {
     std::thread::spawn(|| {
         let gaz = Gazetteer::embedded();
         let _ = gaz.name_finder();
@@ -222,6 +222,7 @@ impl GeobriefApp {
         let recent = std::mem::take(&mut self.files.recent);
         let mut fresh = GeobriefApp::new(brief, file);
         fresh.files.recent = recent;
+        fresh.frames = self.frames;
         *self = fresh;
     }
 

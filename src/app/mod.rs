@@ -6,10 +6,7 @@ mod files;
 
 use std::path::PathBuf;
 
-pub use files::{
-    Confirmation, Deferred, Dialog, FileAction, FileState, brief_from_text_file,
-    warm_gazetteer_in_background,
-};
+pub use files::{Confirmation, Deferred, Dialog, FileAction, FileState, brief_from_text_file};
 
 use crate::brief::Brief;
 use crate::brief::passages::{Run, runs_by_paragraph};
@@ -51,6 +48,8 @@ pub struct GeobriefApp {
     pub map: MapMemory,
     pub problems: Vec<String>,
     pub files: FileState,
+    /// Frames drawn so far (the gazetteer is warmed once the first is shown).
+    frames: u64,
 }
 
 impl Default for GeobriefApp {
@@ -74,6 +73,7 @@ impl GeobriefApp {
             map: MapMemory::default(),
             problems,
             files: FileState::new(crate::recent::RecentFiles::default()),
+            frames: 0,
         }
     }
 
@@ -104,6 +104,11 @@ impl GeobriefApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let mut actions = Vec::new();
         ui::theme::apply_reading_style(ui.ctx());
+        self.frames += 1;
+        if self.frames == 2 {
+            // After the first frame is on screen, so it never waits for this.
+            files::warm_gazetteer_in_background();
+        }
         self.poll_picker(ui.ctx());
         actions.extend(self.window_events(ui.ctx()));
         actions.extend(ui::keys::keyboard_actions(ui.ctx()));

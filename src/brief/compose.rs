@@ -117,7 +117,7 @@ pub fn kind_from_gazetteer(kind: gazetteer::PlaceKind) -> PlaceKind {
 }
 
 /// A brief's place for one gazetteer entry.
-pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: String, reason: &str) -> PlaceDoc {
+pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: String) -> PlaceDoc {
     let p = gaz.place(place);
     let kind = kind_from_gazetteer(p.kind);
     let source = match p.geonames_id {
@@ -130,13 +130,18 @@ pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: String, reason: &str) 
             url: None,
         },
     };
-    let mut note = format!("Found by Geobrief: {}", p.kind.label());
+    let label = p.kind.label();
+    let mut note: String = label
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(label.chars().skip(1))
+        .collect();
     if !p.country_code.is_empty() && p.kind != gazetteer::PlaceKind::Country {
         note.push_str(&format!(" in {}", country_name(gaz, &p.country_code)));
     }
-    if !reason.is_empty() {
-        note.push_str(&format!(" ({reason})"));
-    }
+    // Why it was chosen is shown with the candidates, from `x-geoparse`.
+    note.push_str(", found in the text by Geobrief");
     PlaceDoc {
         id,
         name: p.name.clone(),
@@ -318,12 +323,7 @@ pub fn with_detected_places_in(
             Some((_, i)) => *i,
             None => {
                 let ids: Vec<String> = places.iter().map(|p| p.id.clone()).collect();
-                let mut place = place_doc_for(
-                    gaz,
-                    gid,
-                    slug(&gaz.place(gid).name, &ids),
-                    &toponym.reason(),
-                );
+                let mut place = place_doc_for(gaz, gid, slug(&gaz.place(gid).name, &ids));
                 place
                     .extra
                     .insert("x-geoparse".into(), geoparse_record(gaz, toponym));

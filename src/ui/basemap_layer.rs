@@ -91,6 +91,10 @@ fn build_shapes(world: &WorldBasemap, key: &LayerKey, palette: &Palette) -> Vec<
     let map = ScreenMapping::new(&key.camera, key.rect);
     let rect = key.rect;
     let mut land = Mesh::default();
+    // Scratch space reused across countries: screen positions, and where each
+    // vertex went in the mesh (only vertices of visible triangles are kept).
+    let mut screen: Vec<Pos2> = Vec::new();
+    let mut slot: Vec<u32> = Vec::new();
     for (i, country) in world.countries.iter().enumerate() {
         if !map.visible(rect, country.min, country.max) {
             continue;
@@ -100,12 +104,26 @@ fn build_shapes(world: &WorldBasemap, key: &LayerKey, palette: &Palette) -> Vec<
             .iter()
             .find(|(c, _)| *c == i)
             .map_or(palette.land, |(_, color)| *color);
-        let base = land.vertices.len() as u32;
-        for &v in &country.vertices {
-            land.colored_vertex(map.screen(v), color);
-        }
+        screen.clear();
+        screen.extend(country.vertices.iter().map(|&v| map.screen(v)));
+        slot.clear();
+        slot.resize(screen.len(), u32::MAX);
         for t in &country.triangles {
-            land.add_triangle(base + t[0], base + t[1], base + t[2]);
+            let [a, b, c] = t.map(|k| screen[k as usize]);
+            let bounds = Rect::from_min_max(a.min(b).min(c), a.max(b).max(c));
+            if !bounds.intersects(rect) {
+                continue;
+            }
+            let mut index = |k: u32| {
+                let k = k as usize;
+                if slot[k] == u32::MAX {
+                    slot[k] = land.vertices.len() as u32;
+                    land.colored_vertex(screen[k], color);
+                }
+                slot[k]
+            };
+            let (ia, ib, ic) = (index(t[0]), index(t[1]), index(t[2]));
+            land.add_triangle(ia, ib, ic);
         }
     }
     let mut lines = Mesh::default();
@@ -119,7 +137,7 @@ fn build_shapes(world: &WorldBasemap, key: &LayerKey, palette: &Palette) -> Vec<
     let coast = Stroke::new(0.9, palette.coast);
     for (set, stroke) in [(&world.borders, border), (&world.coastlines, coast)] {
         for line in set.iter() {
-            if let Some(path) = screen_path(&map, rect, line, stroke) {
+            for path in screen_paths(&map, rect, line, stroke) {
                 tess.tessellate_path(&path, &mut lines);
             }
         }
@@ -127,22 +145,42 @@ fn build_shapes(world: &WorldBasemap, key: &LayerKey, palette: &Palette) -> Vec<
     vec![Shape::Mesh(Arc::new(land)), Shape::Mesh(Arc::new(lines))]
 }
 
-/// A polyline on screen with points closer than half a point merged.
-fn screen_path(
+/// The visible runs of a polyline on screen, with points closer than a
+/// point apart merged (finer detail cannot be seen).
+fn screen_paths(
     map: &ScreenMapping,
     rect: Rect,
     line: &WorldLine,
     stroke: Stroke,
-) -> Option<PathShape> {
-    if !map.visible(rect.expand(2.0), line.min, line.max) {
-        return None;
+) -> Vec<PathShape> {
+    let bounds = rect.expand(2.0);
+    if !map.visible(bounds, line.min, line.max) {
+        return Vec::new();
     }
-    let mut points: Vec<Pos2> = Vec::with_capacity(line.points.len());
+    let mut paths = Vec::new();
+    let mut run: Vec<Pos2> = Vec::new();
+    let mut previous: Option<Pos2> = None;
     for &w in &line.points {
         let p = map.screen(w);
-        if points.last().is_none_or(|last| last.distance_sq(p) > 0.25) {
-            points.push(p);
+        if let Some(q) = previous {
+            let segment_visible = Rect::from_two_pos(p, q).intersects(bounds);
+            if segment_visible {
+                if run.is_empty() {
+                    run.push(q);
+                }
+                if run.last().is_none_or(|last| last.distance_sq(p) >= 1.0) {
+                    run.push(p);
+                }
+            } else if run.len() >= 2 {
+                paths.push(PathShape::line(std::mem::take(&mut run), stroke));
+            } else {
+                run.clear();
+            }
         }
+        previous = Some(p);
     }
-    (points.len() >= 2).then(|| PathShape::line(points, stroke))
+    if run.len() >= 2 {
+        paths.push(PathShape::line(run, stroke));
+    }
+    paths
 }

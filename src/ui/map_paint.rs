@@ -206,6 +206,8 @@ impl MapScene {
                 crate::map::ScreenRect::from_center_size(screen_pos(p.anchor), r, r)
             })
             .collect();
+        let mut obstacles = obstacles;
+        obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
         let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
         for ((galley, place), rect) in galleys.into_iter().zip(placed) {
             let Some(r) = rect else { continue };
@@ -319,6 +321,21 @@ impl MapScene {
             })
             .collect()
     }
+}
+
+/// Where the map's own furniture sits (zoom buttons top right; scale bar
+/// and credit bottom left), so no label lands under it.
+pub fn control_areas(rect: Rect) -> [Rect; 2] {
+    [
+        Rect::from_min_max(
+            pos2(rect.max.x - 56.0, rect.min.y),
+            pos2(rect.max.x, rect.min.y + 112.0),
+        ),
+        Rect::from_min_max(
+            pos2(rect.min.x, rect.max.y - 50.0),
+            pos2(rect.min.x + 330.0, rect.max.y),
+        ),
+    ]
 }
 
 /// The basemap country that holds most of the story's point places.
