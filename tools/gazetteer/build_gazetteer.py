@@ -207,6 +207,12 @@ class Builder:
 
     def add(self, kind, lat, lon, pop, cc, admin1, gid, names, alternates=(), demonyms=(), fame=0):
         names = with_ascii(names)
+        # Show "Tartus", not the transliteration "Ţarţūs"; keep "Zürich" and "São Paulo".
+        if any(ord(c) > 0xFF or c in "‘ʿʾ" for c in names[0]):
+            plain = next((n for n in names if n.isascii()), None)
+            if plain:
+                names.remove(plain)
+                names.insert(0, plain)
         alternates = [a for a in with_ascii(alternates) if a not in names]
         self.records.append({
             "kind": kind, "lat": lat, "lon": lon, "pop": int(pop or 0), "cc": cc or "",
