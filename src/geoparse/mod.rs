@@ -266,6 +266,13 @@ mod tests {
     }
 
     #[test]
+    fn quebec_alone_is_the_province_whose_capital_is_small_beside_it() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places("Quebec voted on Monday.", gaz);
+        assert_eq!(gaz.place(found[0].place()).kind, PlaceKind::Admin1);
+    }
+
+    #[test]
     fn st_petersburg_is_the_russian_city_without_american_context() {
         assert_eq!(chosen("Protests spread to St. Petersburg.")[0].2, "RU");
     }

@@ -31,6 +31,8 @@ const ALTERNATE_BESIDE_NAME: f64 = 3.0;
 /// "Hama"), unless the text calls it a state or province.
 const NAMESAKE_CITY: f64 = 7.0;
 const NAMESAKE_CITY_POPULATION: u64 = 100_000;
+/// The share of its region's people a namesake city needs to take the name.
+const NAMESAKE_CITY_SHARE: f64 = 0.2;
 /// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
 const FAME_WEIGHT: f64 = 2.0;
 const FAME_CAP: u32 = 200;
@@ -89,21 +91,27 @@ impl NameGroup {
     }
 }
 
-/// A big city that shares its name with its own state or province ("New York")
-/// is what the news means by the name, unless it says "state".
+/// A city that shares its name with its own state or province and holds a good
+/// share of its people ("New York", "Hama") is what the news means by the name,
+/// unless it says "state"; a small capital of a big province ("Quebec") is not.
 fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
-    let regions: HashSet<String> = candidates
+    let cities: Vec<(String, u64)> = candidates
         .iter()
         .map(|c| gaz.place(c.place))
         .filter(|p| {
             matches!(p.kind, PlaceKind::City | PlaceKind::Capital)
                 && p.population >= NAMESAKE_CITY_POPULATION
         })
-        .map(|p| p.admin1_code.clone())
+        .map(|p| (p.admin1_code.clone(), p.population))
         .collect();
     for candidate in candidates.iter_mut() {
         let place = gaz.place(candidate.place);
-        if place.kind == PlaceKind::Admin1 && regions.contains(&place.admin1_code) {
+        let dominated = place.kind == PlaceKind::Admin1
+            && cities.iter().any(|(admin1, people)| {
+                *admin1 == place.admin1_code
+                    && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
+            });
+        if dominated {
             candidate.prior -= NAMESAKE_CITY;
             candidate.score = candidate.prior;
         }
