@@ -41,8 +41,11 @@ const FAME_CAP: u32 = 200;
 const CONTAINS_NAMED: f64 = 2.5;
 /// Bonus for a place in the country the reader asked to favour.
 const COUNTRY_FAVOURED: f64 = 4.0;
-/// Places within this distance of another place of the article support each other.
+/// Places within this distance of another place of the article support each
+/// other, by up to `NEAR_MAX`, falling off quickly with distance: a town 20 km
+/// away says much more than one 200 km away.
 const NEAR_KM: f64 = 250.0;
+const NEAR_MAX: f64 = 3.0;
 
 /// What the words right around a name say about which place it is.
 #[derive(Clone, Debug, Default)]
@@ -337,7 +340,7 @@ fn add_context(
             .map(|(id, other)| (distance_km(place, other), id))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
-            candidate.score += 2.0 - km / NEAR_KM;
+            candidate.score += NEAR_MAX * (1.0 - km / NEAR_KM).powi(2);
             candidate.evidence.push(Evidence::Near { place: id, km });
         }
     }
