@@ -9,6 +9,7 @@ pub struct StartupProbe {
     frames: u32,
     /// Milliseconds from start to the beginning of the first UI pass.
     first_ui_ms: f64,
+    first_ui_end_ms: f64,
 }
 
 impl StartupProbe {
@@ -18,6 +19,7 @@ impl StartupProbe {
             start: Instant::now(),
             frames: 0,
             first_ui_ms: 0.0,
+            first_ui_end_ms: 0.0,
         }
     }
 
@@ -28,16 +30,24 @@ impl StartupProbe {
         }
     }
 
+    fn first_ui_end_ms(&self) -> f64 {
+        self.first_ui_end_ms
+    }
+
     /// Call once per frame. The first frame has been presented when the second
     /// begins; then the figures are printed and the window is closed.
     pub fn on_frame(&mut self, ctx: &egui::Context) {
         self.frames += 1;
+        if self.frames == 1 {
+            self.first_ui_end_ms = self.start.elapsed().as_secs_f64() * 1e3;
+        }
         if self.frames == 2 {
             let (rss_kib, peak_kib) = resident_memory_kib();
             println!(
-                "first_frame_ms={:.1} rss_kib={rss_kib} peak_rss_kib={peak_kib} first_ui_start_ms={:.1}",
+                "first_frame_ms={:.1} rss_kib={rss_kib} peak_rss_kib={peak_kib} first_ui_start_ms={:.1} first_ui_end_ms={:.1}",
                 self.start.elapsed().as_secs_f64() * 1e3,
-                self.first_ui_ms
+                self.first_ui_ms,
+                self.first_ui_end_ms()
             );
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
