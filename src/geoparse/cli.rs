@@ -233,6 +233,43 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_text_file_is_reported_by_name() {
+        let path = PathBuf::from("no/such/article.txt");
+        let err = run_text(
+            std::slice::from_ref(&path),
+            Gazetteer::embedded(),
+            &Options::default(),
+            &mut Vec::new(),
+        )
+        .expect_err("missing file");
+        assert!(err.starts_with("no/such/article.txt: cannot read"), "{err}");
+    }
+
+    #[test]
+    fn a_text_file_gives_one_tab_separated_line_per_place() {
+        let dir = std::env::temp_dir().join(format!("geobrief-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("article.txt");
+        std::fs::write(&path, "Ships left Tartus for the Black Sea.").expect("write");
+        let mut out = Vec::new();
+        run_text(
+            std::slice::from_ref(&path),
+            Gazetteer::embedded(),
+            &Options::default(),
+            &mut out,
+        )
+        .expect("readable");
+        let _ = std::fs::remove_dir_all(&dir);
+        let out = String::from_utf8(out).expect("UTF-8");
+        let lines: Vec<&str> = out.lines().skip(1).collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        assert!(
+            lines[0].starts_with("11\t17\tTartus\tTartus\tcity\tSY"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn a_malformed_jsonl_line_is_reported_with_its_line_number() {
         let input = "{\"id\": 1, \"text\": \"ok\"}\nnot json\n";
         let err = jsonl_stream(
