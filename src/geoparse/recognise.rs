@@ -38,9 +38,9 @@ pub struct Mention {
 /// A common-word or all-capitals name is believed only for places at least this big.
 const NOTABLE_POPULATION: u64 = 100_000;
 /// A city this big, in a country whose news is in English, is not mistaken for a
-/// person of the same name; elsewhere it takes a city of a million.
+/// person of the same name; elsewhere it takes a city of 300,000 ("Lyon").
 const WELL_KNOWN_POPULATION: u64 = 150_000;
-const WORLD_CITY_POPULATION: u64 = 1_000_000;
+const WORLD_CITY_POPULATION: u64 = 300_000;
 
 fn is_english_speaking(country_code: &str) -> bool {
     matches!(country_code, "US" | "CA" | "AU" | "GB" | "IE" | "NZ")
@@ -141,7 +141,7 @@ fn is_notable(surface: &str, gaz: &Gazetteer) -> bool {
     })
 }
 
-/// Countries, continents, hand-curated places, cities of a million, and the
+/// Countries, continents, hand-curated places, cities of 300,000, and the
 /// cities of 150,000 and the states and provinces that English-language papers
 /// name without a country. A mid-size foreign city named like an English given
 /// name ("Mary", Turkmenistan) is more often the person in such a paper.
@@ -399,6 +399,11 @@ mod tests {
     #[test]
     fn a_province_named_like_a_woman_is_a_person_once_she_appears() {
         assert!(names("Gov. Mary Fallin signed it. Mary said no.").is_empty());
+    }
+
+    #[test]
+    fn a_big_foreign_city_named_like_a_surname_is_still_a_city() {
+        assert_eq!(names("A story about Paris and Lyon."), ["Paris", "Lyon"]);
     }
 
     #[test]
