@@ -31,6 +31,9 @@ pub struct Cli {
     /// Window size, e.g. 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "1280x800")]
     size: [f32; 2],
+    /// Colour theme to start with (the View menu switches it later).
+    #[arg(long, value_enum, default_value = "light")]
+    theme: ThemeArg,
     /// Print the time to the first frame and the memory in use, then exit.
     #[arg(long, hide = true)]
     startup_probe: bool,
@@ -51,6 +54,12 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "BRIEF.json")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ThemeArg {
+    Light,
+    Dark,
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -188,8 +197,12 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
     if let Some(path) = &cli.file {
         app.files.recent.push(path);
     }
-    // A newspaper map reads best light; the View menu switches themes.
-    let light = |cc: &eframe::CreationContext<'_>| cc.egui_ctx.set_theme(egui::Theme::Light);
+    // A newspaper map reads best light by default; the View menu switches.
+    let theme = match cli.theme {
+        ThemeArg::Light => egui::Theme::Light,
+        ThemeArg::Dark => egui::Theme::Dark,
+    };
+    let light = |cc: &eframe::CreationContext<'_>| cc.egui_ctx.set_theme(theme);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Geobrief")

@@ -17,8 +17,8 @@ Coordinates and their sources:
 - Hmeimim air base: the runway midpoint of Basel Al-Assad International
   Airport / Hmeimim, ICAO OSLK, 35.4014 N 35.9486 E (AIP Syria aerodrome data).
 - Cities, countries and the Mediterranean: GeoNames points (ids in sources).
-- Northeastern Syria: drawn by hand along the Euphrates and Syria's borders with
-  Turkey and Iraq; approximate.
+- Northeastern Syria: Syria's borders with Turkey and Iraq from Natural Earth
+  1:50m (the basemap's own), closed along the Euphrates by hand; approximate.
 """
 import json
 import re
@@ -35,15 +35,19 @@ def point(lat, lon):
 
 
 NE_SYRIA_RING = [
-    # Turkish border, west to east, from the Euphrates at Jarabulus.
-    (38.01, 36.82), (38.39, 36.89), (38.95, 36.70), (40.07, 36.85),
-    (41.22, 37.05), (42.36, 37.11),
-    # Iraqi border, north to south, to Abu Kamal.
-    (42.05, 36.83), (41.75, 36.30), (41.25, 35.60), (41.00, 34.80),
-    (40.92, 34.45),
-    # Up the Euphrates, back to Jarabulus.
+    # Turkish border, west to east, from the Euphrates at Jarabulus: Natural
+    # Earth 1:50m (world-atlas 2.0.2), so the area meets the basemap's border.
+    (38.02, 36.84), (38.191, 36.901), (38.385, 36.879), (38.58, 36.788),
+    (38.767, 36.693), (39.109, 36.681), (39.501, 36.701), (40.016, 36.826),
+    (40.452, 37.009), (40.815, 37.108), (41.103, 37.085), (41.514, 37.089),
+    (41.888, 37.156), (42.169, 37.288), (42.313, 37.229), (42.36, 37.109),
+    # Iraqi border, north to south, to Abu Kamal (same source).
+    (42.237, 36.962), (42.083, 36.826), (41.787, 36.597), (41.417, 36.514),
+    (41.294, 36.384), (41.244, 36.073), (41.359, 35.724), (41.305, 35.551),
+    (41.215, 35.288), (41.201, 35.028), (41.1, 34.613), (40.988, 34.429),
+    # Up the Euphrates, by hand, back to Jarabulus.
     (40.45, 35.02), (40.14, 35.34), (39.83, 35.50), (39.01, 35.95),
-    (38.56, 35.87), (38.25, 36.00), (38.10, 36.30), (38.01, 36.82),
+    (38.56, 35.87), (38.25, 36.00), (38.10, 36.30), (38.02, 36.84),
 ]
 
 PLACES = [
@@ -75,7 +79,7 @@ PLACES = [
         "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in NE_SYRIA_RING]]},
         "approximate": True,
         "note": "Held by the Kurdish-led Syrian Democratic Forces east of the Euphrates; extent approximate.",
-        "sources": [{"title": "Drawn by the editor along the Euphrates and the borders with Turkey and Iraq"}],
+        "sources": [{"title": "Borders with Turkey and Iraq from Natural Earth 1:50m; the Euphrates traced by the editor"}],
         "phrases": ["northeastern Syria"],
     },
     {

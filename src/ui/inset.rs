@@ -123,7 +123,7 @@ fn crowded_cluster(scene: &MapScene, map_rect: Rect) -> Option<Vec<usize>> {
 /// scale bar.
 fn pick_spot(map_rect: Rect, size: egui::Vec2, scene: &MapScene, crowd: egui::Pos2) -> Rect {
     let top = map_rect.min.y + MARGIN;
-    let bottom = map_rect.max.y - size.y - 44.0;
+    let bottom = map_rect.max.y - size.y - 58.0;
     let mut spots = Vec::new();
     let mut y = bottom;
     while y >= top {
