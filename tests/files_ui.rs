@@ -180,3 +180,71 @@ fn saving_writes_a_brief_that_loads_back() {
     let loaded = geobrief::brief::parse_brief_file(&path).unwrap();
     assert_eq!(loaded.doc, harness.state().brief.doc);
 }
+
+#[test]
+fn favouring_a_country_moves_an_ambiguous_town_and_says_what_changed() {
+    let mut harness = harness();
+    paste(
+        &mut harness,
+        "Talks in Tripoli\n\nOfficials met in Tripoli on Monday to discuss the harbour.",
+    );
+    let before = harness.state().brief.places[0].anchor_lon_lat();
+    harness
+        .get_by_role_and_label(Role::Button, "Places")
+        .click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("LB");
+    harness.run();
+    harness.get_by_label("Find").click();
+    harness.run();
+    let app = harness.state();
+    let after = app.brief.places[0].anchor_lon_lat();
+    assert_ne!(before, after);
+    assert!(
+        (after.1 - 34.4).abs() < 0.3,
+        "Tripoli, Lebanon is at 34.4 N, got {after:?}"
+    );
+    assert!(
+        app.problems
+            .iter()
+            .any(|p| p.contains("“Tripoli”") && p.contains("→")),
+        "{:?}",
+        app.problems
+    );
+}
+
+/// A file as the window system hands it over on drop.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_file_dropped_on_the_window_opens() {
+    let mut harness = harness();
+    let path = temp_file("dropped.txt", ARTICLE.as_bytes());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    harness.run();
+    assert_eq!(harness.state().file.as_deref(), Some(path.as_path()));
+    assert!(
+        harness
+            .state()
+            .brief
+            .places
+            .iter()
+            .any(|p| p.name == "Homs")
+    );
+}

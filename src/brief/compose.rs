@@ -191,19 +191,22 @@ fn inside(area: PreferredArea, lon: f64, lat: f64) -> bool {
     (west..=east).contains(&lon) && (south..=north).contains(&lat)
 }
 
-/// Moves the best candidate inside `area` to the front, unless the winner is
-/// already inside.
-fn prefer_candidate_in(toponym: &mut Toponym, gaz: &Gazetteer, area: PreferredArea) {
-    let at = |c: &geoparse::Candidate| {
-        let p = gaz.place(c.place);
-        inside(area, p.lon_deg, p.lat_deg)
-    };
-    if toponym.candidates.first().is_some_and(at) {
+/// Moves the best candidate that `wanted` accepts to the front, unless the
+/// winner is already such a place: the reader's choice overrides the
+/// machine's guess wherever the name allows it.
+fn prefer_candidate(
+    toponym: &mut Toponym,
+    gaz: &Gazetteer,
+    why: &str,
+    wanted: impl Fn(&gazetteer::Place) -> bool,
+) {
+    let accepted = |c: &geoparse::Candidate| wanted(gaz.place(c.place));
+    if toponym.candidates.first().is_some_and(accepted) {
         return;
     }
-    if let Some(k) = toponym.candidates.iter().position(at) {
+    if let Some(k) = toponym.candidates.iter().position(accepted) {
         let mut chosen = toponym.candidates.remove(k);
-        chosen.reasons = vec!["inside the map area the reader chose".into()];
+        chosen.reasons = vec![why.to_string()];
         toponym.candidates.insert(0, chosen);
     }
 }
@@ -309,9 +312,16 @@ pub fn with_detected_places_in(
         at += p.len() + separator.len();
     }
     let mut toponyms = geoparse::detect_places_with(&joined, gaz, options);
-    if let Some(area) = area {
-        for t in &mut toponyms {
-            prefer_candidate_in(t, gaz, area);
+    for t in &mut toponyms {
+        if let Some(area) = area {
+            prefer_candidate(t, gaz, "inside the map area the reader chose", |p| {
+                inside(area, p.lon_deg, p.lat_deg)
+            });
+        }
+        if let Some(code) = &options.country_bias {
+            prefer_candidate(t, gaz, "in the country the reader chose", |p| {
+                p.country_code.eq_ignore_ascii_case(code)
+            });
         }
     }
     let mut places: Vec<PlaceDoc> = Vec::new();
