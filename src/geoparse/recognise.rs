@@ -72,7 +72,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         match judge(text, span.clone(), gaz, notable) {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
-                let after_locative = word_before(text, span.start).is_some_and(words::is_locative);
+                let after_locative = is_after_locative(text, &span);
                 let mention = Mention {
                     byte_range: span,
                     usage,
@@ -128,6 +128,19 @@ fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         previous_is_word = c.is_alphanumeric();
         starts.then_some(i)
     })
+}
+
+/// "in Hinton", but not "at Zara's headquarters": after "at", an owner's
+/// possessive marks a shop or a firm, not a town.
+fn is_after_locative(text: &str, span: &Range<usize>) -> bool {
+    match word_before(text, span.start) {
+        Some(before) if before.eq_ignore_ascii_case("at") => {
+            let after = &text[span.end..];
+            !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
+        }
+        Some(before) => words::is_locative(before),
+        None => false,
+    }
 }
 
 /// A name that can mean a big city, an area, or a hand-curated place.
@@ -404,6 +417,12 @@ mod tests {
     #[test]
     fn a_big_foreign_city_named_like_a_surname_is_still_a_city() {
         assert_eq!(names("A story about Paris and Lyon."), ["Paris", "Lyon"]);
+    }
+
+    #[test]
+    fn a_shop_named_like_a_town_is_not_vouched_for_by_at() {
+        let found = recognise("He spent a day at Zara's offices.", Gazetteer::embedded());
+        assert!(found.iter().all(|m| !m.after_locative));
     }
 
     #[test]
