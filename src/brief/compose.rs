@@ -252,7 +252,8 @@ pub fn brief_from_text(
     let doc = BriefDoc {
         format: FORMAT.to_string(),
         article: Article {
-            title_by: title.is_none().then(|| "editor".to_string()),
+            // No headline in the text: the title is a stand-in Geobrief chose.
+            title_by: title.is_none().then(|| "geobrief".to_string()),
             title: title.unwrap_or_else(|| fallback_title.to_string()),
             byline: article.byline,
             dateline: article.dateline,

@@ -28,12 +28,13 @@ pub fn article_panel_ui(ui: &mut egui::Ui, app: &GeobriefApp) -> Vec<Action> {
 fn article_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>) {
     let article = &app.brief.doc.article;
     ui.label(RichText::new(&article.title).heading().strong());
-    if article.title_by.as_deref() == Some("editor") {
-        ui.label(
-            RichText::new("Title by the editor; the article has no headline.")
-                .small()
-                .weak(),
-        );
+    let title_note = match article.title_by.as_deref() {
+        Some("editor") => Some("Title by the editor; the article has no headline."),
+        Some("geobrief") => Some("No headline found in the text; the title is a stand-in."),
+        _ => None,
+    };
+    if let Some(note) = title_note {
+        ui.label(RichText::new(note).small().weak());
     }
     let mut meta = Vec::new();
     meta.extend(article.byline.clone());

@@ -7,7 +7,7 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<String>) {
         .default_size(90.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.strong(format!("Problems ({})", problems.len()));
+                ui.strong(format!("Problems and notes ({})", problems.len()));
                 if ui.button("Dismiss").clicked() {
                     problems.clear();
                 }
