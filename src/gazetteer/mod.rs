@@ -29,7 +29,8 @@ pub enum PlaceKind {
     Admin2,
     Capital,
     City,
-    /// A town under 15,000 people, kept for a few English-speaking countries.
+    /// A town under 15,000 people: from 5,000 people everywhere, from 1,000 in
+    /// the English-speaking countries whose papers name small towns bare.
     Town,
     Region,
     /// A sea, ocean, gulf, strait or river.
