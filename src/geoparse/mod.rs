@@ -266,6 +266,20 @@ mod tests {
     }
 
     #[test]
+    fn arabic_names_are_found_as_english_papers_spell_them() {
+        let found = chosen("Fighting near Hodeidah and Raqqa.");
+        assert_eq!(found[0].2, "YE");
+        assert_eq!(found[1].2, "SY");
+    }
+
+    #[test]
+    fn zurich_is_the_city_not_the_canton() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places("Banks in Zurich fell.", gaz);
+        assert_eq!(gaz.place(found[0].place()).kind, PlaceKind::City);
+    }
+
+    #[test]
     fn quebec_alone_is_the_province_whose_capital_is_small_beside_it() {
         let gaz = Gazetteer::embedded();
         let found = detect_places("Quebec voted on Monday.", gaz);

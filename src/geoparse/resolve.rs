@@ -31,8 +31,10 @@ const ALTERNATE_BESIDE_NAME: f64 = 3.0;
 /// "Hama"), unless the text calls it a state or province.
 const NAMESAKE_CITY: f64 = 7.0;
 const NAMESAKE_CITY_POPULATION: u64 = 100_000;
-/// The share of its region's people a namesake city needs to take the name.
-const NAMESAKE_CITY_SHARE: f64 = 0.2;
+/// The share of its region's people a namesake city needs to take the name. The
+/// region's count sums its towns and city districts, so it runs high: Zürich
+/// holds 17% of it, Quebec City 5%.
+const NAMESAKE_CITY_SHARE: f64 = 0.1;
 /// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
 const FAME_WEIGHT: f64 = 2.0;
 const FAME_CAP: u32 = 200;

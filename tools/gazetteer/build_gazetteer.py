@@ -82,7 +82,24 @@ EXONYMS_MIN_POPULATION = 1_000_000
 
 def is_respelling(alternate: str, name: str) -> bool:
     a, n = ascii_fold(alternate).lower(), ascii_fold(name).lower()
-    return difflib.SequenceMatcher(None, a, n).ratio() >= 0.75
+    if difflib.SequenceMatcher(None, a, n).ratio() >= 0.75:
+        return True
+    # Transliterations of one Arabic or Persian name differ in vowels and in the
+    # article ("Hodeidah" and "Al Hudaydah", "Mosul" and "Al Mawsil").
+    sa, sn = consonant_skeleton(a), consonant_skeleton(n)
+    return len(sa) >= 2 and sa == sn
+
+
+ARTICLES = ("al ", "al-", "el ", "el-", "ar ", "ar-", "as ", "as-", "ash ", "ash-", "az ", "az-",
+            "ad ", "ad-", "an ", "an-", "at ", "at-", "adh ", "ath ")
+
+
+def consonant_skeleton(name: str) -> str:
+    for article in ARTICLES:
+        if name.startswith(article):
+            name = name[len(article):]
+            break
+    return "".join(c for c in name if c.isalpha() and c not in "aeiouywh")
 
 
 def load_json(path):
@@ -338,6 +355,7 @@ class Builder:
                         and a.lower() not in self.person_names
                         and (c["population"] >= EXONYMS_MIN_POPULATION
                              or is_respelling(a, c["name"]))]
+            alts += self.without_article([c["name"]] + alts)
             self.add(kind, c["latitude"], c["longitude"], c["population"], cc,
                      f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]], alts,
                      fame=len(c.get("alternatenames", [])))
@@ -351,6 +369,22 @@ class Builder:
             cc = c["countrycode"]
             self.add("town", c["latitude"], c["longitude"], c["population"], cc,
                      f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]])
+
+    def without_article(self, names):
+        """English papers drop the Arabic article: "Al Hudaydah" and "El-Hodeidah"
+        are also written "Hudaydah" and "Hodeidah". Short or everyday results
+        ("Bab", "Ain") are left out."""
+        out = []
+        for n in names:
+            for article in ("Al ", "Al-", "El ", "El-", "Ar ", "Ar-", "As ", "As-", "Ash ", "Ash-",
+                            "Az ", "Az-", "Ad ", "Ad-", "An ", "An-", "At ", "At-"):
+                if n.startswith(article):
+                    rest = n[len(article):]
+                    if len(rest) >= 5 and rest[0].isupper() and rest.lower() not in self.lowercase_words \
+                            and rest.lower() not in self.person_names:
+                        out.append(rest)
+                    break
+        return out
 
     def build_curated(self):
         for names, kind, lat, lon, cc in curated.REGIONS:
