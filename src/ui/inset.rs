@@ -7,7 +7,8 @@
 use egui::{Rect, Sense, Stroke, pos2, vec2};
 
 use super::basemap_layer::BasemapLayer;
-use super::map_paint::{MapScene, paint_scene};
+use super::map_paint::paint_scene;
+use super::map_scene::MapScene;
 use super::map_view::{CROWDED_POINTS, screen_rect};
 use super::markers::has_marker;
 use crate::app::Action;

@@ -7,7 +7,8 @@ use egui::{Rect, Sense, Vec2, pos2, vec2};
 
 use super::basemap_layer::BasemapLayer;
 use super::inset::{inset_ui, plan_inset};
-use super::map_paint::{MapScene, paint_scene};
+use super::map_paint::paint_scene;
+use super::map_scene::MapScene;
 use crate::app::{Action, GeobriefApp};
 use crate::brief::Brief;
 use crate::map::camera::{Camera, scale_bar};

@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod inset;
 pub mod keys;
 pub mod map_paint;
+pub mod map_scene;
 pub mod map_view;
 pub mod markers;
 pub mod place_panel;

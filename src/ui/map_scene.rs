@@ -1,0 +1,377 @@
+//! One frame of the map: where each place lands on screen, which labels fit
+//! and what can be clicked. `MapScene` is computed once per frame (and once
+//! for the inset), then painted by `map_paint` and hit-tested.
+
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, pos2, vec2};
+
+use super::basemap_layer::ScreenMapping;
+use super::map_view::{screen_pos, screen_rect};
+use super::markers::{has_marker, marker_radius};
+use super::theme::Palette;
+use crate::basemap::{Basemap, LonLat};
+use crate::brief::{Brief, PlaceKind};
+use crate::map::camera::Camera;
+use crate::map::hit_test::HitShape;
+use crate::map::labels::{LabelRequest, place_labels};
+use crate::map::projection::{lon_lat_from_world, world_from_lon_lat};
+use crate::map::world_basemap::WorldBasemap;
+
+/// A place as it lands on this view.
+pub struct PlaceOnScreen {
+    pub place: usize,
+    pub kind: PlaceKind,
+    pub name: String,
+    pub anchor: Pos2,
+    /// Screen ring of an area.
+    pub ring: Option<Vec<Pos2>>,
+    pub approximate: bool,
+    pub label: Option<Rect>,
+}
+
+pub(super) struct MapLabel {
+    pub galley: Arc<Galley>,
+    pub rect: Rect,
+    /// The place it names, if any (basemap labels name none).
+    pub place: Option<usize>,
+}
+
+pub struct MapScene {
+    pub rect: Rect,
+    pub camera: Camera,
+    pub palette: &'static Palette,
+    pub dark: bool,
+    pub pixels_per_point: f32,
+    pub places: Vec<PlaceOnScreen>,
+    pub hit_shapes: Vec<HitShape>,
+    pub(super) labels: Vec<MapLabel>,
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+    /// (basemap country index, place index) for the story's countries.
+    story_countries: Vec<(usize, usize)>,
+    /// The story's country (the one holding most of its points), drawn lighter.
+    focus_country: Option<usize>,
+}
+
+fn label_job(text: &str, kind: Option<PlaceKind>, strong: bool, palette: &Palette) -> LayoutJob {
+    let mut format = TextFormat::simple(FontId::proportional(12.5), palette.label);
+    let text = match kind {
+        Some(PlaceKind::Country) | None => {
+            format.font_id = FontId::proportional(if kind.is_some() { 11.5 } else { 10.0 });
+            format.extra_letter_spacing = 1.6;
+            format.color = palette.country_label;
+            text.to_uppercase()
+        }
+        Some(PlaceKind::Sea | PlaceKind::Region) => {
+            format.italics = true;
+            format.font_id = FontId::proportional(12.0);
+            format.color = palette.sea_label;
+            text.to_string()
+        }
+        _ => text.to_string(),
+    };
+    if strong {
+        format.color = palette.label;
+        format.background = palette.mention_selected;
+    }
+    LayoutJob::single_section(text, format)
+}
+
+impl MapScene {
+    pub fn new(
+        ui: &egui::Ui,
+        brief: &Brief,
+        camera: Camera,
+        rect: Rect,
+        selected: Option<usize>,
+        hovered: Option<usize>,
+    ) -> Self {
+        let dark = ui.visuals().dark_mode;
+        let palette = Palette::for_dark_mode(dark);
+        let map = ScreenMapping::new(&camera, rect);
+        let world = WorldBasemap::embedded();
+        let mut places = Vec::new();
+        let mut story_countries = Vec::new();
+        for (i, place) in brief.places.iter().enumerate() {
+            let (lon, lat) = place.anchor_lon_lat();
+            let mut anchor = map.screen(world_from_lon_lat(lon, lat));
+            if place.kind == PlaceKind::Country
+                && let Some(c) = world.country_index(&place.name)
+            {
+                story_countries.push((c, i));
+                anchor = map.screen(world.countries[c].label);
+            }
+            let ring = match &place.geometry {
+                geo_types::Geometry::Polygon(poly) => Some(
+                    poly.exterior()
+                        .coords()
+                        .map(|c| map.screen(world_from_lon_lat(c.x, c.y)))
+                        .collect(),
+                ),
+                _ => None,
+            };
+            places.push(PlaceOnScreen {
+                place: i,
+                kind: place.kind,
+                name: place.name.clone(),
+                anchor,
+                ring,
+                approximate: place.approximate,
+                label: None,
+            });
+        }
+        let mut scene = Self {
+            rect,
+            camera,
+            palette,
+            dark,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            places,
+            hit_shapes: Vec::new(),
+            labels: Vec::new(),
+            selected,
+            hovered,
+            focus_country: focus_country(brief, world),
+            story_countries,
+        };
+        scene.place_all_labels(ui, &map, world);
+        scene.collect_hit_shapes();
+        scene
+    }
+
+    fn place_all_labels(&mut self, ui: &egui::Ui, map: &ScreenMapping, world: &WorldBasemap) {
+        let painter = ui.painter();
+        let mut galleys = Vec::new();
+        let mut requests = Vec::new();
+        let inner = self.rect.shrink(2.0);
+        for p in &self.places {
+            if !inner.contains(p.anchor) {
+                continue;
+            }
+            let strong = self.selected == Some(p.place);
+            let galley = painter.layout_job(label_job(&p.name, Some(p.kind), strong, self.palette));
+            let rank = if strong { 0 } else { kind_rank(p.kind) };
+            requests.push(LabelRequest {
+                anchor: screen_pos(p.anchor),
+                width: f64::from(galley.size().x) + 4.0,
+                height: f64::from(galley.size().y) + 2.0,
+                gap: f64::from(marker_radius(p.kind)) + 3.0,
+                rank,
+                centered: !has_marker(p.kind),
+            });
+            galleys.push((galley, Some(p.place)));
+        }
+        let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
+        for (c, country) in world.countries.iter().enumerate() {
+            if self.story_countries.iter().any(|(sc, _)| *sc == c) {
+                continue;
+            }
+            let a = map.screen(country.min);
+            let b = map.screen(country.max);
+            let width = (b.x - a.x).abs();
+            let anchor = map.screen(country.label);
+            if width < 50.0 || !inner.contains(anchor) {
+                continue;
+            }
+            let galley = painter.layout_job(label_job(&country.name, None, false, self.palette));
+            if galley.size().x > width * 0.8 {
+                continue;
+            }
+            requests.push(centered_request(anchor, &galley, 20));
+            galleys.push((galley, None));
+        }
+        for sea in &world.sea_labels {
+            let anchor = map.screen(sea.pos);
+            if !inner.contains(anchor) || story_names.contains(&sea.name.to_lowercase()) {
+                continue;
+            }
+            let galley = painter.layout_job(label_job(
+                &sea.name,
+                Some(PlaceKind::Sea),
+                false,
+                self.palette,
+            ));
+            requests.push(centered_request(anchor, &galley, 15));
+            galleys.push((galley, None));
+        }
+        let obstacles: Vec<_> = self
+            .places
+            .iter()
+            .filter(|p| has_marker(p.kind))
+            .map(|p| {
+                let r = f64::from(marker_radius(p.kind)) * 2.0 + 2.0;
+                crate::map::ScreenRect::from_center_size(screen_pos(p.anchor), r, r)
+            })
+            .collect();
+        let mut obstacles = obstacles;
+        obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
+        let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
+        for ((galley, place), rect) in galleys.into_iter().zip(placed) {
+            let Some(r) = rect else { continue };
+            let rect = Rect::from_min_max(
+                pos2(r.min.x as f32, r.min.y as f32),
+                pos2(r.max.x as f32, r.max.y as f32),
+            );
+            if let Some(p) = place {
+                self.places[p].label = Some(rect);
+            }
+            self.labels.push(MapLabel {
+                galley,
+                rect,
+                place,
+            });
+        }
+    }
+
+    fn collect_hit_shapes(&mut self) {
+        for p in &self.places {
+            if has_marker(p.kind) {
+                self.hit_shapes.push(HitShape::Marker {
+                    place: p.place,
+                    center: screen_pos(p.anchor),
+                    radius: f64::from(marker_radius(p.kind)),
+                });
+            }
+            if let Some(rect) = p.label {
+                self.hit_shapes.push(HitShape::Label {
+                    place: p.place,
+                    rect: screen_rect(rect),
+                });
+            }
+            if let Some(ring) = &p.ring {
+                self.hit_shapes.push(HitShape::Area {
+                    place: p.place,
+                    ring: ring.iter().map(|q| screen_pos(*q)).collect(),
+                });
+            }
+        }
+    }
+
+    /// Removes the labels of these places (and their click targets).
+    pub fn drop_labels_of(&mut self, places: &[usize]) {
+        self.labels
+            .retain(|l| l.place.is_none_or(|p| !places.contains(&p)));
+        for p in &mut self.places {
+            if places.contains(&p.place) {
+                p.label = None;
+            }
+        }
+        self.hit_shapes
+            .retain(|s| !matches!(s, HitShape::Label { place, .. } if places.contains(place)));
+    }
+
+    /// The story country (if any) under a screen point.
+    pub fn country_place_at(&self, p: Pos2) -> Option<usize> {
+        if self.story_countries.is_empty() {
+            return None;
+        }
+        let world = self
+            .camera
+            .world_from_screen(&screen_rect(self.rect), screen_pos(p));
+        let (lon_deg, lat_deg) = lon_lat_from_world(world);
+        let country = Basemap::embedded().country_at(LonLat { lon_deg, lat_deg })?;
+        self.places
+            .iter()
+            .find(|q| q.kind == PlaceKind::Country && q.name.eq_ignore_ascii_case(&country.name))
+            .map(|q| q.place)
+    }
+
+    /// Where a screen reader (and a test) finds each visible place.
+    pub fn add_accessibility_nodes(&self, ui: &mut egui::Ui, suffix: &str) {
+        for p in &self.places {
+            let rect = if has_marker(p.kind) {
+                Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
+            } else if let Some(label) = p.label {
+                label
+            } else if p.ring.is_some() {
+                Rect::from_center_size(p.anchor, vec2(12.0, 12.0))
+            } else {
+                continue;
+            };
+            if !self.rect.contains(rect.center()) {
+                continue;
+            }
+            let id = ui.scope_id().with(("place", suffix, p.place));
+            let response = ui.interact(rect, id, Sense::hover());
+            let selected = self.selected == Some(p.place);
+            let label = format!("{} {suffix}", p.name);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+            });
+        }
+    }
+
+    pub(super) fn tints(&self) -> Vec<(usize, Color32)> {
+        self.story_countries
+            .iter()
+            .map(|&(c, place)| {
+                let color = if self.selected == Some(place) {
+                    self.palette.selected_land
+                } else if self.hovered == Some(place) {
+                    self.palette.mention_hovered
+                } else if self.focus_country == Some(c) {
+                    self.palette.focus_land
+                } else {
+                    self.palette.story_land
+                };
+                (c, color)
+            })
+            .collect()
+    }
+}
+
+/// Where the map's own furniture sits (zoom buttons top right; scale bar
+/// and credit bottom left), so no label lands under it.
+pub fn control_areas(rect: Rect) -> [Rect; 2] {
+    [
+        Rect::from_min_max(
+            pos2(rect.max.x - 56.0, rect.min.y),
+            pos2(rect.max.x, rect.min.y + 112.0),
+        ),
+        Rect::from_min_max(
+            pos2(rect.min.x, rect.max.y - 50.0),
+            pos2(rect.min.x + 330.0, rect.max.y),
+        ),
+    ]
+}
+
+/// The basemap country that holds most of the story's point places.
+fn focus_country(brief: &Brief, world: &WorldBasemap) -> Option<usize> {
+    let basemap = Basemap::embedded();
+    let mut counts = vec![0usize; world.countries.len()];
+    for place in brief.places.iter().filter(|p| has_marker(p.kind)) {
+        let (lon_deg, lat_deg) = place.anchor_lon_lat();
+        if let Some(country) = basemap.country_at(LonLat { lon_deg, lat_deg })
+            && let Some(i) = world.country_index(&country.name)
+        {
+            counts[i] += 1;
+        }
+    }
+    let (best, count) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    (*count > 0).then_some(best)
+}
+
+fn centered_request(anchor: Pos2, galley: &Galley, rank: u32) -> LabelRequest {
+    LabelRequest {
+        anchor: screen_pos(anchor),
+        width: f64::from(galley.size().x) + 4.0,
+        height: f64::from(galley.size().y) + 2.0,
+        gap: 0.0,
+        rank,
+        centered: true,
+    }
+}
+
+/// Lower ranks keep their labels when space runs out.
+fn kind_rank(kind: PlaceKind) -> u32 {
+    match kind {
+        PlaceKind::NavalBase | PlaceKind::AirBase => 1,
+        PlaceKind::Capital => 2,
+        PlaceKind::Area => 3,
+        PlaceKind::City => 4,
+        PlaceKind::Country => 5,
+        PlaceKind::Region | PlaceKind::Sea => 6,
+    }
+}
