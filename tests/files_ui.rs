@@ -1,24 +1,15 @@
 #![allow(clippy::unwrap_used)] // tests may panic: that is how they fail
 //! Opening, pasting and correcting, driven through the UI.
 
+mod common;
+
+use common::harness;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use geobrief::GeobriefApp;
 
 const ARTICLE: &str = "Talks in Damascus\n\nBy A. Writer\n\nOfficials from Lebanon met in Damascus on Monday.\n\nThe Syrian delegation later flew to Aleppo, then to Homs.";
-
-fn harness() -> Harness<'static, GeobriefApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(
-            |ui, app: &mut GeobriefApp| app.ui(ui),
-            GeobriefApp::default(),
-        );
-    harness.run();
-    harness
-}
 
 fn paste(harness: &mut Harness<'static, GeobriefApp>, text: &str) {
     harness.event(egui::Event::Paste(text.to_string()));

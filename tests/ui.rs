@@ -2,23 +2,14 @@
 //! The app driven as a user would: find things by their accessible labels,
 //! click, and check what got selected and lit.
 
+mod common;
+
+use common::harness;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use geobrief::GeobriefApp;
 use geobrief::map::projection::world_from_lon_lat;
-
-fn harness() -> Harness<'static, GeobriefApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(40)
-        .build_ui_state(
-            |ui, app: &mut GeobriefApp| app.ui(ui),
-            GeobriefApp::default(),
-        );
-    harness.run();
-    harness
-}
 
 fn mention_texts(app: &GeobriefApp) -> Vec<String> {
     app.selected_mentions()
