@@ -19,6 +19,9 @@ pub enum Evidence {
     FollowedBy(PlaceId),
     /// The text calls it a state or province ("Washington state").
     CalledState,
+    /// It follows a place and a comma, saying where that place is ("Moore,
+    /// Oklahoma"), so it is a state or a country.
+    Qualifies,
     /// Its country is named elsewhere in the article.
     CountryNamed(PlaceId),
     /// Its state or province is named elsewhere in the article.
@@ -61,6 +64,7 @@ impl Evidence {
             Self::WellKnown(kind) => format!("a well-known {}", kind.label()),
             Self::FollowedBy(area) => format!("followed by “{}”", name(area)),
             Self::CalledState => "called a state or province in the text".to_owned(),
+            Self::Qualifies => "names where the place before it is".to_owned(),
             Self::CountryNamed(area) | Self::Admin1Named(area) => {
                 format!("in {}, named in the article", name(area))
             }

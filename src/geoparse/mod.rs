@@ -184,6 +184,21 @@ fn add_qualifiers(
             .map(|c| c.place)
             .filter(|&p| matches!(gaz.place(p).kind, PlaceKind::Country | PlaceKind::Admin1))
             .collect();
+        // "Moore, Oklahoma" qualifies only if some Moore lies in some Oklahoma;
+        // "Paris, London and Berlin" is a list.
+        let inside_one = groups[group_of_mention[i]].candidates.iter().any(|c| {
+            let place = gaz.place(c.place);
+            areas.iter().any(|&a| {
+                let area = gaz.place(a);
+                a != c.place
+                    && area.country_code == place.country_code
+                    && (area.kind == PlaceKind::Country || area.admin1_code == place.admin1_code)
+            })
+        });
+        if !inside_one {
+            continue;
+        }
+        groups[group_of_mention[i + 1]].hints.qualifies = true;
         let group = &mut groups[group_of_mention[i]];
         for area in areas {
             if !group.hints.qualifiers.contains(&area) {
@@ -247,6 +262,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_state_after_a_town_and_a_comma_is_the_state() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places("A tornado hit Moore, Oklahoma, on Monday.", gaz);
+        assert_eq!(gaz.place(found[1].place()).kind, PlaceKind::Admin1);
     }
 
     #[test]

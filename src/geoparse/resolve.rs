@@ -57,6 +57,9 @@ pub(super) struct Hints {
     /// A mention is followed by "state" or "province" ("Washington state",
     /// "Idlib province").
     pub called_state: bool,
+    /// A mention qualifies the place named just before it ("Moore, Oklahoma"):
+    /// it is a state or a country.
+    pub qualifies: bool,
 }
 
 /// One distinct name of the article, with what the text says around its mentions.
@@ -290,6 +293,10 @@ fn add_context(
     if hints.called_state && place.kind == PlaceKind::Admin1 {
         candidate.score += QUALIFIED;
         candidate.evidence.push(Evidence::CalledState);
+    }
+    if hints.qualifies && matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Country) {
+        candidate.score += QUALIFIED;
+        candidate.evidence.push(Evidence::Qualifies);
     }
     for &q in &hints.qualifiers {
         let area = gaz.place(q);
