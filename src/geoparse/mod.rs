@@ -265,6 +265,13 @@ mod tests {
     }
 
     #[test]
+    fn oklahoma_alone_is_the_state_not_oklahoma_city() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places("Oklahoma passed the bill.", gaz);
+        assert_eq!(gaz.place(found[0].place()).kind, PlaceKind::Admin1);
+    }
+
+    #[test]
     fn a_state_after_a_town_and_a_comma_is_the_state() {
         let gaz = Gazetteer::embedded();
         let found = detect_places("A tornado hit Moore, Oklahoma, on Monday.", gaz);

@@ -31,6 +31,7 @@ const ALTERNATE_BESIDE_NAME: f64 = 3.0;
 /// "Hama"), unless the text calls it a state or province.
 const NAMESAKE_CITY: f64 = 7.0;
 const NAMESAKE_CITY_POPULATION: u64 = 100_000;
+const MEGACITY_POPULATION: u64 = 5_000_000;
 /// The share of its region's people a namesake city needs to take the name. The
 /// region's count sums its towns and city districts, so it runs high: Zürich
 /// holds 17% of it, Quebec City 5%.
@@ -101,7 +102,9 @@ impl NameGroup {
 
 /// A city that shares its name with its own state or province and holds a good
 /// share of its people ("New York", "Hama") is what the news means by the name,
-/// unless it says "state"; a small capital of a big province ("Quebec") is not.
+/// unless it says "state"; a small capital of a big province ("Quebec") is not,
+/// nor a city called "<region> City" ("Oklahoma City"), save a megacity
+/// ("New York City").
 fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
     let cities: Vec<(String, u64)> = candidates
         .iter()
@@ -109,6 +112,7 @@ fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
         .filter(|p| {
             matches!(p.kind, PlaceKind::City | PlaceKind::Capital)
                 && p.population >= NAMESAKE_CITY_POPULATION
+                && !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION)
         })
         .map(|p| (p.admin1_code.clone(), p.population))
         .collect();
