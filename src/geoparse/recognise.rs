@@ -201,9 +201,15 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
             return Verdict::Reject;
         }
     }
-    let given_name = words::is_given_name(surface)
-        || (gaz.is_given_name(surface) && !is_well_known(senses, gaz));
-    if given_name && after.is_some_and(|a| starts_upper(a) && !words::is_institution_word(a)) {
+    // "Florence Nightingale", "Jordan Henderson": a place named like a person,
+    // followed by a capitalised word that is neither an institution ("Florence
+    // Cathedral") nor a feature ("Jordan Valley"), is that person.
+    let given_name = words::is_given_name(surface) || gaz.is_given_name(surface);
+    if given_name
+        && after.is_some_and(|a| {
+            starts_upper(a) && !words::is_institution_word(a) && !words::is_place_head(a)
+        })
+    {
         return Verdict::Person;
     }
     // "Obama said": small towns do not speak; countries and capitals do, for
@@ -432,6 +438,16 @@ mod tests {
     fn a_shop_named_like_a_town_is_not_vouched_for_by_at() {
         let found = recognise("He spent a day at Zara's offices.", Gazetteer::embedded());
         assert!(found.iter().all(|m| !m.after_locative));
+    }
+
+    #[test]
+    fn a_famous_city_named_like_a_woman_is_the_woman_before_her_surname() {
+        let text = "Florence Nightingale trained nurses in Florence.";
+        assert_eq!(names(text), ["Florence"]);
+        assert_eq!(
+            recognise(text, Gazetteer::embedded())[0].byte_range.start,
+            39
+        );
     }
 
     #[test]

@@ -86,7 +86,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "magazine", "mall", "museum", "news", "observer", "office", "orchestra", "park", "party",
     "police", "post", "press", "prison", "project", "radio", "railway", "record", "republic",
     "review", "school", "society", "stadium", "star", "state", "station", "street", "sun",
-    "telegraph", "theatre", "times", "tribune", "union", "united", "university", "zoo",
+    "tech", "telegraph", "theatre", "times", "tribune", "union", "united", "university", "zoo",
 ];
 
 /// Proper names that the news uses far more often for something else than for
