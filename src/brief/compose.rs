@@ -437,6 +437,44 @@ mod tests {
     }
 
     #[test]
+    fn any_text_makes_a_valid_brief_without_panicking() {
+        let pieces = [
+            "Paris",
+            "\n\n",
+            " — ",
+            "By ",
+            "é",
+            "Ελλάδα",
+            "’s",
+            "\r\n",
+            "  ",
+            "New York",
+            "MOSCOW — ",
+            "#",
+            "Syria",
+            "\u{200b}",
+            "x",
+            ".",
+            "🙂",
+            "Washington, D.C.",
+            "\t",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let brief = brief_from_text(&text, "t", Gazetteer::embedded(), &Options::default());
+            assert!(brief.warnings.is_empty(), "{text:?}: {:?}", brief.warnings);
+            assert_eq!(brief.mentions.len(), brief.doc.links.len(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn a_text_with_no_places_still_makes_a_readable_brief() {
         let brief = brief_from_text(
             "nothing to see here.",
