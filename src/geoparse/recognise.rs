@@ -265,10 +265,10 @@ fn is_curated(kind: PlaceKind) -> bool {
 /// The match is not part of a longer word. Hyphens count as word breaks so that
 /// "pro-Russian" and "Syria-based" are seen.
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before_ok = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
+    let head = &text[..start];
+    let before_ok = head.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        // "Maarat al-Numan": after an Arabic article the name is longer.
+        && !ends_with_arabic_article(head);
     let after_ok = text[end..]
         .chars()
         .next()
@@ -279,6 +279,21 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
     before_ok && after_ok && inner_ends_ok
+}
+
+fn ends_with_arabic_article(head: &str) -> bool {
+    let Some(rest) = head.strip_suffix('-') else {
+        return false;
+    };
+    let word_start = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    matches!(
+        &rest[word_start..],
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "an" | "at"
+    )
 }
 
 /// The text is capitalised wherever the spelling is, and starts with a capital.
@@ -458,6 +473,11 @@ mod tests {
     #[test]
     fn a_short_word_in_capitals_is_not_taken_for_a_town() {
         assert!(names("BREAKING: MAN HELD").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_an_arabic_article_is_part_of_a_longer_name() {
+        assert!(names("They reached Maarat al-Numan.").is_empty());
     }
 
     #[test]

@@ -72,9 +72,6 @@ GENERIC_REGION_WORDS = {"central", "north", "south", "east", "west", "northern",
                         "southwest", "southeast", "middle", "inner", "outer", "new", "centre",
                         "center", "centro", "islands"}
 
-# Alternate names are kept only for cities this big: for small towns they are
-# mostly people's names and spellings no English paper uses.
-ALTERNATES_MIN_POPULATION = 100_000
 # Below this, only alternates that are re-spellings of the name are kept
 # ("Douma" for "Dūmā"), not other languages' names for it.
 EXONYMS_MIN_POPULATION = 1_000_000
@@ -348,16 +345,18 @@ class Builder:
             if (cc, c["name"]) in capitals and cc not in seen_capital:
                 kind = "capital"
                 seen_capital.add(cc)
-            alts = []
-            if c["population"] >= ALTERNATES_MIN_POPULATION:
-                alts = [a for a in c.get("alternatenames", []) if is_latin_name(a)
-                        and a.lower() not in self.lowercase_words
-                        and a.lower() not in self.person_names
-                        and (c["population"] >= EXONYMS_MIN_POPULATION
-                             or is_respelling(a, c["name"]))]
+            # Other spellings of the name for every city; other languages' names
+            # for it only for cities of a million.
+            alts = [a for a in c.get("alternatenames", []) if is_latin_name(a)
+                    and a.lower() not in self.lowercase_words
+                    and a.lower() not in self.person_names
+                    and (c["population"] >= EXONYMS_MIN_POPULATION
+                         or is_respelling(a, c["name"]))]
             alts += self.without_article([c["name"]] + alts)
+            # A hand-entered English spelling is also the one shown ("Palmyra").
+            names = curated.CITY_ALIASES.get(c["geonameid"], []) + [c["name"]]
             self.add(kind, c["latitude"], c["longitude"], c["population"], cc,
-                     f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]], alts,
+                     f'{cc}.{c["admin1code"]}', c["geonameid"], names, alts,
                      fame=len(c.get("alternatenames", [])))
             taken.add(c["geonameid"])
         for c in sorted(self.cities1000.values(), key=lambda c: -c["population"]):

@@ -359,3 +359,19 @@ REGION_DEMONYMS = {
     "Sub-Saharan Africa": ["Sub-Saharan African"], "West Africa": ["West African"],
     "East Africa": ["East African"], "European Union": [],
 }
+
+# English spellings of Syrian towns that GeoNames lists under a transliteration
+# and that the news of the app's first briefs uses, keyed by GeoNames id.
+# Source: common English usage (wire-service style), entered by hand.
+CITY_ALIASES = {
+    163808: ["Palmyra"],               # Tadmur
+    172256: ["Kobani", "Kobane"],      # ‘Ayn al ‘Arab
+    169304: ["Jableh"],                # Jablah
+    170905: ["Daraa", "Deraa"],        # Dar‘ā
+    171830: ["Banias"],                # Bāniyās
+    172082: ["Azaz"],                  # I‘zāz
+    174448: ["Abu Kamal", "Albukamal"],  # Ālbū Kamāl
+    169179: ["Jarablus"],              # Jarābulus
+    172374: ["Tabqa"],                 # Al-Tabqa
+    170017: ["Hama"],                  # Ḩamāh
+}
