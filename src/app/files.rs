@@ -82,7 +82,9 @@ pub struct FileState {
     pub bias_country: String,
     /// Set once the user confirmed quitting despite unsaved edits.
     pub quit_confirmed: bool,
-    picker: Option<(Pick, Receiver<Option<PathBuf>>)>,
+    /// A file dialog running on its thread: what for, its answer, and when
+    /// it opened (an instant "no answer" means there is no dialog service).
+    picker: Option<(Pick, Receiver<Option<PathBuf>>, std::time::Instant)>,
 }
 
 impl FileState {
@@ -326,21 +328,27 @@ impl GeobriefApp {
             };
             let _ = tx.send(chosen);
         });
-        self.files.picker = Some((pick, rx));
+        self.files.picker = Some((pick, rx, std::time::Instant::now()));
     }
 
     /// Takes the file dialog's answer once it arrives.
     pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
-        let Some((pick, rx)) = &self.files.picker else {
+        let Some((pick, rx, opened)) = &self.files.picker else {
             return;
         };
         match rx.try_recv() {
             Ok(chosen) => {
                 let pick = *pick;
+                let quick = opened.elapsed() < std::time::Duration::from_millis(400);
                 self.files.picker = None;
                 match (pick, chosen) {
                     (Pick::Open, Some(path)) => self.apply_file(FileAction::Open(path)),
                     (Pick::Save, Some(path)) => self.apply_file(FileAction::SaveTo(path)),
+                    // Answered at once: no portal to show a dialog, so ask
+                    // for a path instead. Later: the user cancelled.
+                    (Pick::Open, None) if quick => {
+                        self.files.dialog = Some(Dialog::OpenPath(String::new()));
+                    }
                     (Pick::Open, None) => {}
                     // No portal, or cancelled: offer to type the path.
                     (Pick::Save, None) => {
