@@ -302,6 +302,12 @@ mod tests {
     }
 
     #[test]
+    fn newcastle_is_newcastle_upon_tyne_in_an_english_story() {
+        let found = chosen("Fans in Newcastle and Sunderland celebrated.");
+        assert_eq!(found[0].2, "GB");
+    }
+
+    #[test]
     fn zurich_is_the_city_not_the_canton() {
         let gaz = Gazetteer::embedded();
         let found = detect_places("Banks in Zurich fell.", gaz);

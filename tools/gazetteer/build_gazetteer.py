@@ -165,6 +165,14 @@ def with_ascii(names):
         # English papers write "St. Petersburg" for Saint Petersburg.
         if n.startswith("Saint "):
             variants += ["St. " + n[6:], "St " + n[6:]]
+        # "Newcastle upon Tyne", "Stoke-on-Trent", "Rostov-on-Don" go by their
+        # first word in the news.
+        for joiner in (" upon ", "-upon-", "-on-", " on ", "-sur-", " sur "):
+            if joiner in n:
+                short = n.split(joiner)[0]
+                if len(short) >= 4:
+                    variants.append(short)
+                break
         # Transliterated ayn and hamza marks ("‘Afrīn") are left out in English.
         bare = "".join(c for c in n if c not in "‘ʿʾ").lstrip("’'")
         if bare != n and len(bare) >= 3:
