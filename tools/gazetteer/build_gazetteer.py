@@ -162,9 +162,17 @@ def with_ascii(names):
     out = []
     for n in names:
         variants = [n]
-        # English papers write "St. Petersburg" for Saint Petersburg.
-        if n.startswith("Saint "):
-            variants += ["St. " + n[6:], "St " + n[6:]]
+        # English papers write "St. Petersburg" for Saint Petersburg, and
+        # "Saint Louis" or "Mount Pleasant" for what GeoNames spells "St. Louis"
+        # or "Mt. Pleasant".
+        for long, shorts in (("Saint ", ("St. ", "St ")), ("Mount ", ("Mt. ", "Mt ")),
+                             ("Fort ", ("Ft. ", "Ft "))):
+            if n.startswith(long):
+                variants += [short + n[len(long):] for short in shorts]
+            for short in shorts:
+                if n.startswith(short):
+                    rest = n[len(short):]
+                    variants += [long + rest] + [s2 + rest for s2 in shorts if s2 != short]
         # "Newcastle upon Tyne", "Stoke-on-Trent", "Rostov-on-Don" go by their
         # first word in the news.
         for joiner in (" upon ", "-upon-", "-on-", " on ", "-sur-", " sur "):
