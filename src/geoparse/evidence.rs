@@ -26,6 +26,8 @@ pub enum Evidence {
     CountryNamed(PlaceId),
     /// Its state or province is named elsewhere in the article.
     Admin1Named(PlaceId),
+    /// The article also names it another way ("Wash." and "Washington").
+    AlsoNamedOtherwise,
     /// It contains a place named elsewhere in the article.
     ContainsNamed(PlaceId),
     /// Another place of the article is this close.
@@ -68,6 +70,7 @@ impl Evidence {
             Self::CountryNamed(area) | Self::Admin1Named(area) => {
                 format!("in {}, named in the article", name(area))
             }
+            Self::AlsoNamedOtherwise => "also named another way in the article".to_owned(),
             Self::ContainsNamed(inner) => format!("contains {}, named in the article", name(inner)),
             Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
             Self::Favoured(code) => format!("in the favoured country {code}"),

@@ -308,6 +308,18 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviation_vouches_for_the_full_name() {
+        let gaz = Gazetteer::embedded();
+        let text = "SEATTLE, Wash. — Officials in Washington said the fires spread.";
+        let found = detect_places(text, gaz);
+        let washington = found
+            .iter()
+            .find(|t| t.text == "Washington")
+            .expect("found");
+        assert_eq!(gaz.place(washington.place()).kind, PlaceKind::Admin1);
+    }
+
+    #[test]
     fn zurich_is_the_city_not_the_canton() {
         let gaz = Gazetteer::embedded();
         let found = detect_places("Banks in Zurich fell.", gaz);

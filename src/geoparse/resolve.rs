@@ -42,6 +42,9 @@ const FAME_CAP: u32 = 200;
 /// Bonus for a state or country that contains a town the article names
 /// ("Georgia" beside "Atlanta" is the state).
 const CONTAINS_NAMED: f64 = 2.5;
+/// Bonus for a place the article also names another, unambiguous way ("Wash."
+/// beside "Washington").
+const SAME_PLACE_NAMED: f64 = 3.0;
 /// Bonus for a place in the country the reader asked to favour.
 const COUNTRY_FAVOURED: f64 = 4.0;
 /// Places within this distance of another place of the article support each
@@ -197,6 +200,9 @@ struct Context {
     inside: Vec<(usize, PlaceId)>,
     /// Winning places of the other names, with the key of their name.
     points: Vec<(usize, PlaceId)>,
+    /// The places of names that can mean only one place, by group: a place
+    /// named twice under different names ("Wash." and "Washington").
+    unambiguous: Vec<(usize, PlaceId)>,
 }
 
 impl Context {
@@ -206,6 +212,11 @@ impl Context {
             let Some(best) = group.candidates.first() else {
                 continue;
             };
+            // Only an unambiguous name vouches for its place under another name;
+            // two ambiguous names would only lock each other's first guess in.
+            if group.candidates.len() == 1 {
+                ctx.unambiguous.push((index, best.place));
+            }
             let place = gaz.place(best.place);
             match place.kind {
                 PlaceKind::Country => {
@@ -336,6 +347,14 @@ fn add_context(
     {
         candidate.score += CONTAINS_NAMED;
         candidate.evidence.push(Evidence::ContainsNamed(inner));
+    }
+    if ctx
+        .unambiguous
+        .iter()
+        .any(|&(index, id)| index != own_index && id == candidate.place)
+    {
+        candidate.score += SAME_PLACE_NAMED;
+        candidate.evidence.push(Evidence::AlsoNamedOtherwise);
     }
     if let Some(bias) = &options.country_bias
         && place.country_code.eq_ignore_ascii_case(bias)
