@@ -36,11 +36,6 @@ pub fn byte_from_char(text: &str, index: usize) -> Option<usize> {
         .nth(index)
 }
 
-/// The code-point index of byte offset `byte` in `text`.
-pub fn char_from_byte(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
-}
-
 /// Finds the quote in `paragraphs`, preferring `hint_paragraph` and the code
 /// point range `hint_chars` when given. Returns `None` if the words are gone.
 pub fn anchor_quote(
@@ -175,6 +170,6 @@ mod tests {
         let text = "Syria’s coast near Latakia";
         let start = byte_from_char(text, 19).unwrap();
         assert_eq!(&text[start..], "Latakia");
-        assert_eq!(char_from_byte(text, start), 19);
+        assert_eq!(text[..start].chars().count(), 19);
     }
 }

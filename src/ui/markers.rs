@@ -1,7 +1,7 @@
 //! Marker symbols: the shape says what a place is (a naval facility, an air
 //! base, a capital, a city), so the map reads without colour.
 
-use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
+use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
 use super::theme::Palette;
 use crate::brief::PlaceKind;
@@ -73,12 +73,4 @@ pub fn marker_shapes(center: Pos2, kind: PlaceKind, palette: &Palette) -> Vec<Sh
 /// The halo a selected (or hovered) place wears.
 pub fn halo_shape(center: Pos2, radius: f32, color: Color32) -> Shape {
     Shape::circle_stroke(center, radius, Stroke::new(4.0, color))
-}
-
-/// A point off a rectangle's edge, for arrows pointing at places outside a view.
-pub fn clamp_into(rect: egui::Rect, p: Pos2, margin: f32) -> Pos2 {
-    pos2(
-        p.x.clamp(rect.min.x + margin, rect.max.x - margin),
-        p.y.clamp(rect.min.y + margin, rect.max.y - margin),
-    )
 }
