@@ -204,27 +204,28 @@ fn coord_from_position(
         });
         return None;
     }
-    let (lon, lat) = (numbers[0], numbers[1]);
+    // GeoJSON order: longitude first, then latitude.
+    const AXES: [(&str, f64, &str); 2] = [
+        ("longitude", 180.0, "a number from -180 to 180"),
+        ("latitude", 90.0, "a number from -90 to 90"),
+    ];
     let mut ok = true;
-    if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-        errors.push(BriefError::CoordinateOutOfRange {
-            at: format!("{at}[0]"),
-            axis: "longitude",
-            found: lon,
-            expected: "a number from -180 to 180",
-        });
-        ok = false;
+    for (k, (axis, limit, expected)) in AXES.into_iter().enumerate() {
+        let value = numbers[k];
+        if !(value.is_finite() && (-limit..=limit).contains(&value)) {
+            errors.push(BriefError::CoordinateOutOfRange {
+                at: format!("{at}[{k}]"),
+                axis,
+                found: value,
+                expected,
+            });
+            ok = false;
+        }
     }
-    if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-        errors.push(BriefError::CoordinateOutOfRange {
-            at: format!("{at}[1]"),
-            axis: "latitude",
-            found: lat,
-            expected: "a number from -90 to 90",
-        });
-        ok = false;
-    }
-    ok.then_some(Coord { x: lon, y: lat })
+    ok.then_some(Coord {
+        x: numbers[0],
+        y: numbers[1],
+    })
 }
 
 fn anchor_links(doc: &BriefDoc, errors: &mut Vec<BriefError>) -> (Vec<Mention>, Vec<String>) {
