@@ -243,6 +243,7 @@ impl GeobriefApp {
 
     fn after_brief_changed(&mut self, keep_selected: Option<String>) {
         self.runs = crate::brief::passages::runs_by_paragraph(&self.brief);
+        self.map.brief_changed();
         self.files.dirty = true;
         self.selected_place = None;
         self.current_mention = None;

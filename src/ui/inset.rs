@@ -8,7 +8,7 @@ use egui::{Rect, Sense, Stroke, pos2, vec2};
 
 use super::basemap_layer::BasemapLayer;
 use super::map_paint::paint_scene;
-use super::map_scene::MapScene;
+use super::map_scene::{Highlights, MapScene};
 use super::map_view::{CROWDED_POINTS, screen_rect};
 use super::markers::has_marker;
 use crate::app::Action;
@@ -173,8 +173,7 @@ pub fn inset_ui(
     brief: &Brief,
     plan: InsetPlan,
     layer: &mut BasemapLayer,
-    selected: Option<usize>,
-    hovered: Option<usize>,
+    highlights: &Highlights,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let rect = plan.rect;
@@ -186,7 +185,7 @@ pub fn inset_ui(
         4.0,
         egui::Color32::from_black_alpha(40),
     );
-    let scene = MapScene::new(ui, brief, plan.camera, rect, selected, hovered);
+    let scene = MapScene::new(ui, brief, plan.camera, rect, highlights);
     paint_scene(ui, &scene, layer, None);
     let painter = ui.painter();
     painter.rect_stroke(

@@ -38,6 +38,16 @@ pub(super) struct MapLabel {
     pub place: Option<usize>,
 }
 
+/// What the map lights up: the selected and hovered places, and the story's
+/// own country (drawn a shade lighter). Derived from the app's state.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Highlights {
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+    /// Index into the basemap's countries.
+    pub focus_country: Option<usize>,
+}
+
 pub struct MapScene {
     pub rect: Rect,
     pub camera: Camera,
@@ -85,8 +95,7 @@ impl MapScene {
         brief: &Brief,
         camera: Camera,
         rect: Rect,
-        selected: Option<usize>,
-        hovered: Option<usize>,
+        highlights: &Highlights,
     ) -> Self {
         let dark = ui.visuals().dark_mode;
         let palette = Palette::for_dark_mode(dark);
@@ -131,9 +140,9 @@ impl MapScene {
             places,
             hit_shapes: Vec::new(),
             labels: Vec::new(),
-            selected,
-            hovered,
-            focus_country: focus_country(brief, world),
+            selected: highlights.selected,
+            hovered: highlights.hovered,
+            focus_country: highlights.focus_country,
             story_countries,
         };
         scene.place_all_labels(ui, &map, world);
@@ -338,7 +347,8 @@ pub fn control_areas(rect: Rect) -> [Rect; 2] {
 }
 
 /// The basemap country that holds most of the story's point places.
-fn focus_country(brief: &Brief, world: &WorldBasemap) -> Option<usize> {
+pub fn focus_country(brief: &Brief) -> Option<usize> {
+    let world = WorldBasemap::embedded();
     let basemap = Basemap::embedded();
     let mut counts = vec![0usize; world.countries.len()];
     for place in brief.places.iter().filter(|p| has_marker(p.kind)) {

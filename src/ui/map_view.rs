@@ -8,7 +8,7 @@ use egui::{Rect, Sense, Vec2, pos2, vec2};
 use super::basemap_layer::BasemapLayer;
 use super::inset::{inset_ui, plan_inset};
 use super::map_paint::paint_scene;
-use super::map_scene::MapScene;
+use super::map_scene::{Highlights, MapScene, focus_country};
 use crate::app::{Action, GeobriefApp};
 use crate::brief::Brief;
 use crate::map::camera::{Camera, scale_bar};
@@ -40,6 +40,8 @@ pub struct MapMemory {
     pending: Option<Pending>,
     pub(super) layer: BasemapLayer,
     pub(super) inset_layer: BasemapLayer,
+    /// The story's country, worked out once per brief (`None` until then).
+    focus_country: Option<Option<usize>>,
 }
 
 /// Converts an egui rectangle to the map's screen rectangle.
@@ -74,6 +76,18 @@ impl MapMemory {
             },
             MapAction::FitAll => fit_story(brief, &viewport),
         });
+    }
+
+    /// The basemap country that holds most of the story's places, cached.
+    pub fn focus_country(&mut self, brief: &Brief) -> Option<usize> {
+        *self
+            .focus_country
+            .get_or_insert_with(|| focus_country(brief))
+    }
+
+    /// Forgets what was derived from the brief, after an edit.
+    pub fn brief_changed(&mut self) {
+        self.focus_country = None;
     }
 
     /// The lon/lat box the map shows: ((west, south), (east, north)).
@@ -151,14 +165,12 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
         return actions;
     };
 
-    let mut scene = MapScene::new(
-        ui,
-        &app.brief,
-        camera,
-        rect,
-        app.selected_place,
-        app.hovered_place,
-    );
+    let highlights = Highlights {
+        selected: app.selected_place,
+        hovered: app.hovered_place,
+        focus_country: memory.focus_country(&app.brief),
+    };
+    let mut scene = MapScene::new(ui, &app.brief, camera, rect, &highlights);
     let inset = plan_inset(&app.brief, &scene, rect);
     if let Some(plan) = &inset {
         // The inset names the crowded places; the main map only marks them.
@@ -197,8 +209,7 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
             &app.brief,
             plan,
             &mut memory.inset_layer,
-            app.selected_place,
-            app.hovered_place,
+            &highlights,
         ));
     }
     actions.extend(controls_ui(ui, rect));
