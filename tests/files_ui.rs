@@ -239,3 +239,17 @@ fn a_file_dropped_on_the_window_opens() {
             .any(|p| p.name == "Homs")
     );
 }
+
+#[test]
+fn ctrl_n_opens_the_new_brief_dialog_and_escape_closes_it_keeping_the_selection() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    harness.get_by_label("New brief from text");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().files.dialog, None);
+    assert_eq!(harness.state().selected_id(), Some("tartus"));
+}

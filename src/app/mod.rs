@@ -111,7 +111,10 @@ impl GeobriefApp {
         }
         self.poll_picker(ui.ctx());
         actions.extend(self.window_events(ui.ctx()));
-        actions.extend(ui::keys::keyboard_actions(ui.ctx()));
+        if self.files.dialog.is_none() {
+            // A dialog owns the keyboard (Esc closes it, arrows edit text).
+            actions.extend(ui::keys::keyboard_actions(ui.ctx()));
+        }
         actions.extend(ui::dialogs::dialogs_ui(ui, &mut self.files));
         actions.extend(ui::top_bar::top_bar_ui(ui, &mut *self));
         if !self.problems.is_empty() {
