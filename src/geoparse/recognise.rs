@@ -214,11 +214,12 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
     }
     // "Obama said": small towns do not speak; countries and capitals do, for
     // their governments ("Moscow said"), so only small places are judged so.
-    // ("who was from Dewsbury said" is still a town: a preposition of place wins.)
+    // ("who was from Dewsbury said" is still a town: a preposition of place wins,
+    // and so does "of": "the mayor of Venice said" speaks for the town.)
     if single_word
         && !notable
         && after.is_some_and(words::is_speech_verb)
-        && !before.is_some_and(words::is_locative)
+        && !before.is_some_and(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
     {
         return Verdict::Person;
     }
@@ -432,6 +433,14 @@ mod tests {
     fn a_small_place_that_speaks_is_a_person_in_the_whole_article() {
         let text = "Obama said no. Later Obama met Mr. Smith in Chicago.";
         assert_eq!(names(text), ["Chicago"]);
+    }
+
+    #[test]
+    fn the_mayor_of_a_town_speaking_leaves_the_town_a_town() {
+        assert_eq!(
+            names("The mayor of Venice said the city would act."),
+            ["Venice"]
+        );
     }
 
     #[test]
