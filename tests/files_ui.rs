@@ -253,3 +253,19 @@ fn ctrl_n_opens_the_new_brief_dialog_and_escape_closes_it_keeping_the_selection(
     assert_eq!(harness.state().files.dialog, None);
     assert_eq!(harness.state().selected_id(), Some("tartus"));
 }
+
+#[test]
+fn a_text_without_places_still_opens_with_a_world_map_and_the_text() {
+    let mut harness = harness();
+    paste(
+        &mut harness,
+        "nothing here names a place at all, just words and more words.",
+    );
+    let app = harness.state();
+    assert!(app.brief.places.is_empty());
+    assert!(
+        app.map.camera.is_some_and(|c| c.zoom <= 3.0),
+        "the map shows the world"
+    );
+    harness.get_by_label_contains("nothing here names a place");
+}
