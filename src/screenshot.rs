@@ -37,6 +37,22 @@ impl ScreenshotApp {
 }
 
 impl eframe::App for ScreenshotApp {
+    /// The picture shows the app as it opens, not wherever the system's
+    /// pointer happens to rest: pointer and keyboard input are left out.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.events.retain(|e| {
+            !matches!(
+                e,
+                egui::Event::PointerMoved(_)
+                    | egui::Event::PointerButton { .. }
+                    | egui::Event::MouseMoved(_)
+                    | egui::Event::MouseWheel { .. }
+                    | egui::Event::Key { .. }
+                    | egui::Event::Text(_)
+            )
+        });
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if self.frames == 2
             && let Some(id) = self.select.take()
