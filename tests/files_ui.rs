@@ -11,6 +11,11 @@ use geobrief::GeobriefApp;
 
 const ARTICLE: &str = "Talks in Damascus\n\nBy A. Writer\n\nOfficials from Lebanon met in Damascus on Monday.\n\nThe Syrian delegation later flew to Aleppo, then to Homs.";
 
+/// Whether the open brief has a place of this name.
+fn has_place(app: &GeobriefApp, name: &str) -> bool {
+    app.brief.places.iter().any(|p| p.name == name)
+}
+
 fn paste(harness: &mut Harness<'static, GeobriefApp>, text: &str) {
     harness.event(egui::Event::Paste(text.to_string()));
     harness.run();
@@ -78,7 +83,7 @@ fn opening_a_text_file_finds_its_places() {
     let path = temp_file("talks.txt", ARTICLE.as_bytes());
     open_by_path(&mut harness, &path);
     let app = harness.state();
-    assert!(app.brief.places.iter().any(|p| p.name == "Aleppo"));
+    assert!(has_place(app, "Aleppo"));
     assert_eq!(app.file.as_deref(), Some(path.as_path()));
 }
 
@@ -148,14 +153,7 @@ fn unsaved_edits_are_not_thrown_away_without_asking() {
     );
     harness.get_by_label("Discard edits").click();
     harness.run();
-    assert!(
-        harness
-            .state()
-            .brief
-            .places
-            .iter()
-            .any(|p| p.name == "Lyon")
-    );
+    assert!(has_place(harness.state(), "Lyon"));
 }
 
 #[test]
@@ -230,14 +228,7 @@ fn a_file_dropped_on_the_window_opens() {
         .push(std::sync::Arc::new(DroppedPath(path.clone())));
     harness.run();
     assert_eq!(harness.state().file.as_deref(), Some(path.as_path()));
-    assert!(
-        harness
-            .state()
-            .brief
-            .places
-            .iter()
-            .any(|p| p.name == "Homs")
-    );
+    assert!(has_place(harness.state(), "Homs"));
 }
 
 #[test]
