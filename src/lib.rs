@@ -7,6 +7,7 @@ pub mod app;
 pub mod basemap;
 pub mod brief;
 pub mod cli;
+pub mod compose;
 pub mod gazetteer;
 pub mod geoparse;
 pub mod map;

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use crate::brief::{Brief, MAX_BRIEF_BYTES, compose, parse_brief};
+use crate::brief::{Brief, MAX_BRIEF_BYTES, parse_brief};
+use crate::compose;
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
 

@@ -7,9 +7,9 @@ use std::sync::mpsc::{Receiver, channel};
 
 use super::{Action, GeobriefApp};
 use crate::brief::Brief;
-use crate::brief::compose::{PreferredArea, with_detected_places_in};
 use crate::brief::edit::{changed_places, choose_candidate, remove_place};
 use crate::brief::save::save_brief;
+use crate::compose::{PreferredArea, with_detected_places_in};
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
 use crate::open::{brief_from_article_text, open_path};

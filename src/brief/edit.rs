@@ -154,7 +154,7 @@ fn describe(brief: &Brief, place: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::brief::compose::brief_from_text;
+    use crate::compose::brief_from_text;
     use crate::gazetteer::Gazetteer;
     use crate::geoparse::Options;
 

@@ -9,7 +9,6 @@
 //! Coordinates follow GeoJSON: x = longitude, y = latitude, in degrees (WGS 84).
 
 pub mod anchor;
-pub mod compose;
 pub mod edit;
 mod error;
 mod load;

@@ -7,8 +7,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::validate;
-use super::{
+use crate::brief::validate;
+use crate::brief::{
     Article, Brief, BriefDoc, FORMAT, Link, PlaceDoc, PlaceKind, Selector, Source, Target,
 };
 use crate::gazetteer::{self, Gazetteer, PlaceId};
