@@ -5,6 +5,7 @@ pub mod camera;
 pub mod framing;
 pub mod hit_test;
 pub mod labels;
+pub mod memory;
 pub mod projection;
 pub mod triangulate;
 pub mod world_basemap;
