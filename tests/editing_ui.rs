@@ -438,3 +438,94 @@ fn a_remembered_place_is_found_in_the_next_article() {
     assert!(harness.state().personal.places.is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_window_title_shows_unsaved_edits_until_they_are_undone() {
+    let mut harness = harness();
+    assert_eq!(harness.state().window_title(), "Default brief — Geobrief");
+    harness.state_mut().apply(geobrief::Action::Edit(
+        geobrief::editing::EditAction::SetNote {
+            place: "moscow".into(),
+            note: "Capital of Russia".into(),
+        },
+    ));
+    harness.run();
+    assert!(
+        harness.state().window_title().starts_with("• "),
+        "{}",
+        harness.state().window_title()
+    );
+    harness.get_by_label("• unsaved edits");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().window_title(), "Default brief — Geobrief");
+}
+
+#[test]
+fn file_export_writes_every_format_asked_for() {
+    let dir = temp_dir("export-dialog");
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    let base = harness.get_by_role_and_label(
+        Role::TextInput,
+        "File name (each format adds its extension):",
+    );
+    base.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    let base_path = dir.join("syria");
+    harness
+        .get_by_role_and_label(
+            Role::TextInput,
+            "File name (each format adds its extension):",
+        )
+        .type_text(&base_path.display().to_string());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    settle(&mut harness);
+    for ext in ["geojson", "jsonld", "txt", "png"] {
+        assert!(dir.join(format!("syria.{ext}")).exists(), "{ext} written");
+    }
+    assert!(
+        harness
+            .state()
+            .problems
+            .iter()
+            .any(|p| p.to_string().starts_with("Exported:")),
+        "the problems panel says what was written"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn importing_places_links_every_occurrence_of_their_names_and_undoes_in_one_step() {
+    let dir = temp_dir("import-ui");
+    let places = dir.join("places.geojson");
+    std::fs::write(
+        &places,
+        r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"name":"Kremlin","kind":"city"},
+           "geometry":{"type":"Point","coordinates":[37.6175,55.7520]}}]}"#,
+    )
+    .unwrap();
+    let mut harness = harness();
+    let before = harness.state().brief().to_json();
+    harness.state_mut().apply(geobrief::Action::File(
+        geobrief::action::FileAction::ImportPlaces(places),
+    ));
+    settle(&mut harness);
+    let brief = harness.state().brief();
+    let kremlin = brief
+        .places()
+        .find(|p| p.name == "Kremlin")
+        .expect("imported");
+    assert_eq!(brief.mentions_of(&kremlin.id).len(), 2);
+    harness.get_by_role_and_label(Role::Button, "Kremlin on the map");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().brief().to_json(), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

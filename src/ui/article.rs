@@ -292,11 +292,12 @@ fn pointer_ui(
             (*drag_anchor, response.interact_pointer_pos())
         && anchor_p == p
     {
-        actions.push(Action::SelectText(Some(TextSelection {
-            paragraph: p,
+        actions.push(Action::SelectText(Some(whole_words(
+            p,
+            text,
             anchor,
-            head: byte_at(pos),
-        })));
+            byte_at(pos),
+        ))));
     }
     if response.double_clicked()
         && let Some(pos) = response.interact_pointer_pos()
@@ -307,6 +308,28 @@ fn pointer_ui(
         }
     } else if response.clicked() && reading.selection.text.is_some() {
         actions.push(Action::SelectText(None));
+    }
+}
+
+/// A dragged selection grows to whole words at both ends: names are what
+/// a reader selects to link.
+fn whole_words(paragraph: usize, text: &str, anchor: usize, head: usize) -> TextSelection {
+    // Only an end inside a word moves; one between words stays.
+    let inside = |b: usize| {
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        word(text[..b].chars().next_back()) && word(text[b..].chars().next())
+    };
+    let start_of = |b: usize| if inside(b) { word_at(text, b).start } else { b };
+    let end_of = |b: usize| if inside(b) { word_at(text, b).end } else { b };
+    let (anchor, head) = if head >= anchor {
+        (start_of(anchor), end_of(head))
+    } else {
+        (end_of(anchor), start_of(head))
+    };
+    TextSelection {
+        paragraph,
+        anchor,
+        head,
     }
 }
 

@@ -95,9 +95,8 @@ pub fn byte_of_char(text: &str, index: usize) -> usize {
         .map_or(text.len(), |(b, _)| b)
 }
 
-/// The word around byte `byte`: letters, digits, and the apostrophes and
-/// hyphens inside a name ("Ras al-Ain", "Hama's" stops at the apostrophe's
-/// s… keeps "Hama").
+/// The word around byte `byte`: letters, digits and hyphens ("al-Ain");
+/// empty between words.
 pub fn word_at(text: &str, byte: usize) -> Range<usize> {
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
     let byte = byte.min(text.len());
