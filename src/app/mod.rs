@@ -7,6 +7,7 @@
 mod edits;
 mod files;
 mod jobs;
+mod pickers;
 mod saving;
 mod window;
 
@@ -34,7 +35,7 @@ pub struct FileState {
     pub quit_confirmed: bool,
     /// What waits for "save your edits first?" or for a save to finish.
     pending: Option<files::Deferred>,
-    picker: Option<files::Picker>,
+    picker: Option<pickers::Picker>,
 }
 
 impl FileState {

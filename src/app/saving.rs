@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::GeobriefApp;
-use super::files::{Deferred, Pick};
+use super::files::Deferred;
 use super::jobs::Done;
+use super::pickers::Pick;
 use crate::brief::save::{SaveError, save_brief};
 use crate::problem::Problem;
 use crate::recovery::{self, Orphan};
