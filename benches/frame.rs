@@ -1,12 +1,15 @@
 //! Frame-time benchmark: the whole UI run headless (`Context::run_ui` plus
-//! tessellation) on the default brief, next to a bare egui frame measured the
-//! same way in the same run. Prints the median and 99th percentile.
+//! tessellation), next to a bare egui frame measured the same way in the same
+//! run. Prints the median and 99th percentile of each scenario: idle, a place
+//! selected with the pointer moving, panning the map, scrolling the text.
 //!
-//!     cargo bench --bench frame
+//!     cargo bench --bench frame                  # the default brief
+//!     cargo bench --bench frame -- BRIEF.json…   # your own briefs too
 
 use std::time::{Duration, Instant};
 
 use geobrief::GeobriefApp;
+use geobrief::brief::{Brief, parse_brief_file};
 
 const WARMUP_FRAMES: usize = 30;
 const MEASURED_FRAMES: usize = 400;
@@ -32,9 +35,11 @@ fn measure(
     for frame in 0..WARMUP_FRAMES + MEASURED_FRAMES {
         let raw = input(events_for(frame), frame as f64 / 60.0);
         let start = Instant::now();
-        let output = ctx.run_ui(raw, &mut ui);
-        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let mut output = ctx.run_ui(raw, &mut ui);
+        let primitives =
+            ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
         std::hint::black_box(primitives);
+        output.textures_delta.clear();
         if frame >= WARMUP_FRAMES {
             times.push(start.elapsed());
         }
@@ -46,44 +51,46 @@ fn report(name: &str, mut times: Vec<Duration>) {
     times.sort();
     let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     println!(
-        "{name:<44} median {:>7.3} ms   p99 {:>7.3} ms   ({} frames)",
+        "{name:<58} median {:>7.3} ms   p99 {:>7.3} ms",
         pick(0.5).as_secs_f64() * 1e3,
         pick(0.99).as_secs_f64() * 1e3,
-        times.len()
     );
 }
 
 fn pointer_path(frame: usize) -> egui::Pos2 {
-    // Sweeps the map back and forth over the Syrian coast and Moscow.
+    // Sweeps the map back and forth.
     let t = (frame % 120) as f32 / 120.0;
     egui::pos2(560.0 + 300.0 * t, 100.0 + 600.0 * t)
 }
 
-fn main() {
-    let bare = egui::Context::default();
-    report(
-        "baseline: bare egui frame (one label)",
-        measure(
-            &bare,
-            |ui| {
-                egui::CentralPanel::default().show(ui, |ui| ui.label("Hello"));
-            },
-            |_| Vec::new(),
-        ),
-    );
-
+fn app_on(brief: &Brief) -> (egui::Context, GeobriefApp) {
     let ctx = egui::Context::default();
-    let mut app = GeobriefApp::default();
+    let mut app = GeobriefApp::new(brief.clone(), None);
+    // Settle the first layouts before measuring.
+    for frame in 0..3 {
+        let mut out = ctx.run_ui(input(Vec::new(), frame as f64), |ui| app.ui(ui));
+        out.textures_delta.clear();
+    }
+    (ctx, app)
+}
+
+fn scenarios(name: &str, brief: &Brief) {
+    let (ctx, mut app) = app_on(brief);
     report(
-        "geobrief: idle frame, default brief",
+        &format!("{name}: idle"),
         measure(&ctx, |ui| app.ui(ui), |_| Vec::new()),
     );
 
-    let mut app = GeobriefApp::default();
-    app.select_by_id("tartus");
-    let ctx = egui::Context::default();
+    let (ctx, mut app) = app_on(brief);
+    if let Some(id) = brief
+        .places()
+        .max_by_key(|p| brief.mentions_of(&p.id).len())
+        .map(|p| p.id.clone())
+    {
+        app.select_by_id(&id);
+    }
     report(
-        "geobrief: Tartus selected, pointer moving",
+        &format!("{name}: a place selected, pointer moving"),
         measure(
             &ctx,
             |ui| app.ui(ui),
@@ -91,10 +98,9 @@ fn main() {
         ),
     );
 
-    let ctx = egui::Context::default();
-    let mut app = GeobriefApp::default();
+    let (ctx, mut app) = app_on(brief);
     report(
-        "geobrief: dragging the map (mesh rebuilt)",
+        &format!("{name}: panning the map"),
         measure(
             &ctx,
             |ui| app.ui(ui),
@@ -113,4 +119,59 @@ fn main() {
             },
         ),
     );
+
+    let (ctx, mut app) = app_on(brief);
+    report(
+        &format!("{name}: scrolling the text"),
+        measure(
+            &ctx,
+            |ui| app.ui(ui),
+            |f| {
+                // Down for a while, then back up, over the article.
+                let down = (f / 200) % 2 == 0;
+                vec![
+                    egui::Event::PointerMoved(egui::pos2(200.0, 400.0)),
+                    egui::Event::MouseWheel {
+                        unit: egui::MouseWheelUnit::Point,
+                        delta: egui::vec2(0.0, if down { -60.0 } else { 60.0 }),
+                        phase: egui::TouchPhase::Move,
+                        source: egui::MouseWheelSource::Wheel,
+                        modifiers: egui::Modifiers::NONE,
+                    },
+                ]
+            },
+        ),
+    );
+}
+
+fn main() {
+    let bare = egui::Context::default();
+    report(
+        "baseline: bare egui frame (one label)",
+        measure(
+            &bare,
+            |ui| {
+                egui::CentralPanel::default().show(ui, |ui| ui.label("Hello"));
+            },
+            |_| Vec::new(),
+        ),
+    );
+    scenarios("default brief", &Brief::default_brief());
+    // `cargo bench` passes `--bench`; the rest are briefs to measure.
+    for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
+        match parse_brief_file(std::path::Path::new(&path)) {
+            Ok(brief) => {
+                let label = format!(
+                    "{} ({} places, {:.1} MB text)",
+                    std::path::Path::new(&path)
+                        .file_name()
+                        .map_or(path.clone(), |n| n.to_string_lossy().into_owned()),
+                    brief.place_count(),
+                    brief.paragraphs().iter().map(String::len).sum::<usize>() as f64 / 1e6
+                );
+                scenarios(&label, &brief);
+            }
+            Err(e) => eprintln!("{e}"),
+        }
+    }
 }

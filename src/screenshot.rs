@@ -54,7 +54,10 @@ impl eframe::App for ScreenshotApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if self.frames == 2
+        // A file given on the command line is still opening: wait for it.
+        let loading = self.app.is_working();
+        if self.frames >= 2
+            && !loading
             && let Some(id) = self.select.take()
             && !self.app.select_by_id(&id)
         {
@@ -62,7 +65,10 @@ impl eframe::App for ScreenshotApp {
         }
         self.app.ui(ui);
         self.frames += 1;
-        let settled = self.frames > SETTLE_FRAMES && self.app.map.target.is_none();
+        let settled = self.frames > SETTLE_FRAMES
+            && !loading
+            && self.select.is_none()
+            && self.app.map.target.is_none();
         if settled && !self.requested {
             self.requested = true;
             let out = self.out.clone();
