@@ -100,6 +100,15 @@ impl PlaceKind {
         Self::Sea,
     ];
 
+    /// Drawn as a marker (a base, a capital, a town), not as a label, a
+    /// tinted country or an outlined area.
+    pub fn has_marker(self) -> bool {
+        matches!(
+            self,
+            Self::NavalBase | Self::AirBase | Self::Capital | Self::City
+        )
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::NavalBase => "naval facility",

@@ -87,6 +87,27 @@ impl Camera {
         EARTH_CIRCUMFERENCE_M * lat_deg.to_radians().cos() / self.points_per_world()
     }
 
+    /// The camera moved and zoomed just enough that the world fills the
+    /// viewport from top to bottom (no empty band below Antarctica).
+    pub fn within_world(&self, viewport: &ScreenRect) -> Camera {
+        let height = viewport.max.y - viewport.min.y;
+        let min_zoom = (height / TILE_POINTS).log2().max(MIN_ZOOM);
+        let zoom = self.zoom.max(min_zoom);
+        let half = height / 2.0 / (TILE_POINTS * zoom.exp2());
+        let y = if half >= 0.5 {
+            0.5
+        } else {
+            self.center.y.clamp(half, 1.0 - half)
+        };
+        Camera {
+            center: WorldPos {
+                x: self.center.x,
+                y,
+            },
+            zoom,
+        }
+    }
+
     /// A step of the way towards `target`; `t` in 0..=1 (1 arrives).
     pub fn lerp_towards(&self, target: &Camera, t: f64) -> Camera {
         let t = t.clamp(0.0, 1.0);
@@ -134,6 +155,30 @@ mod tests {
             min: ScreenPos::new(100.0, 50.0),
             max: ScreenPos::new(900.0, 650.0),
         }
+    }
+
+    #[test]
+    fn a_camera_within_the_world_leaves_no_band_above_or_below_it() {
+        let viewport = ScreenRect {
+            min: ScreenPos::new(0.0, 0.0),
+            max: ScreenPos::new(800.0, 600.0),
+        };
+        let world_wide = Camera {
+            center: WorldPos { x: 0.5, y: 0.8 },
+            zoom: 1.0,
+        }
+        .within_world(&viewport);
+        let top = world_wide.world_from_screen(&viewport, viewport.min);
+        let bottom = world_wide.world_from_screen(&viewport, viewport.max);
+        assert!(
+            top.y >= -1e-9 && bottom.y <= 1.0 + 1e-9,
+            "{top:?} {bottom:?}"
+        );
+        let close = Camera {
+            center: WorldPos { x: 0.6, y: 0.4 },
+            zoom: 8.0,
+        };
+        assert_eq!(close.within_world(&viewport), close);
     }
 
     #[test]

@@ -108,6 +108,8 @@ impl MapMemory {
         if self.camera.is_none() {
             self.camera = Some(fit_story(brief, &viewport));
         }
+        self.camera = self.camera.map(|c| c.within_world(&viewport));
+        self.target = self.target.map(|c| c.within_world(&viewport));
         match self.pending.take() {
             Some(Pending::FitAll) => self.apply(MapAction::FitAll, brief),
             Some(Pending::Place(p)) => self.fly_to_place(brief, &p),

@@ -1,12 +1,15 @@
 //! The map's geometry, free of any drawing: projection and camera, hit testing
 //! and label placement. The egui widget in `crate::ui::map_view` borrows these.
 
+pub mod area_shapes;
 pub mod camera;
 pub mod framing;
 pub mod hit_test;
 pub mod labels;
 pub mod memory;
+pub mod place_index;
 pub mod projection;
+pub mod thinning;
 pub mod triangulate;
 pub mod world_basemap;
 

@@ -8,7 +8,7 @@ use egui::{Rect, Sense, Stroke, pos2, vec2};
 
 use super::basemap_layer::BasemapLayer;
 use super::map_paint::paint_scene;
-use super::map_scene::{Highlights, MapScene};
+use super::map_scene::{Highlights, MapScene, SceneCaches};
 use super::map_view::{CROWDED_POINTS, screen_rect};
 use super::markers::has_marker;
 use crate::action::Action;
@@ -27,6 +27,8 @@ pub struct InsetPlan {
     pub members: Vec<PlaceId>,
 }
 
+/// Above this many markers in view there is no inset (thinning shows them).
+const MAX_INSET_MARKERS: usize = 60;
 const INSET_SIZE: egui::Vec2 = vec2(250.0, 200.0);
 const MARGIN: f32 = 10.0;
 
@@ -93,6 +95,11 @@ fn crowded_cluster(scene: &MapScene, map_rect: Rect) -> Option<Vec<PlaceId>> {
         .iter()
         .filter(|p| has_marker(p.kind) && map_rect.contains(p.anchor))
         .collect();
+    // A map of many markers is thinned instead; the search below is
+    // quadratic, so its cost stays bounded.
+    if markers.len() > MAX_INSET_MARKERS {
+        return None;
+    }
     let near = |a: usize, b: usize| {
         f64::from(markers[a].anchor.distance(markers[b].anchor)) < CROWDED_POINTS
     };
@@ -174,6 +181,7 @@ pub fn inset_ui(
     plan: InsetPlan,
     layer: &mut BasemapLayer,
     highlights: &Highlights,
+    caches: &mut SceneCaches,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let rect = plan.rect;
@@ -185,7 +193,7 @@ pub fn inset_ui(
         4.0,
         egui::Color32::from_black_alpha(40),
     );
-    let scene = MapScene::new(ui, brief, plan.camera, rect, highlights);
+    let scene = MapScene::new(ui, brief, plan.camera, rect, highlights, caches);
     paint_scene(ui, &scene, layer, None);
     let painter = ui.painter();
     painter.rect_stroke(

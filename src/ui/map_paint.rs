@@ -33,6 +33,7 @@ pub fn paint_scene(
             paint_area(
                 &painter,
                 ring,
+                p.shape.as_deref(),
                 p.approximate,
                 palette,
                 scene.selected.as_ref() == Some(&p.id) || scene.hovered.as_ref() == Some(&p.id),
@@ -62,6 +63,16 @@ pub fn paint_scene(
     }
     for p in scene.places.iter().filter(|p| has_marker(p.kind)) {
         painter.extend(marker_shapes(p.anchor, p.kind, palette));
+        if p.hides > 0 {
+            // A marker standing for others where they crowd says how many.
+            painter.text(
+                p.anchor + vec2(marker_radius(p.kind) + 1.0, -marker_radius(p.kind) - 1.0),
+                egui::Align2::LEFT_BOTTOM,
+                format!("+{}", p.hides),
+                egui::FontId::proportional(9.5),
+                palette.label,
+            );
+        }
     }
     for label in &scene.labels {
         if label.place.is_some() {
@@ -75,17 +86,16 @@ pub fn paint_scene(
     }
 }
 
+/// An area: its fill (from triangles made once per shape, or for a ring
+/// being reshaped, now) and its outline, dashed when approximate.
 fn paint_area(
     painter: &egui::Painter,
     ring: &[Pos2],
+    shape: Option<&crate::map::area_shapes::AreaShape>,
     approximate: bool,
     palette: &Palette,
     lit: bool,
 ) {
-    let points: Vec<(f64, f64)> = ring
-        .iter()
-        .map(|p| (f64::from(p.x), f64::from(p.y)))
-        .collect();
     let mut mesh = egui::Mesh::default();
     let fill = if lit {
         palette.area_fill.gamma_multiply(1.8)
@@ -95,8 +105,21 @@ fn paint_area(
     for p in ring {
         mesh.colored_vertex(*p, fill);
     }
-    for t in triangulate_ring(&points) {
-        mesh.add_triangle(t[0] as u32, t[1] as u32, t[2] as u32);
+    match shape {
+        Some(shape) => {
+            for t in &shape.triangles {
+                mesh.add_triangle(t[0], t[1], t[2]);
+            }
+        }
+        None => {
+            let points: Vec<(f64, f64)> = ring
+                .iter()
+                .map(|p| (f64::from(p.x), f64::from(p.y)))
+                .collect();
+            for t in triangulate_ring(&points) {
+                mesh.add_triangle(t[0] as u32, t[1] as u32, t[2] as u32);
+            }
+        }
     }
     painter.add(Shape::mesh(mesh));
     let stroke = Stroke::new(if lit { 2.2 } else { 1.5 }, palette.area_stroke);

@@ -2,6 +2,7 @@
 //! and what can be clicked. `MapScene` is computed once per frame (and once
 //! for the inset), then painted by `map_paint` and hit-tested.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
@@ -13,10 +14,13 @@ use super::markers::{has_marker, marker_radius};
 use super::theme::Palette;
 use crate::basemap::{Basemap, LonLat};
 use crate::brief::{Brief, PlaceId, PlaceKind};
+use crate::map::area_shapes::{AreaShape, AreaShapes};
 use crate::map::camera::Camera;
 use crate::map::hit_test::HitShape;
 use crate::map::labels::{LabelRequest, place_labels};
+use crate::map::place_index::PlaceIndex;
 use crate::map::projection::{lon_lat_from_world, world_from_lon_lat};
+use crate::map::thinning::{ZoomThinning, marker_rank};
 use crate::map::world_basemap::WorldBasemap;
 
 /// A place as it lands on this view.
@@ -27,8 +31,13 @@ pub struct PlaceOnScreen {
     pub anchor: Pos2,
     /// Screen ring of an area.
     pub ring: Option<Vec<Pos2>>,
+    /// The area's simplified, triangulated shape (its triangles index `ring`).
+    pub shape: Option<Arc<AreaShape>>,
     pub approximate: bool,
     pub label: Option<Rect>,
+    /// Markers this one stands for where they crowd.
+    pub hides: usize,
+    pub mentions: usize,
 }
 
 pub(super) struct MapLabel {
@@ -64,9 +73,47 @@ pub struct MapScene {
     pub selected: Option<PlaceId>,
     pub hovered: Option<PlaceId>,
     /// (basemap country index, index into `places`) for the story's countries.
-    story_countries: Vec<(usize, usize)>,
+    story_countries: Arc<Vec<(usize, PlaceId, String)>>,
     /// The story's country (the one holding most of its points), drawn lighter.
     focus_country: Option<usize>,
+    /// Markers left out because they sat on others (zoom in to see them).
+    pub hidden: usize,
+}
+
+/// Place names placed at most a frame; the most important go first.
+const MAX_PLACE_LABELS: usize = 250;
+
+/// What the map keeps between frames to draw the story's places without
+/// looking at all of them: the spatial index, the areas' shapes, and which
+/// places are countries of the basemap.
+#[derive(Default)]
+pub struct SceneCaches {
+    pub index: PlaceIndex,
+    pub thinning: ZoomThinning,
+    pub areas: AreaShapes,
+    /// (basemap country, place id, name) of the story's countries.
+    story_countries: Arc<Vec<(usize, PlaceId, String)>>,
+    countries_version: Option<u64>,
+}
+
+impl SceneCaches {
+    fn update(&mut self, brief: &Brief, world: &WorldBasemap) {
+        self.index.update(brief, world);
+        if self.countries_version != Some(brief.places_version()) {
+            self.countries_version = Some(brief.places_version());
+            self.story_countries = Arc::new(
+                brief
+                    .places()
+                    .filter(|p| p.kind == PlaceKind::Country)
+                    .filter_map(|p| {
+                        world
+                            .country_index(&p.name)
+                            .map(|c| (c, p.id.clone(), p.name.clone()))
+                    })
+                    .collect(),
+            );
+        }
+    }
 }
 
 fn label_job(text: &str, kind: Option<PlaceKind>, strong: bool, palette: &Palette) -> LayoutJob {
@@ -100,14 +147,64 @@ impl MapScene {
         camera: Camera,
         rect: Rect,
         highlights: &Highlights,
+        caches: &mut SceneCaches,
     ) -> Self {
         let dark = ui.visuals().dark_mode;
         let palette = Palette::for_dark_mode(dark);
         let map = ScreenMapping::new(&camera, rect);
         let world = WorldBasemap::embedded();
-        let mut places = Vec::new();
-        let mut story_countries = Vec::new();
-        for (i, place) in brief.places().enumerate() {
+        caches.update(brief, world);
+        // Only the places in view (and a margin, for labels at the edge).
+        let viewport = screen_rect(rect.expand(40.0));
+        let min = camera.world_from_screen(&screen_rect(rect), viewport.min);
+        let max = camera.world_from_screen(&screen_rect(rect), viewport.max);
+        let mut visible = caches.index.visible(brief, min, max);
+        // Markers come thinned for the zoom, each with how many it stands for.
+        let kept = caches.thinning.kept_in_view(
+            brief.places_version(),
+            camera.zoom,
+            [min.x, min.y],
+            [max.x, max.y],
+            || {
+                brief
+                    .places()
+                    .filter(|p| p.kind.has_marker())
+                    .map(|p| {
+                        let (lon, lat) = p.anchor_lon_lat();
+                        let w = world_from_lon_lat(lon, lat);
+                        let rank = marker_rank(p.kind, brief.mentions_of(&p.id).len());
+                        (p.id.clone(), [w.x, w.y], rank)
+                    })
+                    .collect()
+            },
+        );
+        let mut hides: HashMap<PlaceId, usize> = HashMap::with_capacity(kept.len());
+        for (id, n) in kept {
+            if let Some(i) = brief.place_position(&id) {
+                visible.push(i);
+                hides.insert(id, n);
+            }
+        }
+        // The lit places show whatever the thinning kept.
+        for id in [&highlights.selected, &highlights.hovered]
+            .into_iter()
+            .flatten()
+            .chain(highlights.preview.as_ref().map(|(id, _)| id))
+        {
+            if let Some(i) = brief.place_position(id)
+                && !visible.contains(&i)
+            {
+                visible.push(i);
+            }
+        }
+        visible.sort_unstable();
+        visible.dedup();
+        let hidden = hides.values().sum();
+        let mut places = Vec::with_capacity(visible.len());
+        for i in visible {
+            let Some(place) = brief.place_at(i) else {
+                continue;
+            };
             let previewed = highlights
                 .preview
                 .as_ref()
@@ -122,17 +219,28 @@ impl MapScene {
             if place.kind == PlaceKind::Country
                 && let Some(c) = world.country_index(&place.name)
             {
-                story_countries.push((c, i));
                 anchor = map.screen(world.countries[c].label);
             }
-            let ring = match geometry {
-                geo_types::Geometry::Polygon(poly) => Some(
-                    poly.exterior()
-                        .coords()
-                        .map(|c| map.screen(world_from_lon_lat(c.x, c.y)))
-                        .collect(),
+            let (ring, shape) = match (previewed, geometry) {
+                // A ring being reshaped is drawn as it is, every corner.
+                (Some(_), geo_types::Geometry::Polygon(poly)) => (
+                    Some(
+                        poly.exterior()
+                            .coords()
+                            .map(|c| map.screen(world_from_lon_lat(c.x, c.y)))
+                            .collect(),
+                    ),
+                    None,
                 ),
-                _ => None,
+                (None, geo_types::Geometry::Polygon(_)) => {
+                    let version = brief.place_version(&place.id);
+                    let shape = caches.areas.shape(place, version, camera.zoom);
+                    let ring = shape
+                        .as_ref()
+                        .map(|s| s.ring.iter().map(|w| map.screen(*w)).collect());
+                    (ring, shape)
+                }
+                _ => (None, None),
             };
             places.push(PlaceOnScreen {
                 id: place.id.clone(),
@@ -140,10 +248,14 @@ impl MapScene {
                 name: place.name.clone(),
                 anchor,
                 ring,
+                shape,
                 approximate: place.approximate,
                 label: None,
+                hides: hides.get(&place.id).copied().unwrap_or(0),
+                mentions: brief.mentions_of(&place.id).len(),
             });
         }
+        let story_countries = caches.story_countries.clone();
         let mut scene = Self {
             rect,
             camera,
@@ -157,6 +269,7 @@ impl MapScene {
             hovered: highlights.hovered.clone(),
             focus_country: highlights.focus_country,
             story_countries,
+            hidden,
         };
         scene.place_all_labels(ui, &map, world);
         scene.collect_hit_shapes();
@@ -168,10 +281,22 @@ impl MapScene {
         let mut galleys = Vec::new();
         let mut requests = Vec::new();
         let inner = self.rect.shrink(2.0);
-        for (i, p) in self.places.iter().enumerate() {
-            if !inner.contains(p.anchor) {
-                continue;
-            }
+        let mut named: Vec<usize> = (0..self.places.len())
+            .filter(|&i| inner.contains(self.places[i].anchor))
+            .collect();
+        if named.len() > MAX_PLACE_LABELS {
+            let rank = |p: &PlaceOnScreen| {
+                (
+                    self.selected.as_ref() != Some(&p.id),
+                    kind_rank(p.kind),
+                    std::cmp::Reverse(p.mentions),
+                )
+            };
+            named.sort_by_key(|&i| rank(&self.places[i]));
+            named.truncate(MAX_PLACE_LABELS);
+        }
+        for i in named {
+            let p = &self.places[i];
             let strong = self.selected.as_ref() == Some(&p.id);
             let galley = painter.layout_job(label_job(&p.name, Some(p.kind), strong, self.palette));
             let rank = if strong { 0 } else { kind_rank(p.kind) };
@@ -187,7 +312,7 @@ impl MapScene {
         }
         let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
         for (c, country) in world.countries.iter().enumerate() {
-            if self.story_countries.iter().any(|(sc, _)| *sc == c) {
+            if self.story_countries.iter().any(|(sc, _, _)| *sc == c) {
                 continue;
             }
             let a = map.screen(country.min);
@@ -296,10 +421,10 @@ impl MapScene {
             .world_from_screen(&screen_rect(self.rect), screen_pos(p));
         let (lon_deg, lat_deg) = lon_lat_from_world(world);
         let country = Basemap::embedded().country_at(LonLat { lon_deg, lat_deg })?;
-        self.places
+        self.story_countries
             .iter()
-            .find(|q| q.kind == PlaceKind::Country && q.name.eq_ignore_ascii_case(&country.name))
-            .map(|q| q.id.clone())
+            .find(|(_, _, name)| name.eq_ignore_ascii_case(&country.name))
+            .map(|(_, id, _)| id.clone())
     }
 
     /// Where a screen reader (and a test) finds each visible place.
@@ -330,8 +455,8 @@ impl MapScene {
     pub(super) fn tints(&self) -> Vec<(usize, Color32)> {
         self.story_countries
             .iter()
-            .map(|&(c, place)| {
-                let id = Some(&self.places[place].id);
+            .map(|(c, place, _)| {
+                let (c, id) = (*c, Some(place));
                 let color = if self.selected.as_ref() == id {
                     self.palette.selected_land
                 } else if self.hovered.as_ref() == id {
@@ -367,7 +492,9 @@ pub fn focus_country(brief: &Brief) -> Option<usize> {
     let world = WorldBasemap::embedded();
     let basemap = Basemap::embedded();
     let mut counts = vec![0usize; world.countries.len()];
-    for place in brief.places().filter(|p| has_marker(p.kind)) {
+    // A sample of a few thousand tells the country as well as all would.
+    let step = (brief.place_count() / 2000).max(1);
+    for place in brief.places().step_by(step).filter(|p| has_marker(p.kind)) {
         let (lon_deg, lat_deg) = place.anchor_lon_lat();
         if let Some(country) = basemap.country_at(LonLat { lon_deg, lat_deg })
             && let Some(i) = world.country_index(&country.name)

@@ -10,7 +10,7 @@ use super::basemap_layer::BasemapLayer;
 use super::inset::{inset_ui, plan_inset};
 use super::map_edit;
 use super::map_paint::paint_scene;
-use super::map_scene::{Highlights, MapScene, focus_country};
+use super::map_scene::{Highlights, MapScene, SceneCaches, focus_country};
 use crate::action::Action;
 use crate::brief::{Brief, PlaceId};
 use crate::map::camera::{Camera, scale_bar};
@@ -26,6 +26,7 @@ pub struct MapCache {
     pub(super) layer: BasemapLayer,
     pub(super) inset_layer: BasemapLayer,
     focus_country: Option<(u64, Option<usize>)>,
+    pub(super) scene: SceneCaches,
 }
 
 impl MapCache {
@@ -107,7 +108,7 @@ fn map_ui(
         focus_country: cache.focus_country(brief),
         preview: map_edit::preview(brief, reading.gesture),
     };
-    let mut scene = MapScene::new(ui, brief, camera, rect, &highlights);
+    let mut scene = MapScene::new(ui, brief, camera, rect, &highlights, &mut cache.scene);
     // A gesture (moving a marker, drawing an area) takes the pointer first;
     // what it leaves pans and zooms.
     let gesture = map_edit::gesture_ui(ui, &response, &scene, reading);
@@ -119,7 +120,7 @@ fn map_ui(
         if let Some(moved) = memory.camera
             && moved != camera
         {
-            scene = MapScene::new(ui, brief, moved, rect, &highlights);
+            scene = MapScene::new(ui, brief, moved, rect, &highlights, &mut cache.scene);
         }
     }
     let inset = plan_inset(brief, &scene, rect);
@@ -162,10 +163,14 @@ fn map_ui(
             plan,
             &mut cache.inset_layer,
             &highlights,
+            &mut cache.scene,
         ));
     }
     if controls {
         actions.extend(controls_ui(ui, rect));
+    }
+    if scene.hidden > 0 {
+        hidden_note_ui(ui, rect, scene.hidden);
     }
     scale_bar_ui(ui, rect, &memory.camera.unwrap_or(camera));
     credit_ui(ui, rect);
@@ -259,6 +264,21 @@ fn scale_bar_ui(ui: &egui::Ui, rect: Rect, camera: &Camera) {
         egui::FontId::proportional(11.5),
         color,
     );
+}
+
+/// Says how many markers thinning left out, at the bottom right.
+fn hidden_note_ui(ui: &egui::Ui, rect: Rect, hidden: usize) {
+    let painter = ui.painter_at(rect);
+    let text = format!("{hidden} crowded markers hidden · zoom in to see them");
+    let galley = painter.layout_no_wrap(
+        text,
+        egui::FontId::proportional(11.0),
+        ui.visuals().text_color(),
+    );
+    let at = pos2(rect.max.x - galley.size().x - 12.0, rect.max.y - 22.0);
+    let bg = Rect::from_min_size(at, galley.size()).expand(3.0);
+    painter.rect_filled(bg, 3.0, ui.visuals().panel_fill.gamma_multiply(0.9));
+    painter.galley(at, galley, ui.visuals().text_color());
 }
 
 fn credit_ui(ui: &egui::Ui, rect: Rect) {

@@ -18,10 +18,7 @@ pub fn marker_radius(kind: PlaceKind) -> f32 {
 /// Whether a place of this kind is drawn as a marker (rather than as a
 /// label, a tinted country or an outlined area).
 pub fn has_marker(kind: PlaceKind) -> bool {
-    matches!(
-        kind,
-        PlaceKind::NavalBase | PlaceKind::AirBase | PlaceKind::Capital | PlaceKind::City
-    )
+    kind.has_marker()
 }
 
 pub fn marker_shapes(center: Pos2, kind: PlaceKind, palette: &Palette) -> Vec<Shape> {
