@@ -117,7 +117,7 @@ function buildAdmin1() {
       .filter((rings) => rings !== null)
       .map((rings) => ({ rings, triangles: [] }));
     return {
-      name: p.name_en || p.name || '',
+      name: [p.name_en, p.name, p.gn_name, p.woe_name].map((n) => n && drawableName(n)).find(Boolean) ?? '',
       code: p.iso_3166_2 || '',
       parent: p.admin || '',
       // Natural Earth's min_zoom (1.5..11): the lower, the more important.
@@ -296,7 +296,8 @@ function buildTowns() {
   }
   const capitalSet = new Set([...capitalIds.values()].map((c) => c.geonameid));
   const features = cities
-    .filter((c) => c.population >= 1000)
+    .map((c) => ({ ...c, name: drawableName(c.name) }))
+    .filter((c) => c.name && c.population >= 1000)
     .sort((a, b) => b.population - a.population || a.geonameid - b.geonameid)
     .map((c) => ({
       name: c.name,
@@ -308,6 +309,24 @@ function buildTowns() {
       lines: [],
     }));
   writeLayer('towns', features);
+}
+
+/// A name the app's Latin, Greek and Cyrillic fonts can draw: letters past
+/// Latin Extended-B lose their diacritics ("Ḩamāh" → "Hamāh"); null when a
+/// letter still cannot be drawn (a name in another script).
+function drawableName(name) {
+  const drawable = (ch) => ch.codePointAt(0) <= 0x24f || (ch.codePointAt(0) >= 0x370 && ch.codePointAt(0) <= 0x4ff);
+  let out = '';
+  for (const ch of name) {
+    if (drawable(ch)) {
+      out += ch;
+      continue;
+    }
+    const plain = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    if (![...plain].every(drawable)) return null;
+    out += plain;
+  }
+  return out;
 }
 
 // ---- geometry helpers ------------------------------------------------------

@@ -35,11 +35,11 @@ pub struct WorldBasemap {
     pub sea_labels: Vec<WorldLabel>,
 }
 
-fn world(p: LonLat) -> WorldPos {
+pub(crate) fn world(p: LonLat) -> WorldPos {
     world_from_lon_lat(p.lon_deg, p.lat_deg)
 }
 
-fn bounds(points: &[WorldPos]) -> (WorldPos, WorldPos) {
+pub(crate) fn bounds(points: &[WorldPos]) -> (WorldPos, WorldPos) {
     let mut min = WorldPos {
         x: f64::MAX,
         y: f64::MAX,
@@ -57,7 +57,7 @@ fn bounds(points: &[WorldPos]) -> (WorldPos, WorldPos) {
     (min, max)
 }
 
-fn line(points: &[LonLat]) -> WorldLine {
+pub(crate) fn line(points: &[LonLat]) -> WorldLine {
     let points: Vec<WorldPos> = points.iter().map(|&p| world(p)).collect();
     let (min, max) = bounds(&points);
     WorldLine { points, min, max }

@@ -8,6 +8,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, pos2, vec2};
 
 use super::basemap_layer::ScreenMapping;
+use super::context_labels::{StoryContext, context_label_nodes, context_labels};
 use super::map_view::{screen_pos, screen_rect};
 use super::markers::{has_marker, marker_radius};
 use super::theme::Palette;
@@ -36,6 +37,10 @@ pub(super) struct MapLabel {
     pub rect: Rect,
     /// The place it names, if any (basemap labels name none).
     pub place: Option<usize>,
+    /// A context label's name (a town, a division, a country), for screen readers.
+    pub context_name: Option<String>,
+    /// The dot of the town a context label names.
+    pub dot: Option<Pos2>,
 }
 
 /// What the map lights up: the selected and hovered places, and the story's
@@ -154,6 +159,8 @@ impl MapScene {
         let painter = ui.painter();
         let mut galleys = Vec::new();
         let mut requests = Vec::new();
+        // Per request: a context label's name and town dot.
+        let mut context = Vec::new();
         let inner = self.rect.shrink(2.0);
         for p in &self.places {
             if !inner.contains(p.anchor) {
@@ -171,25 +178,26 @@ impl MapScene {
                 centered: !has_marker(p.kind),
             });
             galleys.push((galley, Some(p.place)));
+            context.push(None);
         }
         let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
-        for (c, country) in world.countries.iter().enumerate() {
-            if self.story_countries.iter().any(|(sc, _)| *sc == c) {
-                continue;
-            }
-            let a = map.screen(country.min);
-            let b = map.screen(country.max);
-            let width = (b.x - a.x).abs();
-            let anchor = map.screen(country.label);
-            if width < 50.0 || !inner.contains(anchor) {
-                continue;
-            }
-            let galley = painter.layout_job(label_job(&country.name, None, false, self.palette));
-            if galley.size().x > width * 0.8 {
-                continue;
-            }
-            requests.push(centered_request(anchor, &galley, 20));
-            galleys.push((galley, None));
+        let story_markers: Vec<Pos2> = self
+            .places
+            .iter()
+            .filter(|p| has_marker(p.kind))
+            .map(|p| p.anchor)
+            .collect();
+        let story_country_indices: Vec<usize> =
+            self.story_countries.iter().map(|(c, _)| *c).collect();
+        let story = StoryContext {
+            countries: &story_country_indices,
+            names: &story_names,
+            markers: &story_markers,
+        };
+        for label in context_labels(painter, map, self.camera.zoom, inner, self.palette, &story) {
+            requests.push(label.request);
+            galleys.push((label.galley, None));
+            context.push(Some((label.name, label.dot)));
         }
         for sea in &world.sea_labels {
             let anchor = map.screen(sea.pos);
@@ -204,6 +212,7 @@ impl MapScene {
             ));
             requests.push(centered_request(anchor, &galley, 15));
             galleys.push((galley, None));
+            context.push(None);
         }
         let obstacles: Vec<_> = self
             .places
@@ -217,7 +226,8 @@ impl MapScene {
         let mut obstacles = obstacles;
         obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
         let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
-        for ((galley, place), rect) in galleys.into_iter().zip(placed) {
+        for (((galley, place), rect), extra) in galleys.into_iter().zip(placed).zip(context) {
+            let (name, dot) = extra.map_or((None, None), |(n, d)| (Some(n), d));
             let Some(r) = rect else { continue };
             let rect = Rect::from_min_max(
                 pos2(r.min.x as f32, r.min.y as f32),
@@ -230,6 +240,8 @@ impl MapScene {
                 galley,
                 rect,
                 place,
+                context_name: name,
+                dot,
             });
         }
     }
@@ -310,6 +322,17 @@ impl MapScene {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
             });
         }
+        self.add_context_label_nodes(ui, suffix);
+    }
+
+    /// Screen-reader nodes for the map's own names (towns, divisions, countries).
+    pub fn add_context_label_nodes(&self, ui: &mut egui::Ui, suffix: &str) {
+        let placed: Vec<(Rect, &str)> = self
+            .labels
+            .iter()
+            .filter_map(|l| Some((l.rect, l.context_name.as_deref()?)))
+            .collect();
+        context_label_nodes(ui, &placed, suffix);
     }
 
     pub(super) fn tints(&self) -> Vec<(usize, Color32)> {

@@ -40,6 +40,7 @@ pub struct MapMemory {
     pending: Option<Pending>,
     pub(super) layer: BasemapLayer,
     pub(super) inset_layer: BasemapLayer,
+    pub(super) locator_layer: BasemapLayer,
     /// The story's country, worked out once per brief (`None` until then).
     focus_country: Option<Option<usize>>,
 }
@@ -212,6 +213,14 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
             &highlights,
         ));
     }
+    if let Some(((west, south), (east, north))) = memory.visible_area() {
+        let visible = crate::basemap::GeoBox {
+            min: crate::basemap::LonLat::new(west, south),
+            max: crate::basemap::LonLat::new(east, north),
+        };
+        let layer = &mut memory.locator_layer;
+        super::locator::locator_ui(ui, rect, visible, camera.zoom, layer);
+    }
     actions.extend(controls_ui(ui, rect));
     scale_bar_ui(ui, rect, &camera);
     credit_ui(ui, rect);
@@ -307,7 +316,7 @@ fn credit_ui(ui: &egui::Ui, rect: Rect) {
     painter.text(
         pos2(rect.min.x + 14.0, rect.max.y - 8.0),
         egui::Align2::LEFT_BOTTOM,
-        "Basemap: Natural Earth (public domain), via world-atlas · Mercator",
+        "Map: Natural Earth, US Census, GSHHG, GeoNames (see README) · Mercator",
         egui::FontId::proportional(10.5),
         ui.visuals().weak_text_color(),
     );

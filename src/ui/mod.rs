@@ -3,9 +3,11 @@
 
 pub mod article;
 pub mod basemap_layer;
+pub mod context_labels;
 pub mod dialogs;
 pub mod inset;
 pub mod keys;
+pub mod locator;
 pub mod map_paint;
 pub mod map_scene;
 pub mod map_view;
@@ -14,3 +16,4 @@ pub mod place_panel;
 pub mod problems;
 pub mod theme;
 pub mod top_bar;
+pub mod where_line;

@@ -56,6 +56,7 @@ fn place_list_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>
 fn place_card_ui(ui: &mut egui::Ui, app: &GeobriefApp, place: usize, actions: &mut Vec<Action>) {
     let p = &app.brief.places[place];
     ui.label(RichText::new(&p.name).heading().strong());
+    super::where_line::where_line_ui(ui, p);
     let mut kind = p.kind.label().to_string();
     if p.approximate {
         kind.push_str(" · approximate");
