@@ -56,6 +56,23 @@ const SEA_LABELS = [
   { name: 'South China Sea', lon_deg: 114.0, lat_deg: 15.0 },
   { name: 'Caribbean Sea', lon_deg: -75.0, lat_deg: 15.0 },
   { name: 'Gulf of Mexico', lon_deg: -90.0, lat_deg: 25.0 },
+  { name: 'Hudson Bay', lon_deg: -86.0, lat_deg: 60.0 },
+  { name: 'Labrador Sea', lon_deg: -55.0, lat_deg: 58.0 },
+  { name: 'Gulf of Alaska', lon_deg: -145.0, lat_deg: 57.0 },
+  { name: 'Bering Sea', lon_deg: -178.0, lat_deg: 58.0 },
+  { name: 'Sea of Okhotsk', lon_deg: 150.0, lat_deg: 55.0 },
+  { name: 'Sea of Japan', lon_deg: 135.0, lat_deg: 40.0 },
+  { name: 'East China Sea', lon_deg: 125.5, lat_deg: 29.0 },
+  { name: 'Yellow Sea', lon_deg: 123.0, lat_deg: 36.0 },
+  { name: 'Philippine Sea', lon_deg: 132.0, lat_deg: 18.0 },
+  { name: 'Coral Sea', lon_deg: 155.0, lat_deg: -17.0 },
+  { name: 'Tasman Sea', lon_deg: 160.0, lat_deg: -38.0 },
+  { name: 'Barents Sea', lon_deg: 40.0, lat_deg: 73.0 },
+  { name: 'Norwegian Sea', lon_deg: 2.0, lat_deg: 67.0 },
+  { name: 'Bay of Biscay', lon_deg: -5.0, lat_deg: 45.0 },
+  { name: 'Gulf of Guinea', lon_deg: 3.0, lat_deg: 2.0 },
+  { name: 'Mozambique Channel', lon_deg: 41.0, lat_deg: -19.0 },
+  { name: 'Arafura Sea', lon_deg: 135.0, lat_deg: -9.5 },
 ];
 
 const toolsDir = dirname(fileURLToPath(import.meta.url));

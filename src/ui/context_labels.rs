@@ -14,7 +14,7 @@ use super::map_view::screen_pos;
 use super::theme::Palette;
 use crate::basemap::LonLat;
 use crate::basemap::context::Regions;
-use crate::map::labels::LabelRequest;
+use crate::map::labels::{LabelRequest, choose_towns};
 use crate::map::projection::lon_lat_from_world;
 use crate::map::world_basemap::WorldBasemap;
 use crate::map::world_context::WorldContext;
@@ -25,13 +25,11 @@ const CAPITAL_RANK: u32 = 22;
 const REGION_RANK: u32 = 26;
 const TOWN_RANK: u32 = 30;
 /// Towns are considered from this zoom (a view of a region of a continent).
-const TOWN_ZOOM: f64 = 4.0;
+const TOWN_ZOOM: f64 = crate::map::labels::TOWN_ZOOM;
 /// Admin-1 names from this zoom (a view of a country), and each only a zoom
 /// level after Natural Earth would first label it, so that at country scale
 /// the country's own name and the story stay louder.
 const REGION_ZOOM: f64 = 5.5;
-/// At most this many towns are offered to label placement per view.
-const MAX_TOWN_CANDIDATES: usize = 36;
 /// A town this close to a story marker (points) is the story's to name.
 const NEAR_STORY_POINTS: f32 = 14.0;
 
@@ -45,7 +43,8 @@ pub struct ContextLabel {
 }
 
 /// What the context labels must not repeat: the story's country indices
-/// (in the 50m basemap), its places' lower-case names and its marker spots.
+/// (in the 50m basemap), the lower-case names of its places in view and its
+/// marker spots.
 pub struct StoryContext<'a> {
     pub countries: &'a [usize],
     pub names: &'a [String],
@@ -90,6 +89,7 @@ fn centered(anchor: Pos2, galley: &Galley, rank: u32) -> LabelRequest {
         gap: 0.0,
         rank,
         centered: true,
+        dot_radius: 0.0,
     }
 }
 
@@ -215,12 +215,6 @@ fn spot_in_view(map: &ScreenMapping, inner: Rect, holds: impl Fn(LonLat) -> bool
     .find(|&p| holds(lon_lat(map, p)))
 }
 
-/// The smallest town worth a label at a zoom, unless the view holds few
-/// towns (a view of Hudson Bay names its hamlets; one of Michigan its cities).
-fn min_population(zoom: f64) -> f64 {
-    2_000_000.0 / 3f64.powf(zoom - TOWN_ZOOM)
-}
-
 /// Towns in view, capitals first then by population, skipping the ones the
 /// story already names or marks.
 fn town_labels(
@@ -241,25 +235,12 @@ fn town_labels(
                 .iter()
                 .any(|m| m.distance(dot) < NEAR_STORY_POINTS)
     };
-    let capitals = context.towns.iter().filter(|t| t.capital);
-    let others = context.towns.iter().filter(|t| !t.capital);
-    let min_population = min_population(zoom);
+    let chosen = choose_towns(&context.towns, zoom, |town| {
+        visible(town.pos) && !is_story(&town.name, map.screen(town.pos))
+    });
     let mut labels = Vec::new();
-    for town in capitals.chain(others) {
-        if labels.len() >= MAX_TOWN_CANDIDATES {
-            break;
-        }
-        if !visible(town.pos) {
-            continue;
-        }
-        let big_enough = town.capital || f64::from(town.population) >= min_population;
-        if !big_enough && labels.len() >= 6 {
-            continue;
-        }
+    for town in chosen {
         let dot = map.screen(town.pos);
-        if is_story(&town.name, dot) {
-            continue;
-        }
         let size = if town.capital || zoom >= DETAIL_ZOOM + 3.0 {
             11.5
         } else {
@@ -281,6 +262,7 @@ fn town_labels(
                     TOWN_RANK
                 },
                 centered: false,
+                dot_radius: 3.0,
             },
             galley,
             dot: Some(dot),
@@ -297,17 +279,5 @@ pub fn context_label_nodes(ui: &mut egui::Ui, placed: &[(Rect, &str)], suffix: &
         let id = ui.scope_id().with(("context label", suffix, i));
         let response = ui.interact(*rect, id, Sense::hover());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, *name));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn smaller_towns_qualify_as_the_view_zooms_in() {
-        assert!(min_population(4.0) > 1_000_000.0);
-        assert!(min_population(10.0) < 5_000.0, "Eaton Rapids, 5,225 people");
-        assert!(min_population(7.0) > min_population(8.0));
     }
 }

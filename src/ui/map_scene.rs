@@ -176,11 +176,19 @@ impl MapScene {
                 gap: f64::from(marker_radius(p.kind)) + 3.0,
                 rank,
                 centered: !has_marker(p.kind),
+                dot_radius: 0.0,
             });
             galleys.push((galley, Some(p.place)));
             context.push(None);
         }
         let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
+        // A story place out of view leaves its name to the map's own labels.
+        let visible_story_names: Vec<String> = self
+            .places
+            .iter()
+            .filter(|p| inner.contains(p.anchor))
+            .map(|p| p.name.to_lowercase())
+            .collect();
         let story_markers: Vec<Pos2> = self
             .places
             .iter()
@@ -191,7 +199,7 @@ impl MapScene {
             self.story_countries.iter().map(|(c, _)| *c).collect();
         let story = StoryContext {
             countries: &story_country_indices,
-            names: &story_names,
+            names: &visible_story_names,
             markers: &story_markers,
         };
         for label in context_labels(painter, map, self.camera.zoom, inner, self.palette, &story) {
@@ -394,6 +402,7 @@ fn centered_request(anchor: Pos2, galley: &Galley, rank: u32) -> LabelRequest {
         gap: 0.0,
         rank,
         centered: true,
+        dot_radius: 0.0,
     }
 }
 
