@@ -2,7 +2,8 @@
 //! the first that overlaps neither a placed label nor a marker; the less
 //! important label gives way, and a label with no free spot is hidden.
 
-use super::world_context::WorldTown;
+use super::projection::WorldPos;
+use super::world_context::{WorldContext, WorldTown};
 use super::{ScreenPos, ScreenRect};
 
 /// Towns are named from this zoom on (a view of a region of a continent).
@@ -21,22 +22,28 @@ pub fn min_population(zoom: f64) -> f64 {
 /// The towns to offer for labelling in a view: capitals first, then by
 /// population, those big enough for the zoom (or the few biggest where there
 /// are few), at most a screenful. `wanted` says whether a town is in view and
-/// not one the story names. `towns` must be sorted biggest first.
+/// not one the story names; `min`/`max` bound the view in world units.
 pub fn choose_towns(
-    towns: &[WorldTown],
+    context: &WorldContext,
+    min: WorldPos,
+    max: WorldPos,
     zoom: f64,
     wanted: impl Fn(&WorldTown) -> bool,
 ) -> Vec<&WorldTown> {
     let min_population = min_population(zoom);
-    let capitals = towns.iter().filter(|t| t.capital);
-    let others = towns.iter().filter(|t| !t.capital);
+    let big_enough = |t: &WorldTown| t.capital || f64::from(t.population) >= min_population;
+    // Each cell is walked biggest first: past its big towns and its first few.
+    let near = context.towns_near(min, max, &wanted, |t, taken| {
+        taken < MAX_TOWN_CANDIDATES && (big_enough(t) || taken < FEW_TOWNS)
+    });
+    let capitals = near.iter().filter(|t| t.capital);
+    let others = near.iter().filter(|t| !t.capital);
     let mut chosen = Vec::new();
-    for town in capitals.chain(others) {
+    for &town in capitals.chain(others) {
         if chosen.len() >= MAX_TOWN_CANDIDATES {
             break;
         }
-        let big_enough = town.capital || f64::from(town.population) >= min_population;
-        if (big_enough || chosen.len() < FEW_TOWNS) && wanted(town) {
+        if big_enough(town) || chosen.len() < FEW_TOWNS {
             chosen.push(town);
         }
     }
@@ -156,7 +163,7 @@ mod tests {
         let in_view = |t: &WorldTown| {
             (west.x..=north.x).contains(&t.pos.x) && (west.y..=north.y).contains(&t.pos.y)
         };
-        let chosen = choose_towns(&context.towns, 9.5, in_view);
+        let chosen = choose_towns(context, west, north, 9.5, in_view);
         let names: Vec<&str> = chosen.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names.first(), Some(&"Lansing"), "{names:?}");
         for town in ["East Lansing", "Charlotte", "Eaton Rapids"] {

@@ -34,6 +34,13 @@ pub fn plan_locator(basemap: &Basemap, view: GeoBox, zoom: f64) -> Option<Locato
     );
     let view_lon = view.max.lon_deg - view.min.lon_deg;
     let view_lat = view.max.lat_deg - view.min.lat_deg;
+    // The overview moves in steps of a view, not with every pixel of a drag,
+    // so its drawing is reused while the reader pans.
+    let snap = |v: f64, step: f64| (v / step).round() * step;
+    let center = LonLat::new(
+        snap(center.lon_deg, view_lon),
+        snap(center.lat_deg, view_lat),
+    );
     // The land the view is on: the polygon of its country that holds the
     // centre (the lower 48 rather than the US with Alaska and the Aleutians).
     let land = basemap.country_at(center).and_then(|country| {

@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::projection::WorldPos;
-use super::world_basemap::{WorldBasemap, WorldCountry, WorldLine, bounds, line, world};
+use super::world_basemap::{
+    WorldBasemap, WorldCountry, WorldLine, bounds, join_polygons, line_runs, world,
+};
 use crate::basemap::context::{
     ADMIN1_LINES_BYTES, COUNTIES_BYTES, COUNTRIES_10M_BYTES, COUNTRY_LINES_10M_BYTES,
     COUNTY_LINES_BYTES, LAKES_BYTES, RIVERS_BYTES, Regions, embedded_layer, embedded_towns,
@@ -62,6 +64,17 @@ pub struct WorldContext {
     pub admin1_labels: Vec<WorldRegionLabel>,
     /// Biggest first.
     pub towns: Vec<WorldTown>,
+    /// Indices into `towns` per cell of a `TOWN_GRID` × `TOWN_GRID` grid over
+    /// the world, each list biggest first, so a view looks at its own cells.
+    town_cells: Vec<Vec<u32>>,
+}
+
+/// Cells across the world in the town index (a cell is 2.8° of longitude).
+const TOWN_GRID: usize = 128;
+
+fn town_cell(pos: WorldPos) -> (usize, usize) {
+    let cell = |v: f64| ((v * TOWN_GRID as f64) as isize).clamp(0, TOWN_GRID as isize - 1) as usize;
+    (cell(pos.x), cell(pos.y))
 }
 
 static CONTEXT: OnceLock<WorldContext> = OnceLock::new();
@@ -108,13 +121,13 @@ impl WorldContext {
             .features
             .into_iter()
             .map(|f| {
-                let mut vertices = Vec::new();
-                let mut triangles = Vec::new();
-                for polygon in &f.polygons {
-                    let offset = vertices.len() as u32;
-                    vertices.extend(polygon.vertices().map(world));
-                    triangles.extend(polygon.triangles.iter().map(|t| t.map(|i| i + offset)));
-                }
+                let (vertices, triangles, pieces) =
+                    join_polygons(f.polygons.iter().map(|polygon| {
+                        (
+                            polygon.vertices().map(world).collect(),
+                            &polygon.triangles[..],
+                        )
+                    }));
                 let (min, max) = bounds(&vertices);
                 let index_50m = basemap.country_index(&f.name);
                 let country = WorldCountry {
@@ -124,6 +137,7 @@ impl WorldContext {
                     max,
                     vertices,
                     triangles,
+                    pieces,
                 };
                 (country, index_50m)
             })
@@ -136,10 +150,10 @@ impl WorldContext {
             .into_iter()
             .flat_map(|f| {
                 let level = f.weight;
-                f.lines.into_iter().map(move |l| WorldRiver {
-                    level,
-                    line: line(&l),
-                })
+                f.lines
+                    .into_iter()
+                    .flat_map(|l| line_runs(&l))
+                    .map(move |line| WorldRiver { level, line })
             })
             .collect();
         let lakes = embedded_layer(LAKES_BYTES)
@@ -152,7 +166,9 @@ impl WorldContext {
                 let outlines = polygon
                     .rings
                     .iter()
-                    .map(|ring| line(&[ring.as_slice(), &ring[..ring.len().min(1)]].concat()))
+                    .flat_map(|ring| {
+                        line_runs(&[ring.as_slice(), &ring[..ring.len().min(1)]].concat())
+                    })
                     .collect();
                 WorldArea {
                     vertices,
@@ -174,7 +190,7 @@ impl WorldContext {
                 min_zoom: f64::from(r.rank) / 10.0,
             })
             .collect();
-        let towns = embedded_towns()
+        let towns: Vec<WorldTown> = embedded_towns()
             .into_iter()
             .map(|t| WorldTown {
                 pos: world(t.pos),
@@ -185,7 +201,13 @@ impl WorldContext {
             })
             .collect();
         let _ = COUNTIES_BYTES; // looked up through `Regions`, not drawn as areas
+        let mut town_cells = vec![Vec::new(); TOWN_GRID * TOWN_GRID];
+        for (i, town) in towns.iter().enumerate() {
+            let (x, y) = town_cell(town.pos);
+            town_cells[y * TOWN_GRID + x].push(i as u32);
+        }
         Self {
+            town_cells,
             countries,
             borders,
             coastlines,
@@ -205,12 +227,46 @@ impl WorldContext {
     }
 }
 
+impl WorldContext {
+    /// The towns in the cells that meet a world box, biggest first. From
+    /// each cell it takes the towns `take` accepts, walking the cell biggest
+    /// first while `keep_walking(town, taken_so_far_in_cell)` holds.
+    pub fn towns_near(
+        &self,
+        min: WorldPos,
+        max: WorldPos,
+        take: impl Fn(&WorldTown) -> bool,
+        keep_walking: impl Fn(&WorldTown, usize) -> bool,
+    ) -> Vec<&WorldTown> {
+        let (x0, y0) = town_cell(min);
+        let (x1, y1) = town_cell(max);
+        let mut found: Vec<u32> = Vec::new();
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                let mut taken = 0;
+                for &i in &self.town_cells[y * TOWN_GRID + x] {
+                    let town = &self.towns[i as usize];
+                    if !keep_walking(town, taken) {
+                        break;
+                    }
+                    if take(town) {
+                        found.push(i);
+                        taken += 1;
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.into_iter().map(|i| &self.towns[i as usize]).collect()
+    }
+}
+
 /// Each feature's lines, projected.
 fn lines_of(layer: Layer) -> Vec<Vec<WorldLine>> {
     layer
         .features
         .into_iter()
-        .map(|f| f.lines.iter().map(|l| line(l)).collect())
+        .map(|f| f.lines.iter().flat_map(|l| line_runs(l)).collect())
         .collect()
 }
 

@@ -11,7 +11,7 @@ use egui::{Color32, Pos2, Rect, Shape, Stroke};
 use super::theme::Palette;
 use crate::map::camera::Camera;
 use crate::map::projection::WorldPos;
-use crate::map::world_basemap::{WorldBasemap, WorldLine};
+use crate::map::world_basemap::{WorldBasemap, WorldCountry, WorldLine};
 use crate::map::world_context::WorldContext;
 
 /// What a cached layer was built for.
@@ -136,16 +136,21 @@ fn build_shapes(
         Some(context) => {
             for (country, index_50m) in &context.countries {
                 if map.visible(rect, country.min, country.max) {
-                    let area = (&country.vertices[..], &country.triangles[..]);
-                    fill(&mut land, &map, rect, area, tint(*index_50m), &mut scratch);
+                    fill_country(
+                        &mut land,
+                        &map,
+                        rect,
+                        country,
+                        tint(*index_50m),
+                        &mut scratch,
+                    );
                 }
             }
         }
         None => {
             for (i, country) in world.countries.iter().enumerate() {
                 if map.visible(rect, country.min, country.max) {
-                    let area = (&country.vertices[..], &country.triangles[..]);
-                    fill(&mut land, &map, rect, area, tint(Some(i)), &mut scratch);
+                    fill_country(&mut land, &map, rect, country, tint(Some(i)), &mut scratch);
                 }
             }
         }
@@ -234,6 +239,23 @@ struct FillScratch {
     slot: Vec<u32>,
 }
 
+/// Adds the triangles of a country's polygons in view to `mesh`.
+fn fill_country(
+    mesh: &mut Mesh,
+    map: &ScreenMapping,
+    rect: Rect,
+    country: &WorldCountry,
+    color: Color32,
+    scratch: &mut FillScratch,
+) {
+    let pieces = country
+        .pieces
+        .iter()
+        .filter(|piece| map.visible(rect, piece.min, piece.max))
+        .map(|piece| &country.triangles[piece.triangles.clone()]);
+    fill_triangles(mesh, map, rect, &country.vertices, pieces, color, scratch);
+}
+
 /// Adds the triangles of one area that touch the view to `mesh`.
 fn fill(
     mesh: &mut Mesh,
@@ -243,13 +265,40 @@ fn fill(
     color: Color32,
     scratch: &mut FillScratch,
 ) {
+    fill_triangles(
+        mesh,
+        map,
+        rect,
+        vertices,
+        std::iter::once(triangles),
+        color,
+        scratch,
+    );
+}
+
+/// Vertices are projected only when a triangle needs them, once each.
+fn fill_triangles<'a>(
+    mesh: &mut Mesh,
+    map: &ScreenMapping,
+    rect: Rect,
+    vertices: &[WorldPos],
+    runs: impl Iterator<Item = &'a [[u32; 3]]>,
+    color: Color32,
+    scratch: &mut FillScratch,
+) {
     let FillScratch { screen, slot } = scratch;
     screen.clear();
-    screen.extend(vertices.iter().map(|&v| map.screen(v)));
+    screen.resize(vertices.len(), Pos2::new(f32::NAN, f32::NAN));
     slot.clear();
-    slot.resize(screen.len(), u32::MAX);
-    for t in triangles {
-        let [a, b, c] = t.map(|k| screen[k as usize]);
+    slot.resize(vertices.len(), u32::MAX);
+    for t in runs.flatten() {
+        let [a, b, c] = t.map(|k| {
+            let k = k as usize;
+            if screen[k].x.is_nan() {
+                screen[k] = map.screen(vertices[k]);
+            }
+            screen[k]
+        });
         let bounds = Rect::from_min_max(a.min(b).min(c), a.max(b).max(c));
         if !bounds.intersects(rect) {
             continue;

@@ -104,6 +104,12 @@ fn country_labels(
     story: &StoryContext,
 ) -> Vec<ContextLabel> {
     let world = WorldBasemap::embedded();
+    let basemap = crate::basemap::Basemap::embedded();
+    // Only the country under the view's middle may be named away from its
+    // own label point (one lookup per frame, not one per country).
+    let center_country = basemap
+        .country_at(lon_lat(map, inner.center()))
+        .map(|c| c.name.as_str());
     let mut labels = Vec::new();
     for (c, country) in world.countries.iter().enumerate() {
         if story.countries.contains(&c) {
@@ -111,9 +117,8 @@ fn country_labels(
         }
         let width = (map.screen(country.max).x - map.screen(country.min).x).abs();
         let mut anchor = map.screen(country.label);
-        if !inner.contains(anchor) && width > inner.width() {
+        if !inner.contains(anchor) && center_country == Some(country.name.as_str()) {
             // Zoomed into the country: name it at a spot of it in view.
-            let basemap = crate::basemap::Basemap::embedded();
             let holds = |p: LonLat| {
                 basemap
                     .country_at(p)
@@ -161,9 +166,6 @@ fn region_labels(
             continue;
         }
         let mut anchor = map.screen(region.pos);
-        if story.names.contains(&region.name.to_lowercase()) {
-            continue;
-        }
         if !inner.contains(anchor) {
             // A view inside a division whose label point is out of sight
             // still names it, at a spot of it in view.
@@ -178,6 +180,9 @@ fn region_labels(
                 Some(spot) => anchor = spot,
                 None => continue,
             }
+        }
+        if story.names.contains(&region.name.to_lowercase()) {
+            continue;
         }
         let galley = painter.layout_job(caps_job(&region.name, 9.5, 1.2, palette.region_label));
         labels.push(ContextLabel {
@@ -235,7 +240,8 @@ fn town_labels(
                 .iter()
                 .any(|m| m.distance(dot) < NEAR_STORY_POINTS)
     };
-    let chosen = choose_towns(&context.towns, zoom, |town| {
+    let (min, max) = (map.world(view.min), map.world(view.max));
+    let chosen = choose_towns(context, min, max, zoom, |town| {
         visible(town.pos) && !is_story(&town.name, map.screen(town.pos))
     });
     let mut labels = Vec::new();

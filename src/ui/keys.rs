@@ -20,6 +20,8 @@ pub fn keyboard_actions(ctx: &egui::Context) -> Vec<Action> {
     if ctx.text_edit_focused() {
         return actions;
     }
+    // A place on the map with the focus takes the arrows (see map_places_a11y).
+    let arrows_free = !super::map_places_a11y::map_place_has_focus(ctx);
     actions.extend(ctx.input_mut(|input| {
         let mut actions = Vec::new();
         let mut key = |k: Key, action: Action| {
@@ -27,10 +29,12 @@ pub fn keyboard_actions(ctx: &egui::Context) -> Vec<Action> {
                 actions.push(action);
             }
         };
-        key(Key::ArrowDown, Action::NextPlace);
-        key(Key::ArrowUp, Action::PreviousPlace);
-        key(Key::ArrowRight, Action::NextMention);
-        key(Key::ArrowLeft, Action::PreviousMention);
+        if arrows_free {
+            key(Key::ArrowDown, Action::NextPlace);
+            key(Key::ArrowUp, Action::PreviousPlace);
+            key(Key::ArrowRight, Action::NextMention);
+            key(Key::ArrowLeft, Action::PreviousMention);
+        }
         key(Key::Escape, Action::ClearSelection);
         key(Key::F, Action::Map(MapAction::FitAll));
         key(Key::Plus, Action::Map(MapAction::ZoomIn));

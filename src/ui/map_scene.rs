@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, pos2, vec2};
+use egui::{Color32, FontId, Galley, Pos2, Rect, pos2};
 
 use super::basemap_layer::ScreenMapping;
 use super::context_labels::{StoryContext, context_label_nodes, context_labels};
@@ -305,32 +305,6 @@ impl MapScene {
             .iter()
             .find(|q| q.kind == PlaceKind::Country && q.name.eq_ignore_ascii_case(&country.name))
             .map(|q| q.place)
-    }
-
-    /// Where a screen reader (and a test) finds each visible place.
-    pub fn add_accessibility_nodes(&self, ui: &mut egui::Ui, suffix: &str) {
-        for p in &self.places {
-            let rect = if has_marker(p.kind) {
-                Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
-            } else if let Some(label) = p.label {
-                label
-            } else if p.ring.is_some() {
-                Rect::from_center_size(p.anchor, vec2(12.0, 12.0))
-            } else {
-                continue;
-            };
-            if !self.rect.contains(rect.center()) {
-                continue;
-            }
-            let id = ui.scope_id().with(("place", suffix, p.place));
-            let response = ui.interact(rect, id, Sense::hover());
-            let selected = self.selected == Some(p.place);
-            let label = format!("{} {suffix}", p.name);
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
-            });
-        }
-        self.add_context_label_nodes(ui, suffix);
     }
 
     /// Screen-reader nodes for the map's own names (towns, divisions, countries).

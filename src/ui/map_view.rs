@@ -154,6 +154,9 @@ pub fn map_panel_ui(ui: &mut egui::Ui, app: &mut GeobriefApp) -> Vec<Action> {
 fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
     let mut actions = Vec::new();
     let response = ui.interact(rect, ui.scope_id().with("map"), Sense::click_and_drag());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Group, true, "Map (Tab to its places)")
+    });
     let viewport = screen_rect(rect);
     let memory = &mut app.map;
     memory.set_viewport(viewport, &app.brief);
@@ -183,7 +186,8 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
         &mut memory.layer,
         inset.as_ref().map(|i| i.extent_on_map),
     );
-    scene.add_accessibility_nodes(ui, "on the map");
+    let order = super::map_places_a11y::reading_order(&app.brief);
+    actions.extend(scene.add_accessibility_nodes(ui, &order, "on the map"));
 
     let inset_rect = inset.as_ref().map(|i| i.rect);
     let pointer = response

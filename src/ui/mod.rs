@@ -9,6 +9,7 @@ pub mod inset;
 pub mod keys;
 pub mod locator;
 pub mod map_paint;
+pub mod map_places_a11y;
 pub mod map_scene;
 pub mod map_view;
 pub mod markers;

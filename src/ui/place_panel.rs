@@ -47,8 +47,10 @@ fn place_list_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>
             if response.hovered() {
                 actions.push(Action::Hover(i));
             }
+            let spoken = format!("{count} mention{}", if count == 1 { "" } else { "s" });
             ui.label(RichText::new(format!("{count}")).small().weak())
-                .on_hover_text("mentions in the article");
+                .on_hover_text("mentions in the article")
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
         });
     }
 }
