@@ -50,6 +50,37 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export a brief (or a text, whose places are found first) to GIS
+    /// and annotation formats, and the map to a PNG.
+    Export {
+        /// The brief (.json), text (.txt, .md) or web page (.html).
+        brief: PathBuf,
+        /// The places as a GeoJSON FeatureCollection.
+        #[arg(long, value_name = "OUT.geojson")]
+        geojson: Option<PathBuf>,
+        /// The mentions as W3C Web Annotations (JSON-LD).
+        #[arg(long, value_name = "OUT.jsonld")]
+        annotations: Option<PathBuf>,
+        /// The article's text, as the annotations count it.
+        #[arg(long, value_name = "OUT.txt")]
+        text: Option<PathBuf>,
+        /// The map as a picture (no window or display needed).
+        #[arg(long, value_name = "OUT.png")]
+        png: Option<PathBuf>,
+        /// The picture's size in pixels.
+        #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "1600x1000")]
+        size: [f32; 2],
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+    },
+    /// Add the places of a GeoJSON FeatureCollection to a brief, with every
+    /// occurrence of their names in its text as mentions.
+    Import {
+        brief: PathBuf,
+        places: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "OUT.json")]
+        output: PathBuf,
+    },
     /// Find and resolve the places named in texts, offline.
     Geoparse {
         #[command(flatten)]
@@ -102,6 +133,28 @@ pub fn main() -> ExitCode {
             output: Some(out),
         }) => geoparse_to_brief(args, out),
         Some(Command::Geoparse { args, output: None }) => crate::geoparse::cli::run(args),
+        Some(Command::Export {
+            brief,
+            geojson,
+            annotations,
+            text,
+            png,
+            size,
+            theme,
+        }) => {
+            let request = crate::export::ExportRequest {
+                geojson: geojson.clone(),
+                annotations: annotations.clone(),
+                text: text.clone(),
+                png: png.clone().map(|p| (p, size.map(|s| s as u32))),
+            };
+            export(brief, &request, *theme == ThemeArg::Dark)
+        }
+        Some(Command::Import {
+            brief,
+            places,
+            output,
+        }) => import(brief, places, output),
         None => run_app(&cli, probe),
     }
 }
@@ -112,13 +165,13 @@ fn geoparse_to_brief(args: &crate::geoparse::cli::GeoparseArgs, out: &std::path:
         return ExitCode::from(2);
     };
     match crate::app::brief_from_text_file(input) {
-        Ok(brief) => match crate::brief::save::save_brief(out, &brief.doc) {
+        Ok(brief) => match crate::brief::save::save_brief(out, &brief.to_doc()) {
             Ok(()) => {
                 println!(
                     "{}: {} places, {} links",
                     out.display(),
-                    brief.places.len(),
-                    brief.doc.links.len()
+                    brief.place_count(),
+                    brief.link_count()
                 );
                 ExitCode::SUCCESS
             }
@@ -144,8 +197,8 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 println!(
                     "{}: valid ({} places, {} links)",
                     file.display(),
-                    brief.places.len(),
-                    brief.doc.links.len()
+                    brief.place_count(),
+                    brief.link_count()
                 );
                 for warning in &brief.warnings {
                     println!("{}: warning: {warning}", file.display());
@@ -164,6 +217,93 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
+fn open_for_cli(path: &std::path::Path) -> Result<Brief, ExitCode> {
+    let personal = crate::paths::Paths::from_env()
+        .personal_gazetteer()
+        .and_then(|p| crate::personal::PersonalGazetteer::load(&p).ok())
+        .unwrap_or_default();
+    crate::open::open_path(path, &personal).map_err(|errors| {
+        for e in errors {
+            eprintln!("{e}");
+        }
+        ExitCode::from(1)
+    })
+}
+
+fn export(path: &std::path::Path, request: &crate::export::ExportRequest, dark: bool) -> ExitCode {
+    if request.is_empty() {
+        eprintln!("geobrief export: give at least one of --geojson, --annotations, --text, --png");
+        return ExitCode::from(2);
+    }
+    let brief = match open_for_cli(path) {
+        Ok(brief) => brief,
+        Err(code) => return code,
+    };
+    match crate::render::export_all(&brief, request, dark) {
+        Ok(files) => {
+            for f in files {
+                println!("{}", f.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("geobrief export: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn import(
+    brief_path: &std::path::Path,
+    places: &std::path::Path,
+    out: &std::path::Path,
+) -> ExitCode {
+    let mut brief = match open_for_cli(brief_path) {
+        Ok(brief) => brief,
+        Err(code) => return code,
+    };
+    let imported = match crate::import::read_places_file(places, &brief) {
+        Ok(imported) => imported,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    for skipped in &imported.skipped {
+        eprintln!("{}: {skipped}", places.display());
+    }
+    let count = imported.places.len();
+    let mentions: usize = imported.places.iter().map(|p| p.mentions.len()).sum();
+    let plan = match crate::editing::plan(
+        &brief,
+        &crate::editing::EditAction::AddPlaces(imported.places),
+    ) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("{}: {e}", places.display());
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = brief.apply(plan.edit) {
+        eprintln!("{}: {e}", places.display());
+        return ExitCode::from(1);
+    }
+    match crate::brief::save::save_brief(out, &brief.to_doc()) {
+        Ok(()) => {
+            println!(
+                "{}: {count} places imported with {mentions} mentions ({} places in all)",
+                out.display(),
+                brief.place_count()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// The app with the startup probe riding along.
 struct ProbedApp {
     app: GeobriefApp,
@@ -176,6 +316,10 @@ impl eframe::App for ProbedApp {
         self.app.ui(ui);
         self.probe.on_frame(ui.ctx());
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.app.remove_own_recovery_copy();
+    }
 }
 
 fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
@@ -185,19 +329,19 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
         let _ = crate::map::world_basemap::WorldBasemap::embedded();
     });
     let (brief, file) = match &cli.file {
-        Some(path) => match crate::open::open_path(path) {
+        Some(path) => match open_for_cli(path) {
             Ok(brief) => (brief, Some(path.clone())),
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("{e}");
-                }
-                return ExitCode::from(1);
-            }
+            Err(code) => return code,
         },
         None => (Brief::default_brief(), None),
     };
-    let mut app = GeobriefApp::new(brief, file);
-    app.files.recent = crate::recent::RecentFiles::load_default();
+    // A screenshot shows the app as it opens, without the reader's files.
+    let paths = if cli.screenshot.is_some() {
+        crate::paths::Paths::none()
+    } else {
+        crate::paths::Paths::from_env()
+    };
+    let mut app = GeobriefApp::with_paths(brief, file, paths);
     if let Some(path) = &cli.file {
         app.files.recent.push(path);
     }

@@ -7,15 +7,14 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::brief::validate;
 use crate::brief::{
-    Article, Brief, BriefDoc, FORMAT, Link, PlaceDoc, PlaceKind, Selector, Source, Target,
+    Article, Brief, BriefDoc, FORMAT, Link, LinkId, PlaceDoc, PlaceKind, Source, Target,
+    selectors_for_span,
 };
 use crate::gazetteer::{self, Gazetteer, PlaceId};
 use crate::geoparse::{self, Options, Toponym, Usage};
+use crate::personal::PersonalGazetteer;
 
-/// Characters of context kept on each side of a quote.
-const CONTEXT_CHARS: usize = 24;
 /// Candidates kept per place for the reader to choose from.
 const KEPT_CANDIDATES: usize = 6;
 
@@ -117,7 +116,7 @@ pub fn kind_from_gazetteer(kind: gazetteer::PlaceKind) -> PlaceKind {
 }
 
 /// A brief's place for one gazetteer entry.
-pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: String) -> PlaceDoc {
+pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: crate::brief::PlaceId) -> PlaceDoc {
     let p = gaz.place(place);
     let kind = kind_from_gazetteer(p.kind);
     let source = match p.geonames_id {
@@ -211,36 +210,30 @@ fn prefer_candidate(
     }
 }
 
-fn slug(name: &str, taken: &[String]) -> String {
-    let base: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if base.is_empty() {
-        "place".to_string()
-    } else {
-        base
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
 /// Finds the places of an article and makes a brief of it.
 pub fn brief_from_text(
     text: &str,
     fallback_title: &str,
     gaz: &Gazetteer,
     options: &Options,
+) -> Brief {
+    brief_from_text_with(
+        text,
+        fallback_title,
+        gaz,
+        options,
+        &PersonalGazetteer::default(),
+    )
+}
+
+/// Like [`brief_from_text`], with the reader's own places found too (they
+/// win over the gazetteer's wherever their names occur).
+pub fn brief_from_text_with(
+    text: &str,
+    fallback_title: &str,
+    gaz: &Gazetteer,
+    options: &Options,
+    personal: &PersonalGazetteer,
 ) -> Brief {
     let article = split_article(text);
     let paragraphs = if article.paragraphs.is_empty() {
@@ -266,25 +259,45 @@ pub fn brief_from_text(
         links: Vec::new(),
         extra: Map::new(),
     };
-    let doc = with_detected_places(doc, gaz, options);
+    let doc = with_detected_places_in(doc, gaz, options, None, personal);
     // Every part was built here from valid pieces; should validation still
     // object, keep the text without places rather than lose the article.
-    match validate(doc.clone()) {
+    match Brief::from_doc(doc.clone()) {
         Ok(brief) => brief,
-        Err(_) => {
-            let mut bare = doc;
-            bare.places.clear();
-            bare.links.clear();
-            match validate(bare.clone()) {
-                Ok(brief) => brief,
-                Err(_) => Brief {
-                    doc: bare,
-                    places: Vec::new(),
-                    mentions: Vec::new(),
-                    warnings: Vec::new(),
-                },
-            }
-        }
+        Err(_) => Brief::bare(doc.article),
+    }
+}
+
+/// A name found in the text: by place detection (a toponym) or in the
+/// reader's own gazetteer (an entry).
+enum Hit {
+    Found(usize),
+    Personal(usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum HitPlace {
+    Gazetteer(PlaceId),
+    Personal(usize),
+}
+
+/// A brief's place for an entry of the reader's own gazetteer.
+fn personal_place_doc(
+    entry: &crate::personal::PersonalPlace,
+    id: crate::brief::PlaceId,
+) -> PlaceDoc {
+    PlaceDoc {
+        id,
+        name: entry.name.clone(),
+        kind: entry.kind,
+        geometry: geojson::Geometry::new(geojson::GeometryValue::from(&entry.geometry)),
+        approximate: false,
+        note: entry.note.clone(),
+        sources: vec![Source {
+            title: "Your own gazetteer".into(),
+            url: None,
+        }],
+        extra: PersonalGazetteer::record(entry),
     }
 }
 
@@ -293,7 +306,7 @@ pub type PreferredArea = ((f64, f64), (f64, f64));
 
 /// Replaces a document's places and links with those found in its text.
 pub fn with_detected_places(doc: BriefDoc, gaz: &Gazetteer, options: &Options) -> BriefDoc {
-    with_detected_places_in(doc, gaz, options, None)
+    with_detected_places_in(doc, gaz, options, None, &PersonalGazetteer::default())
 }
 
 /// Like [`with_detected_places`], but where a name could mean a place inside
@@ -303,6 +316,7 @@ pub fn with_detected_places_in(
     gaz: &Gazetteer,
     options: &Options,
     area: Option<PreferredArea>,
+    personal: &PersonalGazetteer,
 ) -> BriefDoc {
     let separator = "\n\n";
     let joined = doc.article.paragraphs.join(separator);
@@ -325,60 +339,74 @@ pub fn with_detected_places_in(
             });
         }
     }
+    // The reader's own places win wherever their names occur.
+    let personal_hits = personal.find_in(&joined);
+    let overlaps_personal = |r: &std::ops::Range<usize>| {
+        personal_hits
+            .iter()
+            .any(|(p, _)| p.start < r.end && r.start < p.end)
+    };
+    let mut hits: Vec<(std::ops::Range<usize>, Hit)> = toponyms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.usage != Usage::InName && !overlaps_personal(&t.byte_range))
+        .map(|(i, t)| (t.byte_range.clone(), Hit::Found(i)))
+        .chain(
+            personal_hits
+                .iter()
+                .map(|(r, entry)| (r.clone(), Hit::Personal(*entry))),
+        )
+        .collect();
+    hits.sort_by_key(|(r, _)| (r.start, r.end));
     let mut places: Vec<PlaceDoc> = Vec::new();
-    let mut place_of: Vec<(PlaceId, usize)> = Vec::new();
+    let mut place_of: std::collections::HashMap<HitPlace, usize> = Default::default();
+    let mut taken_ids: std::collections::HashSet<String> = Default::default();
     let mut links = Vec::new();
-    for toponym in toponyms.iter().filter(|t| t.usage != Usage::InName) {
-        let gid = toponym.place();
-        let index = match place_of.iter().find(|(g, _)| *g == gid) {
-            Some((_, i)) => *i,
+    for (range, hit) in hits {
+        let key = match hit {
+            Hit::Found(i) => HitPlace::Gazetteer(toponyms[i].place()),
+            Hit::Personal(entry) => HitPlace::Personal(entry),
+        };
+        let index = match place_of.get(&key) {
+            Some(i) => *i,
             None => {
-                let ids: Vec<String> = places.iter().map(|p| p.id.clone()).collect();
-                let mut place = place_doc_for(gaz, gid, slug(&gaz.place(gid).name, &ids));
-                place
-                    .extra
-                    .insert("x-geoparse".into(), geoparse_record(gaz, toponym));
+                let name = match &hit {
+                    Hit::Found(i) => gaz.place(toponyms[*i].place()).name.clone(),
+                    Hit::Personal(entry) => personal.places[*entry].name.clone(),
+                };
+                let id = crate::brief::slug_id(&name, |id| taken_ids.contains(id));
+                taken_ids.insert(id.clone());
+                let id = crate::brief::PlaceId::new(id);
+                let place = match hit {
+                    Hit::Found(i) => {
+                        let mut place = place_doc_for(gaz, toponyms[i].place(), id);
+                        place
+                            .extra
+                            .insert("x-geoparse".into(), geoparse_record(gaz, &toponyms[i]));
+                        place
+                    }
+                    Hit::Personal(entry) => personal_place_doc(&personal.places[entry], id),
+                };
                 places.push(place);
-                place_of.push((gid, places.len() - 1));
+                place_of.insert(key, places.len() - 1);
                 places.len() - 1
             }
         };
         let paragraph = starts
-            .partition_point(|&s| s <= toponym.byte_range.start)
+            .partition_point(|&s| s <= range.start)
             .saturating_sub(1);
         let text = &doc.article.paragraphs[paragraph];
-        let start = toponym.byte_range.start - starts[paragraph];
-        let end = (toponym.byte_range.end - starts[paragraph]).min(text.len());
-        let (Some(exact), Some(before), Some(after)) =
-            (text.get(start..end), text.get(..start), text.get(end..))
-        else {
+        let start = range.start - starts[paragraph];
+        let end = (range.end - starts[paragraph]).min(text.len());
+        let Some(selector) = selectors_for_span(text, start..end) else {
             continue;
         };
-        let prefix: String = before
-            .chars()
-            .rev()
-            .take(CONTEXT_CHARS)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
-        let start_chars = before.chars().count();
         links.push(Link {
+            id: LinkId::new(format!("l{}", links.len() + 1)),
             place: places[index].id.clone(),
             target: Target {
                 paragraph,
-                selector: vec![
-                    Selector::TextQuoteSelector {
-                        exact: exact.to_string(),
-                        prefix,
-                        suffix,
-                    },
-                    Selector::TextPositionSelector {
-                        start: start_chars,
-                        end: start_chars + exact.chars().count(),
-                    },
-                ],
+                selector,
             },
             extra: Map::new(),
         });
@@ -386,6 +414,78 @@ pub fn with_detected_places_in(
     doc.places = places;
     doc.links = links;
     doc
+}
+
+/// A gazetteer entry found by its name, as a search list shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GazetteerHit {
+    pub id: PlaceId,
+    pub name: String,
+    pub country: String,
+    pub kind: PlaceKind,
+    pub population: u64,
+    pub lon_deg: f64,
+    pub lat_deg: f64,
+}
+
+/// The places a typed name can mean, most populous first.
+pub fn search_gazetteer(gaz: &Gazetteer, query: &str, limit: usize) -> Vec<GazetteerHit> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut ids: Vec<PlaceId> = gaz.lookup(query).iter().map(|s| s.place).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut hits: Vec<GazetteerHit> = ids
+        .into_iter()
+        .map(|id| {
+            let p = gaz.place(id);
+            GazetteerHit {
+                id,
+                name: p.name.clone(),
+                country: if p.kind == gazetteer::PlaceKind::Country {
+                    String::new()
+                } else {
+                    country_name(gaz, &p.country_code)
+                },
+                kind: kind_from_gazetteer(p.kind),
+                population: p.population,
+                lon_deg: p.lon_deg,
+                lat_deg: p.lat_deg,
+            }
+        })
+        .collect();
+    // The places of exactly that name first, then the most populous.
+    let exact = |h: &GazetteerHit| !h.name.eq_ignore_ascii_case(query);
+    hits.sort_by(|a, b| {
+        exact(a)
+            .cmp(&exact(b))
+            .then(b.population.cmp(&a.population))
+            .then(a.name.cmp(&b.name))
+    });
+    hits.truncate(limit);
+    hits
+}
+
+/// A new place for the brief from a gazetteer entry (with its source).
+pub fn new_place_from_gazetteer(gaz: &Gazetteer, id: PlaceId) -> crate::editing::NewPlace {
+    let doc = place_doc_for(gaz, id, crate::brief::PlaceId::new("new"));
+    let p = gaz.place(id);
+    let mut note = doc.note;
+    if let Some(cut) = note.find(", found in the text by Geobrief") {
+        note.truncate(cut);
+        note.push_str(", chosen from the gazetteer by the reader");
+    }
+    crate::editing::NewPlace {
+        name: doc.name,
+        kind: doc.kind,
+        geometry: geo_types::Geometry::Point(geo_types::Point::new(p.lon_deg, p.lat_deg)),
+        approximate: doc.approximate,
+        note,
+        sources: doc.sources,
+        extra: doc.extra,
+    }
 }
 
 #[cfg(test)]
@@ -420,20 +520,19 @@ mod tests {
             &Options::default(),
         );
         let damascus = brief
-            .places
-            .iter()
-            .position(|p| p.name == "Damascus")
+            .places()
+            .find(|p| p.name == "Damascus")
             .expect("Damascus found");
         assert_eq!(
-            brief.mentions_of(damascus).count(),
+            brief.mentions_of(&damascus.id).len(),
             1,
             "the title is not a paragraph"
         );
-        let (lon, lat) = brief.places[damascus].anchor_lon_lat();
+        let (lon, lat) = damascus.anchor_lon_lat();
         assert!((lat - 33.5).abs() < 0.2 && (lon - 36.3).abs() < 0.2);
-        assert!(brief.places.iter().any(|p| p.name == "Aleppo"));
+        assert!(brief.places().any(|p| p.name == "Aleppo"));
         assert!(brief.warnings.is_empty(), "{:?}", brief.warnings);
-        assert!(brief.doc.places[damascus].extra.contains_key("x-geoparse"));
+        assert!(damascus.extra.contains_key("x-geoparse"));
     }
 
     #[test]
@@ -470,8 +569,56 @@ mod tests {
             }
             let brief = brief_from_text(&text, "t", Gazetteer::embedded(), &Options::default());
             assert!(brief.warnings.is_empty(), "{text:?}: {:?}", brief.warnings);
-            assert_eq!(brief.mentions.len(), brief.doc.links.len(), "{text:?}");
+            assert_eq!(brief.mention_count(), brief.link_count(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_typed_name_finds_its_namesakes_most_populous_first() {
+        let hits = search_gazetteer(Gazetteer::embedded(), "Damascus", 10);
+        assert!(hits.len() >= 2, "{hits:?}");
+        assert_eq!(
+            (hits[0].name.as_str(), hits[0].country.as_str()),
+            ("Damascus", "Syria")
+        );
+        let named: Vec<_> = hits.iter().take_while(|h| h.name == "Damascus").collect();
+        assert!(named.windows(2).all(|w| w[0].population >= w[1].population));
+        let place = new_place_from_gazetteer(Gazetteer::embedded(), hits[0].id);
+        assert_eq!(place.name, "Damascus");
+        assert!(
+            place.note.contains("chosen from the gazetteer"),
+            "{}",
+            place.note
+        );
+    }
+
+    #[test]
+    fn a_place_the_reader_taught_wins_over_the_gazetteer_in_any_article() {
+        let mut personal = PersonalGazetteer::default();
+        personal.remember(&crate::brief::Place {
+            id: "paris-camp".into(),
+            name: "Paris".into(),
+            kind: PlaceKind::Area,
+            geometry: geo_types::Geometry::Point(geo_types::Point::new(36.2, 37.1)),
+            approximate: false,
+            note: "The camp the locals call Paris".into(),
+            sources: Vec::new(),
+            extra: Map::new(),
+        });
+        let brief = brief_from_text_with(
+            "Aid reached Paris and Aleppo on Monday.",
+            "t",
+            Gazetteer::embedded(),
+            &Options::default(),
+            &personal,
+        );
+        let paris = brief
+            .places()
+            .find(|p| p.name == "Paris")
+            .expect("Paris found");
+        assert_eq!(paris.anchor_lon_lat(), (36.2, 37.1));
+        assert!(paris.extra.contains_key("x-personal"));
+        assert!(brief.places().any(|p| p.name == "Aleppo"));
     }
 
     #[test]
@@ -482,8 +629,8 @@ mod tests {
             Gazetteer::embedded(),
             &Options::default(),
         );
-        assert!(brief.places.is_empty());
-        assert_eq!(brief.doc.article.paragraphs, ["nothing to see here."]);
-        assert_eq!(brief.doc.article.title, "Notes");
+        assert_eq!(brief.place_count(), 0);
+        assert_eq!(brief.paragraphs(), ["nothing to see here."]);
+        assert_eq!(brief.article.title, "Notes");
     }
 }

@@ -1,20 +1,33 @@
 //! Geobrief: a news article beside a schematic map of its places.
 //!
-//! Domain modules (`brief`, `basemap`, `map`) know nothing of egui; `ui`
-//! draws them and `app` ties the two together.
+//! Domain modules (`brief`, `editing`, `selection`, `basemap`, `map`,
+//! `gazetteer`, `geoparse`, `compose`, `personal`, `recovery`, `export`,
+//! `import`) know nothing of egui; `ui` draws them, returning [`Action`]s,
+//! and `app` ties the two together.
 
+pub mod action;
 pub mod app;
 pub mod basemap;
 pub mod brief;
 pub mod cli;
 pub mod compose;
+pub mod editing;
+pub mod export;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod import;
 pub mod map;
 pub mod open;
+pub mod paths;
+pub mod personal;
+pub mod problem;
 pub mod recent;
+pub mod recovery;
+pub mod render;
 pub mod screenshot;
+pub mod selection;
 pub mod startup_probe;
 pub mod ui;
 
+pub use action::Action;
 pub use app::GeobriefApp;

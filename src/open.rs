@@ -9,6 +9,7 @@ use crate::brief::{Brief, MAX_BRIEF_BYTES, parse_brief};
 use crate::compose;
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
+use crate::personal::PersonalGazetteer;
 
 /// What kind of file a path holds, by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +32,7 @@ pub fn file_kind(path: &Path) -> FileKind {
 }
 
 /// Opens `path`; the errors are lines ready for the problems panel.
-pub fn open_path(path: &Path) -> Result<Brief, Vec<String>> {
+pub fn open_path(path: &Path, personal: &PersonalGazetteer) -> Result<Brief, Vec<String>> {
     let name = path.display();
     let bytes =
         std::fs::read(path).map_err(|e| vec![format!("{name}: cannot read the file: {e}")])?;
@@ -59,18 +60,23 @@ pub fn open_path(path: &Path) -> Result<Brief, Vec<String>> {
             } else {
                 text.to_string()
             };
-            Ok(brief_from_article_text(&text, &stem))
+            Ok(brief_from_article_text(&text, &stem, personal))
         }
     }
 }
 
 /// A brief from an article's text, with its places found offline.
-pub fn brief_from_article_text(text: &str, fallback_title: &str) -> Brief {
-    compose::brief_from_text(
+pub fn brief_from_article_text(
+    text: &str,
+    fallback_title: &str,
+    personal: &PersonalGazetteer,
+) -> Brief {
+    compose::brief_from_text_with(
         text,
         fallback_title,
         Gazetteer::embedded(),
         &Options::default(),
+        personal,
     )
 }
 
@@ -140,9 +146,9 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("talks.html");
         std::fs::write(&path, PAGE).unwrap();
-        let brief = open_path(&path).unwrap();
-        assert!(brief.places.iter().any(|p| p.name == "Damascus"));
-        assert!(brief.places.iter().any(|p| p.name == "Beirut"));
+        let brief = open_path(&path, &PersonalGazetteer::default()).unwrap();
+        assert!(brief.places().any(|p| p.name == "Damascus"));
+        assert!(brief.places().any(|p| p.name == "Beirut"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -156,7 +162,7 @@ mod tests {
             r#"{"format": "geobrief/1", "article": {"title": 3, "paragraphs": []}}"#,
         )
         .unwrap();
-        let errors = open_path(&path).unwrap_err();
+        let errors = open_path(&path, &PersonalGazetteer::default()).unwrap_err();
         assert!(
             errors[0].contains("bad.json") && errors[0].contains("article.title"),
             "{errors:?}"
@@ -170,7 +176,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("latin1.txt");
         std::fs::write(&path, b"Caf\xe9 in Paris").unwrap();
-        let errors = open_path(&path).unwrap_err();
+        let errors = open_path(&path, &PersonalGazetteer::default()).unwrap_err();
         assert!(
             errors[0].contains("latin1.txt") && errors[0].contains("offset 3"),
             "{errors:?}"

@@ -14,17 +14,6 @@ pub struct RecentFiles {
 }
 
 impl RecentFiles {
-    /// The list in `$XDG_CONFIG_HOME/geobrief/recent.json` (or `~/.config/...`).
-    pub fn load_default() -> Self {
-        let dir = std::env::var_os("XDG_CONFIG_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")));
-        match dir {
-            Some(dir) => Self::load(&dir.join("geobrief").join("recent.json")),
-            None => Self::default(),
-        }
-    }
-
     pub fn load(store: &Path) -> Self {
         let paths = std::fs::read_to_string(store)
             .ok()

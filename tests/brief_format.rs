@@ -16,7 +16,7 @@ fn errors_of(json: &serde_json::Value) -> Vec<BriefError> {
 #[test]
 fn the_default_brief_carries_the_seed_article_verbatim() {
     let brief = Brief::default_brief();
-    let article = &brief.doc.article;
+    let article = &brief.article;
     assert_eq!(article.byline.as_deref(), Some("By HAN News Desk"));
     assert_eq!(article.dateline.as_deref(), Some("MOSCOW"));
     assert_eq!(article.paragraphs.len(), 8);
@@ -38,8 +38,8 @@ fn the_default_brief_carries_the_seed_article_verbatim() {
 fn every_link_of_the_default_brief_anchors_exactly() {
     let brief = Brief::default_brief();
     assert!(brief.warnings.is_empty(), "{:?}", brief.warnings);
-    assert_eq!(brief.mentions.len(), brief.doc.links.len());
-    for m in &brief.mentions {
+    assert_eq!(brief.mention_count(), brief.link_count());
+    for m in brief.mentions() {
         assert_eq!(m.quality, geobrief::brief::AnchorQuality::Exact);
     }
 }
@@ -56,7 +56,7 @@ fn the_bases_are_within_five_km_of_their_real_sites() {
         ("damascus", (36.2919, 33.5131)),
     ];
     for (id, real) in expected {
-        let place = &brief.places[brief.place_index(id).unwrap()];
+        let place = brief.place(id).unwrap();
         let d = distance_km(place.anchor_lon_lat(), real);
         assert!(d < 5.0, "{id} is {d:.1} km from its real site");
     }
@@ -65,7 +65,7 @@ fn the_bases_are_within_five_km_of_their_real_sites() {
 #[test]
 fn northeastern_syria_is_an_approximate_area() {
     let brief = Brief::default_brief();
-    let place = &brief.places[brief.place_index("northeastern-syria").unwrap()];
+    let place = brief.place("northeastern-syria").unwrap();
     assert!(place.is_area() && place.approximate);
     assert_eq!(place.kind, PlaceKind::Area);
 }
@@ -175,11 +175,11 @@ fn a_link_survives_an_edit_to_its_paragraph_and_one_whose_words_are_gone_is_repo
     json["article"]["paragraphs"][4] =
         serde_json::json!(format!("Indeed, {p4}").replace("Latakia", "the coast"));
     let brief = parse_brief(json.to_string().as_bytes()).unwrap();
-    let tartus = brief.place_index("tartus").unwrap();
     assert!(
         brief
-            .mentions_of(tartus)
-            .any(|(_, m)| brief.mention_text(m) == "Tartus")
+            .mentions_of("tartus")
+            .iter()
+            .any(|l| brief.mention_text(l) == "Tartus")
     );
     assert!(
         brief
@@ -190,7 +190,7 @@ fn a_link_survives_an_edit_to_its_paragraph_and_one_whose_words_are_gone_is_repo
         brief.warnings
     );
     assert_eq!(
-        brief.doc.links.len(),
+        brief.link_count(),
         default_json()["links"].as_array().unwrap().len()
     );
 }
@@ -210,4 +210,38 @@ fn random_garbage_never_panics() {
         }
         let _ = parse_brief(&bytes);
     }
+}
+
+#[test]
+fn a_brief_written_before_links_had_ids_loads_and_gets_ids_that_are_saved() {
+    let mut json = default_json();
+    for link in json["links"].as_array_mut().unwrap() {
+        link.as_object_mut().unwrap().remove("id");
+    }
+    json["links"][0]["id"] = serde_json::json!("l2");
+    let brief = parse_brief(json.to_string().as_bytes()).unwrap();
+    let ids: Vec<String> = brief.links().map(|l| l.id.to_string()).collect();
+    assert_eq!(ids[0], "l2", "an id the file gives is kept");
+    assert_eq!(ids[1], "l1", "the others get the first free numbers");
+    let unique: std::collections::HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len());
+    let saved: serde_json::Value = serde_json::from_str(&brief.to_json()).unwrap();
+    assert!(
+        saved["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["id"].is_string())
+    );
+}
+
+#[test]
+fn two_links_with_one_id_are_rejected_with_the_json_path() {
+    let mut json = default_json();
+    json["links"][3]["id"] = json["links"][1]["id"].clone();
+    let errors = errors_of(&json);
+    assert!(
+        errors.iter().any(|e| e.to_string().contains("links[3].id")),
+        "{errors:?}"
+    );
 }

@@ -62,6 +62,6 @@ fn geoparse_makes_a_brief_of_a_text_file() {
     let (code, _, stderr) = geobrief(&["geoparse", &text, "-o", &out.display().to_string()]);
     assert_eq!(code, 0, "{stderr}");
     let brief = geobrief::brief::parse_brief_file(&out).unwrap();
-    assert!(brief.places.iter().any(|p| p.name == "Damascus"));
-    assert!(brief.places.iter().any(|p| p.name == "Lebanon"));
+    assert!(brief.places().any(|p| p.name == "Damascus"));
+    assert!(brief.places().any(|p| p.name == "Lebanon"));
 }

@@ -95,11 +95,12 @@ fn tab_reaches_the_map_and_arrows_walk_its_places_in_reading_order_and_enter_sel
         .filter_map(|node| node.accesskit_node().label())
         .filter(|label| label.ends_with(" on the map"))
         .collect();
-    let brief = &harness.state().brief;
+    let brief = harness.state().brief();
     let order = geobrief::ui::map_places_a11y::reading_order(brief);
     let names: Vec<String> = order
         .iter()
-        .map(|&p| format!("{} on the map", brief.places[p].name))
+        .filter_map(|id| brief.place(id))
+        .map(|p| format!("{} on the map", p.name))
         .filter(|label| on_map.contains(label))
         .collect();
     let after_moscow = names
@@ -116,13 +117,8 @@ fn tab_reaches_the_map_and_arrows_walk_its_places_in_reading_order_and_enter_sel
     harness.run();
     let selected = harness.state().selected_id().map(str::to_owned);
     let focused_name = focused.unwrap_or_default().replace(" on the map", "");
-    let selected_name = harness
-        .state()
-        .brief
-        .places
-        .iter()
-        .find(|p| Some(p.id.as_str()) == selected.as_deref())
-        .map(|p| p.name.clone());
+    let selected_name =
+        selected.and_then(|id| harness.state().brief().place(&id).map(|p| p.name.clone()));
     assert_eq!(selected_name, Some(focused_name));
 }
 

@@ -14,7 +14,7 @@ use geobrief::map::projection::world_from_lon_lat;
 fn mention_texts(app: &GeobriefApp) -> Vec<String> {
     app.selected_mentions()
         .iter()
-        .map(|&m| app.brief.mention_text(&app.brief.mentions[m]).to_string())
+        .map(|l| app.brief().mention_text(l).to_string())
         .collect()
 }
 
@@ -38,7 +38,10 @@ fn clicking_tartus_on_the_map_selects_it_and_lights_its_passages() {
             "both facilities"
         ]
     );
-    assert_eq!(app.current_mention, Some(app.selected_mentions()[0]));
+    assert_eq!(
+        app.selection.mention.as_ref(),
+        Some(&app.selected_mentions()[0])
+    );
     harness.get_by_label("1 of 4");
 }
 
@@ -88,9 +91,7 @@ fn the_coast_inset_tells_the_two_bases_apart_at_the_opening_view() {
 #[test]
 fn clicking_a_mention_in_the_text_selects_its_place_and_moves_the_map_there() {
     let mut harness = harness();
-    harness
-        .get_by_role_and_label(Role::Label, "Latakia")
-        .click();
+    harness.get_by_role_and_label(Role::Link, "Latakia").click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.selected_id(), Some("latakia"));
@@ -105,7 +106,7 @@ fn clicking_a_mention_in_the_text_selects_its_place_and_moves_the_map_there() {
 fn clicking_the_kremlin_selects_moscow_at_that_mention() {
     let mut harness = harness();
     let second_kremlin = |h: &Harness<'static, GeobriefApp>| {
-        h.get_all_by_role_and_label(Role::Label, "Kremlin")
+        h.get_all_by_role_and_label(Role::Link, "Kremlin")
             .nth(1)
             .expect("two Kremlin mentions")
             .scroll_to_me()
@@ -113,15 +114,15 @@ fn clicking_the_kremlin_selects_moscow_at_that_mention() {
     second_kremlin(&harness);
     harness.run();
     harness
-        .get_all_by_role_and_label(Role::Label, "Kremlin")
+        .get_all_by_role_and_label(Role::Link, "Kremlin")
         .nth(1)
         .expect("two Kremlin mentions")
         .click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.selected_id(), Some("moscow"));
-    let current = app.current_mention.expect("a current mention");
-    assert_eq!(app.brief.mentions[current].paragraph, 5);
+    let current = app.selection.mention.as_ref().expect("a current mention");
+    assert_eq!(app.brief().mention(current).unwrap().paragraph, 5);
     harness.get_by_label("6 of 8");
 }
 
@@ -129,19 +130,17 @@ fn clicking_the_kremlin_selects_moscow_at_that_mention() {
 fn hovering_a_mention_lights_its_marker_and_hovering_a_marker_lights_its_mentions() {
     let mut harness = harness();
     harness
-        .get_all_by_role_and_label(Role::Label, "Damascus")
+        .get_all_by_role_and_label(Role::Link, "Damascus")
         .next()
         .expect("a Damascus mention")
         .hover();
     harness.run();
-    let damascus = harness.state().brief.place_index("damascus");
-    assert_eq!(harness.state().hovered_place, damascus);
+    assert_eq!(harness.state().hovered.as_deref(), Some("damascus"));
     harness
         .get_by_role_and_label(Role::Button, "Moscow on the map")
         .hover();
     harness.run();
-    let moscow = harness.state().brief.place_index("moscow");
-    assert_eq!(harness.state().hovered_place, moscow);
+    assert_eq!(harness.state().hovered.as_deref(), Some("moscow"));
 }
 
 #[test]

@@ -169,6 +169,7 @@ def links_for(paragraphs):
             taken.append((start, end, pid))
         for start, end, pid in taken:
             links.append({
+                "id": f"l{len(links) + 1}",
                 "place": pid,
                 "target": {
                     "paragraph": index,
@@ -181,6 +182,12 @@ def links_for(paragraphs):
                 },
             })
     return links
+
+
+def counter_clockwise(ring):
+    """RFC 7946's right-hand rule: exterior rings run counter-clockwise."""
+    area = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:]))
+    return ring if area > 0 else ring[::-1]
 
 
 def main():
@@ -203,6 +210,11 @@ def main():
         "places": [{k: v for k, v in p.items() if k != "phrases"} for p in PLACES],
         "links": links_for(paragraphs),
     }
+    for place in brief["places"]:
+        geometry = place["geometry"]
+        if geometry["type"] == "Polygon":
+            geometry["coordinates"] = [counter_clockwise(geometry["coordinates"][0]),
+                                       *geometry["coordinates"][1:]]
     out = ROOT / "assets/default_brief.json"
     out.write_text(json.dumps(brief, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out} with {len(brief['places'])} places and {len(brief['links'])} links")

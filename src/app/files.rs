@@ -1,106 +1,42 @@
-//! Files and corrections: opening briefs, text and web pages; new briefs from
-//! pasted text; saving; removing a place or picking another candidate; and
-//! the guard that asks before unsaved edits are thrown away.
+//! Files and dialogs: opening briefs, text and web pages, new briefs from
+//! pasted text, finding the places again, importing places, exporting, the
+//! reader's gazetteer; the native file dialogs; and the guard that asks
+//! before unsaved edits are thrown away. Reading and place detection run
+//! as jobs; their results arrive in `take_finished_jobs`.
 
-use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::path::{Path, PathBuf};
 
-use super::{Action, GeobriefApp};
-use crate::brief::Brief;
-use crate::brief::edit::{changed_places, choose_candidate, remove_place};
-use crate::brief::save::save_brief;
+use super::GeobriefApp;
+use super::jobs::Done;
+use super::pickers::Pick;
+use crate::action::{Confirmation, FileAction};
+use crate::brief::candidates::changed_places;
+use crate::brief::{Brief, Document};
 use crate::compose::{PreferredArea, with_detected_places_in};
+use crate::editing::{EditAction, replace_places_plan};
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
 use crate::open::{brief_from_article_text, open_path};
-use crate::recent::RecentFiles;
+use crate::personal::PersonalGazetteer;
+use crate::problem::Problem;
+use crate::ui::dialogs::Dialog;
 
-/// What a user asked of files and places.
+/// What waits for the answer to "save your edits first?", or for the save
+/// that answer started.
 #[derive(Clone, Debug, PartialEq)]
-pub enum FileAction {
-    /// Show the native open dialog.
-    ShowOpen,
-    /// Ask for a path to type (works where no file dialog does).
-    ShowOpenPath,
-    Open(PathBuf),
-    ShowNewFromText,
-    NewFromText(String),
-    Save,
-    ShowSaveAs,
-    SaveTo(PathBuf),
-    RemovePlace(usize),
-    ChooseCandidate {
-        place: usize,
-        candidate: usize,
-    },
-    /// Find the places again, favouring a country (ISO 3166 alpha-2 code).
-    BiasToCountry(String),
-    /// Find the places again, favouring the area the map shows.
-    BiasToView,
-    CloseDialog,
-    /// The answer to "save your edits first?".
-    Confirm(Confirmation),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Confirmation {
-    Save,
-    Discard,
-    Cancel,
-}
-
-/// What waits for the answer to "save your edits first?".
-#[derive(Clone, Debug, PartialEq)]
-pub enum Deferred {
+pub(super) enum Deferred {
     Open(PathBuf),
     NewFromText(String),
     Quit,
 }
 
-/// The dialog on screen, if any.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dialog {
-    NewFromText(String),
-    OpenPath(String),
-    SavePath(String),
-    UnsavedEdits(Deferred),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pick {
-    Open,
-    Save,
-}
-
-/// File state kept between frames.
-pub struct FileState {
-    /// Edits not yet saved.
-    pub dirty: bool,
-    pub recent: RecentFiles,
-    pub dialog: Option<Dialog>,
-    /// The country code typed in the "favour a country" box.
-    pub bias_country: String,
-    /// Set once the user confirmed quitting despite unsaved edits.
-    pub quit_confirmed: bool,
-    /// A file dialog running on its thread: what for, its answer, and when
-    /// it opened (an instant "no answer" means there is no dialog service).
-    picker: Option<(Pick, Receiver<Option<PathBuf>>, std::time::Instant)>,
-}
-
-impl FileState {
-    pub fn new(recent: RecentFiles) -> Self {
-        Self {
-            dirty: false,
-            recent,
-            dialog: None,
-            bias_country: String::new(),
-            quit_confirmed: false,
-            picker: None,
+impl Deferred {
+    fn describe(&self) -> String {
+        match self {
+            Deferred::Open(path) => format!("Opening {} will close this brief.", path.display()),
+            Deferred::NewFromText(_) => "A new brief will replace this one.".to_string(),
+            Deferred::Quit => "Geobrief is closing.".to_string(),
         }
-    }
-
-    pub fn is_picking(&self) -> bool {
-        self.picker.is_some()
     }
 }
 
@@ -123,287 +59,310 @@ impl GeobriefApp {
                 self.files.dialog = Some(Dialog::NewFromText(String::new()))
             }
             FileAction::NewFromText(text) => self.unless_unsaved(Deferred::NewFromText(text)),
-            FileAction::Save => match self.file.clone() {
-                Some(path) if crate::open::file_kind(&path) == crate::open::FileKind::Brief => {
-                    self.save_to(path)
-                }
-                _ => self.apply_file(FileAction::ShowSaveAs),
-            },
+            FileAction::Save => self.save(),
             FileAction::ShowSaveAs => self.start_picker(Pick::Save),
             FileAction::SaveTo(path) => self.save_to(path),
-            FileAction::RemovePlace(place) => {
-                let id = self.brief.places.get(place).map(|p| p.id.clone());
-                if let Some(id) = id {
-                    self.replace_after_edit(remove_place(&self.brief, &id), None);
-                }
-            }
-            FileAction::ChooseCandidate { place, candidate } => {
-                let id = self.brief.places.get(place).map(|p| p.id.clone());
-                if let Some(id) = id {
-                    let edited = choose_candidate(&self.brief, &id, candidate);
-                    self.replace_after_edit(edited, Some(id));
-                }
-            }
             FileAction::BiasToCountry(code) => {
                 let code = code.trim().to_uppercase();
+                let what = if code.is_empty() {
+                    "without a bias".to_string()
+                } else {
+                    format!("favouring country {code}")
+                };
                 let options = Options {
                     country_bias: (!code.is_empty()).then_some(code),
                 };
-                self.refind_places(&options, None);
+                self.refind_places(options, None, what);
             }
             FileAction::BiasToView => {
                 let area = self.map.visible_area();
-                self.refind_places(&Options::default(), area);
+                self.refind_places(
+                    Options::default(),
+                    area,
+                    "favouring the area on the map".into(),
+                );
+            }
+            FileAction::ShowExport => {
+                self.files.dialog = Some(Dialog::Export(crate::ui::dialogs::ExportForm::for_file(
+                    self.file.as_deref(),
+                )));
+            }
+            FileAction::Export(request) => self.export(request),
+            FileAction::ShowImport => self.start_picker(Pick::Import),
+            FileAction::ImportPlaces(path) => self.import_places(path),
+            FileAction::ShowMyPlaces => self.files.dialog = Some(Dialog::MyPlaces),
+            FileAction::RememberPlace(id) => {
+                if let Some(place) = self.doc.brief().place(&id) {
+                    self.personal.remember(place);
+                    let note = format!(
+                        "“{}” is in your gazetteer now: Geobrief will find it in any article.",
+                        place.name
+                    );
+                    self.problems.push(Problem::Note(note));
+                    self.save_personal_gazetteer();
+                }
+            }
+            FileAction::ForgetPlace(id) => {
+                self.personal.forget(&id);
+                self.save_personal_gazetteer();
             }
             FileAction::CloseDialog => self.files.dialog = None,
+            FileAction::CancelDialog => {
+                self.files.dialog = None;
+                self.files.pending = None;
+            }
             FileAction::Confirm(answer) => self.answer_unsaved(answer),
+            FileAction::Recover(recover) => self.answer_recovery(recover),
+            FileAction::CancelWork => {
+                if let Some(busy) = &self.jobs.busy {
+                    self.problems
+                        .push(Problem::Note(format!("Cancelled: {}", busy.what)));
+                }
+                self.jobs.cancel_busy();
+            }
         }
     }
 
     /// Runs `deferred` now, or asks first if there are unsaved edits.
     fn unless_unsaved(&mut self, deferred: Deferred) {
-        if self.files.dirty {
-            self.files.dialog = Some(Dialog::UnsavedEdits(deferred));
+        if self.doc.is_dirty() {
+            self.files.dialog = Some(Dialog::UnsavedEdits {
+                what: deferred.describe(),
+            });
+            self.files.pending = Some(deferred);
         } else {
             self.run_deferred(deferred);
         }
     }
 
     fn answer_unsaved(&mut self, answer: Confirmation) {
-        let Some(Dialog::UnsavedEdits(deferred)) = self.files.dialog.take() else {
+        self.files.dialog = None;
+        let Some(deferred) = self.files.pending.take() else {
             return;
         };
         match answer {
             Confirmation::Cancel => {}
             Confirmation::Discard => self.run_deferred(deferred),
             Confirmation::Save => {
-                match self
-                    .file
-                    .clone()
-                    .filter(|p| crate::open::file_kind(p) == crate::open::FileKind::Brief)
-                {
-                    Some(path) => {
-                        self.save_to(path);
-                        if !self.files.dirty {
-                            self.run_deferred(deferred);
-                        }
-                    }
-                    // No brief file yet: save as first, then the user repeats.
-                    None => self.start_picker(Pick::Save),
-                }
+                // Carried on once the save succeeds (after a name is asked
+                // for, if the brief has none).
+                self.files.pending = Some(deferred);
+                self.save();
             }
         }
     }
 
-    fn run_deferred(&mut self, deferred: Deferred) {
+    pub(super) fn run_deferred(&mut self, deferred: Deferred) {
         match deferred {
-            Deferred::Open(path) => match open_path(&path) {
-                Ok(brief) => {
-                    self.files.recent.push(&path);
-                    self.set_brief(brief, Some(path));
-                }
-                Err(errors) => self.problems.extend(errors),
-            },
+            Deferred::Open(path) => {
+                let token = self.jobs.start_busy(format!("Opening {}…", path.display()));
+                let personal = self.personal.clone();
+                self.jobs.spawn(move || {
+                    let result = open_path(&path, &personal);
+                    Done::Opened {
+                        token,
+                        path,
+                        result,
+                    }
+                });
+            }
             Deferred::NewFromText(text) => {
                 if text.trim().is_empty() {
-                    self.problems
-                        .push("The pasted text is empty: nothing to read.".into());
+                    self.problems.push(Problem::Note(
+                        "The pasted text is empty: nothing to read.".into(),
+                    ));
                     return;
                 }
-                let brief = brief_from_article_text(&text, "Pasted article");
-                self.set_brief(brief, None);
-                // A brief made from text exists nowhere yet.
-                self.files.dirty = true;
+                let token = self
+                    .jobs
+                    .start_busy("Finding the places of the pasted article…");
+                let personal = self.personal.clone();
+                self.jobs.spawn(move || Done::Composed {
+                    token,
+                    brief: brief_from_article_text(&text, "Pasted article", &personal),
+                });
             }
             Deferred::Quit => self.files.quit_confirmed = true,
         }
     }
 
     /// Shows a new brief; the old one is gone (callers guard unsaved edits).
-    pub fn set_brief(&mut self, brief: Brief, file: Option<PathBuf>) {
-        let recent = std::mem::take(&mut self.files.recent);
-        let mut fresh = GeobriefApp::new(brief, file);
-        fresh.files.recent = recent;
-        fresh.frames = self.frames;
-        *self = fresh;
+    pub fn set_brief(&mut self, brief: Brief, file: Option<PathBuf>, saved: bool) {
+        self.problems
+            .extend(brief.warnings.iter().cloned().map(Problem::Warning));
+        self.doc = Document::new(brief, saved);
+        self.file = file;
+        self.selection = Default::default();
+        self.hovered = None;
+        self.map = Default::default();
+        self.views = Default::default();
+        self.recovery.changed();
     }
 
-    /// Keeps an edit's result, or reports why it failed (the brief stays).
-    fn replace_after_edit(&mut self, edited: Result<Brief, String>, keep_selected: Option<String>) {
-        match edited {
-            Ok(brief) => {
-                self.brief = brief;
-                self.after_brief_changed(keep_selected);
-            }
-            Err(e) => self
-                .problems
-                .push(format!("The edit could not be made: {e}")),
-        }
+    fn refind_places(&mut self, options: Options, area: Option<PreferredArea>, what: String) {
+        let doc = self.doc.brief().to_doc();
+        let personal = self.personal.clone();
+        let token = self
+            .jobs
+            .start_busy(format!("Finding the places again {what}…"));
+        self.jobs.spawn(move || {
+            let found =
+                with_detected_places_in(doc, Gazetteer::embedded(), &options, area, &personal);
+            let brief =
+                Brief::from_doc(found.clone()).unwrap_or_else(|_| Brief::bare(found.article));
+            Done::Refound { token, what, brief }
+        });
     }
 
-    fn after_brief_changed(&mut self, keep_selected: Option<String>) {
-        self.runs = crate::brief::passages::runs_by_paragraph(&self.brief);
-        self.map.brief_changed();
-        self.files.dirty = true;
-        self.selected_place = None;
-        self.current_mention = None;
-        self.hovered_place = None;
-        if let Some(place) = keep_selected.and_then(|id| self.brief.place_index(&id)) {
-            self.apply(Action::SelectPlace(place));
-        }
+    fn import_places(&mut self, path: PathBuf) {
+        let brief = self.doc.brief().clone();
+        self.jobs.spawn(move || {
+            let result = crate::import::read_places_file(&path, &brief);
+            Done::Imported { path, result }
+        });
     }
 
-    fn refind_places(&mut self, options: &Options, area: Option<PreferredArea>) {
-        let doc =
-            with_detected_places_in(self.brief.doc.clone(), Gazetteer::embedded(), options, area);
-        match crate::brief::validate(doc) {
-            Ok(found) => {
-                let changes = changed_places(&self.brief, &found);
-                let what = match (&options.country_bias, area) {
-                    (Some(code), _) => format!("favouring country {code}"),
-                    (None, Some(_)) => "favouring the area on the map".to_string(),
-                    (None, None) => "without a bias".to_string(),
-                };
-                if changes.is_empty() {
-                    self.problems
-                        .push(format!("Places found again {what}: nothing changed."));
-                } else {
-                    self.problems.push(format!(
-                        "Places found again {what}: {} changed.",
-                        changes.len()
-                    ));
-                    self.problems
-                        .extend(changes.into_iter().map(|c| format!("  {c}")));
-                }
-                self.brief = found;
-                self.after_brief_changed(None);
-            }
-            Err(e) => self
-                .problems
-                .push(format!("Places could not be found again: {e:?}")),
-        }
-    }
-
-    fn save_to(&mut self, path: PathBuf) {
-        let path = if path.extension().is_none() {
-            path.with_extension("json")
-        } else {
-            path
-        };
-        match save_brief(&path, &self.brief.doc) {
-            Ok(()) => {
-                self.files.dirty = false;
-                self.files.recent.push(&path);
-                self.file = Some(path);
-            }
-            Err(e) => self.problems.push(e),
-        }
-    }
-
-    fn start_picker(&mut self, pick: Pick) {
-        if self.files.picker.is_some() {
-            return;
-        }
-        let (tx, rx) = channel();
-        let dir = self
-            .file
+    fn export(&mut self, request: crate::export::ExportRequest) {
+        let brief = self.doc.brief().clone();
+        let theme_dark = self
+            .ctx
             .as_ref()
-            .and_then(|f| f.parent().map(PathBuf::from));
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new();
-            if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let chosen = match pick {
-                Pick::Open => dialog
-                    .add_filter(
-                        "Briefs, articles and web pages",
-                        &["json", "txt", "md", "html", "htm"],
-                    )
-                    .add_filter("All files", &["*"])
-                    .pick_file(),
-                Pick::Save => dialog
-                    .add_filter("Brief", &["json"])
-                    .set_file_name("brief.json")
-                    .save_file(),
-            };
-            let _ = tx.send(chosen);
-        });
-        self.files.picker = Some((pick, rx, std::time::Instant::now()));
+            .is_some_and(|c| c.global_style().visuals.dark_mode);
+        self.jobs
+            .spawn(move || Done::Exported(crate::render::export_all(&brief, &request, theme_dark)));
     }
 
-    /// Takes the file dialog's answer once it arrives.
-    pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
-        let Some((pick, rx, opened)) = &self.files.picker else {
+    pub(super) fn load_personal_gazetteer(&mut self) {
+        let Some(path) = self.paths.personal_gazetteer() else {
             return;
         };
-        match rx.try_recv() {
-            Ok(chosen) => {
-                let pick = *pick;
-                let quick = opened.elapsed() < std::time::Duration::from_millis(400);
-                self.files.picker = None;
-                match (pick, chosen) {
-                    (Pick::Open, Some(path)) => self.apply_file(FileAction::Open(path)),
-                    (Pick::Save, Some(path)) => self.apply_file(FileAction::SaveTo(path)),
-                    // Answered at once: no portal to show a dialog, so ask
-                    // for a path instead. Later: the user cancelled.
-                    (Pick::Open, None) if quick => {
-                        self.files.dialog = Some(Dialog::OpenPath(String::new()));
-                    }
-                    (Pick::Open, None) => {}
-                    // No portal, or cancelled: offer to type the path.
-                    (Pick::Save, None) => {
-                        let suggestion = self.file.as_ref().map_or_else(
-                            || "brief.json".to_string(),
-                            |f| f.with_extension("json").display().to_string(),
-                        );
-                        self.files.dialog = Some(Dialog::SavePath(suggestion));
-                    }
-                }
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.files.picker = None,
+        match PersonalGazetteer::load(&path) {
+            Ok(gazetteer) => self.personal = gazetteer,
+            Err(e) => self.problems.push(Problem::Open(e.to_string())),
         }
     }
 
-    /// Files dropped on the window, text pasted outside a text field, and a
-    /// close request with unsaved edits.
-    pub(super) fn window_events(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let mut actions = Vec::new();
-        let text_focused = ctx.text_edit_focused();
-        ctx.input(|i| {
-            if let Some(path) = i
-                .raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
-            {
-                actions.push(Action::File(FileAction::Open(path)));
+    fn save_personal_gazetteer(&mut self) {
+        let Some(path) = self.paths.personal_gazetteer() else {
+            return;
+        };
+        let json = self.personal.to_geojson();
+        self.jobs.spawn(move || {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
             }
-            if !text_focused && self.files.dialog.is_none() {
-                for event in &i.events {
-                    if let egui::Event::Paste(text) = event
-                        && text.split_whitespace().count() >= 3
-                    {
-                        actions.push(Action::File(FileAction::NewFromText(text.clone())));
+            Done::PersonalSaved(crate::brief::save::write_atomically(&path, json.as_bytes()))
+        });
+    }
+
+    /// Takes what finished jobs made.
+    pub(super) fn take_finished_jobs(&mut self) {
+        for done in self.jobs.take_done() {
+            match done {
+                Done::Opened {
+                    token,
+                    path,
+                    result,
+                } => {
+                    if !self.jobs.finish_busy(token) {
+                        continue;
+                    }
+                    match result {
+                        Ok(brief) => {
+                            self.files.recent.push(&path);
+                            let is_brief =
+                                crate::open::file_kind(&path) == crate::open::FileKind::Brief;
+                            // Text made into a brief exists nowhere yet.
+                            self.set_brief(brief, Some(path), is_brief);
+                        }
+                        Err(errors) => self.problems.extend(errors.into_iter().map(Problem::Open)),
+                    }
+                }
+                Done::Composed { token, brief } => {
+                    if self.jobs.finish_busy(token) {
+                        self.set_brief(brief, None, false);
+                    }
+                }
+                Done::Refound { token, what, brief } => {
+                    if self.jobs.finish_busy(token) {
+                        self.take_refound(what, brief);
+                    }
+                }
+                Done::Saved {
+                    path,
+                    revision,
+                    result,
+                } => self.take_saved(path, revision, result),
+                Done::RecoveryWritten { revision, result } => {
+                    self.take_recovery_written(revision, result)
+                }
+                Done::RecoveryFound(orphans) => self.offer_recovery(orphans),
+                Done::Exported(result) => match result {
+                    Ok(files) => self.problems.push(Problem::Note(format!(
+                        "Exported: {}",
+                        files
+                            .iter()
+                            .map(|f| f.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))),
+                    Err(e) => self.problems.push(Problem::Export(e)),
+                },
+                Done::Imported { path, result } => self.take_imported(&path, result),
+                Done::PersonalSaved(result) => {
+                    if let Err(e) = result {
+                        self.problems.push(Problem::Save(e));
                     }
                 }
             }
-        });
-        let close_requested = ctx.input(|i| i.viewport().close_requested());
-        if close_requested && self.files.dirty && !self.files.quit_confirmed {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.files.dialog = Some(Dialog::UnsavedEdits(Deferred::Quit));
         }
-        if self.files.quit_confirmed && close_requested {
-            // Let the close go through.
-        } else if self.files.quit_confirmed {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    fn take_refound(&mut self, what: String, found: Brief) {
+        let changes = changed_places(self.doc.brief(), &found);
+        if changes.is_empty() {
+            self.problems.push(Problem::Note(format!(
+                "Places found again {what}: nothing changed."
+            )));
+            return;
         }
-        actions
+        self.problems.push(Problem::Note(format!(
+            "Places found again {what}: {} changed.",
+            changes.len()
+        )));
+        self.problems
+            .extend(changes.into_iter().map(|c| Problem::Note(format!("  {c}"))));
+        let plan = replace_places_plan(self.doc.brief(), &found, &what);
+        match self.doc.edit(plan.label, plan.edit) {
+            Ok(()) => {
+                self.selection.keep_valid(self.doc.brief());
+                self.recovery.changed();
+            }
+            Err(e) => self.problems.push(Problem::Edit(e)),
+        }
+    }
+
+    fn take_imported(
+        &mut self,
+        path: &Path,
+        result: Result<crate::import::Imported, crate::import::ImportError>,
+    ) {
+        match result {
+            Ok(imported) => {
+                let count = imported.places.len();
+                let mentions: usize = imported.places.iter().map(|p| p.mentions.len()).sum();
+                self.problems
+                    .extend(imported.skipped.into_iter().map(Problem::Import));
+                if count > 0 {
+                    self.apply_edit(EditAction::AddPlaces(imported.places));
+                }
+                self.problems.push(Problem::Note(format!(
+                    "Imported {count} place(s) with {mentions} mention(s) from {}",
+                    path.display()
+                )));
+            }
+            Err(e) => self.problems.push(Problem::Import(e.to_string())),
+        }
     }
 }
 
@@ -415,5 +374,5 @@ pub fn brief_from_text_file(path: &std::path::Path) -> Result<Brief, Vec<String>
             path.display()
         )]);
     }
-    open_path(path)
+    open_path(path, &PersonalGazetteer::default())
 }

@@ -1,55 +1,83 @@
-//! The app: its state, the actions the panels return, and the frame's table
-//! of contents. Panels draw from `&GeobriefApp` and hand back [`Action`]s,
-//! which are applied once, after drawing.
+//! The app: its state and the frame's table of contents. Panels draw from
+//! borrowed pieces of this state and hand back [`Action`]s, which are
+//! applied once, after drawing: selections here, edits in `edits`, files
+//! and dialogs in `files`, saving and recovery in `saving`, window events
+//! in `window`; slow work runs in `jobs`.
 
+mod edits;
 mod files;
+mod jobs;
+mod pickers;
+mod saving;
+mod window;
 
 use std::path::PathBuf;
 
-pub use files::{Confirmation, Deferred, Dialog, FileAction, FileState, brief_from_text_file};
+pub use files::brief_from_text_file;
 
-use crate::brief::Brief;
-use crate::brief::passages::{Run, runs_by_paragraph};
+use crate::action::Action;
+use crate::brief::{Brief, Document, LinkId, PlaceId};
+use crate::map::memory::MapMemory;
+use crate::paths::Paths;
+use crate::personal::PersonalGazetteer;
+use crate::problem::Problem;
+use crate::recent::RecentFiles;
+use crate::selection::Selection;
 use crate::ui;
-use crate::ui::map_view::MapMemory;
 
-/// What a user asked for while a frame was drawn.
-#[must_use]
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Select a place and go to its first mention.
-    SelectPlace(usize),
-    /// Select the place of a mention and go to that mention.
-    SelectMention(usize),
-    ClearSelection,
-    NextMention,
-    PreviousMention,
-    NextPlace,
-    PreviousPlace,
-    /// A place under the pointer, in the text or on the map.
-    Hover(usize),
-    Map(ui::map_view::MapAction),
-    File(FileAction),
+/// File and dialog state kept between frames.
+pub struct FileState {
+    pub recent: RecentFiles,
+    pub dialog: Option<ui::dialogs::Dialog>,
+    /// The country code typed in the "favour a country" box.
+    pub bias_country: String,
+    /// Set once the user confirmed quitting despite unsaved edits.
+    pub quit_confirmed: bool,
+    /// What waits for "save your edits first?" or for a save to finish.
+    pending: Option<files::Deferred>,
+    picker: Option<pickers::Picker>,
+}
+
+impl FileState {
+    pub fn new(recent: RecentFiles) -> Self {
+        Self {
+            recent,
+            dialog: None,
+            bias_country: String::new(),
+            quit_confirmed: false,
+            pending: None,
+            picker: None,
+        }
+    }
+
+    pub fn is_picking(&self) -> bool {
+        self.picker.is_some()
+    }
 }
 
 /// The whole state of the app, kept between frames.
 pub struct GeobriefApp {
-    pub brief: Brief,
+    pub doc: Document,
     pub file: Option<PathBuf>,
-    /// The article cut into display runs; rebuilt when the brief changes.
-    pub runs: Vec<Vec<Run>>,
-    pub selected_place: Option<usize>,
-    /// The mention the reader is at (an index into `brief.mentions`).
-    pub current_mention: Option<usize>,
+    pub selection: Selection,
     /// The place under the pointer during the previous frame.
-    pub hovered_place: Option<usize>,
-    /// Set when the article must scroll to `current_mention` this frame.
+    pub hovered: Option<PlaceId>,
+    /// Set when the article must scroll to the current mention this frame.
     pub scroll_to_mention: bool,
     pub map: MapMemory,
-    pub problems: Vec<String>,
+    /// What the panels keep between frames (layouts, text being typed).
+    pub views: ui::Views,
+    pub problems: Vec<Problem>,
     pub files: FileState,
+    pub personal: PersonalGazetteer,
+    paths: Paths,
+    jobs: jobs::Jobs,
+    recovery: saving::RecoveryState,
     /// Frames drawn so far (the gazetteer is warmed once the first is shown).
     frames: u64,
+    title: String,
+    /// The window's context, for the clipboard.
+    ctx: Option<egui::Context>,
 }
 
 impl Default for GeobriefApp {
@@ -59,29 +87,55 @@ impl Default for GeobriefApp {
 }
 
 impl GeobriefApp {
+    /// The app on a brief, keeping nothing on disk (tests, benchmarks).
     pub fn new(brief: Brief, file: Option<PathBuf>) -> Self {
-        let runs = runs_by_paragraph(&brief);
-        let problems = brief.warnings.clone();
-        Self {
-            brief,
+        Self::with_paths(brief, file, Paths::none())
+    }
+
+    /// The app on a brief, with the reader's files in `paths`.
+    pub fn with_paths(brief: Brief, file: Option<PathBuf>, paths: Paths) -> Self {
+        let problems = brief
+            .warnings
+            .iter()
+            .cloned()
+            .map(Problem::Warning)
+            .collect();
+        let recent = paths
+            .recent_files()
+            .map_or_else(RecentFiles::default, |p| RecentFiles::load(&p));
+        let mut app = Self {
+            doc: Document::new(brief, true),
             file,
-            runs,
-            selected_place: None,
-            current_mention: None,
-            hovered_place: None,
+            selection: Selection::default(),
+            hovered: None,
             scroll_to_mention: false,
             map: MapMemory::default(),
+            views: ui::Views::default(),
             problems,
-            files: FileState::new(crate::recent::RecentFiles::default()),
+            files: FileState::new(recent),
+            personal: PersonalGazetteer::default(),
+            recovery: saving::RecoveryState::new(paths.recovery_dir()),
+            paths,
+            jobs: jobs::Jobs::default(),
             frames: 0,
-        }
+            title: String::new(),
+            ctx: None,
+        };
+        app.load_personal_gazetteer();
+        app.look_for_recovery_copies();
+        app
+    }
+
+    pub fn brief(&self) -> &Brief {
+        self.doc.brief()
     }
 
     /// The place `id`, selected as if clicked.
     pub fn select_by_id(&mut self, id: &str) -> bool {
-        match self.brief.place_index(id) {
-            Some(place) => {
-                self.apply(Action::SelectPlace(place));
+        let found = self.brief().place(id).map(|p| p.id.clone());
+        match found {
+            Some(id) => {
+                self.apply(Action::SelectPlace(id));
                 true
             }
             None => false,
@@ -89,86 +143,148 @@ impl GeobriefApp {
     }
 
     pub fn selected_id(&self) -> Option<&str> {
-        self.selected_place
-            .map(|p| self.brief.places[p].id.as_str())
+        self.selection.place.as_deref()
     }
 
     /// Mentions of the selected place, in text order.
-    pub fn selected_mentions(&self) -> Vec<usize> {
-        self.selected_place
-            .map(|p| self.brief.mentions_of(p).map(|(i, _)| i).collect())
-            .unwrap_or_default()
+    pub fn selected_mentions(&self) -> &[LinkId] {
+        self.selection
+            .place
+            .as_ref()
+            .map_or(&[], |p| self.brief().mentions_of(p))
+    }
+
+    /// True while a job (opening, finding places, saving) has not finished.
+    pub fn is_working(&self) -> bool {
+        self.jobs.is_working()
     }
 
     /// Draws one frame. Reads like a table of contents.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        let mut actions = Vec::new();
-        ui::theme::apply_reading_style(ui.ctx());
+        let ctx = ui.ctx().clone();
+        ui::theme::apply_reading_style(&ctx);
+        self.jobs.set_waker(&ctx);
+        self.ctx = Some(ctx.clone());
         self.frames += 1;
         if self.frames == 2 {
             // After the first frame is on screen, so it never waits for this.
             files::warm_gazetteer_in_background();
         }
-        self.poll_picker(ui.ctx());
-        actions.extend(self.window_events(ui.ctx()));
+        self.take_finished_jobs();
+        self.poll_picker(&ctx);
+        let mut actions = self.window_events(&ctx);
         if self.files.dialog.is_none() {
             // A dialog owns the keyboard (Esc closes it, arrows edit text).
-            actions.extend(ui::keys::keyboard_actions(ui.ctx()));
+            actions.extend(ui::keys::keyboard_actions(
+                &ctx,
+                self.doc.brief(),
+                &self.selection,
+                self.map.gesture.as_ref(),
+            ));
         }
-        actions.extend(ui::dialogs::dialogs_ui(ui, &mut self.files));
-        actions.extend(ui::top_bar::top_bar_ui(ui, &mut *self));
+        actions.extend(ui::dialogs::dialogs_ui(
+            ui,
+            &mut self.files.dialog,
+            &self.personal,
+        ));
+        // The map's memory is lent to the map below; the panels read a copy
+        // of its gesture.
+        let gesture = self.map.gesture.clone();
+        let reading = ui::Reading {
+            brief: self.doc.brief(),
+            selection: &self.selection,
+            hovered: self.hovered.as_ref(),
+            scroll_to_mention: self.scroll_to_mention,
+            busy: self.jobs.busy.as_ref().map(|b| b.what.as_str()),
+            gesture: gesture.as_ref(),
+        };
+        actions.extend(ui::top_bar::top_bar_ui(
+            ui,
+            &reading,
+            &ui::top_bar::TopBar {
+                file: self.file.as_deref(),
+                dirty: self.doc.is_dirty(),
+                undo: self.doc.undo_label(),
+                redo: self.doc.redo_label(),
+                recent: &self.files.recent.paths,
+                picking: self.files.is_picking(),
+            },
+            &mut self.files.bias_country,
+        ));
         if !self.problems.is_empty() {
             ui::problems::problems_ui(ui, &mut self.problems);
         }
-        actions.extend(ui::place_panel::place_panel_ui(ui, self));
-        actions.extend(ui::article::article_panel_ui(ui, self));
+        actions.extend(ui::place_panel::place_panel_ui(
+            ui,
+            &reading,
+            &mut self.views.places,
+            &self.personal,
+        ));
+        actions.extend(ui::article::article_panel_ui(
+            ui,
+            &reading,
+            &mut self.views.article,
+        ));
+        actions.extend(ui::map_view::map_panel_ui(
+            ui,
+            &reading,
+            &mut self.map,
+            &mut self.views.map,
+        ));
         self.scroll_to_mention = false;
-        actions.extend(ui::map_view::map_panel_ui(ui, self));
         let hovered = actions.iter().find_map(|a| match a {
-            Action::Hover(p) => Some(*p),
+            Action::Hover(p) => Some(p.clone()),
             _ => None,
         });
-        if hovered != self.hovered_place {
-            self.hovered_place = hovered;
-            ui.ctx().request_repaint();
+        if hovered != self.hovered {
+            self.hovered = hovered;
+            ctx.request_repaint();
         }
         for action in actions {
             self.apply(action);
         }
+        self.keep_recovery_copy(&ctx);
+        self.show_title(&ctx);
     }
 
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SelectPlace(place) => self.select_place(place, None),
-            Action::SelectMention(m) => {
-                if let Some(mention) = self.brief.mentions.get(m) {
-                    let place = mention.place;
-                    self.select_place(place, Some(m));
+            Action::SelectPlace(place) => self.select_place(&place, None),
+            Action::SelectMention(link) => {
+                if let Some(m) = self.brief().mention(&link) {
+                    self.select_place(&m.place, Some(link));
                 }
             }
             Action::ClearSelection => {
-                self.selected_place = None;
-                self.current_mention = None;
+                self.selection = crate::selection::Selection::default();
+                self.map.gesture = None;
             }
             Action::NextMention => self.step_mention(1),
             Action::PreviousMention => self.step_mention(-1),
             Action::NextPlace => self.step_place(1),
             Action::PreviousPlace => self.step_place(-1),
             Action::Hover(_) => {}
-            Action::Map(map_action) => self.map.apply(map_action, &self.brief),
+            Action::SelectText(text) => self.selection.text = text,
+            Action::CopyText => self.copy_text(),
+            Action::Map(map_action) => self.map.apply(map_action, self.doc.brief()),
+            Action::Gesture(gesture) => self.map.gesture = gesture,
+            Action::Edit(edit) => self.apply_edit(edit),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::File(file_action) => self.apply_file(file_action),
         }
     }
 
-    fn select_place(&mut self, place: usize, mention: Option<usize>) {
-        if place >= self.brief.places.len() {
+    fn select_place(&mut self, place: &PlaceId, mention: Option<LinkId>) {
+        if self.brief().place(place).is_none() {
             return;
         }
-        self.selected_place = Some(place);
-        self.current_mention =
-            mention.or_else(|| self.brief.mentions_of(place).map(|(i, _)| i).next());
-        self.scroll_to_mention = self.current_mention.is_some();
-        self.map.fly_to_place(&self.brief, place);
+        self.selection.place = Some(place.clone());
+        self.selection.mention =
+            mention.or_else(|| self.brief().mentions_of(place).first().cloned());
+        self.scroll_to_mention = self.selection.mention.is_some();
+        let brief = self.doc.brief();
+        self.map.fly_to_place(brief, place);
     }
 
     fn step_mention(&mut self, step: isize) {
@@ -177,30 +293,55 @@ impl GeobriefApp {
             return;
         }
         let at = self
-            .current_mention
-            .and_then(|m| mentions.iter().position(|&x| x == m))
+            .selection
+            .mention
+            .as_ref()
+            .and_then(|m| mentions.iter().position(|x| x == m))
             .unwrap_or(0) as isize;
         let next = (at + step).rem_euclid(mentions.len() as isize) as usize;
-        self.current_mention = Some(mentions[next]);
+        self.selection.mention = Some(mentions[next].clone());
         self.scroll_to_mention = true;
     }
 
     fn step_place(&mut self, step: isize) {
-        let count = self.brief.places.len() as isize;
+        let count = self.brief().place_count() as isize;
         if count == 0 {
             return;
         }
-        let next = match self.selected_place {
+        let at = self
+            .selection
+            .place
+            .as_ref()
+            .and_then(|p| self.brief().place_position(p));
+        let next = match at {
             Some(p) => (p as isize + step).rem_euclid(count),
             None if step > 0 => 0,
             None => count - 1,
         };
-        self.select_place(next as usize, None);
+        if let Some(id) = self.brief().place_at(next as usize).map(|p| p.id.clone()) {
+            self.select_place(&id, None);
+        }
+    }
+
+    fn copy_text(&mut self) {
+        let words = self
+            .selection
+            .text
+            .as_ref()
+            .map(|t| t.text(self.doc.brief()).to_string());
+        if let (Some(words), Some(ctx)) = (words, &self.ctx) {
+            ctx.copy_text(words);
+        }
     }
 }
 
 impl eframe::App for GeobriefApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         GeobriefApp::ui(self, ui);
+    }
+
+    /// A clean close: the recovery copy of this session is no longer needed.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.remove_own_recovery_copy();
     }
 }

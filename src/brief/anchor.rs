@@ -25,6 +25,36 @@ pub struct Anchor {
     pub quality: AnchorQuality,
 }
 
+/// Characters of context kept on each side of a quote.
+pub const CONTEXT_CHARS: usize = 24;
+
+/// The selectors that pin down the words `bytes` of a paragraph: the quote
+/// with some context on each side, and its position in code points. `None`
+/// if the range is empty or not on character boundaries.
+pub fn selectors_for_span(text: &str, bytes: Range<usize>) -> Option<Vec<super::Selector>> {
+    let exact = text.get(bytes.clone()).filter(|e| !e.is_empty())?;
+    let before = text.get(..bytes.start)?;
+    let after = text.get(bytes.end..)?;
+    let prefix: String = {
+        let mut chars: Vec<char> = before.chars().rev().take(CONTEXT_CHARS).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
+    let start = before.chars().count();
+    Some(vec![
+        super::Selector::TextQuoteSelector {
+            exact: exact.to_string(),
+            prefix,
+            suffix,
+        },
+        super::Selector::TextPositionSelector {
+            start,
+            end: start + exact.chars().count(),
+        },
+    ])
+}
+
 /// The byte offset of code point `index` in `text`, or `None` past its end.
 pub fn byte_from_char(text: &str, index: usize) -> Option<usize> {
     if index == 0 {

@@ -1,219 +1,288 @@
-//! A reader's corrections to a brief: removing a place the machine got wrong,
-//! or picking another of the candidates it weighed. Each edit returns a new,
-//! validated brief; the caller keeps the old one until the edit succeeds.
+//! Changes to a brief, as values. Applying an [`Edit`] checks it against the
+//! brief, changes only what it names (one place, one link and the indexes of
+//! its paragraph), and returns the edit that undoes it. Undo is applying that
+//! inverse; redo is applying the inverse's inverse. Nothing here clones or
+//! re-validates the whole brief.
 
+use geo_types::Geometry;
 use serde_json::Value;
 
-use super::validate;
-use super::{Brief, BriefDoc, PlaceKind};
+use super::geometry::check_geometry;
+use super::load::anchor_link;
+use super::model::LinkEntry;
+use super::{Brief, BriefError, Link, LinkId, Place, PlaceId, PlaceKind, Source};
 
-/// One candidate the machine weighed for a place, read from `x-geoparse`.
+/// One change to a brief. Positions (`index`) are places in the file's
+/// lists, so that an undone delete puts a place back where it was.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CandidateView {
-    pub name: String,
-    pub country: String,
-    pub kind: PlaceKind,
-    pub lat_deg: f64,
-    pub lon_deg: f64,
-    pub population: u64,
+pub enum Edit {
+    InsertPlace {
+        index: usize,
+        place: Box<Place>,
+    },
+    /// Only a place no link points to can go; delete its links first (a
+    /// [`Edit::Batch`] does both).
+    DeletePlace {
+        id: PlaceId,
+    },
+    UpdatePlace {
+        id: PlaceId,
+        change: PlaceChange,
+    },
+    InsertLink {
+        index: usize,
+        link: Box<Link>,
+    },
+    DeleteLink {
+        id: LinkId,
+    },
+    /// Points a link at another place.
+    RelinkLink {
+        id: LinkId,
+        place: PlaceId,
+    },
+    /// Several edits as one step, applied in order and undone in reverse.
+    Batch(Vec<Edit>),
 }
 
-/// What the machine recorded about a place: the name as written, why the
-/// chosen candidate won, the candidates and which one is chosen.
+/// A new value for one field of a place.
 #[derive(Clone, Debug, PartialEq)]
-pub struct GeoparseRecord {
-    pub written: String,
-    pub reason: String,
-    pub candidates: Vec<CandidateView>,
-    pub chosen: usize,
+pub enum PlaceChange {
+    Name(String),
+    Kind(PlaceKind),
+    Note(String),
+    Geometry(Geometry<f64>),
+    Approximate(bool),
+    Sources(Vec<Source>),
+    /// An unknown or `x-` field: set it, or remove it with `None`.
+    Extra {
+        key: String,
+        value: Option<Value>,
+    },
 }
 
-pub fn geoparse_record(doc: &BriefDoc, place_id: &str) -> Option<GeoparseRecord> {
-    let place = doc.places.iter().find(|p| p.id == place_id)?;
-    let record = place.extra.get("x-geoparse")?;
-    let candidates = record
-        .get("candidates")?
-        .as_array()?
-        .iter()
-        .filter_map(|c| {
-            Some(CandidateView {
-                name: c.get("name")?.as_str()?.to_string(),
-                country: c
-                    .get("country")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                kind: serde_json::from_value(c.get("brief_kind")?.clone()).ok()?,
-                lat_deg: c.get("lat")?.as_f64()?,
-                lon_deg: c.get("lon")?.as_f64()?,
-                population: c.get("population").and_then(Value::as_u64).unwrap_or(0),
-            })
-        })
-        .collect();
-    Some(GeoparseRecord {
-        written: record
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string(),
-        reason: record
-            .get("reason")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string(),
-        candidates,
-        chosen: record.get("chosen").and_then(Value::as_u64).unwrap_or(0) as usize,
-    })
+/// Why an edit could not be made. The brief is unchanged when one is returned.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error("no place has the id {0:?}")]
+    NoSuchPlace(PlaceId),
+    #[error("no link has the id {0:?}")]
+    NoSuchLink(LinkId),
+    #[error("a place with the id {0:?} exists already")]
+    PlaceIdTaken(PlaceId),
+    #[error("a link with the id {0:?} exists already")]
+    LinkIdTaken(LinkId),
+    #[error("an id must not be empty")]
+    EmptyId,
+    #[error("a place needs a name")]
+    EmptyName,
+    #[error("“{name}” still has {count} mention(s); remove them first")]
+    PlaceHasLinks { name: String, count: usize },
+    #[error("position {index} is past the end of the list ({len} entries)")]
+    IndexOutOfRange { index: usize, len: usize },
+    #[error("{0}")]
+    Invalid(BriefError),
 }
 
-/// The brief without the place `place_id` and its links.
-pub fn remove_place(brief: &Brief, place_id: &str) -> Result<Brief, String> {
-    let mut doc = brief.doc.clone();
-    doc.places.retain(|p| p.id != place_id);
-    doc.links.retain(|l| l.place != place_id);
-    validate(doc).map_err(|e| format!("{e:?}"))
-}
-
-/// The brief with the place `place_id` moved to its candidate `k`.
-pub fn choose_candidate(brief: &Brief, place_id: &str, k: usize) -> Result<Brief, String> {
-    let record = geoparse_record(&brief.doc, place_id).ok_or("this place has no candidates")?;
-    let candidate = record.candidates.get(k).ok_or("no such candidate")?;
-    let mut doc = brief.doc.clone();
-    let place = doc
-        .places
-        .iter_mut()
-        .find(|p| p.id == place_id)
-        .ok_or("no such place")?;
-    place.name = candidate.name.clone();
-    place.kind = candidate.kind;
-    place.geometry = geojson::Geometry::new(geojson::GeometryValue::new_point([
-        candidate.lon_deg,
-        candidate.lat_deg,
-    ]));
-    place.note = format!(
-        "Chosen by the reader for “{}”{}",
-        record.written,
-        if candidate.country.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", candidate.country)
+impl Brief {
+    /// Applies `edit` and returns its inverse; on error nothing changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::InsertPlace { index, place } => self.insert_place(index, *place),
+            Edit::DeletePlace { id } => self.delete_place(&id),
+            Edit::UpdatePlace { id, change } => self.update_place(&id, change),
+            Edit::InsertLink { index, link } => self.insert_link(index, *link),
+            Edit::DeleteLink { id } => self.delete_link(&id),
+            Edit::RelinkLink { id, place } => self.relink(&id, place),
+            Edit::Batch(edits) => self.apply_batch(edits),
         }
-    );
-    if let Some(Value::Object(r)) = place.extra.get_mut("x-geoparse") {
-        r.insert("chosen".into(), Value::from(k));
     }
-    validate(doc).map_err(|e| format!("{e:?}"))
-}
 
-/// Which mentions changed place between two briefs of the same text, in
-/// words: "“Paris” (¶2): Paris, France → Paris, Texas".
-pub fn changed_places(before: &Brief, after: &Brief) -> Vec<String> {
-    let mut changes = Vec::new();
-    for m in &after.mentions {
-        let old = before
-            .mentions
-            .iter()
-            .find(|o| o.paragraph == m.paragraph && o.bytes == m.bytes)
-            .map(|o| describe(before, o.place));
-        let new = describe(after, m.place);
-        let text = after.mention_text(m);
-        match old {
-            Some(old) if old != new => {
-                changes.push(format!("“{text}” (¶{}): {old} → {new}", m.paragraph + 1))
+    fn apply_batch(&mut self, edits: Vec<Edit>) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    // Put back what the batch did so far: all or nothing.
+                    for inverse in inverses.into_iter().rev() {
+                        let _ = self.apply(inverse);
+                    }
+                    return Err(e);
+                }
             }
-            None => changes.push(format!(
-                "“{text}” (¶{}): now found as {new}",
-                m.paragraph + 1
-            )),
+        }
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
+    }
+
+    fn insert_place(&mut self, index: usize, place: Place) -> Result<Edit, EditError> {
+        if place.id.is_blank() {
+            return Err(EditError::EmptyId);
+        }
+        if self.places.contains_key(place.id.as_str()) {
+            return Err(EditError::PlaceIdTaken(place.id));
+        }
+        if index > self.places.len() {
+            return Err(EditError::IndexOutOfRange {
+                index,
+                len: self.places.len(),
+            });
+        }
+        check_place_geometry(&place.geometry)?;
+        let id = place.id.clone();
+        self.places.shift_insert(index, id.clone(), place);
+        self.bump_place(&id);
+        Ok(Edit::DeletePlace { id })
+    }
+
+    fn delete_place(&mut self, id: &PlaceId) -> Result<Edit, EditError> {
+        let place = self
+            .places
+            .get(id.as_str())
+            .ok_or_else(|| EditError::NoSuchPlace(id.clone()))?;
+        let count = self.links_of(id).len();
+        if count > 0 {
+            return Err(EditError::PlaceHasLinks {
+                name: place.name.clone(),
+                count,
+            });
+        }
+        let Some((index, _, place)) = self.places.shift_remove_full(id.as_str()) else {
+            return Err(EditError::NoSuchPlace(id.clone()));
+        };
+        self.bump_place(id);
+        self.place_versions.remove(id);
+        Ok(Edit::InsertPlace {
+            index,
+            place: Box::new(place),
+        })
+    }
+
+    fn update_place(&mut self, id: &PlaceId, change: PlaceChange) -> Result<Edit, EditError> {
+        match &change {
+            PlaceChange::Name(name) if name.trim().is_empty() => return Err(EditError::EmptyName),
+            PlaceChange::Geometry(g) => check_place_geometry(g)?,
             _ => {}
         }
+        let place = self
+            .places
+            .get_mut(id.as_str())
+            .ok_or_else(|| EditError::NoSuchPlace(id.clone()))?;
+        let old = match change {
+            PlaceChange::Name(v) => PlaceChange::Name(std::mem::replace(&mut place.name, v)),
+            PlaceChange::Kind(v) => PlaceChange::Kind(std::mem::replace(&mut place.kind, v)),
+            PlaceChange::Note(v) => PlaceChange::Note(std::mem::replace(&mut place.note, v)),
+            PlaceChange::Geometry(v) => {
+                PlaceChange::Geometry(std::mem::replace(&mut place.geometry, v))
+            }
+            PlaceChange::Approximate(v) => {
+                PlaceChange::Approximate(std::mem::replace(&mut place.approximate, v))
+            }
+            PlaceChange::Sources(v) => {
+                PlaceChange::Sources(std::mem::replace(&mut place.sources, v))
+            }
+            PlaceChange::Extra { key, value } => {
+                let old = match value {
+                    Some(v) => place.extra.insert(key.clone(), v),
+                    None => place.extra.remove(&key),
+                };
+                PlaceChange::Extra { key, value: old }
+            }
+        };
+        self.bump_place(id);
+        Ok(Edit::UpdatePlace {
+            id: id.clone(),
+            change: old,
+        })
     }
-    for o in &before.mentions {
-        if !after
-            .mentions
-            .iter()
-            .any(|m| m.paragraph == o.paragraph && m.bytes == o.bytes)
-        {
-            changes.push(format!(
-                "“{}” (¶{}): no longer a place",
-                before.mention_text(o),
-                o.paragraph + 1
-            ));
+
+    fn insert_link(&mut self, index: usize, link: Link) -> Result<Edit, EditError> {
+        if link.id.is_blank() {
+            return Err(EditError::EmptyId);
         }
+        if self.links.contains_key(link.id.as_str()) {
+            return Err(EditError::LinkIdTaken(link.id));
+        }
+        if !self.places.contains_key(link.place.as_str()) {
+            return Err(EditError::NoSuchPlace(link.place));
+        }
+        if index > self.links.len() {
+            return Err(EditError::IndexOutOfRange {
+                index,
+                len: self.links.len(),
+            });
+        }
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let anchor = anchor_link(
+            &link,
+            index,
+            &self.article.paragraphs,
+            &self.places,
+            &mut errors,
+            &mut warnings,
+        );
+        if let Some(error) = errors.into_iter().next() {
+            return Err(EditError::Invalid(error));
+        }
+        let id = link.id.clone();
+        self.links
+            .shift_insert(index, id.clone(), LinkEntry { link, anchor });
+        self.index_link(&id);
+        Ok(Edit::DeleteLink { id })
     }
-    changes.dedup();
-    changes
+
+    fn delete_link(&mut self, id: &LinkId) -> Result<Edit, EditError> {
+        if !self.links.contains_key(id.as_str()) {
+            return Err(EditError::NoSuchLink(id.clone()));
+        }
+        self.unindex_link(id);
+        let Some((index, _, entry)) = self.links.shift_remove_full(id.as_str()) else {
+            return Err(EditError::NoSuchLink(id.clone()));
+        };
+        Ok(Edit::InsertLink {
+            index,
+            link: Box::new(entry.link),
+        })
+    }
+
+    fn relink(&mut self, id: &LinkId, place: PlaceId) -> Result<Edit, EditError> {
+        if !self.places.contains_key(place.as_str()) {
+            return Err(EditError::NoSuchPlace(place));
+        }
+        if !self.links.contains_key(id.as_str()) {
+            return Err(EditError::NoSuchLink(id.clone()));
+        }
+        self.unindex_link(id);
+        let old = match self.links.get_mut(id.as_str()) {
+            Some(entry) => std::mem::replace(&mut entry.link.place, place),
+            None => return Err(EditError::NoSuchLink(id.clone())),
+        };
+        self.index_link(id);
+        Ok(Edit::RelinkLink {
+            id: id.clone(),
+            place: old,
+        })
+    }
+
+    /// Every link that points to a place: its mentions in text order, then
+    /// those whose words are gone.
+    pub fn links_of(&self, place: &str) -> Vec<LinkId> {
+        let mut links = self.mentions_of(place).to_vec();
+        links.extend(
+            self.unanchored
+                .iter()
+                .filter(|l| self.link(l.as_str()).is_some_and(|l| l.place == place))
+                .cloned(),
+        );
+        links
+    }
 }
 
-fn describe(brief: &Brief, place: usize) -> String {
-    let p = &brief.places[place];
-    let (lon, lat) = p.anchor_lon_lat();
-    format!("{} ({lat:.2}, {lon:.2})", p.name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compose::brief_from_text;
-    use crate::gazetteer::Gazetteer;
-    use crate::geoparse::Options;
-
-    fn story() -> Brief {
-        brief_from_text(
-            "Talks in Damascus\n\nOfficials met in Damascus on Monday.\n\nLater they flew to Aleppo and Homs.",
-            "t",
-            Gazetteer::embedded(),
-            &Options::default(),
-        )
-    }
-
-    #[test]
-    fn removing_a_place_removes_its_links_and_nothing_else() {
-        let brief = story();
-        let aleppo = brief
-            .places
-            .iter()
-            .find(|p| p.name == "Aleppo")
-            .unwrap()
-            .id
-            .clone();
-        let edited = remove_place(&brief, &aleppo).unwrap();
-        assert!(edited.places.iter().all(|p| p.id != aleppo));
-        assert!(edited.doc.links.iter().all(|l| l.place != aleppo));
-        assert_eq!(edited.places.len(), brief.places.len() - 1);
-        assert_eq!(edited.doc.article, brief.doc.article);
-    }
-
-    #[test]
-    fn picking_another_candidate_moves_the_place_and_keeps_its_mentions() {
-        let brief = story();
-        let damascus = brief
-            .places
-            .iter()
-            .find(|p| p.name == "Damascus")
-            .unwrap()
-            .id
-            .clone();
-        let record = geoparse_record(&brief.doc, &damascus).unwrap();
-        assert!(
-            record.candidates.len() >= 2,
-            "Damascus has namesakes: {record:?}"
-        );
-        assert_eq!(record.chosen, 0);
-        let edited = choose_candidate(&brief, &damascus, 1).unwrap();
-        let i = edited.place_index(&damascus).unwrap();
-        let (lon, lat) = edited.places[i].anchor_lon_lat();
-        assert_eq!(
-            (lat, lon),
-            (record.candidates[1].lat_deg, record.candidates[1].lon_deg)
-        );
-        assert_eq!(
-            edited.mentions_of(i).count(),
-            brief
-                .mentions_of(brief.place_index(&damascus).unwrap())
-                .count()
-        );
-        assert_eq!(geoparse_record(&edited.doc, &damascus).unwrap().chosen, 1);
-        assert!(!changed_places(&brief, &edited).is_empty());
+fn check_place_geometry(geometry: &Geometry<f64>) -> Result<(), EditError> {
+    match check_geometry(geometry, "geometry").into_iter().next() {
+        Some(error) => Err(EditError::Invalid(error)),
+        None => Ok(()),
     }
 }

@@ -20,6 +20,8 @@ pub enum BriefError {
     UnsupportedFormat { found: String },
     #[error("at {at}: place id {id:?} is used twice")]
     DuplicatePlaceId { id: String, at: String },
+    #[error("at {at}: link id {id:?} is used twice")]
+    DuplicateLinkId { id: String, at: String },
     #[error("at {at}: place id must not be empty")]
     EmptyPlaceId { at: String },
     #[error("at {at}: no place has the id {id:?}")]

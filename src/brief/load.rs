@@ -6,11 +6,17 @@
 
 use std::path::Path;
 
-use geo_types::{Coord, Geometry, LineString, Point, Polygon};
-use geojson::GeometryValue;
+use std::collections::{HashMap, HashSet};
 
-use super::anchor::{anchor_quote, byte_from_char};
-use super::{Brief, BriefDoc, BriefError, FORMAT, LoadError, Mention, Place, PlaceDoc, Selector};
+use indexmap::IndexMap;
+
+use super::anchor::{Anchor, anchor_quote, byte_from_char};
+use super::geometry::geometry_from_geojson;
+use super::model::{LinkEntry, mention_key};
+use super::{
+    Brief, BriefDoc, BriefError, FORMAT, Link, LinkId, LoadError, Place, PlaceDoc, PlaceId,
+    Selector,
+};
 
 /// Larger files are refused before parsing: no news article is 16 MiB.
 pub const MAX_BRIEF_BYTES: usize = 16 * 1024 * 1024;
@@ -46,7 +52,7 @@ pub fn parse_brief(bytes: &[u8]) -> Result<Brief, Vec<BriefError>> {
         }]
     })?;
     let doc = parse_doc(text).map_err(|e| vec![e])?;
-    validate(doc)
+    Brief::from_doc(doc)
 }
 
 fn parse_doc(text: &str) -> Result<BriefDoc, BriefError> {
@@ -78,240 +84,249 @@ fn parse_doc(text: &str) -> Result<BriefDoc, BriefError> {
     })
 }
 
-/// Checks a parsed document and derives the app's view of it.
-pub(crate) fn validate(doc: BriefDoc) -> Result<Brief, Vec<BriefError>> {
-    let mut errors = Vec::new();
-    if doc.format != FORMAT {
-        errors.push(BriefError::UnsupportedFormat {
-            found: doc.format.clone(),
-        });
-    }
-    if doc.article.paragraphs.is_empty() {
-        errors.push(BriefError::NoParagraphs);
-    }
-    let places = validate_places(&doc.places, &mut errors);
-    let (mentions, warnings) = anchor_links(&doc, &mut errors);
-    if errors.is_empty() {
-        Ok(Brief {
-            doc,
+impl Brief {
+    /// Checks a parsed document and builds the brief: every fault is
+    /// collected (with its JSON path), links without ids get one.
+    pub fn from_doc(doc: BriefDoc) -> Result<Brief, Vec<BriefError>> {
+        let mut errors = Vec::new();
+        if doc.format != FORMAT {
+            errors.push(BriefError::UnsupportedFormat {
+                found: doc.format.clone(),
+            });
+        }
+        if doc.article.paragraphs.is_empty() {
+            errors.push(BriefError::NoParagraphs);
+        }
+        let places = places_from_docs(doc.places, &mut errors);
+        let mut links = links_with_ids(doc.links, &mut errors);
+        let mut warnings = Vec::new();
+        for (i, entry) in links.values_mut().enumerate() {
+            entry.anchor = anchor_link(
+                &entry.link,
+                i,
+                &doc.article.paragraphs,
+                &places,
+                &mut errors,
+                &mut warnings,
+            );
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let paragraph_count = doc.article.paragraphs.len();
+        let mut brief = Brief {
+            article: doc.article,
             places,
-            mentions,
+            links,
+            extra: doc.extra,
+            by_paragraph: vec![Vec::new(); paragraph_count],
+            by_place: HashMap::new(),
+            unanchored: Vec::new(),
+            paragraph_versions: vec![0; paragraph_count],
+            place_versions: HashMap::new(),
+            places_changed: 0,
+            links_changed: 0,
+            next_version: 0,
             warnings,
-        })
-    } else {
-        Err(errors)
+        };
+        brief.build_indexes();
+        Ok(brief)
+    }
+
+    /// A brief of an article alone: no places, no links. Never fails (an
+    /// article without paragraphs gets one empty paragraph).
+    pub fn bare(mut article: super::Article) -> Brief {
+        if article.paragraphs.is_empty() {
+            article.paragraphs.push(String::new());
+        }
+        let n = article.paragraphs.len();
+        Brief {
+            article,
+            places: IndexMap::new(),
+            links: IndexMap::new(),
+            extra: serde_json::Map::new(),
+            by_paragraph: vec![Vec::new(); n],
+            by_place: HashMap::new(),
+            unanchored: Vec::new(),
+            paragraph_versions: vec![0; n],
+            place_versions: HashMap::new(),
+            places_changed: 0,
+            links_changed: 0,
+            next_version: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Both mention indexes from scratch, sorted once (loading only).
+    fn build_indexes(&mut self) {
+        for entry in self.links.values() {
+            match &entry.anchor {
+                Some(a) => {
+                    self.by_paragraph[a.paragraph].push(entry.link.id.clone());
+                    self.by_place
+                        .entry(entry.link.place.clone())
+                        .or_default()
+                        .push(entry.link.id.clone());
+                }
+                None => self.unanchored.push(entry.link.id.clone()),
+            }
+        }
+        let links = &self.links;
+        for list in self
+            .by_paragraph
+            .iter_mut()
+            .chain(self.by_place.values_mut())
+        {
+            list.sort_by_cached_key(|id| mention_key(links, id));
+        }
     }
 }
 
-fn validate_places(docs: &[PlaceDoc], errors: &mut Vec<BriefError>) -> Vec<Place> {
-    let mut places = Vec::with_capacity(docs.len());
-    for (i, doc) in docs.iter().enumerate() {
+fn places_from_docs(docs: Vec<PlaceDoc>, errors: &mut Vec<BriefError>) -> IndexMap<PlaceId, Place> {
+    let mut places = IndexMap::with_capacity(docs.len());
+    for (i, doc) in docs.into_iter().enumerate() {
         let at = format!("places[{i}]");
-        if doc.id.trim().is_empty() {
+        if doc.id.is_blank() {
             errors.push(BriefError::EmptyPlaceId {
                 at: format!("{at}.id"),
             });
-        } else if docs[..i].iter().any(|p| p.id == doc.id) {
+            continue;
+        }
+        if places.contains_key(doc.id.as_str()) {
             errors.push(BriefError::DuplicatePlaceId {
-                id: doc.id.clone(),
+                id: doc.id.to_string(),
                 at: format!("{at}.id"),
             });
+            continue;
         }
         if let Some(geometry) =
             geometry_from_geojson(&doc.geometry.value, &format!("{at}.geometry"), errors)
         {
-            places.push(Place {
-                id: doc.id.clone(),
-                name: doc.name.clone(),
-                kind: doc.kind,
-                geometry,
-                approximate: doc.approximate,
-                note: doc.note.clone(),
-            });
+            places.insert(
+                doc.id.clone(),
+                Place {
+                    id: doc.id,
+                    name: doc.name,
+                    kind: doc.kind,
+                    geometry,
+                    approximate: doc.approximate,
+                    note: doc.note,
+                    sources: doc.sources,
+                    extra: doc.extra,
+                },
+            );
         }
     }
     places
 }
 
-fn geometry_from_geojson(
-    value: &GeometryValue,
-    at: &str,
-    errors: &mut Vec<BriefError>,
-) -> Option<Geometry<f64>> {
-    match value {
-        GeometryValue::Point { coordinates } => {
-            coord_from_position(coordinates, &format!("{at}.coordinates"), errors)
-                .map(|c| Geometry::Point(Point(c)))
-        }
-        GeometryValue::Polygon { coordinates } => {
-            let before = errors.len();
-            let rings: Vec<LineString<f64>> = coordinates
-                .iter()
-                .enumerate()
-                .map(|(r, ring)| {
-                    let ring_at = format!("{at}.coordinates[{r}]");
-                    if ring.len() < 4 {
-                        errors.push(BriefError::RingTooShort {
-                            at: ring_at.clone(),
-                            count: ring.len(),
-                        });
-                    } else if ring.first() != ring.last() {
-                        errors.push(BriefError::UnclosedRing {
-                            at: ring_at.clone(),
-                        });
-                    }
-                    ring.iter()
-                        .enumerate()
-                        .filter_map(|(k, pos)| {
-                            coord_from_position(pos, &format!("{ring_at}[{k}]"), errors)
-                        })
-                        .collect()
-                })
-                .collect();
-            if errors.len() > before || rings.is_empty() {
-                if rings.is_empty() {
-                    errors.push(BriefError::RingTooShort {
-                        at: format!("{at}.coordinates"),
-                        count: 0,
-                    });
+/// The links by id; a link without one gets the first free `l<n>`.
+fn links_with_ids(links: Vec<Link>, errors: &mut Vec<BriefError>) -> IndexMap<LinkId, LinkEntry> {
+    let taken: HashSet<LinkId> = links.iter().map(|l| l.id.clone()).collect();
+    let mut next = 1usize;
+    let mut out = IndexMap::with_capacity(links.len());
+    for (i, mut link) in links.into_iter().enumerate() {
+        if link.id.is_blank() {
+            link.id = loop {
+                let id = LinkId::new(format!("l{next}"));
+                next += 1;
+                if !taken.contains(&id) {
+                    break id;
                 }
-                return None;
-            }
-            let mut rings = rings.into_iter();
-            let exterior = rings.next()?;
-            Some(Geometry::Polygon(Polygon::new(exterior, rings.collect())))
+            };
         }
-        other => {
-            errors.push(BriefError::UnsupportedGeometry {
-                at: at.to_string(),
-                found: other.type_name().to_string(),
+        if out.contains_key(link.id.as_str()) {
+            errors.push(BriefError::DuplicateLinkId {
+                id: link.id.to_string(),
+                at: format!("links[{i}].id"),
             });
-            None
+            continue;
         }
+        out.insert(link.id.clone(), LinkEntry { link, anchor: None });
     }
+    out
 }
 
-fn coord_from_position(
-    position: &geojson::Position,
-    at: &str,
+/// Where a link's words are. Faults of the link itself are errors; words
+/// that moved or are gone are warnings (the link is kept either way).
+pub(super) fn anchor_link(
+    link: &Link,
+    i: usize,
+    paragraphs: &[String],
+    places: &IndexMap<PlaceId, Place>,
     errors: &mut Vec<BriefError>,
-) -> Option<Coord<f64>> {
-    let numbers: &[f64] = position.as_slice();
-    if numbers.len() < 2 {
-        errors.push(BriefError::BadPosition {
-            at: at.to_string(),
-            count: numbers.len(),
+    warnings: &mut Vec<String>,
+) -> Option<Anchor> {
+    let at = format!("links[{i}]");
+    let known_place = places.contains_key(link.place.as_str());
+    if !known_place {
+        errors.push(BriefError::UnknownPlace {
+            id: link.place.to_string(),
+            at: format!("{at}.place"),
+        });
+    }
+    let target_at = format!("{at}.target");
+    let Some(text) = paragraphs.get(link.target.paragraph) else {
+        errors.push(BriefError::ParagraphOutOfRange {
+            at: format!("{target_at}.paragraph"),
+            paragraph: link.target.paragraph,
+            count: paragraphs.len(),
         });
         return None;
-    }
-    // GeoJSON order: longitude first, then latitude.
-    const AXES: [(&str, f64, &str); 2] = [
-        ("longitude", 180.0, "a number from -180 to 180"),
-        ("latitude", 90.0, "a number from -90 to 90"),
-    ];
-    let mut ok = true;
-    for (k, (axis, limit, expected)) in AXES.into_iter().enumerate() {
-        let value = numbers[k];
-        if !(value.is_finite() && (-limit..=limit).contains(&value)) {
-            errors.push(BriefError::CoordinateOutOfRange {
-                at: format!("{at}[{k}]"),
-                axis,
-                found: value,
-                expected,
-            });
-            ok = false;
-        }
-    }
-    ok.then_some(Coord {
-        x: numbers[0],
-        y: numbers[1],
-    })
-}
-
-fn anchor_links(doc: &BriefDoc, errors: &mut Vec<BriefError>) -> (Vec<Mention>, Vec<String>) {
-    let paragraphs = &doc.article.paragraphs;
-    let mut mentions = Vec::new();
-    let mut warnings = Vec::new();
-    for (i, link) in doc.links.iter().enumerate() {
-        let at = format!("links[{i}]");
-        let place = doc.places.iter().position(|p| p.id == link.place);
-        if place.is_none() {
-            errors.push(BriefError::UnknownPlace {
-                id: link.place.clone(),
-                at: format!("{at}.place"),
-            });
-        }
-        let target_at = format!("{at}.target");
-        let Some(text) = paragraphs.get(link.target.paragraph) else {
-            errors.push(BriefError::ParagraphOutOfRange {
-                at: format!("{target_at}.paragraph"),
-                paragraph: link.target.paragraph,
-                count: paragraphs.len(),
-            });
-            continue;
-        };
-        let mut quote = None;
-        let mut position = None;
-        for (s, selector) in link.target.selector.iter().enumerate() {
-            match selector {
-                Selector::TextQuoteSelector {
-                    exact,
-                    prefix,
-                    suffix,
-                } if !exact.is_empty() => {
-                    quote = Some((exact, prefix, suffix));
-                }
-                Selector::TextQuoteSelector { .. } => {}
-                Selector::TextPositionSelector { start, end } => {
-                    let len = text.chars().count();
-                    if start > end || *end > len {
-                        errors.push(BriefError::PositionOutOfRange {
-                            at: format!("{target_at}.selector[{s}]"),
-                            start: *start,
-                            end: *end,
-                            len,
-                        });
-                    } else if byte_from_char(text, *end).is_some() {
-                        position = Some(*start..*end);
-                    }
+    };
+    let mut quote = None;
+    let mut position = None;
+    for (s, selector) in link.target.selector.iter().enumerate() {
+        match selector {
+            Selector::TextQuoteSelector {
+                exact,
+                prefix,
+                suffix,
+            } if !exact.is_empty() => {
+                quote = Some((exact, prefix, suffix));
+            }
+            Selector::TextQuoteSelector { .. } => {}
+            Selector::TextPositionSelector { start, end } => {
+                let len = text.chars().count();
+                if start > end || *end > len {
+                    errors.push(BriefError::PositionOutOfRange {
+                        at: format!("{target_at}.selector[{s}]"),
+                        start: *start,
+                        end: *end,
+                        len,
+                    });
+                } else if byte_from_char(text, *end).is_some() {
+                    position = Some(*start..*end);
                 }
             }
         }
-        let Some((exact, prefix, suffix)) = quote else {
-            errors.push(BriefError::MissingQuote {
-                at: format!("{target_at}.selector"),
-            });
-            continue;
-        };
-        let Some(place) = place else { continue };
-        match anchor_quote(
-            paragraphs,
-            link.target.paragraph,
-            exact,
-            prefix,
-            suffix,
-            position,
-        ) {
-            Some(anchor) => {
-                if anchor.quality == super::AnchorQuality::Moved {
-                    warnings.push(format!(
-                        "{at}: the text changed; \"{exact}\" was found again in paragraph {}",
-                        anchor.paragraph + 1
-                    ));
-                }
-                mentions.push(Mention {
-                    place,
-                    link: i,
-                    paragraph: anchor.paragraph,
-                    bytes: anchor.bytes,
-                    quality: anchor.quality,
-                });
-            }
-            None => warnings.push(format!(
-                "{at}: \"{exact}\" no longer appears in the article; the link is kept but not shown"
-            )),
-        }
     }
-    mentions.sort_by_key(|m| (m.paragraph, m.bytes.start, m.bytes.end));
-    (mentions, warnings)
+    let Some((exact, prefix, suffix)) = quote else {
+        errors.push(BriefError::MissingQuote {
+            at: format!("{target_at}.selector"),
+        });
+        return None;
+    };
+    if !known_place {
+        return None;
+    }
+    let anchor = anchor_quote(
+        paragraphs,
+        link.target.paragraph,
+        exact,
+        prefix,
+        suffix,
+        position,
+    );
+    match &anchor {
+        Some(a) if a.quality == super::AnchorQuality::Moved => warnings.push(format!(
+            "{at}: the text changed; \"{exact}\" was found again in paragraph {}",
+            a.paragraph + 1
+        )),
+        Some(_) => {}
+        None => warnings.push(format!(
+            "{at}: \"{exact}\" no longer appears in the article; the link is kept but not shown"
+        )),
+    }
+    anchor
 }

@@ -2,23 +2,35 @@
 //!
 //! This module holds the file format (`geobrief/1`, documented in
 //! `docs/brief-format.md`) as serde types that round-trip unknown fields, and the
-//! validated [`Brief`] the app works with: geometry as `geo-types`, every link
-//! anchored to a span of a paragraph. Loading lives in [`load`], anchoring of
-//! text-quote selectors in [`anchor`]. Nothing here knows about egui.
+//! validated [`Brief`] the app works with: places and links known by their ids,
+//! geometry as `geo-types`, every link anchored to a span of a paragraph.
+//! Loading lives in `load`, anchoring of text-quote selectors in [`anchor`],
+//! changes in [`edit`] (each edit returns its inverse) and [`Document`] (the
+//! undo history and the saved revision). Nothing here knows about egui or
+//! place detection.
 //!
 //! Coordinates follow GeoJSON: x = longitude, y = latitude, in degrees (WGS 84).
 
 pub mod anchor;
+pub mod candidates;
+mod document;
 pub mod edit;
 mod error;
+mod geometry;
+mod ids;
 mod load;
+mod model;
 pub mod passages;
 pub mod save;
 
-pub use anchor::{Anchor, AnchorQuality};
+pub use anchor::{Anchor, AnchorQuality, selectors_for_span};
+pub use document::{Document, Step};
+pub use edit::{Edit, EditError, PlaceChange};
 pub use error::{BriefError, LoadError};
-pub(crate) use load::validate;
+pub use geometry::{ring_is_counter_clockwise, signed_area};
+pub use ids::{LinkId, PlaceId, slug_id};
 pub use load::{MAX_BRIEF_BYTES, parse_brief, parse_brief_file};
+pub use model::{Brief, Mention, Place};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -77,6 +89,17 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
+    pub const ALL: [PlaceKind; 8] = [
+        Self::City,
+        Self::Capital,
+        Self::NavalBase,
+        Self::AirBase,
+        Self::Area,
+        Self::Region,
+        Self::Country,
+        Self::Sea,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::NavalBase => "naval facility",
@@ -93,7 +116,7 @@ impl PlaceKind {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceDoc {
-    pub id: String,
+    pub id: PlaceId,
     pub name: String,
     pub kind: PlaceKind,
     pub geometry: geojson::Geometry,
@@ -120,7 +143,11 @@ pub struct Source {
 /// Annotation: the body is the place, the target a span of one paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
-    pub place: String,
+    /// Briefs written before links had ids load without one; they are given
+    /// `l1`, `l2`, … and saved with them.
+    #[serde(default, skip_serializing_if = "LinkId::is_blank")]
+    pub id: LinkId,
+    pub place: PlaceId,
     pub target: Target,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -149,96 +176,4 @@ pub enum Selector {
         start: usize,
         end: usize,
     },
-}
-
-/// A validated brief: the document plus everything derived from it.
-#[derive(Clone, Debug)]
-pub struct Brief {
-    pub doc: BriefDoc,
-    pub places: Vec<Place>,
-    /// Every link that could be anchored, in text order.
-    pub mentions: Vec<Mention>,
-    /// Links that moved or could not be found; kept in `doc`, reported here.
-    pub warnings: Vec<String>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Place {
-    pub id: String,
-    pub name: String,
-    pub kind: PlaceKind,
-    pub geometry: geo_types::Geometry<f64>,
-    pub approximate: bool,
-    pub note: String,
-}
-
-impl Place {
-    /// The point a marker or label sits on: the point itself, or the centre of
-    /// an area's bounding box.
-    pub fn anchor_lon_lat(&self) -> (f64, f64) {
-        match &self.geometry {
-            geo_types::Geometry::Point(p) => (p.x(), p.y()),
-            geo_types::Geometry::Polygon(poly) => ring_center(poly.exterior()),
-            _ => (0.0, 0.0),
-        }
-    }
-
-    pub fn is_area(&self) -> bool {
-        matches!(self.geometry, geo_types::Geometry::Polygon(_))
-    }
-}
-
-fn ring_center(ring: &geo_types::LineString<f64>) -> (f64, f64) {
-    let (mut min_x, mut min_y, mut max_x, mut max_y) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for c in ring.coords() {
-        min_x = min_x.min(c.x);
-        max_x = max_x.max(c.x);
-        min_y = min_y.min(c.y);
-        max_y = max_y.max(c.y);
-    }
-    ((min_x + max_x) / 2.0, (min_y + max_y) / 2.0)
-}
-
-/// One anchored link: a span of a paragraph that speaks of a place.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mention {
-    /// Index into [`Brief::places`].
-    pub place: usize,
-    /// Index into `doc.links`.
-    pub link: usize,
-    pub paragraph: usize,
-    /// Byte range within the paragraph.
-    pub bytes: std::ops::Range<usize>,
-    pub quality: AnchorQuality,
-}
-
-impl Brief {
-    pub fn default_brief() -> Self {
-        // The embedded brief is checked by a test; failing here is a build bug.
-        #[allow(clippy::expect_used)]
-        parse_brief(DEFAULT_BRIEF_JSON.as_bytes()).expect("the embedded default brief is valid")
-    }
-
-    pub fn place_index(&self, id: &str) -> Option<usize> {
-        self.places.iter().position(|p| p.id == id)
-    }
-
-    /// The mentions of one place, in text order.
-    pub fn mentions_of(&self, place: usize) -> impl Iterator<Item = (usize, &Mention)> {
-        self.mentions
-            .iter()
-            .enumerate()
-            .filter(move |(_, m)| m.place == place)
-    }
-
-    /// The text of a mention.
-    pub fn mention_text(&self, mention: &Mention) -> &str {
-        self.doc.article.paragraphs[mention.paragraph]
-            .get(mention.bytes.clone())
-            .unwrap_or("")
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.doc).unwrap_or_default()
-    }
 }

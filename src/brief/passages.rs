@@ -3,55 +3,52 @@
 
 use std::ops::Range;
 
-use super::Brief;
+use super::{Brief, LinkId};
 
-/// A run of one paragraph; `mentions` indexes [`Brief::mentions`] (empty for
-/// plain text, several when links overlap, as "both facilities" does).
+/// A run of one paragraph; `mentions` are the links that speak of it (empty
+/// for plain text, several when links overlap, as "both facilities" does).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     pub bytes: Range<usize>,
-    pub mentions: Vec<usize>,
+    pub mentions: Vec<LinkId>,
 }
 
-/// Splits each paragraph at every mention boundary.
-pub fn runs_by_paragraph(brief: &Brief) -> Vec<Vec<Run>> {
-    let paragraphs = &brief.doc.article.paragraphs;
-    paragraphs
+/// Splits one paragraph at every mention boundary.
+pub fn runs_of_paragraph(brief: &Brief, paragraph: usize) -> Vec<Run> {
+    let Some(text) = brief.paragraphs().get(paragraph) else {
+        return Vec::new();
+    };
+    let mentions: Vec<(LinkId, Range<usize>)> = brief
+        .mentions_in(paragraph)
         .iter()
-        .enumerate()
-        .map(|(p, text)| {
-            let in_paragraph: Vec<usize> = (0..brief.mentions.len())
-                .filter(|&m| brief.mentions[m].paragraph == p)
-                .collect();
-            let mut cuts = vec![0, text.len()];
-            for &m in &in_paragraph {
-                cuts.push(brief.mentions[m].bytes.start);
-                cuts.push(brief.mentions[m].bytes.end);
-            }
-            cuts.sort_unstable();
-            cuts.dedup();
-            cuts.windows(2)
-                .map(|w| Run {
-                    bytes: w[0]..w[1],
-                    mentions: in_paragraph
-                        .iter()
-                        .copied()
-                        .filter(|&m| {
-                            let b = &brief.mentions[m].bytes;
-                            b.start <= w[0] && w[1] <= b.end
-                        })
-                        .collect(),
-                })
-                .collect()
+        .filter_map(|l| brief.mention(l.as_str()).map(|m| (m.link, m.bytes)))
+        .collect();
+    let mut cuts = vec![0, text.len()];
+    for (_, bytes) in &mentions {
+        cuts.push(bytes.start);
+        cuts.push(bytes.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| Run {
+            bytes: w[0]..w[1],
+            mentions: mentions
+                .iter()
+                .filter(|(_, b)| b.start <= w[0] && w[1] <= b.end)
+                .map(|(l, _)| l.clone())
+                .collect(),
         })
         .collect()
 }
 
 /// A mention with some words around it, cut at word boundaries:
 /// (text before, the mention, text after), with ellipses where cut.
-pub fn excerpt(brief: &Brief, mention: usize, context_chars: usize) -> (String, String, String) {
-    let m = &brief.mentions[mention];
-    let text = &brief.doc.article.paragraphs[m.paragraph];
+pub fn excerpt(brief: &Brief, link: &str, context_chars: usize) -> (String, String, String) {
+    let Some(m) = brief.mention(link) else {
+        return Default::default();
+    };
+    let text = &brief.paragraphs()[m.paragraph];
     let before = &text[..m.bytes.start];
     let after = &text[m.bytes.end..];
     let before_cut = cut_start(before, context_chars);
@@ -99,28 +96,28 @@ mod tests {
     #[test]
     fn runs_cover_each_paragraph_exactly_once() {
         let brief = Brief::default_brief();
-        for (p, runs) in runs_by_paragraph(&brief).iter().enumerate() {
-            let joined: String = runs
+        for (p, text) in brief.paragraphs().iter().enumerate() {
+            let joined: String = runs_of_paragraph(&brief, p)
                 .iter()
-                .map(|r| &brief.doc.article.paragraphs[p][r.bytes.clone()])
+                .map(|r| &text[r.bytes.clone()])
                 .collect();
-            assert_eq!(joined, brief.doc.article.paragraphs[p]);
+            assert_eq!(&joined, text);
         }
     }
 
     #[test]
     fn a_phrase_linked_to_two_places_is_one_run_with_both() {
         let brief = Brief::default_brief();
-        let runs = runs_by_paragraph(&brief);
-        let text = &brief.doc.article.paragraphs[5];
-        let both = runs[5]
+        let text = &brief.paragraphs()[5];
+        let runs = runs_of_paragraph(&brief, 5);
+        let both = runs
             .iter()
             .find(|r| &text[r.bytes.clone()] == "both facilities")
             .expect("a run for 'both facilities'");
-        let places: Vec<&str> = both
+        let places: Vec<String> = both
             .mentions
             .iter()
-            .map(|&m| brief.places[brief.mentions[m].place].id.as_str())
+            .map(|l| brief.link(l.as_str()).unwrap().place.to_string())
             .collect();
         assert_eq!(places, ["tartus", "hmeimim"]);
     }
@@ -128,12 +125,12 @@ mod tests {
     #[test]
     fn an_excerpt_keeps_whole_words_and_marks_its_cuts() {
         let brief = Brief::default_brief();
-        let tartus = brief.place_index("tartus").unwrap();
-        let (m, _) = brief
-            .mentions_of(tartus)
-            .find(|(_, m)| brief.mention_text(m) == "Tartus")
+        let link = brief
+            .mentions_of("tartus")
+            .iter()
+            .find(|l| brief.mention_text(l.as_str()) == "Tartus")
             .unwrap();
-        let (before, exact, after) = excerpt(&brief, m, 30);
+        let (before, exact, after) = excerpt(&brief, link.as_str(), 30);
         assert_eq!(exact, "Tartus");
         assert!(
             before.starts_with('…') && before.ends_with("naval facility in "),

@@ -39,12 +39,11 @@ fn place_bounds(place: &Place) -> ((f64, f64), (f64, f64)) {
 /// The lon/lat box around the story's places (all places if none frame it).
 pub fn story_bounds(brief: &Brief) -> Option<((f64, f64), (f64, f64))> {
     let framing: Vec<&Place> = brief
-        .places
-        .iter()
+        .places()
         .filter(|p| frames_the_story(p.kind))
         .collect();
     let chosen: Vec<&Place> = if framing.is_empty() {
-        brief.places.iter().collect()
+        brief.places().collect()
     } else {
         framing
     };
@@ -133,7 +132,7 @@ mod tests {
         let brief = Brief::default_brief();
         let cam = fit_story(&brief, &viewport());
         for id in ["tartus", "hmeimim", "moscow", "northeastern-syria"] {
-            let (lon, lat) = brief.places[brief.place_index(id).unwrap()].anchor_lon_lat();
+            let (lon, lat) = brief.place(id).unwrap().anchor_lon_lat();
             let p = cam.screen_from_lon_lat(&viewport(), lon, lat);
             assert!(viewport().contains(p), "{id} is off screen at {p:?}");
         }
@@ -143,8 +142,8 @@ mod tests {
     fn selecting_a_base_zooms_in_far_enough_to_tell_the_two_bases_apart() {
         let brief = Brief::default_brief();
         let start = fit_story(&brief, &viewport());
-        let tartus = &brief.places[brief.place_index("tartus").unwrap()];
-        let hmeimim = &brief.places[brief.place_index("hmeimim").unwrap()];
+        let tartus = brief.place("tartus").unwrap();
+        let hmeimim = brief.place("hmeimim").unwrap();
         let cam = camera_for_place(tartus, &viewport(), &start);
         let a = cam.screen_from_lon_lat(
             &viewport(),
@@ -162,7 +161,7 @@ mod tests {
     #[test]
     fn selecting_a_country_frames_the_whole_country() {
         let brief = Brief::default_brief();
-        let syria = &brief.places[brief.place_index("syria").unwrap()];
+        let syria = brief.place("syria").unwrap();
         let start = fit_story(&brief, &viewport());
         let cam = camera_for_place(syria, &viewport(), &start);
         let damascus = cam.screen_from_lon_lat(&viewport(), 36.29, 33.51);

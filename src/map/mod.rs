@@ -6,6 +6,7 @@ pub mod framing;
 pub mod hit_test;
 pub mod labels;
 pub mod locator;
+pub mod memory;
 pub mod projection;
 pub mod triangulate;
 pub mod world_basemap;

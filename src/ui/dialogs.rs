@@ -1,57 +1,139 @@
-//! Modal dialogs: a new brief from pasted text, a path to open or save to,
-//! and "save your edits first?". Each returns the user's answer as actions.
+//! Modal dialogs: a new brief from pasted text, a path to open, save to or
+//! import from, "save your edits first?", "recover unsaved work?", export,
+//! and the reader's own places. Each returns the user's answer as actions.
+
+use std::path::{Path, PathBuf};
 
 use egui::{Id, Modal, RichText, TextEdit};
 
-use crate::app::{Action, Confirmation, Deferred, Dialog, FileAction, FileState};
+use crate::action::{Action, Confirmation, FileAction};
+use crate::export::ExportRequest;
+use crate::personal::PersonalGazetteer;
 
-pub fn dialogs_ui(ui: &mut egui::Ui, files: &mut FileState) -> Vec<Action> {
+/// The dialog on screen, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    NewFromText(String),
+    OpenPath(String),
+    SavePath(String),
+    ImportPath(String),
+    /// "Save your edits first?", saying what waits.
+    UnsavedEdits {
+        what: String,
+    },
+    /// "Recover unsaved work?", saying whose.
+    Recover {
+        what: String,
+    },
+    Export(ExportForm),
+    MyPlaces,
+}
+
+/// The export dialog's fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportForm {
+    /// Every file is this path with its own extension.
+    pub base: String,
+    pub geojson: bool,
+    pub annotations: bool,
+    pub text: bool,
+    pub png: bool,
+    pub width: String,
+    pub height: String,
+}
+
+impl ExportForm {
+    pub fn for_file(file: Option<&Path>) -> Self {
+        let base = file.map_or_else(|| PathBuf::from("brief"), |f| f.with_extension(""));
+        Self {
+            base: base.display().to_string(),
+            geojson: true,
+            annotations: true,
+            text: true,
+            png: true,
+            width: "1600".into(),
+            height: "1000".into(),
+        }
+    }
+
+    /// The request, or why the fields do not make one.
+    pub fn request(&self) -> Result<ExportRequest, String> {
+        let base = self.base.trim();
+        if base.is_empty() {
+            return Err("Give a file name to export to.".into());
+        }
+        let with = |ext: &str| PathBuf::from(format!("{base}.{ext}"));
+        let side = |s: &str| {
+            s.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|v| crate::render::PNG_SIDE_PX.contains(v))
+        };
+        let png = if self.png {
+            match (side(&self.width), side(&self.height)) {
+                (Some(w), Some(h)) => Some((with("png"), [w, h])),
+                _ => {
+                    return Err(
+                        "The picture's width and height must be whole numbers from 64 to 8192."
+                            .into(),
+                    );
+                }
+            }
+        } else {
+            None
+        };
+        let request = ExportRequest {
+            geojson: self.geojson.then(|| with("geojson")),
+            annotations: self.annotations.then(|| with("jsonld")),
+            text: self.text.then(|| with("txt")),
+            png,
+        };
+        if request.is_empty() {
+            return Err("Choose at least one format.".into());
+        }
+        Ok(request)
+    }
+}
+
+pub fn dialogs_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut Option<Dialog>,
+    personal: &PersonalGazetteer,
+) -> Vec<Action> {
     let mut actions = Vec::new();
-    let mut act = |a: FileAction| actions.push(Action::File(a));
-    let Some(dialog) = files.dialog.as_mut() else {
+    let Some(open) = dialog.as_mut() else {
         return actions;
     };
     let ctx = ui.ctx().clone();
-    let modal = Modal::new(Id::unique("geobrief_dialog")).show(&ctx, |ui| match dialog {
-        Dialog::NewFromText(text) => {
-            ui.set_width(560.0);
-            ui.heading("New brief from text");
-            let label = ui.label(
-                "Paste or type an article. Geobrief splits it into paragraphs and finds its places, offline.",
-            );
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                ui.add(
-                    TextEdit::multiline(text)
-                        .hint_text("Paste an article here…")
-                        .desired_rows(14)
-                        .desired_width(f32::INFINITY),
-                ).labelled_by(label.id);
-            });
-            ui.horizontal(|ui| {
-                if ui.button("Find places").clicked() {
-                    act(FileAction::NewFromText(text.clone()));
-                    act(FileAction::CloseDialog);
-                }
-                if ui.button("Cancel").clicked() {
-                    act(FileAction::CloseDialog);
-                }
-            });
-        }
+    let mut act = |a: FileAction| actions.push(Action::File(a));
+    let answer_needed = matches!(open, Dialog::UnsavedEdits { .. } | Dialog::Recover { .. });
+    let modal = Modal::new(Id::unique("geobrief_dialog")).show(&ctx, |ui| match open {
+        Dialog::NewFromText(text) => new_from_text_ui(ui, text, &mut act),
         Dialog::OpenPath(path) => {
-            path_dialog_ui(ui, "Open a brief, article or web page", path, FileAction::Open, &mut act);
+            path_dialog_ui(
+                ui,
+                "Open a brief, article or web page",
+                path,
+                FileAction::Open,
+                &mut act,
+            );
         }
         Dialog::SavePath(path) => {
             path_dialog_ui(ui, "Save the brief as", path, FileAction::SaveTo, &mut act);
         }
-        Dialog::UnsavedEdits(deferred) => {
+        Dialog::ImportPath(path) => {
+            path_dialog_ui(
+                ui,
+                "Import places from a GeoJSON file",
+                path,
+                FileAction::ImportPlaces,
+                &mut act,
+            );
+        }
+        Dialog::UnsavedEdits { what } => {
             ui.heading("Unsaved edits");
-            let what = match deferred {
-                Deferred::Open(path) => format!("Opening {} will close this brief.", path.display()),
-                Deferred::NewFromText(_) => "A new brief will replace this one.".to_string(),
-                Deferred::Quit => "Geobrief is closing.".to_string(),
-            };
-            ui.label(what);
-            ui.label(RichText::new("Your corrections to this brief have not been saved.").strong());
+            ui.label(what.as_str());
+            ui.label(RichText::new("Your edits to this brief have not been saved.").strong());
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
                     act(FileAction::Confirm(Confirmation::Save));
@@ -64,18 +146,146 @@ pub fn dialogs_ui(ui: &mut egui::Ui, files: &mut FileState) -> Vec<Action> {
                 }
             });
         }
+        Dialog::Recover { what } => {
+            ui.heading("Recover unsaved work?");
+            ui.label(
+                "Geobrief did not close cleanly last time, and a copy of unsaved work was kept:",
+            );
+            ui.label(RichText::new(what.as_str()).strong());
+            ui.horizontal(|ui| {
+                if ui.button("Recover").clicked() {
+                    act(FileAction::Recover(true));
+                }
+                if ui.button("Discard it").clicked() {
+                    act(FileAction::Recover(false));
+                }
+            });
+        }
+        Dialog::Export(form) => export_ui(ui, form, &mut act),
+        Dialog::MyPlaces => my_places_ui(ui, personal, &mut act),
     });
-    if modal.should_close() && !matches!(files.dialog, Some(Dialog::UnsavedEdits(_))) {
-        actions.push(Action::File(FileAction::CloseDialog));
+    if modal.should_close() && !answer_needed {
+        actions.push(Action::File(FileAction::CancelDialog));
     }
     actions
+}
+
+fn new_from_text_ui(ui: &mut egui::Ui, text: &mut String, act: &mut impl FnMut(FileAction)) {
+    ui.set_width(560.0);
+    ui.heading("New brief from text");
+    let label = ui.label(
+        "Paste or type an article. Geobrief splits it into paragraphs and finds its places, offline.",
+    );
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            ui.add(
+                TextEdit::multiline(text)
+                    .hint_text("Paste an article here…")
+                    .desired_rows(14)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+    ui.horizontal(|ui| {
+        if ui.button("Find places").clicked() {
+            act(FileAction::CloseDialog);
+            act(FileAction::NewFromText(text.clone()));
+        }
+        if ui.button("Cancel").clicked() {
+            act(FileAction::CancelDialog);
+        }
+    });
+}
+
+fn export_ui(ui: &mut egui::Ui, form: &mut ExportForm, act: &mut impl FnMut(FileAction)) {
+    ui.set_width(480.0);
+    ui.heading("Export");
+    let label = ui.label("File name (each format adds its extension):");
+    ui.add(TextEdit::singleline(&mut form.base).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    ui.checkbox(
+        &mut form.geojson,
+        "Places as GeoJSON (.geojson) — QGIS, web maps",
+    );
+    ui.checkbox(
+        &mut form.annotations,
+        "Mentions as W3C Web Annotations (.jsonld)",
+    );
+    ui.checkbox(
+        &mut form.text,
+        "The article's text the annotations count in (.txt)",
+    );
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut form.png, "The map as a picture (.png),");
+        let w = ui.label("width");
+        ui.add(TextEdit::singleline(&mut form.width).desired_width(48.0))
+            .labelled_by(w.id);
+        let h = ui.label("height");
+        ui.add(TextEdit::singleline(&mut form.height).desired_width(48.0))
+            .labelled_by(h.id);
+    });
+    let request = form.request();
+    if let Err(why) = &request {
+        ui.label(RichText::new(why).color(ui.visuals().warn_fg_color));
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(request.is_ok(), egui::Button::new("Export"))
+            .clicked()
+            && let Ok(request) = request
+        {
+            act(FileAction::CloseDialog);
+            act(FileAction::Export(request));
+        }
+        if ui.button("Cancel").clicked() {
+            act(FileAction::CancelDialog);
+        }
+    });
+}
+
+fn my_places_ui(ui: &mut egui::Ui, personal: &PersonalGazetteer, act: &mut impl FnMut(FileAction)) {
+    ui.set_width(480.0);
+    ui.heading("My places");
+    ui.label("Places you asked Geobrief to remember. It finds them by name in any article you open or paste.");
+    if personal.places.is_empty() {
+        ui.label(
+            RichText::new("None yet: select a place you made and press “Remember this place”.")
+                .weak(),
+        );
+    }
+    egui::ScrollArea::vertical()
+        .max_height(300.0)
+        .show(ui, |ui| {
+            egui::Grid::new("my_places").striped(true).show(ui, |ui| {
+                for place in &personal.places {
+                    ui.label(&place.name);
+                    ui.label(RichText::new(place.kind.label()).weak());
+                    let remove = ui.small_button("Remove");
+                    remove.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("Remove {}", place.name),
+                        )
+                    });
+                    if remove.clicked() {
+                        act(FileAction::ForgetPlace(place.id.clone()));
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+    if ui.button("Close").clicked() {
+        act(FileAction::CloseDialog);
+    }
 }
 
 fn path_dialog_ui(
     ui: &mut egui::Ui,
     title: &str,
     path: &mut String,
-    action: fn(std::path::PathBuf) -> FileAction,
+    action: fn(PathBuf) -> FileAction,
     act: &mut impl FnMut(FileAction),
 ) {
     ui.set_width(480.0);
@@ -88,10 +298,10 @@ fn path_dialog_ui(
     ui.horizontal(|ui| {
         if (ui.button("OK").clicked() || entered) && !path.trim().is_empty() {
             act(FileAction::CloseDialog);
-            act(action(std::path::PathBuf::from(path.trim())));
+            act(action(PathBuf::from(path.trim())));
         }
         if ui.button("Cancel").clicked() {
-            act(FileAction::CloseDialog);
+            act(FileAction::CancelDialog);
         }
     });
 }

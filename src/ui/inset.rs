@@ -11,9 +11,9 @@ use super::map_paint::paint_scene;
 use super::map_scene::{Highlights, MapScene};
 use super::map_view::{CROWDED_POINTS, screen_rect};
 use super::markers::has_marker;
-use crate::app::Action;
+use crate::action::Action;
 use crate::basemap::{Basemap, LonLat};
-use crate::brief::Brief;
+use crate::brief::{Brief, PlaceId};
 use crate::map::camera::{Camera, MAX_ZOOM};
 
 pub struct InsetPlan {
@@ -24,7 +24,7 @@ pub struct InsetPlan {
     pub extent_on_map: Rect,
     pub title: String,
     /// The crowded places the inset shows apart.
-    pub members: Vec<usize>,
+    pub members: Vec<PlaceId>,
 }
 
 const INSET_SIZE: egui::Vec2 = vec2(250.0, 200.0);
@@ -38,7 +38,7 @@ pub fn plan_inset(brief: &Brief, scene: &MapScene, map_rect: Rect) -> Option<Ins
     let members = crowded_cluster(scene, map_rect)?;
     let lon_lats: Vec<(f64, f64)> = members
         .iter()
-        .map(|&p| brief.places[p].anchor_lon_lat())
+        .filter_map(|p| brief.place(p).map(|p| p.anchor_lon_lat()))
         .collect();
     let min = lon_lats
         .iter()
@@ -49,7 +49,7 @@ pub fn plan_inset(brief: &Brief, scene: &MapScene, map_rect: Rect) -> Option<Ins
     let cluster_center = scene
         .places
         .iter()
-        .filter(|p| members.contains(&p.place))
+        .filter(|p| members.contains(&p.id))
         .fold(egui::Vec2::ZERO, |acc, p| acc + p.anchor.to_vec2())
         / members.len() as f32;
     let size = vec2(
@@ -72,7 +72,7 @@ pub fn plan_inset(brief: &Brief, scene: &MapScene, map_rect: Rect) -> Option<Ins
     let extent = Rect::from_two_pos(corner(rect.min), corner(rect.max));
     let extent_on_map = Rect::from_center_size(extent.center(), extent.size().max(vec2(8.0, 8.0)));
     // Name the inset after the country of its crowd (its centre may be at sea).
-    let (lon_deg, lat_deg) = brief.places[members[0]].anchor_lon_lat();
+    let (lon_deg, lat_deg) = lon_lats.first().copied()?;
     let title = Basemap::embedded()
         .country_at(LonLat { lon_deg, lat_deg })
         .map_or("Detail".to_string(), |c| format!("Detail: {}", c.name));
@@ -87,7 +87,7 @@ pub fn plan_inset(brief: &Brief, scene: &MapScene, map_rect: Rect) -> Option<Ins
 
 /// The markers that crowd each other: the group (linked by gaps under
 /// `CROWDED_POINTS`) that holds the closest pair on screen.
-fn crowded_cluster(scene: &MapScene, map_rect: Rect) -> Option<Vec<usize>> {
+fn crowded_cluster(scene: &MapScene, map_rect: Rect) -> Option<Vec<PlaceId>> {
     let markers: Vec<_> = scene
         .places
         .iter()
@@ -115,7 +115,7 @@ fn crowded_cluster(scene: &MapScene, map_rect: Rect) -> Option<Vec<usize>> {
         }
         i += 1;
     }
-    Some(members.into_iter().map(|m| markers[m].place).collect())
+    Some(members.into_iter().map(|m| markers[m].id.clone()).collect())
 }
 
 /// The spot along the map's left or right edge that hides least of the

@@ -41,7 +41,7 @@ pub fn paint_scene(
                 ring,
                 p.approximate,
                 palette,
-                scene.selected == Some(p.place) || scene.hovered == Some(p.place),
+                scene.selected.as_ref() == Some(&p.id) || scene.hovered.as_ref() == Some(&p.id),
             );
         }
     }
@@ -60,9 +60,9 @@ pub fn paint_scene(
                 painter.add(halo_shape(p.anchor, radius, color));
             }
         };
-        if scene.selected == Some(p.place) {
+        if scene.selected.as_ref() == Some(&p.id) {
             halo_at(palette.halo);
-        } else if scene.hovered == Some(p.place) {
+        } else if scene.hovered.as_ref() == Some(&p.id) {
             halo_at(palette.hover_halo);
         }
     }

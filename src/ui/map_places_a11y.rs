@@ -8,20 +8,17 @@ use egui::{Id, Key, Rect, Sense, Stroke, vec2};
 
 use super::map_scene::MapScene;
 use super::markers::{has_marker, marker_radius};
-use crate::app::Action;
-use crate::brief::Brief;
+use crate::action::Action;
+use crate::brief::{Brief, PlaceId};
 
 /// The brief's places in the order the article first names them, then the
 /// ones it never names.
-pub fn reading_order(brief: &Brief) -> Vec<usize> {
-    let mut mentions: Vec<_> = brief.mentions.iter().collect();
+pub fn reading_order(brief: &Brief) -> Vec<PlaceId> {
+    let mut mentions: Vec<_> = brief.mentions().collect();
     mentions.sort_by_key(|m| (m.paragraph, m.bytes.start));
-    let mut order: Vec<usize> = Vec::new();
-    for place in mentions
-        .iter()
-        .map(|m| m.place)
-        .chain(0..brief.places.len())
-    {
+    let mut order: Vec<PlaceId> = Vec::new();
+    let named = mentions.into_iter().map(|m| m.place);
+    for place in named.chain(brief.places().map(|p| p.id.clone())) {
         if !order.contains(&place) {
             order.push(place);
         }
@@ -48,13 +45,13 @@ impl MapScene {
     pub fn add_accessibility_nodes(
         &self,
         ui: &mut egui::Ui,
-        order: &[usize],
+        order: &[PlaceId],
         suffix: &str,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        let nodes: Vec<(usize, Rect)> = order
+        let nodes: Vec<(&PlaceId, Rect)> = order
             .iter()
-            .filter_map(|&place| self.places.iter().find(|p| p.place == place))
+            .filter_map(|place| self.places.iter().find(|p| &p.id == place))
             .filter_map(|p| {
                 let rect = if has_marker(p.kind) {
                     Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
@@ -65,31 +62,37 @@ impl MapScene {
                 } else {
                     return None;
                 };
-                self.rect.contains(rect.center()).then_some((p.place, rect))
+                self.rect.contains(rect.center()).then_some((&p.id, rect))
             })
             .collect();
-        let id_of = |place: usize| ui.scope_id().with(("place", suffix, place));
+        let id_of = |place: &PlaceId| ui.scope_id().with(("place", suffix, place));
         let mut focused = false;
         // The focus moves at once: the place it moves to must not move it on.
         let mut moved = false;
         for (i, &(place, rect)) in nodes.iter().enumerate() {
             let id = id_of(place);
             let response = ui.interact(rect, id, Sense::click());
-            let selected = self.selected == Some(place);
-            let name = self
-                .places
-                .iter()
-                .find(|p| p.place == place)
-                .map(|p| &p.name);
+            let selected = self.selected.as_ref() == Some(place);
+            let name = self.places.iter().find(|p| &p.id == place).map(|p| &p.name);
             let label = format!("{} {suffix}", name.map_or("", |n| n.as_str()));
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
             });
-            if response.clicked() {
-                actions.push(Action::SelectPlace(place));
+            // A pointer over close markers is the map's hit test's to settle
+            // (the nearest marker wins); a key or a screen reader means this one.
+            let pointed = |pos: Option<egui::Pos2>| match pos {
+                Some(pos) => self.place_at(pos),
+                None => Some(place.clone()),
+            };
+            if response.clicked()
+                && let Some(target) = pointed(response.interact_pointer_pos())
+            {
+                actions.push(Action::SelectPlace(target));
             }
-            if response.hovered() {
-                actions.push(Action::Hover(place));
+            if response.hovered()
+                && let Some(target) = response.hover_pos().and_then(|p| self.place_at(p))
+            {
+                actions.push(Action::Hover(target));
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
             if response.has_focus() && !moved {

@@ -13,7 +13,7 @@ use super::map_view::{screen_pos, screen_rect};
 use super::markers::{has_marker, marker_radius};
 use super::theme::Palette;
 use crate::basemap::{Basemap, LonLat};
-use crate::brief::{Brief, PlaceKind};
+use crate::brief::{Brief, PlaceId, PlaceKind};
 use crate::map::camera::Camera;
 use crate::map::hit_test::HitShape;
 use crate::map::labels::{LabelRequest, place_labels};
@@ -22,7 +22,7 @@ use crate::map::world_basemap::WorldBasemap;
 
 /// A place as it lands on this view.
 pub struct PlaceOnScreen {
-    pub place: usize,
+    pub id: PlaceId,
     pub kind: PlaceKind,
     pub name: String,
     pub anchor: Pos2,
@@ -35,7 +35,8 @@ pub struct PlaceOnScreen {
 pub(super) struct MapLabel {
     pub galley: Arc<Galley>,
     pub rect: Rect,
-    /// The place it names, if any (basemap labels name none).
+    /// The place it names (an index into the scene's places), if any:
+    /// basemap labels name none.
     pub place: Option<usize>,
     /// A context label's name (a town, a division, a country), for screen readers.
     pub context_name: Option<String>,
@@ -45,12 +46,14 @@ pub(super) struct MapLabel {
 
 /// What the map lights up: the selected and hovered places, and the story's
 /// own country (drawn a shade lighter). Derived from the app's state.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Highlights {
-    pub selected: Option<usize>,
-    pub hovered: Option<usize>,
+    pub selected: Option<PlaceId>,
+    pub hovered: Option<PlaceId>,
     /// Index into the basemap's countries.
     pub focus_country: Option<usize>,
+    /// A place drawn where a gesture is taking it, not where it is.
+    pub preview: Option<(PlaceId, geo_types::Geometry<f64>)>,
 }
 
 pub struct MapScene {
@@ -60,11 +63,12 @@ pub struct MapScene {
     pub dark: bool,
     pub pixels_per_point: f32,
     pub places: Vec<PlaceOnScreen>,
+    /// Hit shapes name places by their index in `places` (this frame only).
     pub hit_shapes: Vec<HitShape>,
     pub(super) labels: Vec<MapLabel>,
-    pub selected: Option<usize>,
-    pub hovered: Option<usize>,
-    /// (basemap country index, place index) for the story's countries.
+    pub selected: Option<PlaceId>,
+    pub hovered: Option<PlaceId>,
+    /// (basemap country index, index into `places`) for the story's countries.
     story_countries: Vec<(usize, usize)>,
     /// The story's country (the one holding most of its points), drawn lighter.
     focus_country: Option<usize>,
@@ -108,8 +112,17 @@ impl MapScene {
         let world = WorldBasemap::embedded();
         let mut places = Vec::new();
         let mut story_countries = Vec::new();
-        for (i, place) in brief.places.iter().enumerate() {
-            let (lon, lat) = place.anchor_lon_lat();
+        for (i, place) in brief.places().enumerate() {
+            let previewed = highlights
+                .preview
+                .as_ref()
+                .filter(|(id, _)| *id == place.id)
+                .map(|(_, g)| g);
+            let geometry = previewed.unwrap_or(&place.geometry);
+            let (lon, lat) = match (previewed, geometry) {
+                (Some(_), geo_types::Geometry::Point(p)) => (p.x(), p.y()),
+                _ => place.anchor_lon_lat(),
+            };
             let mut anchor = map.screen(world_from_lon_lat(lon, lat));
             if place.kind == PlaceKind::Country
                 && let Some(c) = world.country_index(&place.name)
@@ -117,7 +130,7 @@ impl MapScene {
                 story_countries.push((c, i));
                 anchor = map.screen(world.countries[c].label);
             }
-            let ring = match &place.geometry {
+            let ring = match geometry {
                 geo_types::Geometry::Polygon(poly) => Some(
                     poly.exterior()
                         .coords()
@@ -127,7 +140,7 @@ impl MapScene {
                 _ => None,
             };
             places.push(PlaceOnScreen {
-                place: i,
+                id: place.id.clone(),
                 kind: place.kind,
                 name: place.name.clone(),
                 anchor,
@@ -145,8 +158,8 @@ impl MapScene {
             places,
             hit_shapes: Vec::new(),
             labels: Vec::new(),
-            selected: highlights.selected,
-            hovered: highlights.hovered,
+            selected: highlights.selected.clone(),
+            hovered: highlights.hovered.clone(),
             focus_country: highlights.focus_country,
             story_countries,
         };
@@ -162,11 +175,11 @@ impl MapScene {
         // Per request: a context label's name and town dot.
         let mut context = Vec::new();
         let inner = self.rect.shrink(2.0);
-        for p in &self.places {
+        for (i, p) in self.places.iter().enumerate() {
             if !inner.contains(p.anchor) {
                 continue;
             }
-            let strong = self.selected == Some(p.place);
+            let strong = self.selected.as_ref() == Some(&p.id);
             let galley = painter.layout_job(label_job(&p.name, Some(p.kind), strong, self.palette));
             let rank = if strong { 0 } else { kind_rank(p.kind) };
             requests.push(LabelRequest {
@@ -178,7 +191,7 @@ impl MapScene {
                 centered: !has_marker(p.kind),
                 dot_radius: 0.0,
             });
-            galleys.push((galley, Some(p.place)));
+            galleys.push((galley, Some(i)));
             context.push(None);
         }
         let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
@@ -235,7 +248,7 @@ impl MapScene {
         obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
         let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
         for (((galley, place), rect), extra) in galleys.into_iter().zip(placed).zip(context) {
-            let (name, dot) = extra.map_or((None, None), |(n, d)| (Some(n), d));
+            let (context_name, dot) = extra.map_or((None, None), |(n, d)| (Some(n), d));
             let Some(r) = rect else { continue };
             let rect = Rect::from_min_max(
                 pos2(r.min.x as f32, r.min.y as f32),
@@ -248,30 +261,30 @@ impl MapScene {
                 galley,
                 rect,
                 place,
-                context_name: name,
+                context_name,
                 dot,
             });
         }
     }
 
     fn collect_hit_shapes(&mut self) {
-        for p in &self.places {
+        for (i, p) in self.places.iter().enumerate() {
             if has_marker(p.kind) {
                 self.hit_shapes.push(HitShape::Marker {
-                    place: p.place,
+                    place: i,
                     center: screen_pos(p.anchor),
                     radius: f64::from(marker_radius(p.kind)),
                 });
             }
             if let Some(rect) = p.label {
                 self.hit_shapes.push(HitShape::Label {
-                    place: p.place,
+                    place: i,
                     rect: screen_rect(rect),
                 });
             }
             if let Some(ring) = &p.ring {
                 self.hit_shapes.push(HitShape::Area {
-                    place: p.place,
+                    place: i,
                     ring: ring.iter().map(|q| screen_pos(*q)).collect(),
                 });
             }
@@ -279,20 +292,22 @@ impl MapScene {
     }
 
     /// Removes the labels of these places (and their click targets).
-    pub fn drop_labels_of(&mut self, places: &[usize]) {
+    pub fn drop_labels_of(&mut self, places: &[PlaceId]) {
+        let dropped: Vec<usize> = (0..self.places.len())
+            .filter(|&i| places.contains(&self.places[i].id))
+            .collect();
         self.labels
-            .retain(|l| l.place.is_none_or(|p| !places.contains(&p)));
-        for p in &mut self.places {
-            if places.contains(&p.place) {
-                p.label = None;
-            }
+            .retain(|l| l.place.is_none_or(|p| !dropped.contains(&p)));
+        for &i in &dropped {
+            self.places[i].label = None;
         }
+        let places = &dropped;
         self.hit_shapes
             .retain(|s| !matches!(s, HitShape::Label { place, .. } if places.contains(place)));
     }
 
     /// The story country (if any) under a screen point.
-    pub fn country_place_at(&self, p: Pos2) -> Option<usize> {
+    pub fn country_place_at(&self, p: Pos2) -> Option<PlaceId> {
         if self.story_countries.is_empty() {
             return None;
         }
@@ -304,7 +319,7 @@ impl MapScene {
         self.places
             .iter()
             .find(|q| q.kind == PlaceKind::Country && q.name.eq_ignore_ascii_case(&country.name))
-            .map(|q| q.place)
+            .map(|q| q.id.clone())
     }
 
     /// Screen-reader nodes for the map's own names (towns, divisions, countries).
@@ -321,9 +336,10 @@ impl MapScene {
         self.story_countries
             .iter()
             .map(|&(c, place)| {
-                let color = if self.selected == Some(place) {
+                let id = Some(&self.places[place].id);
+                let color = if self.selected.as_ref() == id {
                     self.palette.selected_land
-                } else if self.hovered == Some(place) {
+                } else if self.hovered.as_ref() == id {
                     self.palette.mention_hovered
                 } else if self.focus_country == Some(c) {
                     self.palette.focus_land
@@ -356,7 +372,7 @@ pub fn focus_country(brief: &Brief) -> Option<usize> {
     let world = WorldBasemap::embedded();
     let basemap = Basemap::embedded();
     let mut counts = vec![0usize; world.countries.len()];
-    for place in brief.places.iter().filter(|p| has_marker(p.kind)) {
+    for place in brief.places().filter(|p| has_marker(p.kind)) {
         let (lon_deg, lat_deg) = place.anchor_lon_lat();
         if let Some(country) = basemap.country_at(LonLat { lon_deg, lat_deg })
             && let Some(i) = world.country_index(&country.name)

@@ -1,48 +1,47 @@
-//! The map widget. `MapMemory` is the only state it keeps between frames (the
-//! camera, its animation and cached basemap meshes); everything else is drawn
-//! from the brief and the selection each frame, and clicks come back as
-//! actions.
+//! The map widget. It borrows `MapMemory` (the camera, its animation and the
+//! gesture in progress: domain state, in `crate::map::memory`) and a
+//! `MapCache` of meshes; everything else is drawn from the brief and the
+//! selection each frame, and clicks come back as actions.
 
 use egui::{Rect, Sense, Vec2, pos2, vec2};
 
+use super::Reading;
 use super::basemap_layer::BasemapLayer;
 use super::inset::{inset_ui, plan_inset};
+use super::map_edit;
 use super::map_paint::paint_scene;
 use super::map_scene::{Highlights, MapScene, focus_country};
-use crate::app::{Action, GeobriefApp};
-use crate::brief::Brief;
+use crate::action::Action;
+use crate::brief::{Brief, PlaceId};
 use crate::map::camera::{Camera, scale_bar};
-use crate::map::framing::{camera_for_place, fit_story};
 use crate::map::hit_test::hit_test_places;
-use crate::map::projection::lon_lat_from_world;
+use crate::map::memory::{MapAction, MapMemory};
 use crate::map::{ScreenPos, ScreenRect};
 
-/// What the map's buttons and keys ask for.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum MapAction {
-    ZoomIn,
-    ZoomOut,
-    FitAll,
-}
-
-enum Pending {
-    FitAll,
-    Place(usize),
-}
-
-/// The map's state between frames.
+/// What the map widget keeps between frames besides its memory: the
+/// basemap meshes for the last view, and the story's country (worked out
+/// once per change of places).
 #[derive(Default)]
-pub struct MapMemory {
-    pub camera: Option<Camera>,
-    /// Where a smooth move is heading.
-    pub target: Option<Camera>,
-    viewport: Option<ScreenRect>,
-    pending: Option<Pending>,
+pub struct MapCache {
     pub(super) layer: BasemapLayer,
     pub(super) inset_layer: BasemapLayer,
     pub(super) locator_layer: BasemapLayer,
-    /// The story's country, worked out once per brief (`None` until then).
-    focus_country: Option<Option<usize>>,
+    focus_country: Option<(u64, Option<usize>)>,
+}
+
+impl MapCache {
+    /// The basemap country that holds most of the story's places.
+    fn focus_country(&mut self, brief: &Brief) -> Option<usize> {
+        let version = brief.places_version();
+        match self.focus_country {
+            Some((v, country)) if v == version => country,
+            _ => {
+                let country = focus_country(brief);
+                self.focus_country = Some((version, country));
+                country
+            }
+        }
+    }
 }
 
 /// Converts an egui rectangle to the map's screen rectangle.
@@ -57,125 +56,77 @@ pub fn screen_pos(p: egui::Pos2) -> ScreenPos {
     ScreenPos::new(p.x.into(), p.y.into())
 }
 
-impl MapMemory {
-    pub fn apply(&mut self, action: MapAction, brief: &Brief) {
-        let (Some(camera), Some(viewport)) = (self.camera, self.viewport) else {
-            if action == MapAction::FitAll {
-                self.pending = Some(Pending::FitAll);
-            }
-            return;
-        };
-        let base = self.target.unwrap_or(camera);
-        self.target = Some(match action {
-            MapAction::ZoomIn => Camera {
-                zoom: (base.zoom + 1.0).min(crate::map::camera::MAX_ZOOM),
-                ..base
-            },
-            MapAction::ZoomOut => Camera {
-                zoom: (base.zoom - 1.0).max(crate::map::camera::MIN_ZOOM),
-                ..base
-            },
-            MapAction::FitAll => fit_story(brief, &viewport),
-        });
-    }
-
-    /// The basemap country that holds most of the story's places, cached.
-    pub fn focus_country(&mut self, brief: &Brief) -> Option<usize> {
-        *self
-            .focus_country
-            .get_or_insert_with(|| focus_country(brief))
-    }
-
-    /// Forgets what was derived from the brief, after an edit.
-    pub fn brief_changed(&mut self) {
-        self.focus_country = None;
-    }
-
-    /// The lon/lat box the map shows: ((west, south), (east, north)).
-    pub fn visible_area(&self) -> Option<((f64, f64), (f64, f64))> {
-        let (camera, viewport) = (self.camera?, self.viewport?);
-        let nw = lon_lat_from_world(camera.world_from_screen(&viewport, viewport.min));
-        let se = lon_lat_from_world(camera.world_from_screen(&viewport, viewport.max));
-        Some(((nw.0, se.1), (se.0, nw.1)))
-    }
-
-    /// Starts a smooth move to a place (or remembers it until the map has a size).
-    pub fn fly_to_place(&mut self, brief: &Brief, place: usize) {
-        match (self.camera, self.viewport, brief.places.get(place)) {
-            (Some(camera), Some(viewport), Some(p)) => {
-                self.target = Some(camera_for_place(p, &viewport, &camera));
-            }
-            _ => self.pending = Some(Pending::Place(place)),
-        }
-    }
-
-    /// Takes the map's size for this frame; the first frame fits the story.
-    fn set_viewport(&mut self, viewport: ScreenRect, brief: &Brief) {
-        self.viewport = Some(viewport);
-        if self.camera.is_none() {
-            self.camera = Some(fit_story(brief, &viewport));
-        }
-        match self.pending.take() {
-            Some(Pending::FitAll) => self.apply(MapAction::FitAll, brief),
-            Some(Pending::Place(p)) => self.fly_to_place(brief, p),
-            None => {}
-        }
-    }
-
-    /// Moves the camera one step towards its target; true while moving.
-    fn animate(&mut self, dt_secs: f64) -> bool {
-        let (Some(camera), Some(target)) = (self.camera, self.target) else {
-            return false;
-        };
-        let next = camera.lerp_towards(&target, 1.0 - (-dt_secs * 9.0).exp());
-        let close = (next.zoom - target.zoom).abs() < 0.005
-            && (next.center.x - target.center.x).abs() * next.points_per_world() < 0.3
-            && (next.center.y - target.center.y).abs() * next.points_per_world() < 0.3;
-        if close {
-            self.camera = Some(target);
-            self.target = None;
-            false
-        } else {
-            self.camera = Some(next);
-            true
-        }
-    }
-}
-
-pub fn map_panel_ui(ui: &mut egui::Ui, app: &mut GeobriefApp) -> Vec<Action> {
+pub fn map_panel_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    memory: &mut MapMemory,
+    cache: &mut MapCache,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let rect = ui.max_rect();
-        actions = map_ui(ui, rect, app);
+        actions = map_ui(ui, rect, reading, memory, cache, true);
     });
     actions
 }
 
-fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
+/// The map alone, filling the window, without its buttons: what an export
+/// to PNG shows.
+pub fn map_picture_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    memory: &mut MapMemory,
+    cache: &mut MapCache,
+) -> Vec<Action> {
     let mut actions = Vec::new();
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        let rect = ui.max_rect();
+        actions = map_ui(ui, rect, reading, memory, cache, false);
+    });
+    actions
+}
+
+fn map_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    reading: &Reading,
+    memory: &mut MapMemory,
+    cache: &mut MapCache,
+    controls: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let brief = reading.brief;
     let response = ui.interact(rect, ui.scope_id().with("map"), Sense::click_and_drag());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Group, true, "Map (Tab to its places)")
     });
     let viewport = screen_rect(rect);
-    let memory = &mut app.map;
-    memory.set_viewport(viewport, &app.brief);
-    handle_pan_and_zoom(ui, &response, memory, &viewport);
-    let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
-    if memory.animate(dt) {
-        ui.ctx().request_repaint();
-    }
+    memory.set_viewport(viewport, brief);
     let Some(camera) = memory.camera else {
         return actions;
     };
-
     let highlights = Highlights {
-        selected: app.selected_place,
-        hovered: app.hovered_place,
-        focus_country: memory.focus_country(&app.brief),
+        selected: reading.selection.place.clone(),
+        hovered: reading.hovered.cloned(),
+        focus_country: cache.focus_country(brief),
+        preview: map_edit::preview(brief, reading.gesture),
     };
-    let mut scene = MapScene::new(ui, &app.brief, camera, rect, &highlights);
-    let inset = plan_inset(&app.brief, &scene, rect);
+    let mut scene = MapScene::new(ui, brief, camera, rect, &highlights);
+    // A gesture (moving a marker, drawing an area) takes the pointer first;
+    // what it leaves pans and zooms.
+    let gesture = map_edit::gesture_ui(ui, &response, &scene, reading);
+    let panned = !gesture.took_pointer && handle_pan_and_zoom(ui, &response, memory, &viewport);
+    actions.extend(gesture.actions);
+    let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
+    if memory.animate(dt) || panned {
+        ui.ctx().request_repaint();
+        if let Some(moved) = memory.camera
+            && moved != camera
+        {
+            scene = MapScene::new(ui, brief, moved, rect, &highlights);
+        }
+    }
+    let inset = plan_inset(brief, &scene, rect);
     if let Some(plan) = &inset {
         // The inset names the crowded places; the main map only marks them.
         scene.drop_labels_of(&plan.members);
@@ -183,24 +134,25 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
     paint_scene(
         ui,
         &scene,
-        &mut memory.layer,
+        &mut cache.layer,
         inset.as_ref().map(|i| i.extent_on_map),
     );
-    let order = super::map_places_a11y::reading_order(&app.brief);
+    map_edit::paint_gesture(ui, &scene, reading);
+    let order = super::map_places_a11y::reading_order(brief);
     actions.extend(scene.add_accessibility_nodes(ui, &order, "on the map"));
 
     let inset_rect = inset.as_ref().map(|i| i.rect);
-    let pointer = response
-        .hover_pos()
-        .filter(|p| inset_rect.is_none_or(|r| !r.contains(*p)));
+    let outside_inset = |p: &egui::Pos2| inset_rect.is_none_or(|r| !r.contains(*p));
+    let pointer = response.hover_pos().filter(outside_inset);
     if let Some(place) = pointer.and_then(|p| scene.place_at(p)) {
         actions.push(Action::Hover(place));
-        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        if reading.gesture.is_none() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
     }
     if response.clicked()
-        && let Some(p) = response
-            .interact_pointer_pos()
-            .filter(|p| inset_rect.is_none_or(|r| !r.contains(*p)))
+        && !gesture.took_click
+        && let Some(p) = response.interact_pointer_pos().filter(outside_inset)
     {
         actions.push(
             scene
@@ -211,9 +163,9 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
     if let Some(plan) = inset {
         actions.extend(inset_ui(
             ui,
-            &app.brief,
+            brief,
             plan,
-            &mut memory.inset_layer,
+            &mut cache.inset_layer,
             &highlights,
         ));
     }
@@ -222,11 +174,13 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
             min: crate::basemap::LonLat::new(west, south),
             max: crate::basemap::LonLat::new(east, north),
         };
-        let layer = &mut memory.locator_layer;
+        let layer = &mut cache.locator_layer;
         super::locator::locator_ui(ui, rect, visible, camera.zoom, layer);
     }
-    actions.extend(controls_ui(ui, rect));
-    scale_bar_ui(ui, rect, &camera);
+    if controls {
+        actions.extend(controls_ui(ui, rect));
+    }
+    scale_bar_ui(ui, rect, &memory.camera.unwrap_or(camera));
     credit_ui(ui, rect);
     actions
 }
@@ -234,20 +188,24 @@ fn map_ui(ui: &mut egui::Ui, rect: Rect, app: &mut GeobriefApp) -> Vec<Action> {
 impl MapScene {
     /// The place under a screen point: markers, then labels, then areas,
     /// then the story's countries.
-    pub fn place_at(&self, p: egui::Pos2) -> Option<usize> {
-        hit_test_places(&self.hit_shapes, screen_pos(p)).or_else(|| self.country_place_at(p))
+    pub fn place_at(&self, p: egui::Pos2) -> Option<PlaceId> {
+        hit_test_places(&self.hit_shapes, screen_pos(p))
+            .and_then(|i| self.places.get(i).map(|p| p.id.clone()))
+            .or_else(|| self.country_place_at(p))
     }
 }
 
+/// Drag pans, the wheel and double-click zoom; true if the view moved.
 fn handle_pan_and_zoom(
     ui: &egui::Ui,
     response: &egui::Response,
     memory: &mut MapMemory,
     viewport: &ScreenRect,
-) {
+) -> bool {
     let Some(camera) = memory.camera.as_mut() else {
-        return;
+        return false;
     };
+    let before = *camera;
     if response.dragged() {
         let d = response.drag_delta();
         camera.pan_by_screen(d.x.into(), d.y.into());
@@ -272,6 +230,7 @@ fn handle_pan_and_zoom(
         // The wheel zoomed the map: it must not also scroll a panel.
         ui.ctx().input_mut(|i| i.smooth_scroll_delta = Vec2::ZERO);
     }
+    *camera != before
 }
 
 fn controls_ui(ui: &mut egui::Ui, rect: Rect) -> Vec<Action> {

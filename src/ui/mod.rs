@@ -1,5 +1,6 @@
-//! Everything that draws. Each panel draws from the app's state and returns
-//! actions; none of it holds domain logic.
+//! Everything that draws. Each panel draws from borrowed state (a
+//! [`Reading`] of the brief and the selection, plus its own view state) and
+//! returns actions; none of it holds domain logic or touches the app.
 
 pub mod article;
 pub mod basemap_layer;
@@ -7,14 +8,44 @@ pub mod context_labels;
 pub mod dialogs;
 pub mod inset;
 pub mod keys;
+pub mod link_words;
 pub mod locator;
+pub mod map_edit;
 pub mod map_paint;
 pub mod map_places_a11y;
 pub mod map_scene;
 pub mod map_view;
 pub mod markers;
+pub mod place_card;
 pub mod place_panel;
 pub mod problems;
+pub mod text_layout;
 pub mod theme;
 pub mod top_bar;
 pub mod where_line;
+
+use crate::brief::{Brief, PlaceId};
+use crate::map::memory::Gesture;
+use crate::selection::Selection;
+
+/// What every panel reads: the brief and what the reader has selected.
+pub struct Reading<'a> {
+    pub brief: &'a Brief,
+    pub selection: &'a Selection,
+    pub hovered: Option<&'a PlaceId>,
+    /// The article scrolls to the current mention this frame.
+    pub scroll_to_mention: bool,
+    /// A long job the reader waits for ("Finding places…").
+    pub busy: Option<&'a str>,
+    /// A gesture in progress on the map.
+    pub gesture: Option<&'a Gesture>,
+}
+
+/// What the panels keep between frames: layouts, caches and text being
+/// typed. Replaced with a fresh one when another brief opens.
+#[derive(Default)]
+pub struct Views {
+    pub article: article::ArticleView,
+    pub places: place_panel::PlacePanelState,
+    pub map: map_view::MapCache,
+}

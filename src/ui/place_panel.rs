@@ -1,31 +1,54 @@
-//! The side panel: the list of places (walkable with the keyboard) and the
-//! card of the selected place with its passages.
+//! The side panel: what to do with selected words, the card of the
+//! selected place, and the list of places (walkable with the keyboard).
 
-use egui::{RichText, Sense, text::LayoutJob};
+use egui::{RichText, Sense};
 
+use super::Reading;
 use super::keys::SHORTCUTS;
+use super::link_words::{LinkSearch, link_words_ui};
 use super::markers::{has_marker, marker_shapes};
+use super::place_card::{CardDrafts, place_card_ui};
 use super::theme::Palette;
-use crate::app::{Action, FileAction, GeobriefApp};
-use crate::brief::edit::geoparse_record;
-use crate::brief::passages::excerpt;
-use crate::brief::{Place, PlaceKind};
+use crate::action::Action;
+use crate::brief::PlaceKind;
+use crate::personal::PersonalGazetteer;
 
-pub fn place_panel_ui(ui: &mut egui::Ui, app: &GeobriefApp) -> Vec<Action> {
+/// What the panel keeps between frames: text being typed.
+#[derive(Default)]
+pub struct PlacePanelState {
+    pub card: CardDrafts,
+    pub search: LinkSearch,
+}
+
+pub fn place_panel_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    state: &mut PlacePanelState,
+    personal: &PersonalGazetteer,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Panel::right("places")
         .resizable(true)
-        .default_size(290.0)
-        .min_size(220.0)
+        .default_size(300.0)
+        .min_size(230.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    if let Some(place) = app.selected_place {
-                        place_card_ui(ui, app, place, &mut actions);
+                    if let Some(words) = reading.selection.text.as_ref().filter(|t| !t.is_empty()) {
+                        link_words_ui(ui, reading, words, &mut state.search, &mut actions);
                         ui.separator();
                     }
-                    place_list_ui(ui, app, &mut actions);
+                    if let Some(place) = reading
+                        .selection
+                        .place
+                        .as_ref()
+                        .and_then(|id| reading.brief.place(id))
+                    {
+                        place_card_ui(ui, reading, place, &mut state.card, personal, &mut actions);
+                        ui.separator();
+                    }
+                    place_list_ui(ui, reading, &mut actions);
                     ui.add_space(8.0);
                     shortcuts_ui(ui);
                 });
@@ -33,180 +56,47 @@ pub fn place_panel_ui(ui: &mut egui::Ui, app: &GeobriefApp) -> Vec<Action> {
     actions
 }
 
-fn place_list_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>) {
+fn place_list_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Action>) {
     ui.heading("Places");
-    for (i, place) in app.brief.places.iter().enumerate() {
-        let count = app.brief.mentions_of(i).count();
+    if reading.brief.place_count() == 0 {
+        ui.label(
+            RichText::new("No places yet. Select words in the article to link them to a place.")
+                .weak(),
+        );
+    }
+    for place in reading.brief.places() {
+        let count = reading.brief.mentions_of(&place.id).len();
         ui.horizontal(|ui| {
             kind_icon_ui(ui, place.kind);
-            let selected = app.selected_place == Some(i);
+            let selected = reading.selection.place.as_ref() == Some(&place.id);
             let response = ui.selectable_label(selected, &place.name);
             if response.clicked() {
-                actions.push(Action::SelectPlace(i));
+                actions.push(Action::SelectPlace(place.id.clone()));
             }
             if response.hovered() {
-                actions.push(Action::Hover(i));
+                actions.push(Action::Hover(place.id.clone()));
             }
-            let spoken = format!("{count} mention{}", if count == 1 { "" } else { "s" });
-            ui.label(RichText::new(format!("{count}")).small().weak())
-                .on_hover_text("mentions in the article")
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+            let counted = mentions_text(count);
+            let count_label = ui
+                .label(RichText::new(count.to_string()).small().weak())
+                .on_hover_text(&counted);
+            count_label
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &counted));
         });
     }
 }
 
-fn place_card_ui(ui: &mut egui::Ui, app: &GeobriefApp, place: usize, actions: &mut Vec<Action>) {
-    let p = &app.brief.places[place];
-    ui.label(RichText::new(&p.name).heading().strong());
-    super::where_line::where_line_ui(ui, p);
-    let mut kind = p.kind.label().to_string();
-    if p.approximate {
-        kind.push_str(" · approximate");
-    }
-    ui.label(RichText::new(kind).italics());
-    ui.label(RichText::new(coordinates_text(p)).monospace());
-    if !p.note.is_empty() {
-        ui.label(&p.note);
-    }
-    passages_ui(ui, app, place, actions);
-    if let Some(doc) = app.brief.doc.places.iter().find(|d| d.id == p.id)
-        && !doc.sources.is_empty()
-    {
-        let titles: Vec<&str> = doc.sources.iter().map(|s| s.title.as_str()).collect();
-        ui.label(
-            RichText::new(format!("Source: {}", titles.join("; ")))
-                .small()
-                .weak(),
-        );
-    }
-    candidates_ui(ui, app, place, actions);
-    ui.horizontal(|ui| {
-        if ui.small_button("Clear selection").clicked() {
-            actions.push(Action::ClearSelection);
-        }
-        if ui
-            .small_button("Remove this place")
-            .on_hover_text("The machine got it wrong: drop the place and its highlights")
-            .clicked()
-        {
-            actions.push(Action::File(FileAction::RemovePlace(place)));
-        }
-    });
-}
-
-/// For a place found by the machine: the name as written, why the chosen
-/// place won, and the other places of that name to pick instead.
-fn candidates_ui(ui: &mut egui::Ui, app: &GeobriefApp, place: usize, actions: &mut Vec<Action>) {
-    let Some(record) = geoparse_record(&app.brief.doc, &app.brief.places[place].id) else {
-        return;
-    };
-    ui.separator();
-    ui.label(RichText::new(format!("Found as “{}”", record.written)).strong());
-    if !record.reason.is_empty() {
-        ui.label(RichText::new(format!("Chosen for: {}", record.reason)).small());
-    }
-    if record.candidates.len() > 1 {
-        ui.label(
-            RichText::new("Places of that name (pick another if the machine was wrong):").small(),
-        );
-        for (k, c) in record.candidates.iter().enumerate() {
-            let mut text = c.name.clone();
-            if !c.country.is_empty() && c.country != c.name {
-                text.push_str(&format!(", {}", c.country));
-            }
-            if c.population > 0 {
-                text.push_str(&format!(" · pop. {}", population_text(c.population)));
-            }
-            if ui.radio(k == record.chosen, text).clicked() && k != record.chosen {
-                actions.push(Action::File(FileAction::ChooseCandidate {
-                    place,
-                    candidate: k,
-                }));
-            }
-        }
-    }
-}
-
-fn population_text(population: u64) -> String {
-    match population {
-        p if p >= 1_000_000 => format!("{:.1} million", p as f64 / 1e6),
-        p if p >= 1_000 => format!("{}k", p / 1000),
-        p => p.to_string(),
-    }
-}
-
-fn passages_ui(ui: &mut egui::Ui, app: &GeobriefApp, place: usize, actions: &mut Vec<Action>) {
-    let mentions: Vec<usize> = app.brief.mentions_of(place).map(|(i, _)| i).collect();
-    if mentions.is_empty() {
-        ui.label(RichText::new("No passage of the article names this place.").weak());
-        return;
-    }
-    let at = app
-        .current_mention
-        .and_then(|c| mentions.iter().position(|&m| m == c))
-        .unwrap_or(0);
-    ui.horizontal(|ui| {
-        ui.strong("Passages");
-        if ui
-            .button("‹ Prev")
-            .on_hover_text("Previous mention (Left arrow key)")
-            .clicked()
-        {
-            actions.push(Action::PreviousMention);
-        }
-        ui.label(format!("{} of {}", at + 1, mentions.len()));
-        if ui
-            .button("Next ›")
-            .on_hover_text("Next mention (Right arrow key)")
-            .clicked()
-        {
-            actions.push(Action::NextMention);
-        }
-    });
-    let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
-    for (k, &m) in mentions.iter().enumerate() {
-        let (before, exact, after) = excerpt(&app.brief, m, 38);
-        let mut job = LayoutJob::default();
-        let body = egui::TextStyle::Small.resolve(ui.style());
-        let color = ui.visuals().text_color();
-        let plain = egui::TextFormat::simple(body.clone(), color);
-        let mut strong = egui::TextFormat::simple(body, ui.visuals().strong_text_color());
-        if k == at {
-            strong.background = palette.mention_current;
-        } else {
-            strong.background = palette.mention_selected;
-        }
-        job.append(
-            &format!("¶{} ", app.brief.mentions[m].paragraph + 1),
-            0.0,
-            plain.clone(),
-        );
-        job.append(&before, 0.0, plain.clone());
-        job.append(&exact, 0.0, strong);
-        job.append(&after, 0.0, plain);
-        let response = ui
-            .add(egui::Label::new(job).sense(Sense::click()))
-            .on_hover_cursor(egui::CursorIcon::PointingHand);
-        if response.clicked() {
-            actions.push(Action::SelectMention(m));
-        }
-    }
-}
-
-pub fn coordinates_text(p: &Place) -> String {
-    let (lon, lat) = p.anchor_lon_lat();
-    let ns = if lat >= 0.0 { 'N' } else { 'S' };
-    let ew = if lon >= 0.0 { 'E' } else { 'W' };
-    let point = format!("{:.4}° {ns}, {:.4}° {ew}", lat.abs(), lon.abs());
-    if p.is_area() {
-        format!("centre {point}")
+/// "1 mention", "4 mentions".
+pub fn mentions_text(count: usize) -> String {
+    if count == 1 {
+        "1 mention".into()
     } else {
-        point
+        format!("{count} mentions")
     }
 }
 
 /// A small legend icon: the same symbol the map draws for this kind.
-fn kind_icon_ui(ui: &mut egui::Ui, kind: PlaceKind) {
+pub fn kind_icon_ui(ui: &mut egui::Ui, kind: PlaceKind) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 16.0), Sense::hover());
     let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
     let painter = ui.painter();

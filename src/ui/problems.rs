@@ -1,7 +1,10 @@
-//! The problems panel: what could not be loaded or anchored, with the file
-//! and place of each fault. The brief already open stays open.
+//! The problems panel: what could not be loaded, saved or edited, with the
+//! file and place of each fault, and notes on what the app did. The brief
+//! already open stays open.
 
-pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<String>) {
+use crate::problem::Problem;
+
+pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<Problem>) {
     egui::Panel::bottom("problems")
         .resizable(true)
         .default_size(90.0)
@@ -14,9 +17,11 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<String>) {
             });
             egui::ScrollArea::vertical()
                 .max_height(120.0)
+                .stick_to_bottom(true)
                 .show(ui, |ui| {
                     for problem in problems.iter() {
-                        ui.label(egui::RichText::new(problem).monospace());
+                        let text = egui::RichText::new(problem.to_string()).monospace();
+                        ui.label(if problem.is_note() { text.weak() } else { text });
                     }
                 });
         });

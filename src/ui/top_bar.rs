@@ -1,18 +1,39 @@
-//! The top bar: the File, Places and View menus and the brief's name.
+//! The top bar: the File, Edit, Places and View menus and the brief's name.
+
+use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use super::map_view::MapAction;
-use crate::app::{Action, FileAction, GeobriefApp};
+use super::Reading;
+use crate::action::{Action, FileAction};
+use crate::map::memory::{Gesture, MapAction};
 
-pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut GeobriefApp) -> Vec<Action> {
+/// What the bar shows besides the brief.
+pub struct TopBar<'a> {
+    pub file: Option<&'a Path>,
+    pub dirty: bool,
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+    pub recent: &'a [PathBuf],
+    pub picking: bool,
+}
+
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    bar: &TopBar,
+    bias_country: &mut String,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Panel::top("top_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.strong("Geobrief");
             ui.separator();
-            ui.menu_button("File", |ui| file_menu_ui(ui, app, &mut actions));
-            ui.menu_button("Places", |ui| places_menu_ui(ui, app, &mut actions));
+            ui.menu_button("File", |ui| file_menu_ui(ui, bar, &mut actions));
+            ui.menu_button("Edit", |ui| edit_menu_ui(ui, reading, bar, &mut actions));
+            ui.menu_button("Places", |ui| {
+                places_menu_ui(ui, bias_country, &mut actions)
+            });
             ui.menu_button("View", |ui| {
                 if ui.button("Fit all places").clicked() {
                     actions.push(Action::Map(MapAction::FitAll));
@@ -24,18 +45,17 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut GeobriefApp) -> Vec<Action> {
                 egui::widgets::global_theme_preference_buttons(ui);
             });
             ui.separator();
-            let name = app
+            let name = bar
                 .file
-                .as_ref()
                 .and_then(|f| f.file_name())
                 .map_or("Default brief (embedded)".to_string(), |f| {
                     f.to_string_lossy().into_owned()
                 });
             ui.label(RichText::new(name).weak());
-            if app.files.dirty {
+            if bar.dirty {
                 ui.label(RichText::new("• unsaved edits").italics());
             }
-            if app.files.is_picking() {
+            if bar.picking || reading.busy.is_some() {
                 ui.spinner();
             }
         });
@@ -43,33 +63,41 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut GeobriefApp) -> Vec<Action> {
     actions
 }
 
-fn file_menu_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>) {
-    let mut item = |ui: &mut egui::Ui, label: &str, shortcut: &str, action: FileAction| {
-        let mut button = egui::Button::new(label);
-        if !shortcut.is_empty() {
-            button = button.shortcut_text(shortcut);
-        }
-        if ui.add(button).clicked() {
+fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, enabled: bool) -> bool {
+    let mut button = egui::Button::new(label);
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
+    ui.add_enabled(enabled, button).clicked()
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, bar: &TopBar, actions: &mut Vec<Action>) {
+    let mut file = |ui: &mut egui::Ui, label: &str, shortcut: &str, action: FileAction| {
+        if item(ui, label, shortcut, true) {
             actions.push(Action::File(action));
         }
     };
-    item(ui, "Open…", "Ctrl+O", FileAction::ShowOpen);
-    item(ui, "Open a path…", "", FileAction::ShowOpenPath);
-    item(
+    file(ui, "Open…", "Ctrl+O", FileAction::ShowOpen);
+    file(ui, "Open a path…", "", FileAction::ShowOpenPath);
+    file(
         ui,
         "New brief from text…",
         "Ctrl+N",
         FileAction::ShowNewFromText,
     );
     ui.separator();
-    item(ui, "Save", "Ctrl+S", FileAction::Save);
-    item(ui, "Save as…", "Ctrl+Shift+S", FileAction::ShowSaveAs);
+    file(ui, "Save", "Ctrl+S", FileAction::Save);
+    file(ui, "Save as…", "Ctrl+Shift+S", FileAction::ShowSaveAs);
+    ui.separator();
+    file(ui, "Export…", "Ctrl+E", FileAction::ShowExport);
+    file(ui, "Import places…", "", FileAction::ShowImport);
+    file(ui, "My places…", "", FileAction::ShowMyPlaces);
     ui.separator();
     ui.menu_button("Recent files", |ui| {
-        if app.files.recent.paths.is_empty() {
+        if bar.recent.is_empty() {
             ui.label(RichText::new("None yet").weak());
         }
-        for path in &app.files.recent.paths {
+        for path in bar.recent {
             if ui.button(path.display().to_string()).clicked() {
                 actions.push(Action::File(FileAction::Open(path.clone())));
             }
@@ -82,19 +110,49 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &GeobriefApp, actions: &mut Vec<Action>)
     );
 }
 
-fn places_menu_ui(ui: &mut egui::Ui, app: &mut GeobriefApp, actions: &mut Vec<Action>) {
+/// Undo and redo name their step: "Undo move Tartus naval facility".
+fn edit_menu_ui(ui: &mut egui::Ui, reading: &Reading, bar: &TopBar, actions: &mut Vec<Action>) {
+    let undo = bar.undo.map_or("Undo".to_string(), |l| format!("Undo {l}"));
+    if item(ui, &undo, "Ctrl+Z", bar.undo.is_some()) {
+        actions.push(Action::Undo);
+    }
+    let redo = bar.redo.map_or("Redo".to_string(), |l| format!("Redo {l}"));
+    if item(ui, &redo, "Ctrl+Shift+Z", bar.redo.is_some()) {
+        actions.push(Action::Redo);
+    }
+    ui.separator();
+    let has_words = reading
+        .selection
+        .text
+        .as_ref()
+        .is_some_and(|t| !t.is_empty());
+    if item(ui, "Copy selected words", "Ctrl+C", has_words) {
+        actions.push(Action::CopyText);
+    }
+    if item(ui, "Add a place on the map", "", true) {
+        actions.push(Action::Gesture(Some(Gesture::PlacingPoint)));
+    }
+    if item(ui, "Draw an area on the map", "", true) {
+        actions.push(Action::Gesture(Some(Gesture::DrawingArea {
+            vertices: Vec::new(),
+            hover: None,
+        })));
+    }
+}
+
+fn places_menu_ui(ui: &mut egui::Ui, bias_country: &mut String, actions: &mut Vec<Action>) {
     ui.label("Find the places again, favouring…");
     ui.horizontal(|ui| {
         let label = ui.label("a country (code, e.g. SY):");
         ui.add(
-            egui::TextEdit::singleline(&mut app.files.bias_country)
+            egui::TextEdit::singleline(bias_country)
                 .desired_width(40.0)
                 .char_limit(2),
         )
         .labelled_by(label.id);
         if ui.button("Find").clicked() {
             actions.push(Action::File(FileAction::BiasToCountry(
-                app.files.bias_country.clone(),
+                bias_country.clone(),
             )));
         }
     });
@@ -105,7 +163,7 @@ fn places_menu_ui(ui: &mut egui::Ui, app: &mut GeobriefApp, actions: &mut Vec<Ac
         actions.push(Action::File(FileAction::BiasToCountry(String::new())));
     }
     ui.label(
-        RichText::new("What changed is listed in the messages panel.")
+        RichText::new("What changed is listed in the messages panel; Ctrl+Z undoes it.")
             .small()
             .weak(),
     );

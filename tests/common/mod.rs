@@ -1,20 +1,55 @@
 //! The one harness every UI test drives: the app at 1280×800 on the default
-//! brief, settled.
+//! brief, settled; and the helpers that wait for its background work.
+#![allow(dead_code)] // each test file uses its own share of the helpers
+
+use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use geobrief::GeobriefApp;
 
-pub fn harness() -> Harness<'static, GeobriefApp> {
+pub type App = Harness<'static, GeobriefApp>;
+
+pub fn harness() -> App {
+    harness_for(GeobriefApp::default())
+}
+
+pub fn harness_for(app: GeobriefApp) -> App {
     // The app loads the map's context layers on a thread after its first
     // frame; load them first so every test sees the same map.
     geobrief::map::world_context::WorldContext::load_now();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(40)
-        .build_ui_state(
-            |ui, app: &mut GeobriefApp| app.ui(ui),
-            GeobriefApp::default(),
-        );
-    harness.run();
+        .build_ui_state(|ui, app: &mut GeobriefApp| app.ui(ui), app);
+    settle(&mut harness);
     harness
+}
+
+/// Runs frames until the app's background jobs (reading files, finding
+/// places, saving) have reported back and the frames settle.
+pub fn settle(harness: &mut App) {
+    let start = Instant::now();
+    loop {
+        harness.step();
+        if !harness.state().is_working() {
+            harness.step();
+            if !harness.state().is_working() {
+                break;
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the app's background work did not finish within a minute"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    harness.run();
+}
+
+/// A folder of its own for one test.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("geobrief-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
 }

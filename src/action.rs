@@ -1,0 +1,82 @@
+//! What a user asked for while a frame was drawn. Panels return these; the
+//! app applies them once, after drawing. Everything is named by id, so an
+//! action means the same thing whatever was inserted or deleted meanwhile.
+
+use std::path::PathBuf;
+
+use crate::brief::{LinkId, PlaceId};
+use crate::editing::EditAction;
+use crate::map::memory::{Gesture, MapAction};
+use crate::selection::TextSelection;
+
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Select a place and go to its first mention.
+    SelectPlace(PlaceId),
+    /// Select the place of a mention and go to that mention.
+    SelectMention(LinkId),
+    ClearSelection,
+    NextMention,
+    PreviousMention,
+    NextPlace,
+    PreviousPlace,
+    /// A place under the pointer, in the text or on the map.
+    Hover(PlaceId),
+    /// Words selected in the text (`None`: the selection is cleared).
+    SelectText(Option<TextSelection>),
+    /// Copy the selected words to the clipboard.
+    CopyText,
+    Map(MapAction),
+    /// Start, update or end a gesture on the map (`None` cancels).
+    Gesture(Option<Gesture>),
+    Edit(EditAction),
+    Undo,
+    Redo,
+    File(FileAction),
+}
+
+/// What a user asked of files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileAction {
+    /// Show the native open dialog.
+    ShowOpen,
+    /// Ask for a path to type (works where no file dialog does).
+    ShowOpenPath,
+    Open(PathBuf),
+    ShowNewFromText,
+    NewFromText(String),
+    Save,
+    ShowSaveAs,
+    SaveTo(PathBuf),
+    /// Find the places again, favouring a country (ISO 3166 alpha-2 code).
+    BiasToCountry(String),
+    /// Find the places again, favouring the area the map shows.
+    BiasToView,
+    ShowExport,
+    Export(crate::export::ExportRequest),
+    ShowImport,
+    ImportPlaces(PathBuf),
+    ShowMyPlaces,
+    /// Add a place of the brief to the reader's own gazetteer.
+    RememberPlace(PlaceId),
+    /// Remove an entry of the reader's own gazetteer.
+    ForgetPlace(String),
+    /// Close the dialog: its answer is in the actions that come with it.
+    CloseDialog,
+    /// Close the dialog without an answer: nothing waits for it any more.
+    CancelDialog,
+    /// The answer to "save your edits first?".
+    Confirm(Confirmation),
+    /// The answer to "recover unsaved work?" (true: recover).
+    Recover(bool),
+    /// Stop the place detection that is running.
+    CancelWork,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirmation {
+    Save,
+    Discard,
+    Cancel,
+}

@@ -1,0 +1,72 @@
+//! The window: files dropped on it, text pasted outside a text field, a
+//! close request with unsaved edits, and the title (which shows them).
+
+use super::GeobriefApp;
+use super::files::Deferred;
+use crate::action::{Action, FileAction};
+use crate::ui::dialogs::Dialog;
+
+impl GeobriefApp {
+    pub(super) fn window_events(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let text_focused = ctx.text_edit_focused();
+        ctx.input(|i| {
+            if let Some(path) = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+            {
+                actions.push(Action::File(FileAction::Open(path)));
+            }
+            if !text_focused && self.files.dialog.is_none() {
+                for event in &i.events {
+                    if let egui::Event::Paste(text) = event
+                        && text.split_whitespace().count() >= 3
+                    {
+                        actions.push(Action::File(FileAction::NewFromText(text.clone())));
+                    }
+                }
+            }
+        });
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested && self.doc.is_dirty() && !self.files.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if self.files.pending != Some(Deferred::Quit) {
+                self.files.dialog = Some(Dialog::UnsavedEdits {
+                    what: "Geobrief is closing.".into(),
+                });
+                self.files.pending = Some(Deferred::Quit);
+            }
+        }
+        if self.files.quit_confirmed && !close_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        actions
+    }
+
+    /// "• brief.json — Geobrief" while edits are unsaved.
+    pub(super) fn show_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub fn window_title(&self) -> String {
+        let name = self.file.as_ref().and_then(|f| f.file_name()).map_or_else(
+            || {
+                if self.doc.is_dirty() {
+                    "Unsaved brief".to_string()
+                } else {
+                    "Default brief".to_string()
+                }
+            },
+            |f| f.to_string_lossy().into_owned(),
+        );
+        let mark = if self.doc.is_dirty() { "• " } else { "" };
+        format!("{mark}{name} — Geobrief")
+    }
+}

@@ -1,0 +1,230 @@
+//! A place's geometry: read from GeoJSON with every fault named by its JSON
+//! path, checked again when an edit brings a new one, and written back.
+//! A brief holds a `Point` or a `Polygon`; x = longitude, y = latitude.
+
+use geo_types::{Coord, Geometry, LineString, Point, Polygon};
+use geojson::GeometryValue;
+
+use super::BriefError;
+
+/// The geometry of a GeoJSON value, or `None` with the faults pushed.
+pub(super) fn geometry_from_geojson(
+    value: &GeometryValue,
+    at: &str,
+    errors: &mut Vec<BriefError>,
+) -> Option<Geometry<f64>> {
+    match value {
+        GeometryValue::Point { coordinates } => {
+            coord_from_position(coordinates, &format!("{at}.coordinates"), errors)
+                .map(|c| Geometry::Point(Point(c)))
+        }
+        GeometryValue::Polygon { coordinates } => {
+            let before = errors.len();
+            let rings: Vec<LineString<f64>> = coordinates
+                .iter()
+                .enumerate()
+                .map(|(r, ring)| {
+                    let ring_at = format!("{at}.coordinates[{r}]");
+                    check_ring_shape(ring.len(), ring.first() == ring.last(), &ring_at, errors);
+                    ring.iter()
+                        .enumerate()
+                        .filter_map(|(k, pos)| {
+                            coord_from_position(pos, &format!("{ring_at}[{k}]"), errors)
+                        })
+                        .collect()
+                })
+                .collect();
+            if rings.is_empty() {
+                errors.push(BriefError::RingTooShort {
+                    at: format!("{at}.coordinates"),
+                    count: 0,
+                });
+            }
+            if errors.len() > before {
+                return None;
+            }
+            let mut rings = rings.into_iter();
+            let exterior = rings.next()?;
+            Some(Geometry::Polygon(Polygon::new(exterior, rings.collect())))
+        }
+        other => {
+            errors.push(BriefError::UnsupportedGeometry {
+                at: at.to_string(),
+                found: other.type_name().to_string(),
+            });
+            None
+        }
+    }
+}
+
+fn check_ring_shape(len: usize, closed: bool, at: &str, errors: &mut Vec<BriefError>) {
+    if len < 4 {
+        errors.push(BriefError::RingTooShort {
+            at: at.to_string(),
+            count: len,
+        });
+    } else if !closed {
+        errors.push(BriefError::UnclosedRing { at: at.to_string() });
+    }
+}
+
+fn coord_from_position(
+    position: &geojson::Position,
+    at: &str,
+    errors: &mut Vec<BriefError>,
+) -> Option<Coord<f64>> {
+    let numbers: &[f64] = position.as_slice();
+    if numbers.len() < 2 {
+        errors.push(BriefError::BadPosition {
+            at: at.to_string(),
+            count: numbers.len(),
+        });
+        return None;
+    }
+    let coord = Coord {
+        x: numbers[0],
+        y: numbers[1],
+    };
+    check_coord(coord, at, errors).then_some(coord)
+}
+
+/// GeoJSON order: longitude first, then latitude.
+fn check_coord(c: Coord<f64>, at: &str, errors: &mut Vec<BriefError>) -> bool {
+    const AXES: [(&str, f64, &str); 2] = [
+        ("longitude", 180.0, "a number from -180 to 180"),
+        ("latitude", 90.0, "a number from -90 to 90"),
+    ];
+    let mut ok = true;
+    for (k, (axis, limit, expected)) in AXES.into_iter().enumerate() {
+        let value = if k == 0 { c.x } else { c.y };
+        if !(value.is_finite() && (-limit..=limit).contains(&value)) {
+            errors.push(BriefError::CoordinateOutOfRange {
+                at: format!("{at}[{k}]"),
+                axis,
+                found: value,
+                expected,
+            });
+            ok = false;
+        }
+    }
+    ok
+}
+
+/// The faults of a geometry an edit brings (the same rules as loading).
+pub(super) fn check_geometry(geometry: &Geometry<f64>, at: &str) -> Vec<BriefError> {
+    let mut errors = Vec::new();
+    match geometry {
+        Geometry::Point(p) => {
+            check_coord(p.0, &format!("{at}.coordinates"), &mut errors);
+        }
+        Geometry::Polygon(poly) => {
+            let rings = std::iter::once(poly.exterior()).chain(poly.interiors());
+            for (r, ring) in rings.enumerate() {
+                let ring_at = format!("{at}.coordinates[{r}]");
+                let coords = &ring.0;
+                check_ring_shape(
+                    coords.len(),
+                    coords.first() == coords.last(),
+                    &ring_at,
+                    &mut errors,
+                );
+                for (k, c) in coords.iter().enumerate() {
+                    check_coord(*c, &format!("{ring_at}[{k}]"), &mut errors);
+                }
+            }
+        }
+        _ => errors.push(BriefError::UnsupportedGeometry {
+            at: at.to_string(),
+            found: "another geometry".into(),
+        }),
+    }
+    errors
+}
+
+/// The GeoJSON form of a brief's geometry, rings as they are.
+pub(super) fn geojson_from_geometry(geometry: &Geometry<f64>) -> geojson::Geometry {
+    let ring = |ls: &LineString<f64>| -> Vec<geojson::Position> {
+        ls.coords().map(|c| vec![c.x, c.y].into()).collect()
+    };
+    let value = match geometry {
+        Geometry::Polygon(poly) => GeometryValue::Polygon {
+            coordinates: std::iter::once(poly.exterior())
+                .chain(poly.interiors())
+                .map(ring)
+                .collect(),
+        },
+        Geometry::Point(p) => GeometryValue::new_point([p.x(), p.y()]),
+        // A brief holds nothing else (loading and edits refuse it).
+        _ => GeometryValue::new_point([0.0, 0.0]),
+    };
+    geojson::Geometry::new(value)
+}
+
+/// Twice the signed area of a ring in degrees² (the shoelace formula):
+/// positive when the ring runs counter-clockwise with x east and y north.
+pub fn signed_area(ring: &[Coord<f64>]) -> f64 {
+    ring.windows(2)
+        .map(|w| w[0].x * w[1].y - w[1].x * w[0].y)
+        .sum::<f64>()
+        + ring
+            .last()
+            .zip(ring.first())
+            .map_or(0.0, |(a, b)| a.x * b.y - b.x * a.y)
+}
+
+/// RFC 7946's right-hand rule asks exterior rings to run counter-clockwise.
+pub fn ring_is_counter_clockwise(ring: &[Coord<f64>]) -> bool {
+    signed_area(ring) > 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn square(clockwise: bool) -> Vec<Coord<f64>> {
+        let mut c = vec![
+            Coord { x: 0.0, y: 0.0 },
+            Coord { x: 1.0, y: 0.0 },
+            Coord { x: 1.0, y: 1.0 },
+            Coord { x: 0.0, y: 1.0 },
+            Coord { x: 0.0, y: 0.0 },
+        ];
+        if clockwise {
+            c.reverse();
+        }
+        c
+    }
+
+    #[test]
+    fn a_counter_clockwise_ring_has_a_positive_area() {
+        assert!(ring_is_counter_clockwise(&square(false)));
+        assert!(!ring_is_counter_clockwise(&square(true)));
+        assert!((signed_area(&square(false)) - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_edit_cannot_bring_a_latitude_past_the_pole_or_a_ring_of_two_corners() {
+        let mut ring = square(false);
+        ring[2] = Coord { x: 0.5, y: 95.0 };
+        let poly = Geometry::Polygon(Polygon::new(LineString(ring), vec![]));
+        let errors = check_geometry(&poly, "places[0].geometry");
+        assert!(
+            matches!(
+                errors.as_slice(),
+                [BriefError::CoordinateOutOfRange {
+                    axis: "latitude",
+                    ..
+                }]
+            ),
+            "{errors:?}"
+        );
+        let sliver = LineString(vec![Coord { x: 0.0, y: 0.0 }, Coord { x: 1.0, y: 0.0 }]);
+        let errors = check_geometry(&Geometry::Polygon(Polygon::new(sliver, vec![])), "g");
+        assert!(
+            errors
+                .iter()
+                .any(|e| matches!(e, BriefError::RingTooShort { .. })),
+            "{errors:?}"
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! The places as an RFC 7946 GeoJSON FeatureCollection: one Feature a
+//! place, positions [longitude, latitude], exterior rings counter-clockwise
+//! and holes clockwise (the right-hand rule), nothing at the top level but
+//! `type` and `features`, so every reader (QGIS through GDAL, Leaflet,
+//! geojson.io) takes it.
+
+use geo_types::{Coord, Geometry, LineString, Polygon};
+use serde_json::{Map, Value, json};
+
+use super::geonames_uri;
+use crate::brief::passages::excerpt;
+use crate::brief::{Brief, Place, ring_is_counter_clockwise};
+
+/// Characters of context on each side of a passage.
+const PASSAGE_CONTEXT_CHARS: usize = 40;
+
+pub fn feature_collection(brief: &Brief) -> geojson::FeatureCollection {
+    geojson::FeatureCollection {
+        bbox: None,
+        features: brief.places().map(|p| feature(brief, p)).collect(),
+        foreign_members: None,
+    }
+}
+
+pub fn feature_collection_json(brief: &Brief) -> String {
+    let mut json = serde_json::to_string_pretty(&feature_collection(brief)).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+fn feature(brief: &Brief, place: &Place) -> geojson::Feature {
+    let passages: Vec<String> = brief
+        .mentions_of(&place.id)
+        .iter()
+        .map(|l| {
+            let (before, exact, after) = excerpt(brief, l, PASSAGE_CONTEXT_CHARS);
+            format!("{before}{exact}{after}")
+        })
+        .collect();
+    let mut properties = Map::new();
+    let mut set = |k: &str, v: Value| {
+        properties.insert(k.to_string(), v);
+    };
+    set("id", json!(place.id));
+    set("name", json!(place.name));
+    set("kind", json!(place.kind));
+    set("note", json!(place.note));
+    set("approximate", json!(place.approximate));
+    set("mentions", json!(passages.len()));
+    set("passages", json!(passages));
+    if let Some(uri) = geonames_uri(place) {
+        set("gazetteer_uri", json!(uri));
+    }
+    if place.extra.contains_key("x-personal") {
+        set("gazetteer", json!("personal"));
+    }
+    let sources: Vec<String> = place
+        .sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(url) => format!("{} <{url}>", s.title),
+            None => s.title.clone(),
+        })
+        .collect();
+    set("sources", json!(sources));
+    geojson::Feature {
+        bbox: None,
+        geometry: Some(geojson::Geometry::new(geojson::GeometryValue::from(
+            &right_handed(&place.geometry),
+        ))),
+        id: Some(geojson::feature::Id::String(place.id.to_string())),
+        properties: Some(properties),
+        foreign_members: None,
+    }
+}
+
+/// The geometry with its rings turned as RFC 7946 asks.
+pub fn right_handed(geometry: &Geometry<f64>) -> Geometry<f64> {
+    let Geometry::Polygon(poly) = geometry else {
+        return geometry.clone();
+    };
+    let turned = |ring: &LineString<f64>, counter_clockwise: bool| {
+        let mut coords: Vec<Coord<f64>> = ring.0.clone();
+        if ring_is_counter_clockwise(&coords) != counter_clockwise {
+            coords.reverse();
+        }
+        LineString(coords)
+    };
+    Geometry::Polygon(Polygon::new(
+        turned(poly.exterior(), true),
+        poly.interiors().iter().map(|r| turned(r, false)).collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_place_is_a_feature_with_its_mentions_and_passages() {
+        let brief = Brief::default_brief();
+        let text = feature_collection_json(&brief);
+        let back: geojson::FeatureCollection = text
+            .parse::<geojson::GeoJson>()
+            .unwrap()
+            .try_into()
+            .unwrap();
+        assert_eq!(back.features.len(), brief.place_count());
+        let moscow = back
+            .features
+            .iter()
+            .find(|f| f.property("id") == Some(&json!("moscow")))
+            .unwrap();
+        assert_eq!(moscow.property("mentions"), Some(&json!(8)));
+        assert_eq!(
+            moscow.property("gazetteer_uri"),
+            Some(&json!("https://sws.geonames.org/524901/"))
+        );
+        let passages = moscow.property("passages").unwrap().as_array().unwrap();
+        assert!(passages[0].as_str().unwrap().contains("Moscow"));
+    }
+
+    #[test]
+    fn positions_are_longitude_first_and_exterior_rings_run_counter_clockwise() {
+        let brief = Brief::default_brief();
+        let collection = feature_collection(&brief);
+        for f in &collection.features {
+            let geometry: Geometry<f64> = f
+                .geometry
+                .as_ref()
+                .unwrap()
+                .value
+                .clone()
+                .try_into()
+                .unwrap();
+            match geometry {
+                Geometry::Point(p) if f.property("id") == Some(&json!("tartus")) => {
+                    assert!((p.x() - 35.87).abs() < 0.05 && (p.y() - 34.91).abs() < 0.05);
+                }
+                Geometry::Polygon(poly) => {
+                    assert!(ring_is_counter_clockwise(&poly.exterior().0));
+                    assert_eq!(poly.exterior().0.first(), poly.exterior().0.last());
+                }
+                _ => {}
+            }
+        }
+        let top: Value = serde_json::from_str(&feature_collection_json(&brief)).unwrap();
+        let keys: Vec<&String> = top.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["features", "type"]);
+    }
+
+    #[test]
+    fn a_clockwise_ring_is_turned_and_its_holes_run_the_other_way() {
+        let cw = LineString::from(vec![
+            (0.0, 0.0),
+            (0.0, 1.0),
+            (1.0, 1.0),
+            (1.0, 0.0),
+            (0.0, 0.0),
+        ]);
+        let hole_ccw = LineString::from(vec![(0.2, 0.2), (0.4, 0.2), (0.4, 0.4), (0.2, 0.2)]);
+        let Geometry::Polygon(p) =
+            right_handed(&Geometry::Polygon(Polygon::new(cw, vec![hole_ccw])))
+        else {
+            unreachable!()
+        };
+        assert!(ring_is_counter_clockwise(&p.exterior().0));
+        assert!(!ring_is_counter_clockwise(&p.interiors()[0].0));
+    }
+}

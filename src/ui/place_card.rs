@@ -1,0 +1,308 @@
+//! The card of the selected place: its name, kind and note (editable), its
+//! coordinates, its passages (each can be unlinked), its sources, the
+//! candidates place detection weighed, and what can be done with it.
+
+use egui::{Key, RichText, Sense, TextEdit, TextStyle, text::LayoutJob};
+
+use super::Reading;
+use super::place_panel::mentions_text;
+use super::theme::Palette;
+use crate::action::{Action, FileAction};
+use crate::brief::candidates::geoparse_record;
+use crate::brief::passages::excerpt;
+use crate::brief::{Place, PlaceId, PlaceKind};
+use crate::editing::EditAction;
+use crate::personal::PersonalGazetteer;
+
+/// The name and note as the reader is typing them; committed when the
+/// field loses focus (Enter for the name), dropped with Esc.
+#[derive(Default)]
+pub struct CardDrafts {
+    place: Option<PlaceId>,
+    version: u64,
+    name: String,
+    note: String,
+}
+
+impl CardDrafts {
+    /// Takes the place's values unless the reader is typing over them.
+    fn sync(&mut self, place: &Place, version: u64, typing: bool) {
+        let other_place = self.place.as_ref() != Some(&place.id);
+        if other_place || (self.version != version && !typing) {
+            self.place = Some(place.id.clone());
+            self.version = version;
+            self.name = place.name.clone();
+            self.note = place.note.clone();
+        }
+    }
+}
+
+pub fn place_card_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    place: &Place,
+    drafts: &mut CardDrafts,
+    personal: &PersonalGazetteer,
+    actions: &mut Vec<Action>,
+) {
+    let typing = ui.ctx().text_edit_focused();
+    drafts.sync(place, reading.brief.place_version(&place.id), typing);
+    let id = &place.id;
+    let edit = |action: EditAction| Action::Edit(action);
+
+    let name_label = ui.label(RichText::new("Name").small().weak());
+    let name = ui
+        .add(
+            TextEdit::singleline(&mut drafts.name)
+                .font(TextStyle::Heading)
+                .desired_width(ui.available_width()),
+        )
+        .labelled_by(name_label.id);
+    if name.lost_focus() {
+        let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
+        if cancelled || drafts.name.trim().is_empty() {
+            drafts.name = place.name.clone();
+        } else if drafts.name.trim() != place.name {
+            actions.push(edit(EditAction::Rename {
+                place: id.clone(),
+                name: drafts.name.clone(),
+            }));
+        }
+    }
+    super::where_line::where_line_ui(ui, place);
+
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Kind")
+            .selected_text(place.kind.label())
+            .show_ui(ui, |ui| {
+                for kind in PlaceKind::ALL {
+                    if ui
+                        .selectable_label(kind == place.kind, kind.label())
+                        .clicked()
+                        && kind != place.kind
+                    {
+                        actions.push(edit(EditAction::SetKind {
+                            place: id.clone(),
+                            kind,
+                        }));
+                    }
+                }
+            });
+        let mut approximate = place.approximate;
+        if ui
+            .checkbox(&mut approximate, "Approximate")
+            .on_hover_text(
+                "The geometry is a sketch (an area's extent, a region's centre); drawn dashed",
+            )
+            .changed()
+        {
+            actions.push(edit(EditAction::SetApproximate {
+                place: id.clone(),
+                approximate,
+            }));
+        }
+    });
+    ui.label(RichText::new(coordinates_text(place)).monospace());
+    let how = if place.is_area() {
+        "Drag its corners on the map to reshape it."
+    } else {
+        "Drag its marker on the map to move it."
+    };
+    ui.label(RichText::new(how).small().weak());
+
+    let note_label = ui.label(RichText::new("Note").small().weak());
+    let note = ui
+        .add(
+            TextEdit::multiline(&mut drafts.note)
+                .desired_rows(2)
+                .desired_width(ui.available_width())
+                .hint_text("A note on this place"),
+        )
+        .labelled_by(note_label.id);
+    if note.lost_focus() {
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            drafts.note = place.note.clone();
+        } else if drafts.note != place.note {
+            actions.push(edit(EditAction::SetNote {
+                place: id.clone(),
+                note: drafts.note.clone(),
+            }));
+        }
+    }
+
+    passages_ui(ui, reading, place, actions);
+    if !place.sources.is_empty() {
+        let titles: Vec<&str> = place.sources.iter().map(|s| s.title.as_str()).collect();
+        ui.label(
+            RichText::new(format!("Source: {}", titles.join("; ")))
+                .small()
+                .weak(),
+        );
+    }
+    candidates_ui(ui, place, actions);
+    ui.horizontal_wrapped(|ui| {
+        if personal.contains_name(&place.name) {
+            ui.label(RichText::new("In your gazetteer").small());
+        } else if ui
+            .small_button("Remember this place")
+            .on_hover_text(
+                "Add it to your own gazetteer: Geobrief will find it by name in any article",
+            )
+            .clicked()
+        {
+            actions.push(Action::File(FileAction::RememberPlace(id.clone())));
+        }
+        if ui
+            .small_button("Remove this place")
+            .on_hover_text("Drop the place and all its highlights (Ctrl+Z undoes it)")
+            .clicked()
+        {
+            actions.push(edit(EditAction::RemovePlace(id.clone())));
+        }
+        if ui.small_button("Clear selection").clicked() {
+            actions.push(Action::ClearSelection);
+        }
+    });
+}
+
+/// For a place found by the machine: the name as written, why the chosen
+/// place won, and the other places of that name to pick instead.
+fn candidates_ui(ui: &mut egui::Ui, place: &Place, actions: &mut Vec<Action>) {
+    let Some(record) = geoparse_record(place) else {
+        return;
+    };
+    ui.separator();
+    ui.label(RichText::new(format!("Found as “{}”", record.written)).strong());
+    if !record.reason.is_empty() {
+        ui.label(RichText::new(format!("Chosen for: {}", record.reason)).small());
+    }
+    if record.candidates.len() > 1 {
+        ui.label(
+            RichText::new("Places of that name (pick another if the machine was wrong):").small(),
+        );
+        for (k, c) in record.candidates.iter().enumerate() {
+            let mut text = c.name.clone();
+            if !c.region.is_empty() && c.region != c.name {
+                text.push_str(&format!(", {}", c.region));
+            }
+            if !c.country.is_empty() && c.country != c.name {
+                text.push_str(&format!(", {}", c.country));
+            }
+            if c.population > 0 {
+                text.push_str(&format!(" · pop. {}", population_text(c.population)));
+            }
+            if ui.radio(k == record.chosen, text).clicked() && k != record.chosen {
+                actions.push(Action::Edit(EditAction::ChooseCandidate {
+                    place: place.id.clone(),
+                    candidate: k,
+                }));
+            }
+        }
+    }
+}
+
+pub fn population_text(population: u64) -> String {
+    match population {
+        p if p >= 1_000_000 => format!("{:.1} million", p as f64 / 1e6),
+        p if p >= 1_000 => format!("{}k", p / 1000),
+        p => p.to_string(),
+    }
+}
+
+fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mut Vec<Action>) {
+    let brief = reading.brief;
+    let mentions = brief.mentions_of(&place.id);
+    if mentions.is_empty() {
+        ui.label(
+            RichText::new("No passage of the article names this place. Select words in the article to link them.")
+                .weak(),
+        );
+        return;
+    }
+    let at = reading
+        .selection
+        .mention
+        .as_ref()
+        .and_then(|c| mentions.iter().position(|m| m == c))
+        .unwrap_or(0);
+    ui.horizontal(|ui| {
+        ui.strong("Passages");
+        if ui
+            .button("‹ Prev")
+            .on_hover_text("Previous mention (Left arrow key)")
+            .clicked()
+        {
+            actions.push(Action::PreviousMention);
+        }
+        ui.label(format!("{} of {}", at + 1, mentions.len()));
+        if ui
+            .button("Next ›")
+            .on_hover_text("Next mention (Right arrow key)")
+            .clicked()
+        {
+            actions.push(Action::NextMention);
+        }
+        if ui
+            .small_button("Unlink all")
+            .on_hover_text(format!(
+                "Unlink all {} of this place",
+                mentions_text(mentions.len())
+            ))
+            .clicked()
+        {
+            actions.push(Action::Edit(EditAction::RemoveAllMentions(
+                place.id.clone(),
+            )));
+        }
+    });
+    let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
+    for (k, link) in mentions.iter().enumerate() {
+        let Some(m) = brief.mention(link) else {
+            continue;
+        };
+        let (before, exact, after) = excerpt(brief, link, 38);
+        let mut job = LayoutJob::default();
+        let body = TextStyle::Small.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        let plain = egui::TextFormat::simple(body.clone(), color);
+        let mut strong = egui::TextFormat::simple(body, ui.visuals().strong_text_color());
+        strong.background = if k == at {
+            palette.mention_current
+        } else {
+            palette.mention_selected
+        };
+        job.append(&format!("¶{} ", m.paragraph + 1), 0.0, plain.clone());
+        job.append(&before, 0.0, plain.clone());
+        job.append(&exact, 0.0, strong);
+        job.append(&after, 0.0, plain);
+        ui.horizontal(|ui| {
+            let unlink = ui
+                .small_button("×")
+                .on_hover_text(format!("Unlink “{exact}” from {}", place.name));
+            unlink.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Unlink “{exact}”"))
+            });
+            if unlink.clicked() {
+                actions.push(Action::Edit(EditAction::RemoveMention(link.clone())));
+            }
+            let response = ui
+                .add(egui::Label::new(job).wrap().sense(Sense::click()))
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+            if response.clicked() {
+                actions.push(Action::SelectMention(link.clone()));
+            }
+        });
+    }
+}
+
+pub fn coordinates_text(p: &Place) -> String {
+    let (lon, lat) = p.anchor_lon_lat();
+    let ns = if lat >= 0.0 { 'N' } else { 'S' };
+    let ew = if lon >= 0.0 { 'E' } else { 'W' };
+    let point = format!("{:.4}° {ns}, {:.4}° {ew}", lat.abs(), lon.abs());
+    if p.is_area() {
+        format!("centre {point}")
+    } else {
+        point
+    }
+}
