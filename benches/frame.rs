@@ -1,12 +1,15 @@
 //! Frame-time benchmark: the whole UI run headless (`Context::run_ui` plus
-//! tessellation) on the default brief, next to a bare egui frame measured the
-//! same way in the same run. Prints the median and 99th percentile.
+//! tessellation), next to a bare egui frame measured the same way in the same
+//! run. Prints the median and 99th percentile of each scenario: idle, a place
+//! selected with the pointer moving, panning the map, scrolling the text.
 //!
-//!     cargo bench --bench frame
+//!     cargo bench --bench frame                  # the default brief
+//!     cargo bench --bench frame -- BRIEF.json…   # your own briefs too
 
 use std::time::{Duration, Instant};
 
 use geobrief::GeobriefApp;
+use geobrief::brief::{Brief, parse_brief_file};
 use geobrief::map::world_context::WorldContext;
 
 const WARMUP_FRAMES: usize = 30;
@@ -33,9 +36,11 @@ fn measure(
     for frame in 0..WARMUP_FRAMES + MEASURED_FRAMES {
         let raw = input(events_for(frame), frame as f64 / 60.0);
         let start = Instant::now();
-        let output = ctx.run_ui(raw, &mut ui);
-        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let mut output = ctx.run_ui(raw, &mut ui);
+        let primitives =
+            ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
         std::hint::black_box(primitives);
+        output.textures_delta.clear();
         if frame >= WARMUP_FRAMES {
             times.push(start.elapsed());
         }
@@ -47,17 +52,97 @@ fn report(name: &str, mut times: Vec<Duration>) {
     times.sort();
     let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     println!(
-        "{name:<44} median {:>7.3} ms   p99 {:>7.3} ms   ({} frames)",
+        "{name:<58} median {:>7.3} ms   p99 {:>7.3} ms",
         pick(0.5).as_secs_f64() * 1e3,
         pick(0.99).as_secs_f64() * 1e3,
-        times.len()
     );
 }
 
 fn pointer_path(frame: usize) -> egui::Pos2 {
-    // Sweeps the map back and forth over the Syrian coast and Moscow.
+    // Sweeps the map back and forth.
     let t = (frame % 120) as f32 / 120.0;
     egui::pos2(560.0 + 300.0 * t, 100.0 + 600.0 * t)
+}
+
+fn app_on(brief: &Brief) -> (egui::Context, GeobriefApp) {
+    let ctx = egui::Context::default();
+    let mut app = GeobriefApp::new(brief.clone(), None);
+    // Settle the first layouts before measuring.
+    for frame in 0..3 {
+        let mut out = ctx.run_ui(input(Vec::new(), frame as f64), |ui| app.ui(ui));
+        out.textures_delta.clear();
+    }
+    (ctx, app)
+}
+
+fn scenarios(name: &str, brief: &Brief) {
+    let (ctx, mut app) = app_on(brief);
+    report(
+        &format!("{name}: idle"),
+        measure(&ctx, |ui| app.ui(ui), |_| Vec::new()),
+    );
+
+    let (ctx, mut app) = app_on(brief);
+    if let Some(id) = brief
+        .places()
+        .max_by_key(|p| brief.mentions_of(&p.id).len())
+        .map(|p| p.id.clone())
+    {
+        app.select_by_id(&id);
+    }
+    report(
+        &format!("{name}: a place selected, pointer moving"),
+        measure(
+            &ctx,
+            |ui| app.ui(ui),
+            |f| vec![egui::Event::PointerMoved(pointer_path(f))],
+        ),
+    );
+
+    let (ctx, mut app) = app_on(brief);
+    report(
+        &format!("{name}: panning the map"),
+        measure(
+            &ctx,
+            |ui| app.ui(ui),
+            |f| {
+                let p = egui::pos2(700.0 + (f % 60) as f32, 400.0);
+                let mut events = vec![egui::Event::PointerMoved(p)];
+                if f == 0 {
+                    events.push(egui::Event::PointerButton {
+                        pos: p,
+                        button: egui::PointerButton::Primary,
+                        pressed: true,
+                        modifiers: egui::Modifiers::NONE,
+                    });
+                }
+                events
+            },
+        ),
+    );
+
+    let (ctx, mut app) = app_on(brief);
+    report(
+        &format!("{name}: scrolling the text"),
+        measure(
+            &ctx,
+            |ui| app.ui(ui),
+            |f| {
+                // Down for a while, then back up, over the article.
+                let down = (f / 200) % 2 == 0;
+                vec![
+                    egui::Event::PointerMoved(egui::pos2(200.0, 400.0)),
+                    egui::Event::MouseWheel {
+                        unit: egui::MouseWheelUnit::Point,
+                        delta: egui::vec2(0.0, if down { -60.0 } else { 60.0 }),
+                        phase: egui::TouchPhase::Move,
+                        source: egui::MouseWheelSource::Wheel,
+                        modifiers: egui::Modifiers::NONE,
+                    },
+                ]
+            },
+        ),
+    );
 }
 
 fn drag_events(f: usize) -> Vec<egui::Event> {
@@ -74,59 +159,24 @@ fn drag_events(f: usize) -> Vec<egui::Event> {
     events
 }
 
-/// The app with its map looking at a place, settled there.
-fn app_at(lat_deg: f64, lon_deg: f64, zoom: f64) -> (egui::Context, GeobriefApp) {
-    let ctx = egui::Context::default();
-    let mut app = GeobriefApp::default();
-    let _ = ctx.run_ui(input(Vec::new(), 0.0), |ui| app.ui(ui));
-    app.map.camera = Some(geobrief::map::camera::Camera {
-        center: geobrief::map::projection::world_from_lon_lat(lon_deg, lat_deg),
-        zoom,
-    });
-    app.map.target = None;
-    (ctx, app)
-}
-
-/// The same scenarios with the 1:50m map alone (as before the context
-/// layers) or with every layer, labelled so.
-fn scenarios(layers: &str) {
-    let ctx = egui::Context::default();
-    let mut app = GeobriefApp::default();
-    report(
-        &format!("{layers}: idle frame, default brief"),
-        measure(&ctx, |ui| app.ui(ui), |_| Vec::new()),
-    );
-
-    let mut app = GeobriefApp::default();
-    app.select_by_id("tartus");
-    let ctx = egui::Context::default();
-    report(
-        &format!("{layers}: Tartus selected, pointer moving"),
-        measure(
-            &ctx,
-            |ui| app.ui(ui),
-            |f| vec![egui::Event::PointerMoved(pointer_path(f))],
-        ),
-    );
-
-    let ctx = egui::Context::default();
-    let mut app = GeobriefApp::default();
-    report(
-        &format!("{layers}: dragging the opening view"),
-        measure(&ctx, |ui| app.ui(ui), drag_events),
-    );
-
-    let (ctx, mut app) = app_at(42.56, -84.84, 9.5);
-    report(
-        &format!("{layers}: dragging Charlotte, Michigan (z9.5)"),
-        measure(&ctx, |ui| app.ui(ui), drag_events),
-    );
-
-    let (ctx, mut app) = app_at(36.6, 38.0, 7.0);
-    report(
-        &format!("{layers}: dragging northern Syria (z7)"),
-        measure(&ctx, |ui| app.ui(ui), drag_events),
-    );
+/// Local views of the map (set, then dragged every frame, so its meshes are
+/// rebuilt each frame): where the context layers matter most.
+fn local_views(layers: &str) {
+    for (name, lat_deg, lon_deg, zoom) in [
+        ("dragging Charlotte, Michigan (z9.5)", 42.56, -84.84, 9.5),
+        ("dragging northern Syria (z7)", 36.6, 38.0, 7.0),
+    ] {
+        let (ctx, mut app) = app_on(&Brief::default_brief());
+        app.map.camera = Some(geobrief::map::camera::Camera {
+            center: geobrief::map::projection::world_from_lon_lat(lon_deg, lat_deg),
+            zoom,
+        });
+        app.map.target = None;
+        report(
+            &format!("{layers}: {name}"),
+            measure(&ctx, |ui| app.ui(ui), drag_events),
+        );
+    }
 }
 
 fn main() {
@@ -143,12 +193,31 @@ fn main() {
     );
     // First the map as it was (1:50m only), then with every context layer.
     WorldContext::set_background_loading(false);
-    scenarios("1:50m only");
+    scenarios("1:50m only, default brief", &Brief::default_brief());
+    local_views("1:50m only");
     let started = Instant::now();
     WorldContext::load_now();
     println!(
         "context layers decoded and projected in {:.0} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
-    scenarios("all layers");
+    scenarios("all layers, default brief", &Brief::default_brief());
+    local_views("all layers");
+    // `cargo bench` passes `--bench`; the rest are briefs to measure.
+    for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
+        match parse_brief_file(std::path::Path::new(&path)) {
+            Ok(brief) => {
+                let label = format!(
+                    "{} ({} places, {:.1} MB text)",
+                    std::path::Path::new(&path)
+                        .file_name()
+                        .map_or(path.clone(), |n| n.to_string_lossy().into_owned()),
+                    brief.place_count(),
+                    brief.paragraphs().iter().map(String::len).sum::<usize>() as f64 / 1e6
+                );
+                scenarios(&label, &brief);
+            }
+            Err(e) => eprintln!("{e}"),
+        }
+    }
 }

@@ -328,22 +328,20 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
     std::thread::spawn(|| {
         let _ = crate::map::world_basemap::WorldBasemap::embedded();
     });
-    let (brief, file) = match &cli.file {
-        Some(path) => match open_for_cli(path) {
-            Ok(brief) => (brief, Some(path.clone())),
-            Err(code) => return code,
-        },
-        None => (Brief::default_brief(), None),
-    };
     // A screenshot shows the app as it opens, without the reader's files.
     let paths = if cli.screenshot.is_some() {
         crate::paths::Paths::none()
     } else {
         crate::paths::Paths::from_env()
     };
-    let mut app = GeobriefApp::with_paths(brief, file, paths);
+    // The window opens at once; a file given is read and its places found
+    // on a worker, with a spinner, and a file that does not open leaves the
+    // default brief open with the problem shown (as File > Open does).
+    let mut app = GeobriefApp::with_paths(Brief::default_brief(), None, paths);
     if let Some(path) = &cli.file {
-        app.files.recent.push(path);
+        app.apply(crate::Action::File(crate::action::FileAction::Open(
+            path.clone(),
+        )));
     }
     // A newspaper map reads best light by default; the View menu switches.
     let theme = match cli.theme {
@@ -393,6 +391,7 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
         }
         None => {
             if let Some(id) = &cli.select
+                && cli.file.is_none()
                 && !app.select_by_id(id)
             {
                 eprintln!("geobrief: no place has the id {id:?}");

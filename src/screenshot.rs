@@ -108,13 +108,19 @@ impl eframe::App for ScreenshotApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if self.frames == 2
+        // A file given on the command line is still opening: wait for it.
+        let loading = self.app.is_working();
+        if self.frames >= 2
+            && !loading
             && let Some(id) = self.select.take()
             && !self.app.select_by_id(&id)
         {
             self.finish(ui.ctx(), Err(format!("no place has the id {id:?}")));
         }
+        // After the selection, which flies the map to it: the view wins.
         if self.frames >= 2
+            && !loading
+            && self.select.is_none()
             && let Some(view) = self.view.take()
         {
             self.app.map.camera = Some(view.camera());
@@ -127,6 +133,9 @@ impl eframe::App for ScreenshotApp {
         }
         let settled = self.frames > SETTLE_FRAMES
             && self.frames_with_context > 3
+            && !loading
+            && self.select.is_none()
+            && self.view.is_none()
             && self.app.map.target.is_none();
         if settled && !self.requested {
             self.requested = true;

@@ -18,8 +18,9 @@ use super::{
     Selector,
 };
 
-/// Larger files are refused before parsing: no news article is 16 MiB.
-pub const MAX_BRIEF_BYTES: usize = 16 * 1024 * 1024;
+/// Larger files are refused before parsing. A book of 10 MB with 10,000
+/// places and their links is about 30 MB of JSON.
+pub const MAX_BRIEF_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads and validates a brief file; the error names the file.
 pub fn parse_brief_file(path: &Path) -> Result<Brief, LoadError> {

@@ -1,10 +1,15 @@
-//! The reading panel: the article verbatim, a galley a paragraph laid out
-//! once, with every linked mention tinted, the selected place's mentions lit
-//! (the current one most), and words the reader selects (drag, double-click,
-//! Shift+arrows) marked for linking. The panel scrolls to the current
-//! mention when asked.
+//! The reading panel: the article verbatim, a galley a paragraph, with every
+//! linked mention tinted, the selected place's mentions lit (the current one
+//! most), and words the reader selects (drag, double-click, Shift+arrows)
+//! marked for linking.
+//!
+//! Only what is in view is laid out and drawn, so a book reads as smoothly
+//! as a news story: each paragraph has a height (its real one once laid
+//! out, an estimate from its length until then), the heights' running sums
+//! place every paragraph, and the viewport picks the few to draw. Scrolling
+//! to a mention is arithmetic on those sums.
 
-use egui::{Align, RichText, Sense};
+use egui::{Align, Pos2, Rect, RichText, Sense, vec2};
 
 use super::Reading;
 use super::text_layout::{ParagraphText, placed, word_at};
@@ -13,29 +18,124 @@ use crate::action::{Action, FileAction};
 use crate::brief::LinkId;
 use crate::selection::TextSelection;
 
+/// Space between paragraphs, in points.
+const PARAGRAPH_GAP: f32 = 8.0;
+/// Paragraphs kept laid out; the farthest from view are dropped beyond it.
+const MAX_LAID_OUT: usize = 400;
+/// Drawn beyond the viewport on each side, so nearby text is ready (and
+/// screen readers reach a little past the edge).
+const OVERSCAN_POINTS: f32 = 600.0;
+
 /// What the panel keeps between frames.
 #[derive(Default)]
 pub struct ArticleView {
-    /// One layout a paragraph, made when first drawn.
-    layouts: Vec<Option<ParagraphText>>,
     /// What the layouts were made for: width, theme, paragraph count.
     key: Option<(u32, bool, usize)>,
+    layouts: Vec<Option<ParagraphText>>,
+    /// Each paragraph's height with its gap: real once laid out.
+    heights: Vec<f32>,
+    /// `tops[p]` is where paragraph `p` starts below the header.
+    tops: Vec<f32>,
+    tops_stale: bool,
+    /// Paragraphs that have a layout now, oldest first.
+    laid_out: Vec<usize>,
+    header_height: f32,
+    /// Estimates: the body font's row height and an average character width.
+    row_height: f32,
+    char_width: f32,
     /// Where a drag that selects words started: paragraph and byte.
     drag_anchor: Option<(usize, usize)>,
-    /// Where each paragraph was drawn last frame (screen position of its
-    /// galley), for hit tests and for tests that point at words.
-    origins: Vec<Option<egui::Pos2>>,
+    /// Paragraphs drawn last frame and where (screen position of the galley).
+    drawn: Vec<(usize, Pos2)>,
+    /// Points to add to the scroll offset next frame, so that text laid out
+    /// above the view does not push what the reader is looking at.
+    scroll_fix: f32,
 }
 
 impl ArticleView {
-    fn fit(&mut self, width: f32, dark: bool, paragraphs: usize) {
-        let key = (width.to_bits(), dark, paragraphs);
-        if self.key != Some(key) {
-            self.key = Some(key);
-            self.layouts.clear();
-            self.layouts.resize_with(paragraphs, || None);
+    fn fit(&mut self, ui: &egui::Ui, reading: &Reading, width: f32) {
+        let paragraphs = reading.brief.paragraphs();
+        let key = (width.to_bits(), ui.visuals().dark_mode, paragraphs.len());
+        if self.key == Some(key) {
+            return;
         }
-        self.origins.resize(paragraphs, None);
+        self.key = Some(key);
+        let sample = ParagraphText::lay_out(
+            ui,
+            "the quick brown fox jumps over a lazy dog",
+            None,
+            f32::INFINITY,
+        );
+        self.row_height = sample.galley.size().y.max(1.0);
+        self.char_width = (sample.galley.size().x / 41.0).max(1.0);
+        self.layouts.clear();
+        self.layouts.resize_with(paragraphs.len(), || None);
+        self.laid_out.clear();
+        let per_row = (width / self.char_width).max(1.0);
+        self.heights = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(p, text)| {
+                let chars = text.len() as f32 + if p == 0 { 12.0 } else { 0.0 };
+                (chars / per_row).ceil().max(1.0) * self.row_height + PARAGRAPH_GAP
+            })
+            .collect();
+        self.tops_stale = true;
+    }
+
+    fn tops(&mut self) -> &[f32] {
+        if self.tops_stale || self.tops.len() != self.heights.len() + 1 {
+            self.tops.clear();
+            self.tops.reserve(self.heights.len() + 1);
+            let mut y = 0.0;
+            self.tops.push(0.0);
+            for h in &self.heights {
+                y += h;
+                self.tops.push(y);
+            }
+            self.tops_stale = false;
+        }
+        &self.tops
+    }
+
+    /// The layout of paragraph `p`, made now if needed (its height becomes
+    /// real; `above_view` says whether that must not move the view).
+    fn layout(&mut self, ui: &egui::Ui, reading: &Reading, p: usize, width: f32, above_view: bool) {
+        if self.layouts[p].is_some() {
+            return;
+        }
+        let text = &reading.brief.paragraphs()[p];
+        let dateline = if p == 0 {
+            reading.brief.article.dateline.as_deref()
+        } else {
+            None
+        };
+        let layout = ParagraphText::lay_out(ui, text, dateline, width);
+        let height = layout.galley.size().y + PARAGRAPH_GAP;
+        let delta = height - self.heights[p];
+        if delta.abs() > 0.01 {
+            self.heights[p] = height;
+            self.tops_stale = true;
+            if above_view {
+                self.scroll_fix += delta;
+            }
+        }
+        self.layouts[p] = Some(layout);
+        self.laid_out.push(p);
+    }
+
+    /// Drops the layouts farthest from `around` beyond `MAX_LAID_OUT`.
+    fn evict(&mut self, around: usize) {
+        if self.laid_out.len() <= MAX_LAID_OUT {
+            return;
+        }
+        self.laid_out
+            .sort_by_key(|&p| std::cmp::Reverse(p.abs_diff(around)));
+        let drop = self.laid_out.len() - MAX_LAID_OUT;
+        for p in self.laid_out.drain(..drop) {
+            // Its height stays real: only the glyphs are let go.
+            self.layouts[p] = None;
+        }
     }
 
     /// Where the words `bytes` of paragraph `paragraph` were last drawn
@@ -45,13 +145,18 @@ impl ArticleView {
         text: &str,
         paragraph: usize,
         bytes: std::ops::Range<usize>,
-    ) -> Option<egui::Rect> {
-        let origin = (*self.origins.get(paragraph)?)?;
+    ) -> Option<Rect> {
+        let origin = self.drawn.iter().find(|(p, _)| *p == paragraph)?.1;
         let layout = self.layouts.get(paragraph)?.as_ref()?;
         layout
             .rects(text, bytes)
             .first()
             .map(|r| placed(origin, *r))
+    }
+
+    /// How many paragraphs have a layout now (the rest are estimates).
+    pub fn laid_out_count(&self) -> usize {
+        self.laid_out.len()
     }
 }
 
@@ -69,14 +174,21 @@ pub fn article_panel_ui(
             if let Some(busy) = reading.busy {
                 busy_ui(ui, busy, &mut actions);
             }
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.add_space(8.0);
-                    header_ui(ui, reading);
-                    paragraphs_ui(ui, reading, view, &mut actions);
-                    ui.add_space(24.0);
-                });
+            let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+            if view.scroll_fix != 0.0 {
+                let offset = ui
+                    .ctx()
+                    .data(|d| d.get_temp::<f32>(ui.scope_id().with("article_offset")))
+                    .unwrap_or(0.0);
+                scroll = scroll.vertical_scroll_offset((offset + view.scroll_fix).max(0.0));
+                view.scroll_fix = 0.0;
+            }
+            let output = scroll.show_viewport(ui, |ui, viewport| {
+                article_ui(ui, reading, view, viewport, &mut actions);
+            });
+            let id = ui.scope_id().with("article_offset");
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(id, output.state.clamped_offset().y));
         });
     actions
 }
@@ -90,6 +202,68 @@ fn busy_ui(ui: &mut egui::Ui, what: &str, actions: &mut Vec<Action>) {
         }
     });
     ui.separator();
+}
+
+fn article_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    view: &mut ArticleView,
+    viewport: Rect,
+    actions: &mut Vec<Action>,
+) {
+    let content_top = ui.max_rect().top();
+    let left = ui.max_rect().left();
+    let width = ui.available_width().max(100.0).floor();
+    view.fit(ui, reading, width);
+    if viewport.min.y < view.header_height + OVERSCAN_POINTS {
+        let top = ui.cursor().top();
+        ui.add_space(8.0);
+        header_ui(ui, reading);
+        view.header_height = ui.cursor().top() - top;
+    }
+    let header = view.header_height;
+    let count = view.heights.len();
+    // The paragraphs in view (with some around it), from the running sums.
+    let (from, to) = {
+        let tops = view.tops();
+        let from = tops
+            .partition_point(|&t| t + header < viewport.min.y - OVERSCAN_POINTS)
+            .saturating_sub(1);
+        let to = tops.partition_point(|&t| t + header < viewport.max.y + OVERSCAN_POINTS);
+        (from.min(count), to.min(count))
+    };
+    // A mention to scroll to is placed by arithmetic, laid out if need be.
+    let target = reading
+        .selection
+        .mention
+        .as_ref()
+        .filter(|_| reading.scroll_to_mention)
+        .and_then(|l| reading.brief.mention(l));
+    if let Some(m) = &target {
+        view.layout(ui, reading, m.paragraph, width, m.paragraph < from);
+    }
+    for p in from..to {
+        let above = view.tops()[p] + header < viewport.min.y;
+        view.layout(ui, reading, p, width, above);
+    }
+    view.drawn.clear();
+    let top_of = |view: &mut ArticleView, p: usize| content_top + header + view.tops()[p];
+    for p in from..to {
+        let origin = Pos2::new(left, top_of(view, p));
+        paragraph_ui(ui, reading, view, p, origin, width, actions);
+    }
+    if let Some(m) = target {
+        let text = &reading.brief.paragraphs()[m.paragraph];
+        let origin = Pos2::new(left, top_of(view, m.paragraph));
+        if let Some(layout) = view.layouts[m.paragraph].as_ref()
+            && let Some(r) = layout.rects(text, m.bytes.clone()).first()
+        {
+            ui.scroll_to_rect(placed(origin, *r), Some(Align::Center));
+        }
+    }
+    let total = header + view.tops().last().copied().unwrap_or(0.0) + 24.0;
+    ui.set_min_height(total);
+    view.evict((from + to) / 2);
 }
 
 fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
@@ -118,47 +292,42 @@ fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
     ui.add_space(6.0);
 }
 
-fn paragraphs_ui(
+fn paragraph_ui(
     ui: &mut egui::Ui,
     reading: &Reading,
     view: &mut ArticleView,
+    p: usize,
+    origin: Pos2,
+    width: f32,
     actions: &mut Vec<Action>,
 ) {
-    let brief = reading.brief;
-    let width = ui.available_width().max(100.0).floor();
-    let dark = ui.visuals().dark_mode;
-    view.fit(width, dark, brief.paragraphs().len());
-    for (p, text) in brief.paragraphs().iter().enumerate() {
-        let dateline = if p == 0 {
-            brief.article.dateline.as_deref()
-        } else {
-            None
-        };
-        let layout = view.layouts[p]
-            .get_or_insert_with(|| ParagraphText::lay_out(ui, text, dateline, width));
-        let size = layout.galley.size();
-        let (rect, response) =
-            ui.allocate_exact_size(egui::vec2(width, size.y), Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
-        let origin = rect.min;
-        view.origins[p] = Some(origin);
-        if ui.is_rect_visible(rect) {
-            paint_paragraph(ui, reading, p, text, layout, origin);
-        }
-        mentions_ui(ui, reading, p, text, layout, origin, actions);
-        pointer_ui(
-            ui,
-            reading,
-            p,
-            text,
-            layout,
-            origin,
-            &response,
-            &mut view.drag_anchor,
-            actions,
-        );
-        ui.add_space(8.0);
+    let Some(layout) = view.layouts[p].as_ref() else {
+        return;
+    };
+    let text = &reading.brief.paragraphs()[p];
+    let rect = Rect::from_min_size(origin, vec2(width, layout.galley.size().y));
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("paragraph", p)),
+        Sense::click_and_drag(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    view.drawn.push((p, origin));
+    if ui.is_rect_visible(rect) {
+        paint_paragraph(ui, reading, p, text, layout, origin);
     }
+    mentions_ui(ui, reading, p, text, layout, origin, actions);
+    pointer_ui(
+        ui,
+        reading,
+        p,
+        text,
+        layout,
+        origin,
+        &response,
+        &mut view.drag_anchor,
+        actions,
+    );
 }
 
 /// Tints under the mentions and the selected words, then the text.
@@ -168,7 +337,7 @@ fn paint_paragraph(
     p: usize,
     text: &str,
     layout: &ParagraphText,
-    origin: egui::Pos2,
+    origin: Pos2,
 ) {
     let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
     let painter = ui.painter();
@@ -221,7 +390,7 @@ fn mentions_ui(
     p: usize,
     text: &str,
     layout: &ParagraphText,
-    origin: egui::Pos2,
+    origin: Pos2,
     actions: &mut Vec<Action>,
 ) {
     let brief = reading.brief;
@@ -233,13 +402,6 @@ fn mentions_ui(
         let Some(first) = rects.first().map(|r| placed(origin, *r)) else {
             continue;
         };
-        let is_current = reading.selection.mention.as_ref() == Some(link);
-        if is_current && reading.scroll_to_mention {
-            ui.scroll_to_rect(first, Some(Align::Center));
-        }
-        if !ui.is_rect_visible(first) {
-            continue;
-        }
         let response = ui.interact(first, ui.scope_id().with(("mention", link)), Sense::click());
         let selected = reading.selection.place.as_ref() == Some(&m.place);
         let words = &text[m.bytes.clone()];
@@ -250,8 +412,8 @@ fn mentions_ui(
             actions.push(Action::Hover(m.place.clone()));
         }
         if response.clicked() {
-            let at = brief.mentions_in(p);
-            let here: Vec<LinkId> = at
+            let here: Vec<LinkId> = brief
+                .mentions_in(p)
                 .iter()
                 .filter(|l| {
                     brief
@@ -273,12 +435,12 @@ fn pointer_ui(
     p: usize,
     text: &str,
     layout: &ParagraphText,
-    origin: egui::Pos2,
+    origin: Pos2,
     response: &egui::Response,
     drag_anchor: &mut Option<(usize, usize)>,
     actions: &mut Vec<Action>,
 ) {
-    let byte_at = |pos: egui::Pos2| layout.byte_at(text, pos - origin);
+    let byte_at = |pos: Pos2| layout.byte_at(text, pos - origin);
     if response.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
     }
@@ -319,7 +481,9 @@ fn whole_words(paragraph: usize, text: &str, anchor: usize, head: usize) -> Text
         let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
         word(text[..b].chars().next_back()) && word(text[b..].chars().next())
     };
-    let start_of = |b: usize| if inside(b) { word_at(text, b).start } else { b };
+    let start_of = |b: usize| {
+        if inside(b) { word_at(text, b).start } else { b }
+    };
     let end_of = |b: usize| if inside(b) { word_at(text, b).end } else { b };
     let (anchor, head) = if head >= anchor {
         (start_of(anchor), end_of(head))

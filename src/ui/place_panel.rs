@@ -13,12 +13,17 @@ use crate::action::Action;
 use crate::brief::PlaceKind;
 use crate::personal::PersonalGazetteer;
 
-/// What the panel keeps between frames: text being typed.
+/// What the panel keeps between frames: text being typed, and which place
+/// the list last scrolled to.
 #[derive(Default)]
 pub struct PlacePanelState {
     pub card: CardDrafts,
     pub search: LinkSearch,
+    scrolled_to: Option<crate::brief::PlaceId>,
 }
+
+/// Height of a row of the place list, in points.
+const ROW_HEIGHT: f32 = 22.0;
 
 pub fn place_panel_ui(
     ui: &mut egui::Ui,
@@ -32,57 +37,121 @@ pub fn place_panel_ui(
         .default_size(300.0)
         .min_size(230.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    if let Some(words) = reading.selection.text.as_ref().filter(|t| !t.is_empty()) {
-                        link_words_ui(ui, reading, words, &mut state.search, &mut actions);
-                        ui.separator();
-                    }
-                    if let Some(place) = reading
-                        .selection
-                        .place
-                        .as_ref()
-                        .and_then(|id| reading.brief.place(id))
-                    {
-                        place_card_ui(ui, reading, place, &mut state.card, personal, &mut actions);
-                        ui.separator();
-                    }
-                    place_list_ui(ui, reading, &mut actions);
-                    ui.add_space(8.0);
-                    shortcuts_ui(ui);
-                });
+            let words = reading.selection.text.as_ref().filter(|t| !t.is_empty());
+            let place = reading
+                .selection
+                .place
+                .as_ref()
+                .and_then(|id| reading.brief.place(id));
+            if words.is_some() || place.is_some() {
+                // The card and the linking tools take what they need, up to
+                // about two thirds of the panel; the list keeps the rest.
+                let max_height = (ui.available_height() * 0.66).max(160.0);
+                egui::ScrollArea::vertical()
+                    .id_salt("place_card")
+                    .max_height(max_height)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        if let Some(words) = words {
+                            link_words_ui(ui, reading, words, &mut state.search, &mut actions);
+                            ui.separator();
+                        }
+                        if let Some(place) = place {
+                            place_card_ui(
+                                ui,
+                                reading,
+                                place,
+                                &mut state.card,
+                                personal,
+                                &mut actions,
+                            );
+                        }
+                    });
+                ui.separator();
+            }
+            place_list_ui(ui, reading, &mut state.scrolled_to, &mut actions);
         });
     actions
 }
 
-fn place_list_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Action>) {
-    ui.heading("Places");
-    if reading.brief.place_count() == 0 {
+/// The places, one row each; only the rows in view are drawn, so a brief of
+/// ten thousand places lists as fast as one of ten.
+fn place_list_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    scrolled_to: &mut Option<crate::brief::PlaceId>,
+    actions: &mut Vec<Action>,
+) {
+    let brief = reading.brief;
+    ui.horizontal(|ui| {
+        ui.heading("Places");
+        ui.label(RichText::new(brief.place_count().to_string()).weak());
+    });
+    if brief.place_count() == 0 {
         ui.label(
             RichText::new("No places yet. Select words in the article to link them to a place.")
                 .weak(),
         );
     }
-    for place in reading.brief.places() {
-        let count = reading.brief.mentions_of(&place.id).len();
-        ui.horizontal(|ui| {
-            kind_icon_ui(ui, place.kind);
-            let selected = reading.selection.place.as_ref() == Some(&place.id);
-            let response = ui.selectable_label(selected, &place.name);
-            if response.clicked() {
-                actions.push(Action::SelectPlace(place.id.clone()));
-            }
-            if response.hovered() {
-                actions.push(Action::Hover(place.id.clone()));
-            }
-            let counted = mentions_text(count);
-            let count_label = ui
-                .label(RichText::new(count.to_string()).small().weak())
-                .on_hover_text(&counted);
-            count_label
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &counted));
-        });
+    let keys_height = 24.0;
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt("place_list")
+        .auto_shrink([false, false])
+        .max_height((ui.available_height() - keys_height).max(ROW_HEIGHT * 3.0));
+    // Keep the selected place in view when it changes (keys walk the list).
+    if reading.selection.place != *scrolled_to {
+        *scrolled_to = reading.selection.place.clone();
+        if let Some(row) = scrolled_to.as_ref().and_then(|id| brief.place_position(id)) {
+            let spacing = ui.spacing().item_spacing.y;
+            let height = ui.available_height() - keys_height;
+            let y = row as f32 * (ROW_HEIGHT + spacing) - height / 2.0;
+            scroll = scroll.vertical_scroll_offset(y.max(0.0));
+        }
+    }
+    scroll.show_rows(ui, ROW_HEIGHT, brief.place_count(), |ui, rows| {
+        for row in rows {
+            let Some(place) = brief.place_at(row) else {
+                continue;
+            };
+            place_row_ui(ui, reading, place, actions);
+        }
+    });
+    shortcuts_ui(ui);
+}
+
+fn place_row_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    place: &crate::brief::Place,
+    actions: &mut Vec<Action>,
+) {
+    let count = reading.brief.mentions_of(&place.id).len();
+    ui.horizontal(|ui| {
+        ui.set_height(ROW_HEIGHT);
+        kind_icon_ui(ui, place.kind);
+        let selected = reading.selection.place.as_ref() == Some(&place.id);
+        let response = ui.selectable_label(selected, short_name(&place.name));
+        if response.clicked() {
+            actions.push(Action::SelectPlace(place.id.clone()));
+        }
+        if response.hovered() {
+            actions.push(Action::Hover(place.id.clone()));
+        }
+        let counted = mentions_text(count);
+        let count_label = ui
+            .label(RichText::new(count.to_string()).small().weak())
+            .on_hover_text(&counted);
+        count_label.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &counted));
+    });
+}
+
+/// A name as the list shows it: a very long one is cut (the card shows it
+/// whole).
+fn short_name(name: &str) -> std::borrow::Cow<'_, str> {
+    const MAX_CHARS: usize = 60;
+    match name.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &name[..cut]).into(),
+        None => name.into(),
     }
 }
 
