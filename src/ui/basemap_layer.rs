@@ -104,12 +104,13 @@ impl BasemapLayer {
 /// From this zoom on the map draws Natural Earth's 1:10m countries and
 /// lines instead of 1:50m ones (a zoom-5 view of Syria is about 1,000 km wide).
 pub const DETAIL_ZOOM: f64 = 5.0;
-/// First-level boundaries from this zoom (a view of a few countries).
-const ADMIN1_ZOOM: f64 = 4.0;
+/// First-level boundaries from this zoom (a view of a country or two; the
+/// opening view of a brief about several countries stays as calm as before).
+const ADMIN1_ZOOM: f64 = 5.0;
 /// County boundaries from this zoom (a view of a few states).
 const COUNTY_ZOOM: f64 = 6.5;
 /// Major rivers (WDB-II levels 1 and 2) from this zoom, the others later.
-const MAJOR_RIVER_ZOOM: f64 = 4.5;
+const MAJOR_RIVER_ZOOM: f64 = 5.0;
 const RIVER_ZOOM: f64 = 6.0;
 /// Lakes smaller than this on screen (points, their larger side) are left out.
 const MIN_LAKE_POINTS: f32 = 3.0;
