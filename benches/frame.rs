@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use geobrief::GeobriefApp;
 use geobrief::brief::{Brief, parse_brief_file};
+use geobrief::map::world_context::WorldContext;
 
 const WARMUP_FRAMES: usize = 30;
 const MEASURED_FRAMES: usize = 400;
@@ -144,6 +145,40 @@ fn scenarios(name: &str, brief: &Brief) {
     );
 }
 
+fn drag_events(f: usize) -> Vec<egui::Event> {
+    let p = egui::pos2(700.0 + (f % 60) as f32, 400.0);
+    let mut events = vec![egui::Event::PointerMoved(p)];
+    if f == 0 {
+        events.push(egui::Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    events
+}
+
+/// Local views of the map (set, then dragged every frame, so its meshes are
+/// rebuilt each frame): where the context layers matter most.
+fn local_views(layers: &str) {
+    for (name, lat_deg, lon_deg, zoom) in [
+        ("dragging Charlotte, Michigan (z9.5)", 42.56, -84.84, 9.5),
+        ("dragging northern Syria (z7)", 36.6, 38.0, 7.0),
+    ] {
+        let (ctx, mut app) = app_on(&Brief::default_brief());
+        app.map.camera = Some(geobrief::map::camera::Camera {
+            center: geobrief::map::projection::world_from_lon_lat(lon_deg, lat_deg),
+            zoom,
+        });
+        app.map.target = None;
+        report(
+            &format!("{layers}: {name}"),
+            measure(&ctx, |ui| app.ui(ui), drag_events),
+        );
+    }
+}
+
 fn main() {
     let bare = egui::Context::default();
     report(
@@ -156,7 +191,18 @@ fn main() {
             |_| Vec::new(),
         ),
     );
-    scenarios("default brief", &Brief::default_brief());
+    // First the map as it was (1:50m only), then with every context layer.
+    WorldContext::set_background_loading(false);
+    scenarios("1:50m only, default brief", &Brief::default_brief());
+    local_views("1:50m only");
+    let started = Instant::now();
+    WorldContext::load_now();
+    println!(
+        "context layers decoded and projected in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    scenarios("all layers, default brief", &Brief::default_brief());
+    local_views("all layers");
     // `cargo bench` passes `--bench`; the rest are briefs to measure.
     for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
         match parse_brief_file(std::path::Path::new(&path)) {

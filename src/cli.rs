@@ -28,6 +28,10 @@ pub struct Cli {
     /// Select this place (by id) before the screenshot.
     #[arg(long, value_name = "PLACE_ID")]
     select: Option<String>,
+    /// Show this map view in the screenshot: latitude, longitude, zoom level
+    /// (1 = the world, 5 = a country, 10 = a town), e.g. 42.56,-84.84,10.
+    #[arg(long, value_name = "LAT,LON,ZOOM", value_parser = crate::screenshot::parse_view, allow_hyphen_values = true)]
+    view: Option<crate::screenshot::MapViewArg>,
     /// Window size, e.g. 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "1280x800")]
     size: [f32; 2],
@@ -356,6 +360,7 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
         Some(out) => {
             let (shot, outcome) =
                 crate::screenshot::ScreenshotApp::new(app, out.clone(), cli.select.clone());
+            let shot = shot.with_view(cli.view);
             let run = eframe::run_native(
                 "Geobrief",
                 options,

@@ -18,11 +18,11 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { planarPolygonsFromSpherical, polygonArea, splitLinesAtAntimeridian } from './basemap/planar.mjs';
+
 const FORMAT_MAGIC = 'GBMP';
 const FORMAT_VERSION = 1;
 const MICRO_DEG_PER_DEG = 1e6;
-/// Rings whose every vertex is this close to a pole only trace the pole itself.
-const POLE_CAP_LAT_DEG = 89.9;
 /// Label search precision in degrees (about a kilometre).
 const LABEL_PRECISION_DEG = 0.01;
 /// A triangulation whose area differs from its polygon's by more than this
@@ -56,6 +56,23 @@ const SEA_LABELS = [
   { name: 'South China Sea', lon_deg: 114.0, lat_deg: 15.0 },
   { name: 'Caribbean Sea', lon_deg: -75.0, lat_deg: 15.0 },
   { name: 'Gulf of Mexico', lon_deg: -90.0, lat_deg: 25.0 },
+  { name: 'Hudson Bay', lon_deg: -86.0, lat_deg: 60.0 },
+  { name: 'Labrador Sea', lon_deg: -55.0, lat_deg: 58.0 },
+  { name: 'Gulf of Alaska', lon_deg: -145.0, lat_deg: 57.0 },
+  { name: 'Bering Sea', lon_deg: -178.0, lat_deg: 58.0 },
+  { name: 'Sea of Okhotsk', lon_deg: 150.0, lat_deg: 55.0 },
+  { name: 'Sea of Japan', lon_deg: 135.0, lat_deg: 40.0 },
+  { name: 'East China Sea', lon_deg: 125.5, lat_deg: 29.0 },
+  { name: 'Yellow Sea', lon_deg: 123.0, lat_deg: 36.0 },
+  { name: 'Philippine Sea', lon_deg: 132.0, lat_deg: 18.0 },
+  { name: 'Coral Sea', lon_deg: 155.0, lat_deg: -17.0 },
+  { name: 'Tasman Sea', lon_deg: 160.0, lat_deg: -38.0 },
+  { name: 'Barents Sea', lon_deg: 40.0, lat_deg: 73.0 },
+  { name: 'Norwegian Sea', lon_deg: 2.0, lat_deg: 67.0 },
+  { name: 'Bay of Biscay', lon_deg: -5.0, lat_deg: 45.0 },
+  { name: 'Gulf of Guinea', lon_deg: 3.0, lat_deg: 2.0 },
+  { name: 'Mozambique Channel', lon_deg: 41.0, lat_deg: -19.0 },
+  { name: 'Arafura Sea', lon_deg: 135.0, lat_deg: -9.5 },
 ];
 
 const toolsDir = dirname(fileURLToPath(import.meta.url));
@@ -126,81 +143,6 @@ function countryFromFeature(feature) {
   };
 }
 
-/// One GeoJSON polygon (closed rings, spherical edges) to polygons in the
-/// plane whose rings are open, lie within lon [-180, 180] and start with the
-/// exterior.
-function planarPolygonsFromSpherical(sphericalRings) {
-  const rings = [];
-  for (const ring of sphericalRings) {
-    const unwrapped = unwrapLongitudes(ring);
-    const first = unwrapped[0];
-    const last = unwrapped[unwrapped.length - 1];
-    const circlesPole = Math.abs(last[0] - first[0]) > 180;
-    unwrapped.pop(); // GeoJSON repeats the first vertex last; stored rings are open.
-    if (!circlesPole) {
-      rings.push(unwrapped);
-    } else if (!unwrapped.every(([, lat]) => Math.abs(lat) >= POLE_CAP_LAT_DEG)) {
-      // Close the ring along the pole line (a degenerate pole-cap ring is dropped).
-      const poleLat = unwrapped.reduce((sum, [, lat]) => sum + lat, 0) < 0 ? -90 : 90;
-      rings.push([...unwrapped, last, [last[0], poleLat], [first[0], poleLat]]);
-    }
-  }
-  if (rings.length === 0) return [];
-  rings.sort((a, b) => Math.abs(ringArea(b)) - Math.abs(ringArea(a)));
-
-  const allLons = rings.flat().map(([lon]) => lon);
-  const minLon = allLons.reduce((a, b) => Math.min(a, b));
-  const maxLon = allLons.reduce((a, b) => Math.max(a, b));
-  const pieces = [];
-  for (let turns = -1; turns <= 1; turns++) {
-    const west = -180 + 360 * turns;
-    const east = 180 + 360 * turns;
-    if (maxLon <= west || minLon >= east) continue;
-    const clipped = rings.map((ring) =>
-      clipRingToLonWindow(ring, west, east).map(([lon, lat]) => [lon - 360 * turns, lat]),
-    );
-    const isSolid = (ring) => ring.length >= 3 && Math.abs(ringArea(ring)) > 0;
-    // The exterior is the largest ring: where it vanishes, the polygon does.
-    if (isSolid(clipped[0])) pieces.push([clipped[0], ...clipped.slice(1).filter(isSolid)]);
-  }
-  return pieces;
-}
-
-/// Adds or removes whole turns so that no edge is more than 180 degrees long.
-function unwrapLongitudes(ring) {
-  const out = [[ring[0][0], ring[0][1]]];
-  for (let i = 1; i < ring.length; i++) {
-    const prevLon = out[i - 1][0];
-    let lon = ring[i][0];
-    while (lon - prevLon > 180) lon -= 360;
-    while (lon - prevLon < -180) lon += 360;
-    out.push([lon, ring[i][1]]);
-  }
-  return out;
-}
-
-/// Sutherland–Hodgman against the two meridians; concave rings may come out
-/// with zero-width bridges along a meridian, which earcut and even-odd hit
-/// testing both tolerate.
-function clipRingToLonWindow(ring, west, east) {
-  const clipped = clipRingToHalfPlane(ring, west, (lon) => lon >= west);
-  return clipRingToHalfPlane(clipped, east, (lon) => lon <= east);
-}
-
-function clipRingToHalfPlane(ring, edgeLon, isInside) {
-  const out = [];
-  for (let i = 0; i < ring.length; i++) {
-    const prev = ring[(i + ring.length - 1) % ring.length];
-    const cur = ring[i];
-    if (isInside(cur[0]) !== isInside(prev[0])) {
-      const t = (edgeLon - prev[0]) / (cur[0] - prev[0]);
-      out.push([edgeLon, prev[1] + t * (cur[1] - prev[1])]);
-    }
-    if (isInside(cur[0])) out.push(cur);
-  }
-  return out;
-}
-
 /// Rounds to whole micro-degrees and drops the repeated vertices that creates.
 /// Returns null when the exterior collapses.
 function quantizedPolygon(rings) {
@@ -241,32 +183,10 @@ function triangulate(name, rings) {
   return indices;
 }
 
-// ---- lines -----------------------------------------------------------------
-
-/// A topojson mesh to open polylines, split where they cross the antimeridian
-/// and without the arcs that only trace a pole.
+/// A topojson mesh to open micro-degree polylines, split where they cross
+/// the antimeridian and without the arcs that only trace a pole.
 function polylinesFromMesh(multiLineString) {
-  const lines = [];
-  for (const line of multiLineString.coordinates) {
-    let current = [line[0]];
-    for (let i = 1; i < line.length; i++) {
-      const [prevLon, prevLat] = line[i - 1];
-      const [lon, lat] = line[i];
-      if (Math.abs(lon - prevLon) > 180) {
-        const edgeLon = prevLon < 0 ? -180 : 180;
-        const unwrappedLon = lon + (prevLon < 0 ? -360 : 360);
-        const t = (edgeLon - prevLon) / (unwrappedLon - prevLon);
-        const crossingLat = prevLat + t * (lat - prevLat);
-        current.push([edgeLon, crossingLat]);
-        lines.push(current);
-        current = [[-edgeLon, crossingLat]];
-      }
-      current.push(line[i]);
-    }
-    lines.push(current);
-  }
-  return lines
-    .filter((line) => !line.every(([, lat]) => Math.abs(lat) >= POLE_CAP_LAT_DEG))
+  return splitLinesAtAntimeridian(multiLineString.coordinates)
     .map((line) => {
       const out = [];
       for (const [lon, lat] of line) {
@@ -279,8 +199,6 @@ function polylinesFromMesh(multiLineString) {
     .filter((line) => line.length >= 2);
 }
 
-// ---- geometry helpers ------------------------------------------------------
-
 function toMicroDeg(deg, limitDeg) {
   const limit = limitDeg * MICRO_DEG_PER_DEG;
   return Math.max(-limit, Math.min(limit, Math.round(deg * MICRO_DEG_PER_DEG)));
@@ -288,18 +206,6 @@ function toMicroDeg(deg, limitDeg) {
 
 function degRing(ring) {
   return ring.map(([lon, lat]) => [lon / MICRO_DEG_PER_DEG, lat / MICRO_DEG_PER_DEG]);
-}
-
-function ringArea(ring) {
-  let twiceArea = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    twiceArea += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-  }
-  return twiceArea / 2;
-}
-
-function polygonArea(rings) {
-  return rings.reduce((sum, ring, index) => sum + (index === 0 ? 1 : -1) * Math.abs(ringArea(ring)), 0);
 }
 
 function bboxMicroDeg(points) {

@@ -2,6 +2,8 @@
 # Launch-to-first-frame time and resident memory of Geobrief next to a bare
 # eframe window, measured the same way, alternating runs, under Xvfb.
 # Usage: tools/measure_startup.sh [RUNS]   (needs xvfb-run; see README)
+# With BEFORE=path/to/an/older/geobrief, that build is measured too, in the
+# same alternation (e.g. the build before a change, for a side-by-side figure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
@@ -10,6 +12,9 @@ probe() { xvfb-run -a -s "-screen 0 1400x900x24" "$@" 2>/dev/null | grep first_f
 for i in $(seq "$runs"); do
     echo "bare $(probe target/release/examples/bare_window)"
     echo "geobrief $(probe target/release/geobrief --startup-probe)"
+    if [ -n "${BEFORE:-}" ]; then
+        echo "before $(probe "$BEFORE" --startup-probe)"
+    fi
 done | awk '
     { split($2, t, "="); split($3, r, "="); split($4, p, "=");
       n[$1]++; ms[$1, n[$1]] = t[2]; rss[$1, n[$1]] = r[2]; peak[$1, n[$1]] = p[2] }

@@ -2,7 +2,53 @@
 //! the first that overlaps neither a placed label nor a marker; the less
 //! important label gives way, and a label with no free spot is hidden.
 
+use super::projection::WorldPos;
+use super::world_context::{WorldContext, WorldTown};
 use super::{ScreenPos, ScreenRect};
+
+/// Towns are named from this zoom on (a view of a region of a continent).
+pub const TOWN_ZOOM: f64 = 4.0;
+/// At most this many towns are offered to label placement per view.
+const MAX_TOWN_CANDIDATES: usize = 36;
+/// A view holding few towns names this many whatever their size (a view of
+/// Hudson Bay names its hamlets; one of Michigan its cities).
+const FEW_TOWNS: usize = 6;
+
+/// The smallest town worth a label at a zoom.
+pub fn min_population(zoom: f64) -> f64 {
+    2_000_000.0 / 3f64.powf(zoom - TOWN_ZOOM)
+}
+
+/// The towns to offer for labelling in a view: capitals first, then by
+/// population, those big enough for the zoom (or the few biggest where there
+/// are few), at most a screenful. `wanted` says whether a town is in view and
+/// not one the story names; `min`/`max` bound the view in world units.
+pub fn choose_towns(
+    context: &WorldContext,
+    min: WorldPos,
+    max: WorldPos,
+    zoom: f64,
+    wanted: impl Fn(&WorldTown) -> bool,
+) -> Vec<&WorldTown> {
+    let min_population = min_population(zoom);
+    let big_enough = |t: &WorldTown| t.capital || f64::from(t.population) >= min_population;
+    // Each cell is walked biggest first: past its big towns and its first few.
+    let near = context.towns_near(min, max, &wanted, |t, taken| {
+        taken < MAX_TOWN_CANDIDATES && (big_enough(t) || taken < FEW_TOWNS)
+    });
+    let capitals = near.iter().filter(|t| t.capital);
+    let others = near.iter().filter(|t| !t.capital);
+    let mut chosen = Vec::new();
+    for &town in capitals.chain(others) {
+        if chosen.len() >= MAX_TOWN_CANDIDATES {
+            break;
+        }
+        if big_enough(town) || chosen.len() < FEW_TOWNS {
+            chosen.push(town);
+        }
+    }
+    chosen
+}
 
 /// A label to place: its anchor, its text size, how far from the anchor it
 /// must stay (a marker's radius) and its rank (lower is more important).
@@ -15,6 +61,9 @@ pub struct LabelRequest {
     pub rank: u32,
     /// Centred on the anchor instead of beside it (areas, seas, regions).
     pub centered: bool,
+    /// Half the size of a dot drawn at the anchor (a town's), which no other
+    /// label may cover; 0 for none.
+    pub dot_radius: f64,
 }
 
 /// Places labels; the result has one entry per request, `None` when hidden.
@@ -28,13 +77,22 @@ pub fn place_labels(
     let mut placed: Vec<ScreenRect> = Vec::new();
     let mut result = vec![None; requests.len()];
     for i in order {
-        let spot = candidates(&requests[i]).into_iter().find(|rect| {
+        let request = &requests[i];
+        let dot = (request.dot_radius > 0.0).then(|| {
+            let size = 2.0 * request.dot_radius;
+            ScreenRect::from_center_size(request.anchor, size, size)
+        });
+        if dot.is_some_and(|dot| placed.iter().any(|p| p.intersects(&dot))) {
+            continue;
+        }
+        let spot = candidates(request).into_iter().find(|rect| {
             bounds_contains(bounds, rect)
                 && !placed.iter().any(|p| p.intersects(rect))
                 && !obstacles.iter().any(|o| o.intersects(rect))
         });
         if let Some(rect) = spot {
             placed.push(rect);
+            placed.extend(dot);
             result[i] = Some(rect);
         }
     }
@@ -76,6 +134,7 @@ mod tests {
             gap: 8.0,
             rank,
             centered: false,
+            dot_radius: 0.0,
         }
     }
 
@@ -84,6 +143,39 @@ mod tests {
             min: ScreenPos::new(0.0, 0.0),
             max: ScreenPos::new(500.0, 500.0),
         }
+    }
+
+    #[test]
+    fn smaller_towns_qualify_as_the_view_zooms_in() {
+        assert!(min_population(4.0) > 1_000_000.0);
+        assert!(min_population(9.5) < 5_000.0, "Eaton Rapids, 5,225 people");
+        assert!(min_population(7.0) > min_population(8.0));
+    }
+
+    #[test]
+    fn a_view_of_mid_michigan_offers_its_biggest_towns_first_and_no_hamlets() {
+        use crate::map::projection::world_from_lon_lat;
+        let context = crate::map::world_context::WorldContext::load_now();
+        let (west, north) = (
+            world_from_lon_lat(-85.4, 43.0),
+            world_from_lon_lat(-84.2, 42.2),
+        );
+        let in_view = |t: &WorldTown| {
+            (west.x..=north.x).contains(&t.pos.x) && (west.y..=north.y).contains(&t.pos.y)
+        };
+        let chosen = choose_towns(context, west, north, 9.5, in_view);
+        let names: Vec<&str> = chosen.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names.first(), Some(&"Lansing"), "{names:?}");
+        for town in ["East Lansing", "Charlotte", "Eaton Rapids"] {
+            assert!(names.contains(&town), "{town} in {names:?}");
+        }
+        assert!(
+            chosen
+                .windows(2)
+                .all(|w| w[0].population >= w[1].population)
+        );
+        let smallest = chosen.iter().map(|t| t.population).min().unwrap_or(0);
+        assert!(f64::from(smallest) >= min_population(9.5), "{smallest}");
     }
 
     #[test]
@@ -122,6 +214,27 @@ mod tests {
         let marker = ScreenRect::from_center_size(ScreenPos::new(240.0, 200.0), 12.0, 12.0);
         let placed = place_labels(&[request(200.0, 200.0, 0)], &[marker], &bounds());
         assert!(!placed[0].unwrap().intersects(&marker));
+    }
+
+    #[test]
+    fn no_label_covers_the_dot_of_a_town_placed_before_it() {
+        let town = LabelRequest {
+            dot_radius: 3.0,
+            ..request(200.0, 200.0, 1)
+        };
+        // Its label would cover the first town's dot on its right: it goes left.
+        let neighbour = request(150.0, 200.0, 2);
+        let placed = place_labels(&[town.clone(), neighbour], &[], &bounds());
+        let dot = ScreenRect::from_center_size(town.anchor, 6.0, 6.0);
+        assert!(!placed[1].unwrap().intersects(&dot));
+        // And a town whose dot lies under a placed label is left out.
+        let under = LabelRequest {
+            dot_radius: 3.0,
+            ..request(250.0, 200.0, 3)
+        };
+        let placed = place_labels(&[town, under], &[], &bounds());
+        assert!(placed[0].unwrap().contains(ScreenPos::new(250.0, 200.0)));
+        assert_eq!(placed[1], None);
     }
 
     #[test]

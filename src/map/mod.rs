@@ -6,12 +6,14 @@ pub mod camera;
 pub mod framing;
 pub mod hit_test;
 pub mod labels;
+pub mod locator;
 pub mod memory;
 pub mod place_index;
 pub mod projection;
 pub mod thinning;
 pub mod triangulate;
 pub mod world_basemap;
+pub mod world_context;
 
 /// A point on the screen, in egui points (not pixels), y down.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]

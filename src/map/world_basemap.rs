@@ -15,6 +15,66 @@ pub struct WorldCountry {
     pub vertices: Vec<WorldPos>,
     /// Fill triangles, indexing `vertices`.
     pub triangles: Vec<[u32; 3]>,
+    /// Runs of `triangles` with their bounding boxes, so a view skips the
+    /// islands and the parts of a mainland it does not show.
+    pub pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Piece {
+    pub min: WorldPos,
+    pub max: WorldPos,
+    pub triangles: std::ops::Range<usize>,
+}
+
+/// Joins polygons (their vertices and triangles) into one vertex list, one
+/// triangle list and pieces of each polygon's triangles.
+pub(crate) fn join_polygons<'a>(
+    polygons: impl Iterator<Item = (Vec<WorldPos>, &'a [[u32; 3]])>,
+) -> (Vec<WorldPos>, Vec<[u32; 3]>, Vec<Piece>) {
+    let mut vertices = Vec::new();
+    let mut triangles = Vec::new();
+    let mut pieces = Vec::new();
+    for (polygon_vertices, polygon_triangles) in polygons {
+        let offset = vertices.len() as u32;
+        vertices.extend(polygon_vertices);
+        // Runs of a few hundred triangles, each with its own box: earcut's
+        // triangles lie near their neighbours in the list, so a view of
+        // Michigan skips most of the United States.
+        for run in polygon_triangles.chunks(TRIANGLES_PER_PIECE) {
+            let start = triangles.len();
+            triangles.extend(run.iter().map(|t| t.map(|i| i + offset)));
+            let corners: Vec<WorldPos> = triangles[start..]
+                .iter()
+                .flatten()
+                .map(|&i| vertices[i as usize])
+                .collect();
+            let (min, max) = bounds(&corners);
+            pieces.push(Piece {
+                min,
+                max,
+                triangles: start..triangles.len(),
+            });
+        }
+    }
+    (vertices, triangles, pieces)
+}
+
+const TRIANGLES_PER_PIECE: usize = 256;
+/// Long lines are cut into runs of this many points, so culling by box works.
+const POINTS_PER_LINE_RUN: usize = 64;
+
+/// A polyline as runs of at most `POINTS_PER_LINE_RUN` points that share
+/// their end points.
+pub(crate) fn line_runs(points: &[LonLat]) -> Vec<WorldLine> {
+    if points.len() < 2 {
+        return Vec::new();
+    }
+    let step = POINTS_PER_LINE_RUN - 1;
+    (0..points.len() - 1)
+        .step_by(step)
+        .map(|start| line(&points[start..(start + step + 1).min(points.len())]))
+        .collect()
 }
 
 pub struct WorldLine {
@@ -35,11 +95,11 @@ pub struct WorldBasemap {
     pub sea_labels: Vec<WorldLabel>,
 }
 
-fn world(p: LonLat) -> WorldPos {
+pub(crate) fn world(p: LonLat) -> WorldPos {
     world_from_lon_lat(p.lon_deg, p.lat_deg)
 }
 
-fn bounds(points: &[WorldPos]) -> (WorldPos, WorldPos) {
+pub(crate) fn bounds(points: &[WorldPos]) -> (WorldPos, WorldPos) {
     let mut min = WorldPos {
         x: f64::MAX,
         y: f64::MAX,
@@ -57,7 +117,7 @@ fn bounds(points: &[WorldPos]) -> (WorldPos, WorldPos) {
     (min, max)
 }
 
-fn line(points: &[LonLat]) -> WorldLine {
+pub(crate) fn line(points: &[LonLat]) -> WorldLine {
     let points: Vec<WorldPos> = points.iter().map(|&p| world(p)).collect();
     let (min, max) = bounds(&points);
     WorldLine { points, min, max }
@@ -69,13 +129,13 @@ impl WorldBasemap {
             .countries
             .iter()
             .map(|c| {
-                let mut vertices = Vec::new();
-                let mut triangles = Vec::new();
-                for polygon in &c.polygons {
-                    let offset = vertices.len() as u32;
-                    vertices.extend(polygon.vertices().map(world));
-                    triangles.extend(polygon.triangles.iter().map(|t| t.map(|i| i + offset)));
-                }
+                let (vertices, triangles, pieces) =
+                    join_polygons(c.polygons.iter().map(|polygon| {
+                        (
+                            polygon.vertices().map(world).collect(),
+                            &polygon.triangles[..],
+                        )
+                    }));
                 let (min, max) = bounds(&vertices);
                 WorldCountry {
                     name: c.name.clone(),
@@ -84,13 +144,18 @@ impl WorldBasemap {
                     max,
                     vertices,
                     triangles,
+                    pieces,
                 }
             })
             .collect();
         Self {
             countries,
-            borders: basemap.borders.iter().map(|l| line(l)).collect(),
-            coastlines: basemap.coastlines.iter().map(|l| line(l)).collect(),
+            borders: basemap.borders.iter().flat_map(|l| line_runs(l)).collect(),
+            coastlines: basemap
+                .coastlines
+                .iter()
+                .flat_map(|l| line_runs(l))
+                .collect(),
             sea_labels: basemap
                 .sea_labels
                 .iter()

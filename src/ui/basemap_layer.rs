@@ -1,5 +1,6 @@
-//! The basemap as egui shapes for one view: land meshes, borders and
-//! coastlines. Built when the view changes and reused while it does not, so
+//! The basemap as egui shapes for one view: land meshes, lakes, rivers,
+//! county, admin-1 and country boundaries and coastlines, in more detail as
+//! the view zooms in. Built when the view changes and reused while it does not, so
 //! an idle or hover-only frame costs a few `Arc` clones.
 
 use std::sync::Arc;
@@ -10,7 +11,8 @@ use egui::{Color32, Pos2, Rect, Shape, Stroke};
 use super::theme::Palette;
 use crate::map::camera::Camera;
 use crate::map::projection::WorldPos;
-use crate::map::world_basemap::{WorldBasemap, WorldLine};
+use crate::map::world_basemap::{WorldBasemap, WorldCountry, WorldLine};
+use crate::map::world_context::WorldContext;
 
 /// What a cached layer was built for.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +23,8 @@ struct LayerKey {
     /// Countries tinted, with their colours.
     tints: Vec<(usize, Color32)>,
     pixels_per_point: f32,
+    /// Whether the context layers had loaded (they arrive after the first frame).
+    context_loaded: bool,
 }
 
 #[derive(Default)]
@@ -54,6 +58,14 @@ impl ScreenMapping {
         )
     }
 
+    /// The world position under a screen point.
+    pub fn world(&self, p: Pos2) -> WorldPos {
+        WorldPos {
+            x: self.center.x + f64::from(p.x - self.origin.x) / self.scale,
+            y: self.center.y + f64::from(p.y - self.origin.y) / self.scale,
+        }
+    }
+
     fn visible(&self, rect: Rect, min: WorldPos, max: WorldPos) -> bool {
         let a = self.screen(min);
         let b = self.screen(max);
@@ -78,54 +90,88 @@ impl BasemapLayer {
             dark,
             tints,
             pixels_per_point,
+            context_loaded: WorldContext::loaded().is_some(),
         };
         if self.key.as_ref() != Some(&key) {
-            self.shapes = build_shapes(WorldBasemap::embedded(), &key, palette);
+            let context = WorldContext::loaded();
+            self.shapes = build_shapes(WorldBasemap::embedded(), context, &key, palette);
             self.key = Some(key);
         }
         &self.shapes
     }
 }
 
-fn build_shapes(world: &WorldBasemap, key: &LayerKey, palette: &Palette) -> Vec<Shape> {
+/// From this zoom on the map draws Natural Earth's 1:10m countries and
+/// lines instead of 1:50m ones (a zoom-5 view of Syria is about 1,000 km wide).
+pub const DETAIL_ZOOM: f64 = 5.0;
+/// First-level boundaries from this zoom (a view of a country or two; the
+/// opening view of a brief about several countries stays as calm as before).
+const ADMIN1_ZOOM: f64 = 5.0;
+/// County boundaries from this zoom (a view of a few states).
+const COUNTY_ZOOM: f64 = 6.5;
+/// Major rivers (WDB-II levels 1 and 2) from this zoom, the others later.
+const MAJOR_RIVER_ZOOM: f64 = 5.0;
+const RIVER_ZOOM: f64 = 6.0;
+/// Lakes smaller than this on screen (points, their larger side) are left out.
+const MIN_LAKE_POINTS: f32 = 3.0;
+
+fn build_shapes(
+    world: &WorldBasemap,
+    context: Option<&WorldContext>,
+    key: &LayerKey,
+    palette: &Palette,
+) -> Vec<Shape> {
     let map = ScreenMapping::new(&key.camera, key.rect);
     let rect = key.rect;
-    let mut land = Mesh::default();
-    // Scratch space reused across countries: screen positions, and where each
-    // vertex went in the mesh (only vertices of visible triangles are kept).
-    let mut screen: Vec<Pos2> = Vec::new();
-    let mut slot: Vec<u32> = Vec::new();
-    for (i, country) in world.countries.iter().enumerate() {
-        if !map.visible(rect, country.min, country.max) {
-            continue;
-        }
-        let color = key
-            .tints
+    let zoom = key.camera.zoom;
+    let detail = context.filter(|_| zoom >= DETAIL_ZOOM);
+    let tint = |index_50m: Option<usize>| {
+        key.tints
             .iter()
-            .find(|(c, _)| *c == i)
-            .map_or(palette.land, |(_, color)| *color);
-        screen.clear();
-        screen.extend(country.vertices.iter().map(|&v| map.screen(v)));
-        slot.clear();
-        slot.resize(screen.len(), u32::MAX);
-        for t in &country.triangles {
-            let [a, b, c] = t.map(|k| screen[k as usize]);
-            let bounds = Rect::from_min_max(a.min(b).min(c), a.max(b).max(c));
-            if !bounds.intersects(rect) {
-                continue;
-            }
-            let mut index = |k: u32| {
-                let k = k as usize;
-                if slot[k] == u32::MAX {
-                    slot[k] = land.vertices.len() as u32;
-                    land.colored_vertex(screen[k], color);
+            .find(|(c, _)| Some(*c) == index_50m)
+            .map_or(palette.land, |(_, color)| *color)
+    };
+    let mut land = Mesh::default();
+    let mut scratch = FillScratch::default();
+    match detail {
+        Some(context) => {
+            for (country, index_50m) in &context.countries {
+                if map.visible(rect, country.min, country.max) {
+                    fill_country(
+                        &mut land,
+                        &map,
+                        rect,
+                        country,
+                        tint(*index_50m),
+                        &mut scratch,
+                    );
                 }
-                slot[k]
-            };
-            let (ia, ib, ic) = (index(t[0]), index(t[1]), index(t[2]));
-            land.add_triangle(ia, ib, ic);
+            }
+        }
+        None => {
+            for (i, country) in world.countries.iter().enumerate() {
+                if map.visible(rect, country.min, country.max) {
+                    fill_country(&mut land, &map, rect, country, tint(Some(i)), &mut scratch);
+                }
+            }
         }
     }
+    let visible_lakes: Vec<_> = context
+        .map(|c| {
+            c.lakes
+                .iter()
+                .filter(|lake| {
+                    let r = Rect::from_two_pos(map.screen(lake.min), map.screen(lake.max));
+                    r.intersects(rect) && r.width().max(r.height()) >= MIN_LAKE_POINTS
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for lake in &visible_lakes {
+        let area = (&lake.vertices[..], &lake.triangles[..]);
+        fill(&mut land, &map, rect, area, palette.sea, &mut scratch);
+    }
+
     let mut lines = Mesh::default();
     let mut tess = Tessellator::new(
         key.pixels_per_point,
@@ -133,16 +179,142 @@ fn build_shapes(world: &WorldBasemap, key: &LayerKey, palette: &Palette) -> Vec<
         [1024, 1024],
         Vec::new(),
     );
-    let border = Stroke::new(0.7, palette.border);
-    let coast = Stroke::new(0.9, palette.coast);
-    for (set, stroke) in [(&world.borders, border), (&world.coastlines, coast)] {
-        for line in set.iter() {
+    let mut stroke_lines = |set: &mut dyn Iterator<Item = &WorldLine>, stroke: Stroke| {
+        for line in set {
             for path in screen_paths(&map, rect, line, stroke) {
                 tess.tessellate_path(&path, &mut lines);
             }
         }
+    };
+    if let Some(context) = context {
+        let river = Stroke::new(0.9, palette.river);
+        let max_level_shown = if zoom >= RIVER_ZOOM {
+            3
+        } else if zoom >= MAJOR_RIVER_ZOOM {
+            2
+        } else {
+            0
+        };
+        stroke_lines(
+            &mut context
+                .rivers
+                .iter()
+                .filter(|r| r.level <= max_level_shown)
+                .map(|r| &r.line),
+            river,
+        );
+        let shore = Stroke::new(0.7, palette.coast);
+        stroke_lines(
+            &mut visible_lakes.iter().flat_map(|lake| &lake.outlines),
+            shore,
+        );
+        if zoom >= COUNTY_ZOOM {
+            stroke_lines(
+                &mut context.county_lines.iter(),
+                Stroke::new(0.5, palette.county_line),
+            );
+        }
+        if zoom >= ADMIN1_ZOOM {
+            stroke_lines(
+                &mut context.admin1_lines.iter(),
+                Stroke::new(0.7, palette.admin1_line),
+            );
+        }
     }
+    let border = Stroke::new(if detail.is_some() { 1.0 } else { 0.7 }, palette.border);
+    let coast = Stroke::new(0.9, palette.coast);
+    let (borders, coastlines) = match detail {
+        Some(context) => (&context.borders, &context.coastlines),
+        None => (&world.borders, &world.coastlines),
+    };
+    stroke_lines(&mut borders.iter(), border);
+    stroke_lines(&mut coastlines.iter(), coast);
     vec![Shape::Mesh(Arc::new(land)), Shape::Mesh(Arc::new(lines))]
+}
+
+/// Scratch space reused across areas: screen positions, and where each
+/// vertex went in the mesh (only vertices of visible triangles are kept).
+#[derive(Default)]
+struct FillScratch {
+    screen: Vec<Pos2>,
+    slot: Vec<u32>,
+}
+
+/// Adds the triangles of a country's polygons in view to `mesh`.
+fn fill_country(
+    mesh: &mut Mesh,
+    map: &ScreenMapping,
+    rect: Rect,
+    country: &WorldCountry,
+    color: Color32,
+    scratch: &mut FillScratch,
+) {
+    let pieces = country
+        .pieces
+        .iter()
+        .filter(|piece| map.visible(rect, piece.min, piece.max))
+        .map(|piece| &country.triangles[piece.triangles.clone()]);
+    fill_triangles(mesh, map, rect, &country.vertices, pieces, color, scratch);
+}
+
+/// Adds the triangles of one area that touch the view to `mesh`.
+fn fill(
+    mesh: &mut Mesh,
+    map: &ScreenMapping,
+    rect: Rect,
+    (vertices, triangles): (&[WorldPos], &[[u32; 3]]),
+    color: Color32,
+    scratch: &mut FillScratch,
+) {
+    fill_triangles(
+        mesh,
+        map,
+        rect,
+        vertices,
+        std::iter::once(triangles),
+        color,
+        scratch,
+    );
+}
+
+/// Vertices are projected only when a triangle needs them, once each.
+fn fill_triangles<'a>(
+    mesh: &mut Mesh,
+    map: &ScreenMapping,
+    rect: Rect,
+    vertices: &[WorldPos],
+    runs: impl Iterator<Item = &'a [[u32; 3]]>,
+    color: Color32,
+    scratch: &mut FillScratch,
+) {
+    let FillScratch { screen, slot } = scratch;
+    screen.clear();
+    screen.resize(vertices.len(), Pos2::new(f32::NAN, f32::NAN));
+    slot.clear();
+    slot.resize(vertices.len(), u32::MAX);
+    for t in runs.flatten() {
+        let [a, b, c] = t.map(|k| {
+            let k = k as usize;
+            if screen[k].x.is_nan() {
+                screen[k] = map.screen(vertices[k]);
+            }
+            screen[k]
+        });
+        let bounds = Rect::from_min_max(a.min(b).min(c), a.max(b).max(c));
+        if !bounds.intersects(rect) {
+            continue;
+        }
+        let mut index = |k: u32| {
+            let k = k as usize;
+            if slot[k] == u32::MAX {
+                slot[k] = mesh.vertices.len() as u32;
+                mesh.colored_vertex(screen[k], color);
+            }
+            slot[k]
+        };
+        let (ia, ib, ic) = (index(t[0]), index(t[1]), index(t[2]));
+        mesh.add_triangle(ia, ib, ic);
+    }
 }
 
 /// The visible runs of a polyline on screen, with points closer than a

@@ -35,6 +35,8 @@ pub fn keyboard_actions(
     if ctx.text_edit_focused() {
         return actions;
     }
+    // A place on the map with the focus takes the arrows (see map_places_a11y).
+    let arrows_free = !super::map_places_a11y::map_place_has_focus(ctx);
     actions.extend(ctx.input_mut(|input| {
         let mut actions = Vec::new();
         // Most specific first: extra Shift is ignored when matching.
@@ -73,10 +75,12 @@ pub fn keyboard_actions(
                 actions.push(action);
             }
         };
-        key(Key::ArrowDown, Action::NextPlace);
-        key(Key::ArrowUp, Action::PreviousPlace);
-        key(Key::ArrowRight, Action::NextMention);
-        key(Key::ArrowLeft, Action::PreviousMention);
+        if arrows_free {
+            key(Key::ArrowDown, Action::NextPlace);
+            key(Key::ArrowUp, Action::PreviousPlace);
+            key(Key::ArrowRight, Action::NextMention);
+            key(Key::ArrowLeft, Action::PreviousMention);
+        }
         if selection.text.is_some() {
             key(Key::Escape, Action::SelectText(None));
         } else {

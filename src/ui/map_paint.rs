@@ -8,6 +8,7 @@ use super::map_scene::MapScene;
 use super::markers::{halo_shape, has_marker, marker_radius, marker_shapes};
 use super::theme::Palette;
 use crate::map::triangulate::triangulate_ring;
+use crate::map::world_context::WorldContext;
 
 /// Paints the scene: sea, land, story areas, halos, markers, labels.
 pub fn paint_scene(
@@ -16,6 +17,11 @@ pub fn paint_scene(
     layer: &mut BasemapLayer,
     inset_extent: Option<Rect>,
 ) {
+    if ui.ctx().cumulative_frame_nr() > 0 {
+        // After the first frame is on screen, so it never waits for this.
+        let ctx = ui.ctx().clone();
+        WorldContext::load_in_background(move || ctx.request_repaint());
+    }
     let painter = ui.painter_at(scene.rect);
     let palette = scene.palette;
     painter.rect_filled(scene.rect, 0.0, palette.sea);
@@ -75,6 +81,9 @@ pub fn paint_scene(
         }
     }
     for label in &scene.labels {
+        if let Some(dot) = label.dot {
+            painter.circle_filled(dot, 2.2, palette.town_label);
+        }
         if label.place.is_some() {
             painter.rect_filled(label.rect, 3.0, palette.label_halo);
         }

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, pos2, vec2};
+use egui::{Color32, FontId, Galley, Pos2, Rect, pos2};
 
 use super::basemap_layer::ScreenMapping;
+use super::context_labels::{StoryContext, context_label_nodes, context_labels};
 use super::map_view::{screen_pos, screen_rect};
 use super::markers::{has_marker, marker_radius};
 use super::theme::Palette;
@@ -46,6 +47,10 @@ pub(super) struct MapLabel {
     /// The place it names (an index into the scene's places), if any:
     /// basemap labels name none.
     pub place: Option<usize>,
+    /// A context label's name (a town, a division, a country), for screen readers.
+    pub context_name: Option<String>,
+    /// The dot of the town a context label names.
+    pub dot: Option<Pos2>,
 }
 
 /// What the map lights up: the selected and hovered places, and the story's
@@ -280,6 +285,8 @@ impl MapScene {
         let painter = ui.painter();
         let mut galleys = Vec::new();
         let mut requests = Vec::new();
+        // Per request: a context label's name and town dot.
+        let mut context = Vec::new();
         let inner = self.rect.shrink(2.0);
         let mut named: Vec<usize> = (0..self.places.len())
             .filter(|&i| inner.contains(self.places[i].anchor))
@@ -307,27 +314,36 @@ impl MapScene {
                 gap: f64::from(marker_radius(p.kind)) + 3.0,
                 rank,
                 centered: !has_marker(p.kind),
+                dot_radius: 0.0,
             });
             galleys.push((galley, Some(i)));
+            context.push(None);
         }
         let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
-        for (c, country) in world.countries.iter().enumerate() {
-            if self.story_countries.iter().any(|(sc, _, _)| *sc == c) {
-                continue;
-            }
-            let a = map.screen(country.min);
-            let b = map.screen(country.max);
-            let width = (b.x - a.x).abs();
-            let anchor = map.screen(country.label);
-            if width < 50.0 || !inner.contains(anchor) {
-                continue;
-            }
-            let galley = painter.layout_job(label_job(&country.name, None, false, self.palette));
-            if galley.size().x > width * 0.8 {
-                continue;
-            }
-            requests.push(centered_request(anchor, &galley, 20));
-            galleys.push((galley, None));
+        // A story place out of view leaves its name to the map's own labels.
+        let visible_story_names: Vec<String> = self
+            .places
+            .iter()
+            .filter(|p| inner.contains(p.anchor))
+            .map(|p| p.name.to_lowercase())
+            .collect();
+        let story_markers: Vec<Pos2> = self
+            .places
+            .iter()
+            .filter(|p| has_marker(p.kind))
+            .map(|p| p.anchor)
+            .collect();
+        let story_country_indices: Vec<usize> =
+            self.story_countries.iter().map(|(c, _, _)| *c).collect();
+        let story = StoryContext {
+            countries: &story_country_indices,
+            names: &visible_story_names,
+            markers: &story_markers,
+        };
+        for label in context_labels(painter, map, self.camera.zoom, inner, self.palette, &story) {
+            requests.push(label.request);
+            galleys.push((label.galley, None));
+            context.push(Some((label.name, label.dot)));
         }
         for sea in &world.sea_labels {
             let anchor = map.screen(sea.pos);
@@ -342,6 +358,7 @@ impl MapScene {
             ));
             requests.push(centered_request(anchor, &galley, 15));
             galleys.push((galley, None));
+            context.push(None);
         }
         let obstacles: Vec<_> = self
             .places
@@ -355,7 +372,8 @@ impl MapScene {
         let mut obstacles = obstacles;
         obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
         let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
-        for ((galley, place), rect) in galleys.into_iter().zip(placed) {
+        for (((galley, place), rect), extra) in galleys.into_iter().zip(placed).zip(context) {
+            let (context_name, dot) = extra.map_or((None, None), |(n, d)| (Some(n), d));
             let Some(r) = rect else { continue };
             let rect = Rect::from_min_max(
                 pos2(r.min.x as f32, r.min.y as f32),
@@ -368,6 +386,8 @@ impl MapScene {
                 galley,
                 rect,
                 place,
+                context_name,
+                dot,
             });
         }
     }
@@ -427,29 +447,14 @@ impl MapScene {
             .map(|(_, id, _)| id.clone())
     }
 
-    /// Where a screen reader (and a test) finds each visible place.
-    pub fn add_accessibility_nodes(&self, ui: &mut egui::Ui, suffix: &str) {
-        for p in &self.places {
-            let rect = if has_marker(p.kind) {
-                Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
-            } else if let Some(label) = p.label {
-                label
-            } else if p.ring.is_some() {
-                Rect::from_center_size(p.anchor, vec2(12.0, 12.0))
-            } else {
-                continue;
-            };
-            if !self.rect.contains(rect.center()) {
-                continue;
-            }
-            let id = ui.scope_id().with(("place", suffix, &p.id));
-            let response = ui.interact(rect, id, Sense::hover());
-            let selected = self.selected.as_ref() == Some(&p.id);
-            let label = format!("{} {suffix}", p.name);
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
-            });
-        }
+    /// Screen-reader nodes for the map's own names (towns, divisions, countries).
+    pub fn add_context_label_nodes(&self, ui: &mut egui::Ui, suffix: &str) {
+        let placed: Vec<(Rect, &str)> = self
+            .labels
+            .iter()
+            .filter_map(|l| Some((l.rect, l.context_name.as_deref()?)))
+            .collect();
+        context_label_nodes(ui, &placed, suffix);
     }
 
     pub(super) fn tints(&self) -> Vec<(usize, Color32)> {
@@ -514,6 +519,7 @@ fn centered_request(anchor: Pos2, galley: &Galley, rank: u32) -> LabelRequest {
         gap: 0.0,
         rank,
         centered: true,
+        dot_radius: 0.0,
     }
 }
 

@@ -25,6 +25,7 @@ use crate::map::{ScreenPos, ScreenRect};
 pub struct MapCache {
     pub(super) layer: BasemapLayer,
     pub(super) inset_layer: BasemapLayer,
+    pub(super) locator_layer: BasemapLayer,
     focus_country: Option<(u64, Option<usize>)>,
     pub(super) scene: SceneCaches,
 }
@@ -97,6 +98,9 @@ fn map_ui(
     let mut actions = Vec::new();
     let brief = reading.brief;
     let response = ui.interact(rect, ui.scope_id().with("map"), Sense::click_and_drag());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Group, true, "Map (Tab to its places)")
+    });
     let viewport = screen_rect(rect);
     memory.set_viewport(viewport, brief);
     let Some(camera) = memory.camera else {
@@ -135,7 +139,8 @@ fn map_ui(
         inset.as_ref().map(|i| i.extent_on_map),
     );
     map_edit::paint_gesture(ui, &scene, reading);
-    scene.add_accessibility_nodes(ui, "on the map");
+    let order = super::map_places_a11y::reading_order(brief);
+    actions.extend(scene.add_accessibility_nodes(ui, &order, "on the map"));
 
     let inset_rect = inset.as_ref().map(|i| i.rect);
     let outside_inset = |p: &egui::Pos2| inset_rect.is_none_or(|r| !r.contains(*p));
@@ -165,6 +170,14 @@ fn map_ui(
             &highlights,
             &mut cache.scene,
         ));
+    }
+    if let Some(((west, south), (east, north))) = memory.visible_area() {
+        let visible = crate::basemap::GeoBox {
+            min: crate::basemap::LonLat::new(west, south),
+            max: crate::basemap::LonLat::new(east, north),
+        };
+        let layer = &mut cache.locator_layer;
+        super::locator::locator_ui(ui, rect, visible, camera.zoom, layer);
     }
     if controls {
         actions.extend(controls_ui(ui, rect));
@@ -286,7 +299,7 @@ fn credit_ui(ui: &egui::Ui, rect: Rect) {
     painter.text(
         pos2(rect.min.x + 14.0, rect.max.y - 8.0),
         egui::Align2::LEFT_BOTTOM,
-        "Basemap: Natural Earth (public domain), via world-atlas · Mercator",
+        "Map: Natural Earth, US Census, GSHHG, GeoNames (see README) · Mercator",
         egui::FontId::proportional(10.5),
         ui.visuals().weak_text_color(),
     );

@@ -4,12 +4,15 @@
 
 pub mod article;
 pub mod basemap_layer;
+pub mod context_labels;
 pub mod dialogs;
 pub mod inset;
 pub mod keys;
 pub mod link_words;
+pub mod locator;
 pub mod map_edit;
 pub mod map_paint;
+pub mod map_places_a11y;
 pub mod map_scene;
 pub mod map_view;
 pub mod markers;
@@ -19,6 +22,7 @@ pub mod problems;
 pub mod text_layout;
 pub mod theme;
 pub mod top_bar;
+pub mod where_line;
 
 use crate::brief::{Brief, PlaceId};
 use crate::map::memory::Gesture;

@@ -69,6 +69,7 @@ pub fn place_card_ui(
             }));
         }
     }
+    super::where_line::where_line_ui(ui, place);
 
     ui.horizontal(|ui| {
         egui::ComboBox::from_label("Kind")

@@ -14,6 +14,9 @@ pub fn harness() -> App {
 }
 
 pub fn harness_for(app: GeobriefApp) -> App {
+    // The app loads the map's context layers on a thread after its first
+    // frame; load them first so every test sees the same map.
+    geobrief::map::world_context::WorldContext::load_now();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(40)

@@ -33,6 +33,9 @@
 //! sea labels  u32 count, then per label: name str, position coordinate
 //! ```
 
+pub mod context;
+pub mod layer;
+
 use std::sync::OnceLock;
 
 const FORMAT_MAGIC: &[u8; 4] = b"GBMP";
@@ -41,7 +44,7 @@ const MICRO_DEG_PER_DEG: f64 = 1e6;
 const BYTES_PER_COORDINATE: usize = 8;
 
 /// The basemap built from Natural Earth and compiled into the binary.
-static EMBEDDED_BASEMAP_BYTES: &[u8] = include_bytes!("../assets/basemap.bin");
+static EMBEDDED_BASEMAP_BYTES: &[u8] = include_bytes!("../../assets/basemap.bin");
 
 /// A position on the globe, in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -1,0 +1,289 @@
+//! The map's own names, quieter than the story's: countries (every visible
+//! one that has room), first-level divisions at mid zoom, and towns as small
+//! grey labels with a dot, chosen by population and zoom, capitals first.
+//! They go to the same label placement as the story's places, ranked below
+//! them, so a context label always gives way to a story label or marker.
+
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{FontId, Galley, Pos2, Rect, Sense, vec2};
+
+use super::basemap_layer::{DETAIL_ZOOM, ScreenMapping};
+use super::map_view::screen_pos;
+use super::theme::Palette;
+use crate::basemap::LonLat;
+use crate::basemap::context::Regions;
+use crate::map::labels::{LabelRequest, choose_towns};
+use crate::map::projection::lon_lat_from_world;
+use crate::map::world_basemap::WorldBasemap;
+use crate::map::world_context::WorldContext;
+
+/// Ranks: the story's places use 0..=6 and seas 15.
+const COUNTRY_RANK: u32 = 20;
+const CAPITAL_RANK: u32 = 22;
+const REGION_RANK: u32 = 26;
+const TOWN_RANK: u32 = 30;
+/// Towns are considered from this zoom (a view of a region of a continent).
+const TOWN_ZOOM: f64 = crate::map::labels::TOWN_ZOOM;
+/// Admin-1 names from this zoom (a view of a country), and each only a zoom
+/// level after Natural Earth would first label it, so that at country scale
+/// the country's own name and the story stay louder.
+const REGION_ZOOM: f64 = 5.5;
+/// A town this close to a story marker (points) is the story's to name.
+const NEAR_STORY_POINTS: f32 = 14.0;
+
+/// A context label ready for placement, with the dot a town label sits beside.
+pub struct ContextLabel {
+    pub galley: Arc<Galley>,
+    pub request: LabelRequest,
+    pub dot: Option<Pos2>,
+    /// What a screen reader hears, e.g. "Lansing" or "Michigan".
+    pub name: String,
+}
+
+/// What the context labels must not repeat: the story's country indices
+/// (in the 50m basemap), the lower-case names of its places in view and its
+/// marker spots.
+pub struct StoryContext<'a> {
+    pub countries: &'a [usize],
+    pub names: &'a [String],
+    pub markers: &'a [Pos2],
+}
+
+pub fn context_labels(
+    painter: &egui::Painter,
+    map: &ScreenMapping,
+    zoom: f64,
+    inner: Rect,
+    palette: &Palette,
+    story: &StoryContext,
+) -> Vec<ContextLabel> {
+    let mut labels = country_labels(painter, map, inner, palette, story);
+    if let Some(context) = WorldContext::loaded() {
+        if zoom >= REGION_ZOOM {
+            labels.extend(region_labels(
+                painter, context, map, zoom, inner, palette, story,
+            ));
+        }
+        if zoom >= TOWN_ZOOM {
+            labels.extend(town_labels(
+                painter, context, map, zoom, inner, palette, story,
+            ));
+        }
+    }
+    labels
+}
+
+fn caps_job(text: &str, size: f32, spacing: f32, color: egui::Color32) -> LayoutJob {
+    let mut format = TextFormat::simple(FontId::proportional(size), color);
+    format.extra_letter_spacing = spacing;
+    LayoutJob::single_section(text.to_uppercase(), format)
+}
+
+fn centered(anchor: Pos2, galley: &Galley, rank: u32) -> LabelRequest {
+    LabelRequest {
+        anchor: screen_pos(anchor),
+        width: f64::from(galley.size().x) + 4.0,
+        height: f64::from(galley.size().y) + 2.0,
+        gap: 0.0,
+        rank,
+        centered: true,
+        dot_radius: 0.0,
+    }
+}
+
+/// Every visible country with room for its name (a small one may spill a
+/// little over its borders, as on a printed map), except the story's own,
+/// which the story labels.
+fn country_labels(
+    painter: &egui::Painter,
+    map: &ScreenMapping,
+    inner: Rect,
+    palette: &Palette,
+    story: &StoryContext,
+) -> Vec<ContextLabel> {
+    let world = WorldBasemap::embedded();
+    let basemap = crate::basemap::Basemap::embedded();
+    // Only the country under the view's middle may be named away from its
+    // own label point (one lookup per frame, not one per country).
+    let center_country = basemap
+        .country_at(lon_lat(map, inner.center()))
+        .map(|c| c.name.as_str());
+    let mut labels = Vec::new();
+    for (c, country) in world.countries.iter().enumerate() {
+        if story.countries.contains(&c) {
+            continue;
+        }
+        let width = (map.screen(country.max).x - map.screen(country.min).x).abs();
+        let mut anchor = map.screen(country.label);
+        if !inner.contains(anchor) && center_country == Some(country.name.as_str()) {
+            // Zoomed into the country: name it at a spot of it in view.
+            let holds = |p: LonLat| {
+                basemap
+                    .country_at(p)
+                    .is_some_and(|c| c.name == country.name)
+            };
+            match spot_in_view(map, inner, holds) {
+                Some(spot) => anchor = spot,
+                None => continue,
+            }
+        }
+        if width < 24.0 || !inner.contains(anchor) {
+            continue;
+        }
+        let name = crate::basemap::context::reader_country_name(&country.name);
+        let galley = painter.layout_job(caps_job(name, 10.0, 1.6, palette.country_label));
+        if galley.size().x > (width * 1.4).max(60.0) {
+            continue;
+        }
+        labels.push(ContextLabel {
+            request: centered(anchor, &galley, COUNTRY_RANK),
+            galley,
+            dot: None,
+            name: name.to_owned(),
+        });
+    }
+    labels
+}
+
+fn region_labels(
+    painter: &egui::Painter,
+    context: &WorldContext,
+    map: &ScreenMapping,
+    zoom: f64,
+    inner: Rect,
+    palette: &Palette,
+    story: &StoryContext,
+) -> Vec<ContextLabel> {
+    let mut labels = Vec::new();
+    let center = lon_lat(map, inner.center());
+    let center_region = Regions::loaded()
+        .and_then(|regions| regions.admin1_at(center))
+        .map(|r| r.name.as_str());
+    for region in &context.admin1_labels {
+        if region.min_zoom + 1.0 > zoom {
+            continue;
+        }
+        let mut anchor = map.screen(region.pos);
+        if !inner.contains(anchor) {
+            // A view inside a division whose label point is out of sight
+            // still names it, at a spot of it in view.
+            let Some(regions) = Regions::loaded() else {
+                continue;
+            };
+            if center_region != Some(region.name.as_str()) {
+                continue;
+            }
+            let holds = |p: LonLat| regions.admin1_at(p).is_some_and(|r| r.name == region.name);
+            match spot_in_view(map, inner, holds) {
+                Some(spot) => anchor = spot,
+                None => continue,
+            }
+        }
+        if story.names.contains(&region.name.to_lowercase()) {
+            continue;
+        }
+        let galley = painter.layout_job(caps_job(&region.name, 9.5, 1.2, palette.region_label));
+        labels.push(ContextLabel {
+            request: centered(anchor, &galley, REGION_RANK),
+            galley,
+            dot: None,
+            name: region.name.clone(),
+        });
+    }
+    labels
+}
+
+fn lon_lat(map: &ScreenMapping, p: Pos2) -> LonLat {
+    let (lon_deg, lat_deg) = lon_lat_from_world(map.world(p));
+    LonLat::new(lon_deg, lat_deg)
+}
+
+/// A spot in the view (away from its middle, where the story usually is)
+/// that lies in an area, for naming an area whose own label point is out of
+/// sight.
+fn spot_in_view(map: &ScreenMapping, inner: Rect, holds: impl Fn(LonLat) -> bool) -> Option<Pos2> {
+    let c = inner.center();
+    let (dx, dy) = (inner.width() * 0.3, inner.height() * 0.32);
+    [
+        c + vec2(0.0, -dy),
+        c + vec2(0.0, dy),
+        c + vec2(-dx, -dy),
+        c + vec2(dx, -dy),
+        c + vec2(-dx, dy),
+        c + vec2(dx, dy),
+        c + vec2(-dx, 0.0),
+        c + vec2(dx, 0.0),
+    ]
+    .into_iter()
+    .find(|&p| holds(lon_lat(map, p)))
+}
+
+/// Towns in view, capitals first then by population, skipping the ones the
+/// story already names or marks.
+fn town_labels(
+    painter: &egui::Painter,
+    context: &WorldContext,
+    map: &ScreenMapping,
+    zoom: f64,
+    inner: Rect,
+    palette: &Palette,
+    story: &StoryContext,
+) -> Vec<ContextLabel> {
+    let view = inner.shrink(4.0);
+    let visible = |pos| view.contains(map.screen(pos));
+    let is_story = |name: &str, dot: Pos2| {
+        story.names.contains(&name.to_lowercase())
+            || story
+                .markers
+                .iter()
+                .any(|m| m.distance(dot) < NEAR_STORY_POINTS)
+    };
+    let (min, max) = (map.world(view.min), map.world(view.max));
+    let chosen = choose_towns(context, min, max, zoom, |town| {
+        visible(town.pos) && !is_story(&town.name, map.screen(town.pos))
+    });
+    let mut labels = Vec::new();
+    for town in chosen {
+        let dot = map.screen(town.pos);
+        let size = if town.capital || zoom >= DETAIL_ZOOM + 3.0 {
+            11.5
+        } else {
+            10.5
+        };
+        let galley = painter.layout_job(LayoutJob::single_section(
+            town.name.clone(),
+            TextFormat::simple(FontId::proportional(size), palette.town_label),
+        ));
+        labels.push(ContextLabel {
+            request: LabelRequest {
+                anchor: screen_pos(dot),
+                width: f64::from(galley.size().x) + 4.0,
+                height: f64::from(galley.size().y) + 2.0,
+                gap: 4.0,
+                rank: if town.capital {
+                    CAPITAL_RANK
+                } else {
+                    TOWN_RANK
+                },
+                centered: false,
+                dot_radius: 3.0,
+            },
+            galley,
+            dot: Some(dot),
+            name: town.name.clone(),
+        });
+    }
+    labels
+}
+
+/// Screen-reader nodes for the context labels that were placed, so "Lansing"
+/// and "Michigan" can be found on the map as a sighted reader finds them.
+pub fn context_label_nodes(ui: &mut egui::Ui, placed: &[(Rect, &str)], suffix: &str) {
+    for (i, (rect, name)) in placed.iter().enumerate() {
+        let id = ui.scope_id().with(("context label", suffix, i));
+        let response = ui.interact(*rect, id, Sense::hover());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, *name));
+    }
+}

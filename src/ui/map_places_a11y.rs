@@ -1,0 +1,140 @@
+//! The story's places on the map as a screen reader and the keyboard meet
+//! them: each visible marker, area or label is a button with a click action
+//! ("Tartus naval facility on the map"), Tab reaches them, the arrow keys
+//! move between them in the order the article first names them, and Enter
+//! (or the screen reader's "activate") selects the place.
+
+use egui::{Id, Key, Rect, Sense, Stroke, vec2};
+
+use super::map_scene::MapScene;
+use super::markers::{has_marker, marker_radius};
+use crate::action::Action;
+use crate::brief::{Brief, PlaceId};
+
+/// The brief's places in the order the article first names them, then the
+/// ones it never names.
+pub fn reading_order(brief: &Brief) -> Vec<PlaceId> {
+    let mut mentions: Vec<_> = brief.mentions().collect();
+    mentions.sort_by_key(|m| (m.paragraph, m.bytes.start));
+    let mut order: Vec<PlaceId> = Vec::new();
+    let named = mentions.into_iter().map(|m| m.place);
+    for place in named.chain(brief.places().map(|p| p.id.clone())) {
+        if !order.contains(&place) {
+            order.push(place);
+        }
+    }
+    order
+}
+
+/// Where the key of the focused map place is kept, so the app's own arrow
+/// shortcuts leave the arrows to the map while one has the focus.
+fn focus_flag_id() -> Id {
+    Id::unique("geobrief map place has focus")
+}
+
+/// Whether a place on the map had the keyboard focus in the last frame.
+pub fn map_place_has_focus(ctx: &egui::Context) -> bool {
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data(|d| d.get_temp::<u64>(focus_flag_id()))
+        .is_some_and(|focused_in| focused_in + 1 >= pass)
+}
+
+impl MapScene {
+    /// One focusable, clickable node per visible place, in reading order;
+    /// returns what the reader did with them.
+    pub fn add_accessibility_nodes(
+        &self,
+        ui: &mut egui::Ui,
+        order: &[PlaceId],
+        suffix: &str,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let nodes: Vec<(&PlaceId, Rect)> = order
+            .iter()
+            .filter_map(|place| self.places.iter().find(|p| &p.id == place))
+            .filter_map(|p| {
+                let rect = if has_marker(p.kind) {
+                    Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
+                } else if let Some(label) = p.label {
+                    label
+                } else if p.ring.is_some() {
+                    Rect::from_center_size(p.anchor, vec2(12.0, 12.0))
+                } else {
+                    return None;
+                };
+                self.rect.contains(rect.center()).then_some((&p.id, rect))
+            })
+            .collect();
+        let id_of = |place: &PlaceId| ui.scope_id().with(("place", suffix, place));
+        let mut focused = false;
+        // The focus moves at once: the place it moves to must not move it on.
+        let mut moved = false;
+        for (i, &(place, rect)) in nodes.iter().enumerate() {
+            let id = id_of(place);
+            let response = ui.interact(rect, id, Sense::click());
+            let selected = self.selected.as_ref() == Some(place);
+            let name = self.places.iter().find(|p| &p.id == place).map(|p| &p.name);
+            let label = format!("{} {suffix}", name.map_or("", |n| n.as_str()));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+            });
+            // A pointer over close markers is the map's hit test's to settle
+            // (the nearest marker wins); a key or a screen reader means this one.
+            let pointed = |pos: Option<egui::Pos2>| match pos {
+                Some(pos) => self.place_at(pos),
+                None => Some(place.clone()),
+            };
+            if response.clicked()
+                && let Some(target) = pointed(response.interact_pointer_pos())
+            {
+                actions.push(Action::SelectPlace(target));
+            }
+            if response.hovered()
+                && let Some(target) = response.hover_pos().and_then(|p| self.place_at(p))
+            {
+                actions.push(Action::Hover(target));
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+            if response.has_focus() && !moved {
+                focused = true;
+                // The arrows are ours while a place has the focus.
+                ui.memory_mut(|m| {
+                    m.set_focus_lock_filter(
+                        id,
+                        egui::EventFilter {
+                            horizontal_arrows: true,
+                            vertical_arrows: true,
+                            ..Default::default()
+                        },
+                    )
+                });
+                let step = ui.input(|input| {
+                    if input.key_pressed(Key::ArrowRight) || input.key_pressed(Key::ArrowDown) {
+                        1
+                    } else if input.key_pressed(Key::ArrowLeft) || input.key_pressed(Key::ArrowUp) {
+                        -1
+                    } else {
+                        0
+                    }
+                });
+                if step != 0 {
+                    moved = true;
+                    let next = (i as isize + step).rem_euclid(nodes.len() as isize) as usize;
+                    ui.memory_mut(|m| m.request_focus(id_of(nodes[next].0)));
+                }
+                ui.painter().rect_stroke(
+                    rect.expand(3.0),
+                    4.0,
+                    Stroke::new(2.0, ui.visuals().selection.stroke.color),
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+        if focused {
+            let pass = ui.ctx().cumulative_pass_nr();
+            ui.data_mut(|d| d.insert_temp(focus_flag_id(), pass));
+        }
+        self.add_context_label_nodes(ui, suffix);
+        actions
+    }
+}

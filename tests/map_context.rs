@@ -1,0 +1,137 @@
+#![allow(clippy::unwrap_used)] // tests may panic: that is how they fail
+//! The map's context as a reader meets it: the names a local view shows, the
+//! locator, and the place card's "where" line.
+
+mod common;
+
+use common::harness;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use geobrief::GeobriefApp;
+use geobrief::map::camera::Camera;
+use geobrief::map::projection::world_from_lon_lat;
+
+fn look_at(harness: &mut Harness<'static, GeobriefApp>, lat_deg: f64, lon_deg: f64, zoom: f64) {
+    let map = &mut harness.state_mut().map;
+    map.camera = Some(Camera {
+        center: world_from_lon_lat(lon_deg, lat_deg),
+        zoom,
+    });
+    map.target = None;
+    harness.run();
+}
+
+#[test]
+fn a_view_of_charlotte_michigan_names_lansing_and_michigan() {
+    let mut harness = harness();
+    look_at(&mut harness, 42.56, -84.84, 9.0);
+    harness.get_by_role_and_label(Role::Label, "Lansing");
+    harness.get_by_role_and_label(Role::Label, "Michigan");
+    assert!(
+        harness.query_by_label("Damascus on the map").is_none(),
+        "the story's places are out of view"
+    );
+}
+
+#[test]
+fn a_zoomed_in_view_shows_a_locator_that_says_where_it_is() {
+    let mut harness = harness();
+    assert!(harness.query_by_label_contains("Locator").is_none());
+    look_at(&mut harness, 42.56, -84.84, 9.0);
+    harness.get_by_label("Locator: the map shows part of Eaton County, Michigan, United States");
+}
+
+#[test]
+fn the_place_card_says_which_governorate_holds_tartus() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Tartus naval facility on the map")
+        .click();
+    harness.run();
+    harness.get_by_label("Tartus, Syria");
+}
+
+#[test]
+fn activating_a_marker_through_its_accessibility_action_selects_the_place() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Moscow on the map")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().selected_id(), Some("moscow"));
+}
+
+#[test]
+fn mention_counts_in_the_place_list_read_as_mentions() {
+    let harness = harness();
+    let count = |label: &str| {
+        harness
+            .query_all_by_role_and_label(Role::Label, label)
+            .count()
+    };
+    assert_eq!(count("4 mentions"), 2, "Tartus and Hmeimim");
+    assert!(count("1 mention") >= 1);
+    assert!(harness.query_by_role_and_label(Role::Label, "4").is_none());
+}
+
+#[test]
+fn tab_reaches_the_map_and_arrows_walk_its_places_in_reading_order_and_enter_selects() {
+    let mut harness = harness();
+    // The article names Moscow first, then Syria and Russia's bases.
+    harness
+        .get_by_role_and_label(Role::Button, "Moscow on the map")
+        .focus();
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let focused = harness
+        .query_all_by_label_contains("on the map")
+        .find(|node| node.accesskit_node().is_focused())
+        .map(|node| node.accesskit_node().label().unwrap_or_default());
+    // The next place the article names that has a node on the map.
+    let on_map: Vec<String> = harness
+        .query_all_by_role(Role::Button)
+        .filter_map(|node| node.accesskit_node().label())
+        .filter(|label| label.ends_with(" on the map"))
+        .collect();
+    let brief = harness.state().brief();
+    let order = geobrief::ui::map_places_a11y::reading_order(brief);
+    let names: Vec<String> = order
+        .iter()
+        .filter_map(|id| brief.place(id))
+        .map(|p| format!("{} on the map", p.name))
+        .filter(|label| on_map.contains(label))
+        .collect();
+    let after_moscow = names
+        .iter()
+        .position(|n| n == "Moscow on the map")
+        .map(|i| names[(i + 1) % names.len()].clone());
+    assert_eq!(focused, after_moscow, "reading order {names:?}");
+    assert_eq!(
+        harness.state().selected_id(),
+        None,
+        "arrows only move the focus"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let selected = harness.state().selected_id().map(str::to_owned);
+    let focused_name = focused.unwrap_or_default().replace(" on the map", "");
+    let selected_name =
+        selected.and_then(|id| harness.state().brief().place(&id).map(|p| p.name.clone()));
+    assert_eq!(selected_name, Some(focused_name));
+}
+
+#[test]
+fn tab_moves_the_keyboard_focus_from_the_map_onto_its_places() {
+    let mut harness = harness();
+    harness.get_by_label("Map (Tab to its places)").focus();
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    let focused: Vec<_> = harness
+        .query_all_by_label_contains("on the map")
+        .filter(|node| node.accesskit_node().is_focused())
+        .collect();
+    assert_eq!(focused.len(), 1, "one place on the map has the focus");
+}
