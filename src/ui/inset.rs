@@ -210,8 +210,8 @@ pub fn inset_ui(
     let title_rect = Rect::from_min_size(rect.min, title.size() + vec2(10.0, 4.0));
     painter.rect_filled(title_rect, 0.0, ui.visuals().panel_fill);
     painter.galley(rect.min + vec2(5.0, 2.0), title, ui.visuals().text_color());
-    let order = super::map_places_a11y::reading_order(brief);
-    actions.extend(scene.add_accessibility_nodes(ui, &order, "in the inset"));
+    caches.reading_order.update(brief);
+    actions.extend(scene.add_accessibility_nodes(ui, &caches.reading_order, "in the inset"));
     if let Some(p) = response.hover_pos().and_then(|p| scene.place_at(p)) {
         actions.push(Action::Hover(p));
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);

@@ -4,6 +4,8 @@
 //! move between them in the order the article first names them, and Enter
 //! (or the screen reader's "activate") selects the place.
 
+use std::collections::HashMap;
+
 use egui::{Id, Key, Rect, Sense, Stroke, vec2};
 
 use super::map_scene::MapScene;
@@ -12,18 +14,47 @@ use crate::action::Action;
 use crate::brief::{Brief, PlaceId};
 
 /// The brief's places in the order the article first names them, then the
-/// ones it never names.
-pub fn reading_order(brief: &Brief) -> Vec<PlaceId> {
-    let mut mentions: Vec<_> = brief.mentions().collect();
-    mentions.sort_by_key(|m| (m.paragraph, m.bytes.start));
-    let mut order: Vec<PlaceId> = Vec::new();
-    let named = mentions.into_iter().map(|m| m.place);
-    for place in named.chain(brief.places().map(|p| p.id.clone())) {
-        if !order.contains(&place) {
-            order.push(place);
+/// ones it never names: each place's rank, worked out once per change of the
+/// places or links (not every frame: a book has tens of thousands of mentions).
+#[derive(Default)]
+pub struct ReadingOrder {
+    key: Option<(u64, u64)>,
+    rank: HashMap<PlaceId, usize>,
+}
+
+impl ReadingOrder {
+    pub fn update(&mut self, brief: &Brief) {
+        let key = (brief.places_version(), brief.links_version());
+        if self.key == Some(key) {
+            return;
+        }
+        self.key = Some(key);
+        let mut mentions: Vec<_> = brief
+            .mentions()
+            .map(|m| (m.paragraph, m.bytes.start, m.place))
+            .collect();
+        mentions.sort_unstable_by_key(|m| (m.0, m.1));
+        self.rank.clear();
+        let named = mentions.into_iter().map(|m| m.2);
+        for place in named.chain(brief.places().map(|p| p.id.clone())) {
+            let next = self.rank.len();
+            self.rank.entry(place).or_insert(next);
         }
     }
-    order
+
+    /// Where a place comes in the reading order (unknown places last).
+    pub fn rank(&self, place: &PlaceId) -> usize {
+        self.rank.get(place).copied().unwrap_or(usize::MAX)
+    }
+}
+
+/// The brief's places in reading order (see `ReadingOrder`).
+pub fn reading_order(brief: &Brief) -> Vec<PlaceId> {
+    let mut order = ReadingOrder::default();
+    order.update(brief);
+    let mut ranked: Vec<(PlaceId, usize)> = order.rank.into_iter().collect();
+    ranked.sort_unstable_by_key(|(_, rank)| *rank);
+    ranked.into_iter().map(|(id, _)| id).collect()
 }
 
 /// Where the key of the focused map place is kept, so the app's own arrow
@@ -45,13 +76,13 @@ impl MapScene {
     pub fn add_accessibility_nodes(
         &self,
         ui: &mut egui::Ui,
-        order: &[PlaceId],
+        order: &ReadingOrder,
         suffix: &str,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        let nodes: Vec<(&PlaceId, Rect)> = order
+        let mut nodes: Vec<(&PlaceId, Rect, &str)> = self
+            .places
             .iter()
-            .filter_map(|place| self.places.iter().find(|p| &p.id == place))
             .filter_map(|p| {
                 let rect = if has_marker(p.kind) {
                     Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
@@ -62,19 +93,21 @@ impl MapScene {
                 } else {
                     return None;
                 };
-                self.rect.contains(rect.center()).then_some((&p.id, rect))
+                self.rect
+                    .contains(rect.center())
+                    .then_some((&p.id, rect, p.name.as_str()))
             })
             .collect();
+        nodes.sort_by_key(|(place, _, _)| order.rank(place));
         let id_of = |place: &PlaceId| ui.scope_id().with(("place", suffix, place));
         let mut focused = false;
         // The focus moves at once: the place it moves to must not move it on.
         let mut moved = false;
-        for (i, &(place, rect)) in nodes.iter().enumerate() {
+        for (i, &(place, rect, name)) in nodes.iter().enumerate() {
             let id = id_of(place);
             let response = ui.interact(rect, id, Sense::click());
             let selected = self.selected.as_ref() == Some(place);
-            let name = self.places.iter().find(|p| &p.id == place).map(|p| &p.name);
-            let label = format!("{} {suffix}", name.map_or("", |n| n.as_str()));
+            let label = format!("{name} {suffix}");
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
             });

@@ -96,6 +96,7 @@ pub struct SceneCaches {
     pub index: PlaceIndex,
     pub thinning: ZoomThinning,
     pub areas: AreaShapes,
+    pub reading_order: super::map_places_a11y::ReadingOrder,
     /// (basemap country, place id, name) of the story's countries.
     story_countries: Arc<Vec<(usize, PlaceId, String)>>,
     countries_version: Option<u64>,

@@ -139,8 +139,8 @@ fn map_ui(
         inset.as_ref().map(|i| i.extent_on_map),
     );
     map_edit::paint_gesture(ui, &scene, reading);
-    let order = super::map_places_a11y::reading_order(brief);
-    actions.extend(scene.add_accessibility_nodes(ui, &order, "on the map"));
+    cache.scene.reading_order.update(brief);
+    actions.extend(scene.add_accessibility_nodes(ui, &cache.scene.reading_order, "on the map"));
 
     let inset_rect = inset.as_ref().map(|i| i.rect);
     let outside_inset = |p: &egui::Pos2| inset_rect.is_none_or(|r| !r.contains(*p));
@@ -279,7 +279,7 @@ fn scale_bar_ui(ui: &egui::Ui, rect: Rect, camera: &Camera) {
     );
 }
 
-/// Says how many markers thinning left out, at the bottom right.
+/// Says how many markers thinning left out, at the top left.
 fn hidden_note_ui(ui: &egui::Ui, rect: Rect, hidden: usize) {
     let painter = ui.painter_at(rect);
     let text = format!("{hidden} crowded markers hidden · zoom in to see them");
@@ -288,7 +288,7 @@ fn hidden_note_ui(ui: &egui::Ui, rect: Rect, hidden: usize) {
         egui::FontId::proportional(11.0),
         ui.visuals().text_color(),
     );
-    let at = pos2(rect.max.x - galley.size().x - 12.0, rect.max.y - 22.0);
+    let at = pos2(rect.min.x + 12.0, rect.min.y + 10.0);
     let bg = Rect::from_min_size(at, galley.size()).expand(3.0);
     painter.rect_filled(bg, 3.0, ui.visuals().panel_fill.gamma_multiply(0.9));
     painter.galley(at, galley, ui.visuals().text_color());
