@@ -29,8 +29,9 @@ const OVERSCAN_POINTS: f32 = 600.0;
 /// What the panel keeps between frames.
 #[derive(Default)]
 pub struct ArticleView {
-    /// What the layouts were made for: width, theme, paragraph count.
-    key: Option<(u32, bool, usize)>,
+    /// What the layouts were made for: width, theme, paragraph count, and
+    /// the font atlas they point into.
+    key: Option<(u32, bool, usize, u64)>,
     layouts: Vec<Option<ParagraphText>>,
     /// Each paragraph's height with its gap: real once laid out.
     heights: Vec<f32>,
@@ -55,7 +56,12 @@ pub struct ArticleView {
 impl ArticleView {
     fn fit(&mut self, ui: &egui::Ui, reading: &Reading, width: f32) {
         let paragraphs = reading.brief.paragraphs();
-        let key = (width.to_bits(), ui.visuals().dark_mode, paragraphs.len());
+        let key = (
+            width.to_bits(),
+            ui.visuals().dark_mode,
+            paragraphs.len(),
+            super::font_epoch(ui.ctx()),
+        );
         if self.key == Some(key) {
             return;
         }

@@ -8,7 +8,7 @@ use egui::{Rect, Sense, Stroke, pos2, vec2};
 
 use super::basemap_layer::BasemapLayer;
 use super::map_paint::paint_scene;
-use super::map_scene::{Highlights, MapScene, SceneCaches};
+use super::map_scene::{MapScene, SceneCaches};
 use super::map_view::{CROWDED_POINTS, screen_rect};
 use super::markers::has_marker;
 use crate::action::Action;
@@ -178,9 +178,10 @@ fn pick_spot(map_rect: Rect, size: egui::Vec2, scene: &MapScene, crowd: egui::Po
 pub fn inset_ui(
     ui: &mut egui::Ui,
     brief: &Brief,
-    plan: InsetPlan,
+    plan: &InsetPlan,
+    scene: &MapScene,
     layer: &mut BasemapLayer,
-    highlights: &Highlights,
+    hovered: Option<&PlaceId>,
     caches: &mut SceneCaches,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -193,8 +194,7 @@ pub fn inset_ui(
         4.0,
         egui::Color32::from_black_alpha(40),
     );
-    let scene = MapScene::new(ui, brief, plan.camera, rect, highlights, caches);
-    paint_scene(ui, &scene, layer, None);
+    paint_scene(ui, scene, hovered, layer, None);
     let painter = ui.painter();
     painter.rect_stroke(
         rect,

@@ -1,19 +1,26 @@
 //! Painting a map scene: sea, land, the story's areas, halos, markers and
 //! labels, in that order.
 
-use egui::{Pos2, Rect, Shape, Stroke, vec2};
+use std::sync::Arc;
+
+use egui::epaint::Tessellator;
+use egui::{Mesh, Pos2, Rect, Shape, Stroke, vec2};
 
 use super::basemap_layer::BasemapLayer;
 use super::map_scene::MapScene;
 use super::markers::{halo_shape, has_marker, marker_radius, marker_shapes};
 use super::theme::Palette;
+use crate::brief::PlaceId;
 use crate::map::triangulate::triangulate_ring;
 use crate::map::world_context::WorldContext;
 
-/// Paints the scene: sea, land, story areas, halos, markers, labels.
+/// Paints the scene: sea, land, story areas, halos, markers, labels. The
+/// story's places are tessellated once per scene (`PlacesPainted`); a frame
+/// adds their two meshes and the hovered place's halo between them.
 pub fn paint_scene(
     ui: &egui::Ui,
     scene: &MapScene,
+    hovered: Option<&PlaceId>,
     layer: &mut BasemapLayer,
     inset_extent: Option<Rect>,
 ) {
@@ -30,75 +37,136 @@ pub fn paint_scene(
         scene.rect,
         palette,
         scene.dark,
-        scene.tints(),
+        scene.tints(hovered),
         scene.pixels_per_point,
     );
     painter.extend(shapes.iter().cloned());
-    for p in &scene.places {
+    let painted = scene
+        .painted
+        .get_or_init(|| PlacesPainted::new(ui, scene, inset_extent));
+    painter.add(Shape::mesh(painted.below.clone()));
+    if let Some(p) = hovered
+        .filter(|id| scene.selected.as_ref() != Some(*id))
+        .and_then(|id| scene.places.iter().find(|p| &p.id == id))
+    {
         if let Some(ring) = &p.ring {
-            paint_area(
-                &painter,
-                ring,
-                p.shape.as_deref(),
-                p.approximate,
-                palette,
-                scene.selected.as_ref() == Some(&p.id) || scene.hovered.as_ref() == Some(&p.id),
-            );
+            let stroke = Stroke::new(2.2, palette.area_stroke);
+            painter.add(Shape::closed_line(ring.clone(), stroke));
+        }
+        if has_marker(p.kind) || p.ring.is_some() {
+            let radius = marker_radius(p.kind) + 6.0;
+            painter.add(halo_shape(p.anchor, radius, palette.hover_halo));
         }
     }
-    if let Some(extent) = inset_extent {
-        painter.rect_stroke(
-            extent,
-            2.0,
-            Stroke::new(1.2, palette.label),
-            egui::StrokeKind::Outside,
-        );
-    }
-    for p in &scene.places {
-        let radius = marker_radius(p.kind) + 6.0;
-        let halo_at = |color| {
-            if has_marker(p.kind) || p.ring.is_some() {
-                painter.add(halo_shape(p.anchor, radius, color));
+    painter.add(Shape::mesh(painted.above.clone()));
+    painter.extend(painted.texts.iter().cloned());
+}
+
+/// A scene's places as meshes: `below` the hover halo (areas, the inset's
+/// outline) and `above` it (the selected halo, markers, the boxes of labels),
+/// then the texts (counts, labels) as laid out. Built at the first paint of
+/// a scene, reused while the scene is. The meshes use no font texture, so
+/// they stay right when egui's atlas grows; texts are tessellated by egui.
+pub struct PlacesPainted {
+    below: Arc<Mesh>,
+    above: Arc<Mesh>,
+    texts: Vec<Shape>,
+}
+
+impl PlacesPainted {
+    fn new(ui: &egui::Ui, scene: &MapScene, inset_extent: Option<Rect>) -> Self {
+        let palette = scene.palette;
+        let mut below = Vec::new();
+        for p in &scene.places {
+            if let Some(ring) = &p.ring {
+                let lit = scene.selected.as_ref() == Some(&p.id);
+                area_shapes(
+                    &mut below,
+                    ring,
+                    p.shape.as_deref(),
+                    p.approximate,
+                    palette,
+                    lit,
+                );
             }
-        };
-        if scene.selected.as_ref() == Some(&p.id) {
-            halo_at(palette.halo);
-        } else if scene.hovered.as_ref() == Some(&p.id) {
-            halo_at(palette.hover_halo);
         }
-    }
-    for p in scene.places.iter().filter(|p| has_marker(p.kind)) {
-        painter.extend(marker_shapes(p.anchor, p.kind, palette));
-        if p.hides > 0 {
-            // A marker standing for others where they crowd says how many.
-            painter.text(
-                p.anchor + vec2(marker_radius(p.kind) + 1.0, -marker_radius(p.kind) - 1.0),
-                egui::Align2::LEFT_BOTTOM,
-                format!("+{}", p.hides),
-                egui::FontId::proportional(9.5),
+        if let Some(extent) = inset_extent {
+            below.push(Shape::rect_stroke(
+                extent,
+                2.0,
+                Stroke::new(1.2, palette.label),
+                egui::StrokeKind::Outside,
+            ));
+        }
+        let mut above = Vec::new();
+        let mut texts = Vec::new();
+        if let Some(p) = scene
+            .selected
+            .as_ref()
+            .and_then(|id| scene.places.iter().find(|p| &p.id == id))
+            && (has_marker(p.kind) || p.ring.is_some())
+        {
+            above.push(halo_shape(
+                p.anchor,
+                marker_radius(p.kind) + 6.0,
+                palette.halo,
+            ));
+        }
+        let painter = ui.painter();
+        for p in scene.places.iter().filter(|p| has_marker(p.kind)) {
+            above.extend(marker_shapes(p.anchor, p.kind, palette));
+            if p.hides > 0 {
+                // A marker standing for others where they crowd says how many.
+                let galley = painter.layout_no_wrap(
+                    format!("+{}", p.hides),
+                    egui::FontId::proportional(9.5),
+                    palette.label,
+                );
+                let r = marker_radius(p.kind);
+                let at = p.anchor + vec2(r + 1.0, -r - 1.0 - galley.size().y);
+                texts.push(Shape::galley(at, galley, palette.label));
+            }
+        }
+        for label in &scene.labels {
+            if let Some(dot) = label.dot {
+                above.push(Shape::circle_filled(dot, 2.2, palette.town_label));
+            }
+            if label.place.is_some() {
+                above.push(Shape::rect_filled(label.rect, 3.0, palette.label_halo));
+            }
+            texts.push(Shape::galley(
+                label.rect.min + vec2(2.0, 1.0),
+                label.galley.clone(),
                 palette.label,
-            );
+            ));
+        }
+        Self {
+            below: Arc::new(tessellate(ui.ctx(), scene.rect, below)),
+            above: Arc::new(tessellate(ui.ctx(), scene.rect, above)),
+            texts,
         }
     }
-    for label in &scene.labels {
-        if let Some(dot) = label.dot {
-            painter.circle_filled(dot, 2.2, palette.town_label);
-        }
-        if label.place.is_some() {
-            painter.rect_filled(label.rect, 3.0, palette.label_halo);
-        }
-        painter.galley(
-            label.rect.min + vec2(2.0, 1.0),
-            label.galley.clone(),
-            palette.label,
-        );
+}
+
+/// Shapes as one mesh, as egui would tessellate them this frame.
+fn tessellate(ctx: &egui::Context, clip: Rect, shapes: Vec<Shape>) -> Mesh {
+    let options = ctx.tessellation_options(|o| *o);
+    let size = ctx.fonts(|f| f.font_image_size());
+    // Without the atlas's prepared discs small circles are tessellated as
+    // paths, which a cached mesh can keep whatever the atlas does.
+    let mut tessellator = Tessellator::new(ctx.pixels_per_point(), options, size, Vec::new());
+    tessellator.set_clip_rect(clip.expand(8.0));
+    let mut mesh = Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
     }
+    mesh
 }
 
 /// An area: its fill (from triangles made once per shape, or for a ring
 /// being reshaped, now) and its outline, dashed when approximate.
-fn paint_area(
-    painter: &egui::Painter,
+fn area_shapes(
+    out: &mut Vec<Shape>,
     ring: &[Pos2],
     shape: Option<&crate::map::area_shapes::AreaShape>,
     approximate: bool,
@@ -130,11 +198,11 @@ fn paint_area(
             }
         }
     }
-    painter.add(Shape::mesh(mesh));
+    out.push(Shape::mesh(mesh));
     let stroke = Stroke::new(if lit { 2.2 } else { 1.5 }, palette.area_stroke);
     if approximate {
-        painter.extend(Shape::dashed_line(ring, stroke, 6.0, 4.0));
+        out.extend(Shape::dashed_line(ring, stroke, 6.0, 4.0));
     } else {
-        painter.add(Shape::closed_line(ring.to_vec(), stroke));
+        out.push(Shape::closed_line(ring.to_vec(), stroke));
     }
 }

@@ -76,13 +76,14 @@ pub struct MapScene {
     pub hit_shapes: Vec<HitShape>,
     pub(super) labels: Vec<MapLabel>,
     pub selected: Option<PlaceId>,
-    pub hovered: Option<PlaceId>,
     /// (basemap country index, index into `places`) for the story's countries.
     story_countries: Arc<Vec<(usize, PlaceId, String)>>,
     /// The story's country (the one holding most of its points), drawn lighter.
     focus_country: Option<usize>,
     /// Markers left out because they sat on others (zoom in to see them).
     pub hidden: usize,
+    /// The places tessellated, at the scene's first paint.
+    pub(super) painted: std::sync::OnceLock<super::map_paint::PlacesPainted>,
 }
 
 /// Place names placed at most a frame; the most important go first.
@@ -272,10 +273,10 @@ impl MapScene {
             hit_shapes: Vec::new(),
             labels: Vec::new(),
             selected: highlights.selected.clone(),
-            hovered: highlights.hovered.clone(),
             focus_country: highlights.focus_country,
             story_countries,
             hidden,
+            painted: std::sync::OnceLock::new(),
         };
         scene.place_all_labels(ui, &map, world);
         scene.collect_hit_shapes();
@@ -458,14 +459,19 @@ impl MapScene {
         context_label_nodes(ui, &placed, suffix);
     }
 
-    pub(super) fn tints(&self) -> Vec<(usize, Color32)> {
+    /// Whether the scene shows this place (or needs no place shown).
+    pub fn shows(&self, place: Option<&PlaceId>) -> bool {
+        place.is_none_or(|id| self.places.iter().any(|p| &p.id == id))
+    }
+
+    pub(super) fn tints(&self, hovered: Option<&PlaceId>) -> Vec<(usize, Color32)> {
         self.story_countries
             .iter()
             .map(|(c, place, _)| {
                 let (c, id) = (*c, Some(place));
                 let color = if self.selected.as_ref() == id {
                     self.palette.selected_land
-                } else if self.hovered.as_ref() == id {
+                } else if hovered == id {
                     self.palette.mention_hovered
                 } else if self.focus_country == Some(c) {
                     self.palette.focus_land

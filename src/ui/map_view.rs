@@ -3,11 +3,13 @@
 //! `MapCache` of meshes; everything else is drawn from the brief and the
 //! selection each frame, and clicks come back as actions.
 
+use std::sync::Arc;
+
 use egui::{Rect, Sense, Vec2, pos2, vec2};
 
 use super::Reading;
 use super::basemap_layer::BasemapLayer;
-use super::inset::{inset_ui, plan_inset};
+use super::inset::{InsetPlan, inset_ui, plan_inset};
 use super::map_edit;
 use super::map_paint::paint_scene;
 use super::map_scene::{Highlights, MapScene, SceneCaches, focus_country};
@@ -16,6 +18,7 @@ use crate::brief::{Brief, PlaceId};
 use crate::map::camera::{Camera, scale_bar};
 use crate::map::hit_test::hit_test_places;
 use crate::map::memory::{MapAction, MapMemory};
+use crate::map::world_context::WorldContext;
 use crate::map::{ScreenPos, ScreenRect};
 
 /// What the map widget keeps between frames besides its memory: the
@@ -28,9 +31,83 @@ pub struct MapCache {
     pub(super) locator_layer: BasemapLayer,
     focus_country: Option<(u64, Option<usize>)>,
     pub(super) scene: SceneCaches,
+    built: Option<(SceneKey, Arc<BuiltScene>)>,
+}
+
+/// The scenes of one view: the main map's, and the inset's with its plan.
+pub struct BuiltScene {
+    pub main: MapScene,
+    pub inset: Option<(InsetPlan, MapScene)>,
+}
+
+/// What a view's scenes are built from. While none of it changes (an idle
+/// map, a pointer moving over it, the text scrolling) the scenes are reused:
+/// the places on screen, their labels and their click targets.
+#[derive(Clone, PartialEq)]
+struct SceneKey {
+    camera: Camera,
+    rect: Rect,
+    places: u64,
+    links: u64,
+    selected: Option<PlaceId>,
+    focus_country: Option<usize>,
+    dark: bool,
+    pixels_per_point: f32,
+    context_loaded: bool,
+    fonts: u64,
 }
 
 impl MapCache {
+    /// The scenes for this view, built again only when what they show changed.
+    /// The hovered place is painted, not built in, unless it is a place the
+    /// scene left out (a marker thinned away, hovered in the text).
+    fn scene_for(
+        &mut self,
+        ui: &egui::Ui,
+        brief: &Brief,
+        camera: Camera,
+        rect: Rect,
+        highlights: &Highlights,
+    ) -> Arc<BuiltScene> {
+        let key = SceneKey {
+            camera,
+            rect,
+            places: brief.places_version(),
+            links: brief.links_version(),
+            selected: highlights.selected.clone(),
+            focus_country: highlights.focus_country,
+            dark: ui.visuals().dark_mode,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            context_loaded: WorldContext::loaded().is_some(),
+            fonts: super::font_epoch(ui.ctx()),
+        };
+        if highlights.preview.is_none()
+            && let Some((built_for, built)) = &self.built
+            && *built_for == key
+            && built.main.shows(highlights.hovered.as_ref())
+        {
+            return built.clone();
+        }
+        let mut main = MapScene::new(ui, brief, camera, rect, highlights, &mut self.scene);
+        let inset = plan_inset(brief, &main, rect).map(|plan| {
+            // The inset names the crowded places; the main map only marks them.
+            main.drop_labels_of(&plan.members);
+            let scene = MapScene::new(
+                ui,
+                brief,
+                plan.camera,
+                plan.rect,
+                highlights,
+                &mut self.scene,
+            );
+            (plan, scene)
+        });
+        let built = Arc::new(BuiltScene { main, inset });
+        // A gesture's preview changes every frame: not worth keeping.
+        self.built = highlights.preview.is_none().then(|| (key, built.clone()));
+        built
+    }
+
     /// The basemap country that holds most of the story's places.
     fn focus_country(&mut self, brief: &Brief) -> Option<usize> {
         let version = brief.places_version();
@@ -112,10 +189,10 @@ fn map_ui(
         focus_country: cache.focus_country(brief),
         preview: map_edit::preview(brief, reading.gesture),
     };
-    let mut scene = MapScene::new(ui, brief, camera, rect, &highlights, &mut cache.scene);
+    let mut built = cache.scene_for(ui, brief, camera, rect, &highlights);
     // A gesture (moving a marker, drawing an area) takes the pointer first;
     // what it leaves pans and zooms.
-    let gesture = map_edit::gesture_ui(ui, &response, &scene, reading);
+    let gesture = map_edit::gesture_ui(ui, &response, &built.main, reading);
     let panned = !gesture.took_pointer && handle_pan_and_zoom(ui, &response, memory, &viewport);
     actions.extend(gesture.actions);
     let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
@@ -124,25 +201,24 @@ fn map_ui(
         if let Some(moved) = memory.camera
             && moved != camera
         {
-            scene = MapScene::new(ui, brief, moved, rect, &highlights, &mut cache.scene);
+            built = cache.scene_for(ui, brief, moved, rect, &highlights);
         }
     }
-    let inset = plan_inset(brief, &scene, rect);
-    if let Some(plan) = &inset {
-        // The inset names the crowded places; the main map only marks them.
-        scene.drop_labels_of(&plan.members);
-    }
+    let scene = &built.main;
+    let inset = built.inset.as_ref();
+    let hovered = highlights.hovered.as_ref();
     paint_scene(
         ui,
-        &scene,
+        scene,
+        hovered,
         &mut cache.layer,
-        inset.as_ref().map(|i| i.extent_on_map),
+        inset.map(|(plan, _)| plan.extent_on_map),
     );
-    map_edit::paint_gesture(ui, &scene, reading);
+    map_edit::paint_gesture(ui, scene, reading);
     cache.scene.reading_order.update(brief);
     actions.extend(scene.add_accessibility_nodes(ui, &cache.scene.reading_order, "on the map"));
 
-    let inset_rect = inset.as_ref().map(|i| i.rect);
+    let inset_rect = inset.map(|(plan, _)| plan.rect);
     let outside_inset = |p: &egui::Pos2| inset_rect.is_none_or(|r| !r.contains(*p));
     let pointer = response.hover_pos().filter(outside_inset);
     if let Some(place) = pointer.and_then(|p| scene.place_at(p)) {
@@ -161,13 +237,14 @@ fn map_ui(
                 .map_or(Action::ClearSelection, Action::SelectPlace),
         );
     }
-    if let Some(plan) = inset {
+    if let Some((plan, inset_scene)) = inset {
         actions.extend(inset_ui(
             ui,
             brief,
             plan,
+            inset_scene,
             &mut cache.inset_layer,
-            &highlights,
+            hovered,
             &mut cache.scene,
         ));
     }

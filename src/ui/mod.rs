@@ -41,6 +41,20 @@ pub struct Reading<'a> {
     pub gesture: Option<&'a Gesture>,
 }
 
+/// A number that changes whenever egui empties its font atlas (when it has
+/// filled up, or the text options changed): galleys kept across frames point
+/// into the old atlas then and must be laid out again.
+pub fn font_epoch(ctx: &egui::Context) -> u64 {
+    let id = egui::Id::unique("geobrief font epoch");
+    let ratio = ctx.fonts(|f| f.font_atlas_fill_ratio());
+    ctx.data_mut(|d| {
+        let (last, epoch) = d.get_temp::<(f32, u64)>(id).unwrap_or((ratio, 0));
+        let epoch = if ratio < last { epoch + 1 } else { epoch };
+        d.insert_temp(id, (ratio, epoch));
+        epoch
+    })
+}
+
 /// What the panels keep between frames: layouts, caches and text being
 /// typed. Replaced with a fresh one when another brief opens.
 #[derive(Default)]
