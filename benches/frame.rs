@@ -5,6 +5,7 @@
 //!
 //!     cargo bench --bench frame                  # the default brief
 //!     cargo bench --bench frame -- BRIEF.json…   # your own briefs too
+//!     cargo bench --bench frame -- --briefs-only BRIEF.json…
 
 use std::time::{Duration, Instant};
 
@@ -191,18 +192,24 @@ fn main() {
             |_| Vec::new(),
         ),
     );
-    // First the map as it was (1:50m only), then with every context layer.
-    WorldContext::set_background_loading(false);
-    scenarios("1:50m only, default brief", &Brief::default_brief());
-    local_views("1:50m only");
-    let started = Instant::now();
-    WorldContext::load_now();
-    println!(
-        "context layers decoded and projected in {:.0} ms",
-        started.elapsed().as_secs_f64() * 1e3
-    );
-    scenarios("all layers, default brief", &Brief::default_brief());
-    local_views("all layers");
+    // `--briefs-only`: skip the default brief's layer comparison.
+    let briefs_only = std::env::args().any(|a| a == "--briefs-only");
+    if briefs_only {
+        WorldContext::load_now();
+    } else {
+        // First the map as it was (1:50m only), then with every context layer.
+        WorldContext::set_background_loading(false);
+        scenarios("1:50m only, default brief", &Brief::default_brief());
+        local_views("1:50m only");
+        let started = Instant::now();
+        WorldContext::load_now();
+        println!(
+            "context layers decoded and projected in {:.0} ms",
+            started.elapsed().as_secs_f64() * 1e3
+        );
+        scenarios("all layers, default brief", &Brief::default_brief());
+        local_views("all layers");
+    }
     // `cargo bench` passes `--bench`; the rest are briefs to measure.
     for path in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
         match parse_brief_file(std::path::Path::new(&path)) {

@@ -23,6 +23,35 @@ pub enum HitShape {
     },
 }
 
+impl HitShape {
+    /// The same shape moved by `(dx, dy)` screen points (the map panned).
+    pub fn translated(&self, dx: f64, dy: f64) -> Self {
+        let moved = |p: &ScreenPos| ScreenPos::new(p.x + dx, p.y + dy);
+        match self {
+            HitShape::Marker {
+                place,
+                center,
+                radius,
+            } => HitShape::Marker {
+                place: *place,
+                center: moved(center),
+                radius: *radius,
+            },
+            HitShape::Label { place, rect } => HitShape::Label {
+                place: *place,
+                rect: ScreenRect {
+                    min: moved(&rect.min),
+                    max: moved(&rect.max),
+                },
+            },
+            HitShape::Area { place, ring } => HitShape::Area {
+                place: *place,
+                ring: ring.iter().map(moved).collect(),
+            },
+        }
+    }
+}
+
 /// Extra points around a marker that still count as a hit, for fingers and
 /// tired hands.
 pub const MARKER_SLOP: f64 = 4.0;
@@ -74,6 +103,37 @@ pub fn ring_contains(ring: &[ScreenPos], p: ScreenPos) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panned_shape_is_hit_where_it_moved_to_and_not_where_it_was() {
+        let shapes = [
+            HitShape::Marker {
+                place: 0,
+                center: ScreenPos::new(100.0, 100.0),
+                radius: 6.0,
+            },
+            HitShape::Area {
+                place: 1,
+                ring: vec![
+                    ScreenPos::new(300.0, 300.0),
+                    ScreenPos::new(340.0, 300.0),
+                    ScreenPos::new(340.0, 340.0),
+                    ScreenPos::new(300.0, 340.0),
+                ],
+            },
+        ];
+        let moved: Vec<HitShape> = shapes.iter().map(|s| s.translated(50.0, -20.0)).collect();
+        assert_eq!(
+            hit_test_places(&moved, ScreenPos::new(150.0, 80.0)),
+            Some(0)
+        );
+        assert_eq!(hit_test_places(&moved, ScreenPos::new(100.0, 100.0)), None);
+        assert_eq!(
+            hit_test_places(&moved, ScreenPos::new(370.0, 300.0)),
+            Some(1)
+        );
+        assert_eq!(hit_test_places(&moved, ScreenPos::new(310.0, 330.0)), None);
+    }
 
     fn square(place: usize) -> HitShape {
         HitShape::Area {

@@ -27,10 +27,49 @@ struct LayerKey {
     context_loaded: bool,
 }
 
+impl LayerKey {
+    /// Where this view's screen points land in `other` (the same view but
+    /// for its centre: a pan), as an offset.
+    fn pan_to(&self, other: &LayerKey) -> Option<egui::Vec2> {
+        let same_view = LayerKey {
+            camera: Camera {
+                center: self.camera.center,
+                ..other.camera
+            },
+            ..other.clone()
+        };
+        if *self != same_view {
+            return None;
+        }
+        let scale = self.camera.points_per_world();
+        let dx = (self.camera.center.x - other.camera.center.x) * scale;
+        let dy = (self.camera.center.y - other.camera.center.y) * scale;
+        Some(egui::vec2(dx as f32, dy as f32))
+    }
+}
+
+/// The basemap for the last view. A pan (the same view moved) reuses the
+/// meshes built for where it began, moved: they were built with a margin of
+/// half a view around it, so the map is rebuilt only once the pan has gone
+/// farther than that, or the zoom changed.
 #[derive(Default)]
 pub struct BasemapLayer {
     key: Option<LayerKey>,
     shapes: Vec<Shape>,
+    /// The view a pan began from, its meshes (with the margin) and the margin.
+    pan_base: Option<(LayerKey, Vec<Shape>, egui::Vec2)>,
+}
+
+/// Shapes moved by `delta` points.
+pub fn translated(shapes: &[Shape], delta: egui::Vec2) -> Vec<Shape> {
+    shapes
+        .iter()
+        .map(|shape| {
+            let mut shape = shape.clone();
+            shape.translate(delta);
+            shape
+        })
+        .collect()
 }
 
 /// Converts world positions to screen points for one view, in f64 until the
@@ -92,11 +131,34 @@ impl BasemapLayer {
             pixels_per_point,
             context_loaded: WorldContext::loaded().is_some(),
         };
-        if self.key.as_ref() != Some(&key) {
-            let context = WorldContext::loaded();
-            self.shapes = build_shapes(WorldBasemap::embedded(), context, &key, palette);
-            self.key = Some(key);
+        if self.key.as_ref() == Some(&key) {
+            return &self.shapes;
         }
+        let context = WorldContext::loaded();
+        if let Some((base, shapes, margin)) = &self.pan_base
+            && let Some(delta) = base.pan_to(&key)
+            && delta.x.abs() < margin.x
+            && delta.y.abs() < margin.y
+        {
+            self.shapes = translated(shapes, delta);
+        } else if self.key.as_ref().and_then(|k| k.pan_to(&key)).is_some() {
+            // A pan begins: build with a margin, then move what was built.
+            let margin = rect.size() * 0.5;
+            let shapes = build_shapes(WorldBasemap::embedded(), context, &key, palette, margin);
+            self.shapes = shapes.clone();
+            self.pan_base = Some((key.clone(), shapes, margin));
+        } else {
+            let shapes = build_shapes(
+                WorldBasemap::embedded(),
+                context,
+                &key,
+                palette,
+                egui::Vec2::ZERO,
+            );
+            self.shapes = shapes;
+            self.pan_base = None;
+        }
+        self.key = Some(key);
         &self.shapes
     }
 }
@@ -120,9 +182,11 @@ fn build_shapes(
     context: Option<&WorldContext>,
     key: &LayerKey,
     palette: &Palette,
+    margin: egui::Vec2,
 ) -> Vec<Shape> {
     let map = ScreenMapping::new(&key.camera, key.rect);
-    let rect = key.rect;
+    // What is built: the view and, for a pan, a margin around it.
+    let rect = key.rect.expand2(margin);
     let zoom = key.camera.zoom;
     let detail = context.filter(|_| zoom >= DETAIL_ZOOM);
     let tint = |index_50m: Option<usize>| {

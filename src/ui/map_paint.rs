@@ -141,9 +141,33 @@ impl PlacesPainted {
             ));
         }
         Self {
-            below: Arc::new(tessellate(ui.ctx(), scene.rect, below)),
-            above: Arc::new(tessellate(ui.ctx(), scene.rect, above)),
+            below: Arc::new(tessellate(
+                ui.ctx(),
+                scene.rect.expand2(scene.margin),
+                below,
+            )),
+            above: Arc::new(tessellate(
+                ui.ctx(),
+                scene.rect.expand2(scene.margin),
+                above,
+            )),
             texts,
+        }
+    }
+}
+
+impl PlacesPainted {
+    /// The same meshes and texts moved by `delta` points.
+    pub fn translated(&self, delta: egui::Vec2) -> Self {
+        let moved = |mesh: &Mesh| {
+            let mut mesh = mesh.clone();
+            mesh.translate(delta);
+            Arc::new(mesh)
+        };
+        Self {
+            below: moved(&self.below),
+            above: moved(&self.above),
+            texts: super::basemap_layer::translated(&self.texts, delta),
         }
     }
 }

@@ -25,6 +25,7 @@ use crate::map::thinning::{ZoomThinning, marker_rank};
 use crate::map::world_basemap::WorldBasemap;
 
 /// A place as it lands on this view.
+#[derive(Clone)]
 pub struct PlaceOnScreen {
     pub id: PlaceId,
     pub kind: PlaceKind,
@@ -41,6 +42,7 @@ pub struct PlaceOnScreen {
     pub mentions: usize,
 }
 
+#[derive(Clone)]
 pub(super) struct MapLabel {
     pub galley: Arc<Galley>,
     pub rect: Rect,
@@ -84,6 +86,9 @@ pub struct MapScene {
     pub hidden: usize,
     /// The places tessellated, at the scene's first paint.
     pub(super) painted: std::sync::OnceLock<super::map_paint::PlacesPainted>,
+    /// How far beyond `rect` places were looked for and drawn (so that a
+    /// pan can move the scene that far before it is built again).
+    pub margin: egui::Vec2,
 }
 
 /// Place names placed at most a frame; the most important go first.
@@ -156,13 +161,34 @@ impl MapScene {
         highlights: &Highlights,
         caches: &mut SceneCaches,
     ) -> Self {
+        Self::with_margin(
+            ui,
+            brief,
+            camera,
+            rect,
+            highlights,
+            caches,
+            egui::Vec2::ZERO,
+        )
+    }
+
+    /// A scene whose places reach `margin` beyond the view, for a pan.
+    pub fn with_margin(
+        ui: &egui::Ui,
+        brief: &Brief,
+        camera: Camera,
+        rect: Rect,
+        highlights: &Highlights,
+        caches: &mut SceneCaches,
+        margin: egui::Vec2,
+    ) -> Self {
         let dark = ui.visuals().dark_mode;
         let palette = Palette::for_dark_mode(dark);
         let map = ScreenMapping::new(&camera, rect);
         let world = WorldBasemap::embedded();
         caches.update(brief, world);
         // Only the places in view (and a margin, for labels at the edge).
-        let viewport = screen_rect(rect.expand(40.0));
+        let viewport = screen_rect(rect.expand2(margin).expand(40.0));
         let min = camera.world_from_screen(&screen_rect(rect), viewport.min);
         let max = camera.world_from_screen(&screen_rect(rect), viewport.max);
         let mut visible = caches.index.visible(brief, min, max);
@@ -277,6 +303,7 @@ impl MapScene {
             story_countries,
             hidden,
             painted: std::sync::OnceLock::new(),
+            margin,
         };
         scene.place_all_labels(ui, &map, world);
         scene.collect_hit_shapes();
@@ -457,6 +484,58 @@ impl MapScene {
             .filter_map(|l| Some((l.rect, l.context_name.as_deref()?)))
             .collect();
         context_label_nodes(ui, &placed, suffix);
+    }
+
+    /// The scene moved by `delta` points, for `camera` (the same view panned):
+    /// places, labels, click targets and the meshes already made all move.
+    pub fn translated(&self, delta: egui::Vec2, camera: Camera) -> Self {
+        let (dx, dy) = (f64::from(delta.x), f64::from(delta.y));
+        let places = self
+            .places
+            .iter()
+            .map(|p| PlaceOnScreen {
+                anchor: p.anchor + delta,
+                ring: p
+                    .ring
+                    .as_ref()
+                    .map(|ring| ring.iter().map(|q| *q + delta).collect()),
+                label: p.label.map(|r| r.translate(delta)),
+                ..p.clone()
+            })
+            .collect();
+        let labels = self
+            .labels
+            .iter()
+            .map(|l| MapLabel {
+                rect: l.rect.translate(delta),
+                dot: l.dot.map(|d| d + delta),
+                ..l.clone()
+            })
+            .collect();
+        let painted = std::sync::OnceLock::new();
+        if let Some(p) = self.painted.get() {
+            let _ = painted.set(p.translated(delta));
+        }
+        Self {
+            rect: self.rect,
+            camera,
+            palette: self.palette,
+            dark: self.dark,
+            pixels_per_point: self.pixels_per_point,
+            places,
+            hit_shapes: self
+                .hit_shapes
+                .iter()
+                .map(|h| h.translated(dx, dy))
+                .collect(),
+            labels,
+            selected: self.selected.clone(),
+            story_countries: self.story_countries.clone(),
+            focus_country: self.focus_country,
+            hidden: self.hidden,
+            painted,
+            margin: self.margin,
+        }
     }
 
     /// Whether the scene shows this place (or needs no place shown).

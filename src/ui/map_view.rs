@@ -31,7 +31,10 @@ pub struct MapCache {
     pub(super) locator_layer: BasemapLayer,
     focus_country: Option<(u64, Option<usize>)>,
     pub(super) scene: SceneCaches,
+    /// The scenes last built, and what for.
     built: Option<(SceneKey, Arc<BuiltScene>)>,
+    /// The built scenes moved for a pan in progress, and what for.
+    moved: Option<(SceneKey, Arc<BuiltScene>)>,
 }
 
 /// The scenes of one view: the main map's, and the inset's with its plan.
@@ -57,10 +60,34 @@ struct SceneKey {
     fonts: u64,
 }
 
+impl SceneKey {
+    /// The offset from this view to `other` when `other` is this view moved
+    /// (a pan: only the camera's centre differs).
+    fn pan_to(&self, other: &SceneKey) -> Option<Vec2> {
+        let same_view = SceneKey {
+            camera: Camera {
+                center: self.camera.center,
+                ..other.camera
+            },
+            ..other.clone()
+        };
+        if *self != same_view {
+            return None;
+        }
+        let scale = self.camera.points_per_world();
+        let dx = (self.camera.center.x - other.camera.center.x) * scale;
+        let dy = (self.camera.center.y - other.camera.center.y) * scale;
+        Some(vec2(dx as f32, dy as f32))
+    }
+}
+
 impl MapCache {
     /// The scenes for this view, built again only when what they show changed.
     /// The hovered place is painted, not built in, unless it is a place the
-    /// scene left out (a marker thinned away, hovered in the text).
+    /// scene left out (a marker thinned away, hovered in the text). While the
+    /// map pans, the scenes built where the pan began (with a margin of half
+    /// a view) are moved instead; once the view stands still for a frame, or
+    /// the pan goes beyond the margin, they are built again for where it is.
     fn scene_for(
         &mut self,
         ui: &egui::Ui,
@@ -81,14 +108,46 @@ impl MapCache {
             context_loaded: WorldContext::loaded().is_some(),
             fonts: super::font_epoch(ui.ctx()),
         };
-        if highlights.preview.is_none()
-            && let Some((built_for, built)) = &self.built
-            && *built_for == key
-            && built.main.shows(highlights.hovered.as_ref())
-        {
-            return built.clone();
+        let hovered = highlights.hovered.as_ref();
+        if highlights.preview.is_none() {
+            if let Some((moved_for, moved)) = &self.moved
+                && *moved_for == key
+                && moved.main.shows(hovered)
+            {
+                return moved.clone();
+            }
+            if let Some((built_for, built)) = &self.built
+                && built.main.shows(hovered)
+            {
+                if *built_for == key {
+                    return built.clone();
+                }
+                if built.inset.is_none()
+                    && let Some(delta) = built_for.pan_to(&key)
+                    && delta.x.abs() < built.main.margin.x
+                    && delta.y.abs() < built.main.margin.y
+                {
+                    let moved = Arc::new(BuiltScene {
+                        main: built.main.translated(delta, camera),
+                        inset: None,
+                    });
+                    self.moved = Some((key, moved.clone()));
+                    return moved;
+                }
+            }
         }
-        let mut main = MapScene::new(ui, brief, camera, rect, highlights, &mut self.scene);
+        let panning = [&self.moved, &self.built]
+            .into_iter()
+            .flatten()
+            .any(|(k, _)| k.pan_to(&key).is_some_and(|d| d != Vec2::ZERO));
+        let margin = if panning {
+            rect.size() * 0.5
+        } else {
+            Vec2::ZERO
+        };
+        self.moved = None;
+        let mut main =
+            MapScene::with_margin(ui, brief, camera, rect, highlights, &mut self.scene, margin);
         let inset = plan_inset(brief, &main, rect).map(|plan| {
             // The inset names the crowded places; the main map only marks them.
             main.drop_labels_of(&plan.members);
@@ -106,6 +165,25 @@ impl MapCache {
         // A gesture's preview changes every frame: not worth keeping.
         self.built = highlights.preview.is_none().then(|| (key, built.clone()));
         built
+    }
+
+    /// The scenes built again for where a pan stopped (`camera`), if what is
+    /// shown is still the moved scenes of the pan: labels placed for this
+    /// view, and no margin.
+    fn settle(
+        &mut self,
+        ui: &egui::Ui,
+        brief: &Brief,
+        camera: Camera,
+        rect: Rect,
+        highlights: &Highlights,
+    ) -> Option<Arc<BuiltScene>> {
+        if !self.moved.as_ref().is_some_and(|(k, _)| k.camera == camera) {
+            return None;
+        }
+        self.moved = None;
+        self.built = None;
+        Some(self.scene_for(ui, brief, camera, rect, highlights))
     }
 
     /// The basemap country that holds most of the story's places.
@@ -203,6 +281,8 @@ fn map_ui(
         {
             built = cache.scene_for(ui, brief, moved, rect, &highlights);
         }
+    } else if let Some(settled) = cache.settle(ui, brief, camera, rect, &highlights) {
+        built = settled;
     }
     let scene = &built.main;
     let inset = built.inset.as_ref();

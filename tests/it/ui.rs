@@ -237,3 +237,46 @@ fn a_moving_map_asks_for_repaints_until_it_arrives() {
     harness.run();
     assert!(harness.state().map.target.is_none());
 }
+
+#[test]
+fn panning_the_map_carries_the_markers_along_and_a_click_where_one_now_is_selects_it() {
+    let mut harness = harness();
+    let label = "Moscow on the map";
+    let marker = |h: &Harness<'static, GeobriefApp>| {
+        h.get_by_role_and_label(Role::Button, label).rect().center()
+    };
+    let before = marker(&harness);
+    // Grab the map away from any place, and pan in small moves.
+    let from = before + egui::vec2(0.0, 120.0);
+    let by = egui::vec2(60.0, 45.0);
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=6 {
+        harness.hover_at(from + by * (k as f32 / 6.0));
+        harness.step();
+        let moved = marker(&harness) - before;
+        let expected = by * (k as f32 / 6.0);
+        assert!(
+            (moved - expected).length() < 1.5,
+            "mid-pan step {k}: moved {moved:?}, the pointer {expected:?}"
+        );
+    }
+    harness.drop_at(from + by);
+    harness.run();
+    assert_eq!(harness.state().selected_id(), None, "a pan selects nothing");
+    let after = marker(&harness);
+    assert!(
+        (after - before - by).length() < 1.5,
+        "after the pan: moved {:?}",
+        after - before
+    );
+    harness.hover_at(after);
+    harness.step();
+    harness.drag_at(after);
+    harness.step();
+    harness.drop_at(after);
+    harness.run();
+    assert_eq!(harness.state().selected_id(), Some("moscow"));
+}
