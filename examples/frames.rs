@@ -95,7 +95,14 @@ fn frame(ctx: &egui::Context, app: &mut GeobriefApp, scenario: &str, f: usize) -
             events.push(egui::Event::PointerMoved(egui::pos2(200.0, 400.0)));
             events.push(egui::Event::MouseWheel {
                 unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, if (f / 200) % 2 == 0 { -60.0 } else { 60.0 }),
+                delta: egui::vec2(
+                    0.0,
+                    if (f / 200).is_multiple_of(2) {
+                        -60.0
+                    } else {
+                        60.0
+                    },
+                ),
                 phase: egui::TouchPhase::Move,
                 source: egui::MouseWheelSource::Wheel,
                 modifiers: egui::Modifiers::NONE,
