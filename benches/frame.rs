@@ -17,10 +17,15 @@ const WARMUP_FRAMES: usize = 30;
 const MEASURED_FRAMES: usize = 400;
 const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
-fn input(events: Vec<egui::Event>, time: f64) -> egui::RawInput {
+/// Frames run so far: each frame is 1/60 s after the one before, across
+/// every scenario of the run, so the clock never goes back.
+static FRAMES_RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn input(events: Vec<egui::Event>) -> egui::RawInput {
+    let n = FRAMES_RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
-        time: Some(time),
+        time: Some(n as f64 / 60.0),
         predicted_dt: 1.0 / 60.0,
         events,
         ..Default::default()
@@ -35,7 +40,7 @@ fn measure(
 ) -> Vec<Duration> {
     let mut times = Vec::with_capacity(MEASURED_FRAMES);
     for frame in 0..WARMUP_FRAMES + MEASURED_FRAMES {
-        let raw = input(events_for(frame), frame as f64 / 60.0);
+        let raw = input(events_for(frame));
         let start = Instant::now();
         let mut output = ctx.run_ui(raw, &mut ui);
         let primitives =
@@ -69,11 +74,20 @@ fn app_on(brief: &Brief) -> (egui::Context, GeobriefApp) {
     let ctx = egui::Context::default();
     let mut app = GeobriefApp::new(brief.clone(), None);
     // Settle the first layouts before measuring.
-    for frame in 0..3 {
-        let mut out = ctx.run_ui(input(Vec::new(), frame as f64), |ui| app.ui(ui));
-        out.textures_delta.clear();
-    }
+    settle(&ctx, &mut app);
     (ctx, app)
+}
+
+/// Runs frames until the layout has settled and the map has arrived where
+/// it was going (a selection flies it to the place).
+fn settle(ctx: &egui::Context, app: &mut GeobriefApp) {
+    for frame in 0..600 {
+        let mut out = ctx.run_ui(input(Vec::new()), |ui| app.ui(ui));
+        out.textures_delta.clear();
+        if frame >= 3 && app.map.target.is_none() {
+            break;
+        }
+    }
 }
 
 fn scenarios(name: &str, brief: &Brief) {
@@ -90,6 +104,8 @@ fn scenarios(name: &str, brief: &Brief) {
         .map(|p| p.id.clone())
     {
         app.select_by_id(&id);
+        // The map flies to the place first: measure once it has arrived.
+        settle(&ctx, &mut app);
     }
     report(
         &format!("{name}: a place selected, pointer moving"),

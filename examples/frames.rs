@@ -45,6 +45,10 @@ fn main() {
     // Warm-up frames first (layout, the first scene), then the counted ones.
     let mut f = 0;
     run_frames(&ctx, &mut app, &scenario, &mut f, 10);
+    // A selection flies the map to the place: let it arrive.
+    while app.map.target.is_some() && f < 600 {
+        run_frames(&ctx, &mut app, &scenario, &mut f, 1);
+    }
     counted_frames(&ctx, &mut app, &scenario, &mut f, frames);
     let vertices = frame(&ctx, &mut app, &scenario, f);
     eprintln!("{vertices} vertices tessellated in the last frame");

@@ -583,8 +583,9 @@ pub fn focus_country(brief: &Brief) -> Option<usize> {
     let world = WorldBasemap::embedded();
     let basemap = Basemap::embedded();
     let mut counts = vec![0usize; world.countries.len()];
-    // A sample of a few thousand tells the country as well as all would.
-    let step = (brief.place_count() / 2000).max(1);
+    // A sample of a few hundred tells the country as well as all would (each
+    // look-up is a point-in-polygon test against the world's countries).
+    let step = (brief.place_count() / 400).max(1);
     for place in brief.places().step_by(step).filter(|p| has_marker(p.kind)) {
         let (lon_deg, lat_deg) = place.anchor_lon_lat();
         if let Some(country) = basemap.country_at(LonLat { lon_deg, lat_deg })
