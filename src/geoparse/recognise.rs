@@ -251,6 +251,24 @@ fn judge(
     {
         return Verdict::Person;
     }
+    // "Wal-Mart": a small place's name joined by a hyphen to a capitalised
+    // word is the front of a longer name ("pro-Russian" is lowercase first).
+    if !notable
+        && text[span.end..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    {
+        return Verdict::Reject;
+    }
+    // "Iron Man", "Outstanding Young Man": an everyday word capitalised after
+    // another capitalised word is a title's, not a place's ("in Nice" stays).
+    if entry.common_word
+        && before.is_some_and(|b| {
+            starts_upper(b) && !words::is_locative(b) && !words::is_function_word(b)
+        })
+    {
+        return Verdict::Reject;
+    }
     if entry.common_word && (!notable || is_sentence_start(text, span.start)) {
         return Verdict::Reject;
     }
@@ -551,6 +569,17 @@ mod tests {
             names("Officials in Bello said the talks had stalled."),
             ["Bello"]
         );
+    }
+
+    #[test]
+    fn a_small_town_glued_to_a_capitalised_word_is_part_of_a_brand() {
+        assert!(names("Shoppers crowded the Wal-Mart store.").is_empty());
+    }
+
+    #[test]
+    fn an_everyday_word_in_a_title_is_not_a_town() {
+        assert!(names("He was named Outstanding Young Man of the year.").is_empty());
+        assert_eq!(names("The festival moved to Nice."), ["Nice"]);
     }
 
     #[test]

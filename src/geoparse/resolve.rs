@@ -403,7 +403,8 @@ fn add_context(
         candidate.score += COUNTRY_FAVOURED;
         candidate.evidence.push(Evidence::Favoured(bias.clone()));
     }
-    if !own_area {
+    // A county is small enough for its towns to say which one it is.
+    if !own_area || place.kind == PlaceKind::Admin2 {
         let nearest = ctx
             .points
             .around(place, NEAR_KM)
