@@ -233,7 +233,12 @@ fn judge(
     // followed by a capitalised word that is neither an institution ("Florence
     // Cathedral") nor a feature ("Jordan Valley"), is that person.
     let given_name = words::is_given_name(surface) || gaz.is_given_name(surface);
+    // "the Georgia Public Service Commission", "of Georgia Educators": after a
+    // lowercase word, a state or country named like a woman is the place.
+    let area_after_lowercase = before.is_some_and(|b| !starts_upper(b))
+        && senses.iter().any(|s| gaz.place(s.place).kind.is_area());
     if given_name
+        && !area_after_lowercase
         && after.is_some_and(|a| {
             starts_upper(a) && !words::is_institution_word(a) && !words::is_place_head(a)
         })
@@ -278,6 +283,7 @@ fn judge(
     if entry.person_name
         && !is_well_known(senses, gaz)
         && !before.is_some_and(words::is_locative)
+        && !is_residence(text, span.start)
         && !text[span.end..]
             .strip_prefix(", ")
             .is_some_and(|rest| rest.starts_with(char::is_uppercase))
@@ -296,6 +302,24 @@ fn judge(
         return Verdict::Keep(Usage::InName);
     }
     Verdict::Keep(Usage::Place)
+}
+
+/// "Michael Durr, of Trenton", "formerly of Augusta", "a native of Greer":
+/// where a local paper says a person lives or comes from.
+fn is_residence(text: &str, at: usize) -> bool {
+    let Some(head) = text[..at].strip_suffix("of ") else {
+        return false;
+    };
+    let head = head.trim_end_matches(' ');
+    head.ends_with(',')
+        || ["formerly", "native", "resident", "residents", "natives"]
+            .iter()
+            .any(|w| {
+                head.len()
+                    .checked_sub(w.len())
+                    .and_then(|start| head.get(start..))
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+            })
 }
 
 /// A capitalised word that can be half of a person's name: not a function word
@@ -580,6 +604,23 @@ mod tests {
     fn an_everyday_word_in_a_title_is_not_a_town() {
         assert!(names("He was named Outstanding Young Man of the year.").is_empty());
         assert_eq!(names("The festival moved to Nice."), ["Nice"]);
+    }
+
+    #[test]
+    fn where_a_person_lives_is_a_town_even_when_it_is_a_surname() {
+        assert_eq!(
+            names("They argued with Michael Durr, of Trenton, on Friday."),
+            ["Trenton"]
+        );
+        assert_eq!(names("She was formerly of Bassett."), ["Bassett"]);
+    }
+
+    #[test]
+    fn a_state_named_like_a_woman_inside_an_organisation_is_the_state() {
+        assert_eq!(
+            names("He spoke for the Professional Association of Georgia Educators."),
+            ["Georgia"]
+        );
     }
 
     #[test]
