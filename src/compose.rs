@@ -156,6 +156,23 @@ pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: crate::brief::PlaceId)
     }
 }
 
+/// The first-level division a place lies in ("Manitoba" for Warren, Manitoba),
+/// empty for countries, divisions themselves and places without one: what
+/// tells two Springfields apart in a list of candidates.
+pub fn region_name(gaz: &Gazetteer, place: &gazetteer::Place) -> String {
+    if matches!(
+        place.kind,
+        gazetteer::PlaceKind::Country
+            | gazetteer::PlaceKind::Continent
+            | gazetteer::PlaceKind::Admin1
+    ) {
+        return String::new();
+    }
+    gaz.admin1(&place.admin1_code)
+        .map(|a| gaz.place(a).name.clone())
+        .unwrap_or_default()
+}
+
 pub fn country_name(gaz: &Gazetteer, code: &str) -> String {
     gaz.country(code)
         .map_or_else(|| code.to_string(), |c| gaz.place(c).name.clone())
@@ -173,6 +190,7 @@ fn geoparse_record(gaz: &Gazetteer, toponym: &Toponym) -> Value {
                 "name": p.name,
                 "kind": p.kind.label(),
                 "country": country_name(gaz, &p.country_code),
+                "region": region_name(gaz, p),
                 "lat": p.lat_deg,
                 "lon": p.lon_deg,
                 "population": p.population,
@@ -619,6 +637,31 @@ mod tests {
         assert_eq!(paris.anchor_lon_lat(), (36.2, 37.1));
         assert!(paris.extra.contains_key("x-personal"));
         assert!(brief.places().any(|p| p.name == "Aleppo"));
+    }
+
+    #[test]
+    fn the_candidates_of_a_found_town_say_which_state_or_province_each_is_in() {
+        let brief = brief_from_text(
+            "Her cousin lives in Warren, Man., near Winnipeg.",
+            "t",
+            Gazetteer::embedded(),
+            &Options::default(),
+        );
+        let warren = brief
+            .places()
+            .find(|p| p.name == "Warren")
+            .expect("Warren found");
+        let record = crate::brief::candidates::geoparse_record(warren).expect("a record");
+        let chosen = &record.candidates[record.chosen];
+        assert_eq!(
+            (chosen.region.as_str(), chosen.country.as_str()),
+            ("Manitoba", "Canada")
+        );
+        assert!(
+            record.candidates.iter().any(|c| c.region == "Michigan"),
+            "{:?}",
+            record.candidates
+        );
     }
 
     #[test]

@@ -36,7 +36,14 @@ const PLACE_FIELDS: usize = 12;
 
 pub(super) fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
     let mut gaz = Gazetteer::default();
-    let mut spellings_seen = HashSet::new();
+    // Sized once up front: growing tables of 300,000 names rehashes them all
+    // several times over. A place has about 1.3 spellings.
+    let places = text.matches("\nP\t").count();
+    gaz.places.reserve(places);
+    gaz.senses_by_key.reserve(places + places / 3);
+    gaz.spellings.reserve(places + places / 3);
+    // Borrowed from the text while parsing, so the check costs no copies.
+    let mut spellings_seen: HashSet<&str> = HashSet::with_capacity(places + places / 3);
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 1;
         if line.is_empty() || line.starts_with('#') {
@@ -57,7 +64,10 @@ pub(super) fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
             }
             Some("W") => {
                 if let Some(word) = fields.next() {
-                    gaz.common_words.insert(name_key(word));
+                    gaz.senses_by_key
+                        .entry(name_key(word))
+                        .or_default()
+                        .common_word = true;
                 }
             }
             Some("G") => {
@@ -67,7 +77,10 @@ pub(super) fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
             }
             Some("N") => {
                 if let Some(word) = fields.next() {
-                    gaz.person_names.insert(name_key(word));
+                    gaz.senses_by_key
+                        .entry(name_key(word))
+                        .or_default()
+                        .person_name = true;
                 }
             }
             tag => {
@@ -78,14 +91,13 @@ pub(super) fn parse(text: &str) -> Result<Gazetteer, GazetteerError> {
             }
         }
     }
-    gaz.spelling_set = spellings_seen;
     Ok(gaz)
 }
 
-fn add_place(
+fn add_place<'t>(
     gaz: &mut Gazetteer,
-    spellings_seen: &mut HashSet<String>,
-    f: &[&str],
+    spellings_seen: &mut HashSet<&'t str>,
+    f: &[&'t str],
     line: usize,
 ) -> Result<(), GazetteerError> {
     let kind = PlaceKind::from_label(f[0]).ok_or_else(|| GazetteerError::UnknownKind {
@@ -133,7 +145,11 @@ fn add_place(
     ];
     for (spellings, name_kind) in named {
         for spelling in spellings {
-            let senses = gaz.senses_by_key.entry(name_key(spelling)).or_default();
+            let senses = &mut gaz
+                .senses_by_key
+                .entry(name_key(spelling))
+                .or_default()
+                .senses;
             // A place reachable by two spellings of one key keeps its strongest sense.
             if let Some(sense) = senses.iter_mut().find(|s| s.place == id) {
                 sense.kind = sense.kind.min(name_kind);
@@ -143,8 +159,11 @@ fn add_place(
                     kind: name_kind,
                 });
             }
-            if spellings_seen.insert(spelling.to_owned()) {
+            if spellings_seen.insert(spelling) {
                 gaz.spellings.push(spelling.to_owned());
+                if !spelling.chars().any(char::is_lowercase) {
+                    gaz.capitals_spellings.insert(spelling.to_owned());
+                }
             }
         }
     }
@@ -174,7 +193,7 @@ fn number<T: std::str::FromStr>(
 pub(super) fn key_count(gaz: &Gazetteer) -> std::collections::HashMap<&str, usize> {
     gaz.senses_by_key
         .iter()
-        .map(|(k, v)| (k.as_str(), v.len()))
+        .map(|(k, v)| (k.as_str(), v.senses.len()))
         .collect()
 }
 

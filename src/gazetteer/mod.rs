@@ -2,19 +2,20 @@
 //!
 //! The data is `assets/gazetteer.tsv`, built by `tools/gazetteer/build_gazetteer.py`
 //! from GeoNames (CC BY 4.0) and a small hand-curated list, and embedded in the
-//! binary. [`Gazetteer::embedded`] parses it once, on first use, so a UI can call it
+//! binary with its name index ([`NameIndex`], built by `build.rs`).
+//! [`Gazetteer::embedded`] parses it once, on first use, so a UI can call it
 //! from a background thread and the first frame never waits for it. Coordinates are
 //! degrees on WGS 84; where a point is stored as x/y, x is longitude and y latitude.
 
 mod load;
+mod name_index;
 mod normalise;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
-
 pub use load::GazetteerError;
+pub use name_index::{NameIndex, NameIndexError, PrefixMatch, index_key};
 pub use normalise::name_key;
 
 /// What sort of place an entry is; decides its marker and how strongly a bare
@@ -134,26 +135,35 @@ pub struct NameSense {
     pub kind: NameKind,
 }
 
+/// What one name key means: its places, and whether it is also an everyday
+/// word or a person's name. One hash look-up answers all three.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NameEntry {
+    pub senses: Vec<NameSense>,
+    /// Also a lowercase English word ("nice", "reading").
+    pub common_word: bool,
+    /// Also a common given name or surname ("allen").
+    pub person_name: bool,
+}
+
 /// The places and an index of their names.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
     /// Name key -> places it can mean.
-    senses_by_key: HashMap<String, Vec<NameSense>>,
+    senses_by_key: HashMap<String, NameEntry>,
     /// Every spelling as written in the data, for the text matcher of `geoparse`.
     spellings: Vec<String>,
-    spelling_set: std::collections::HashSet<String>,
-    /// Keys of names that are also lowercase English words ("nice", "reading").
-    common_words: std::collections::HashSet<String>,
-    /// Keys of names that are also common given names or surnames ("allen").
-    person_names: std::collections::HashSet<String>,
+    /// The spellings written without a lowercase letter ("UAE", "U.S."): a
+    /// name in capitals in a text is believed only if the data has it so.
+    capitals_spellings: std::collections::HashSet<String>,
     /// Keys of common given names ("george", "hillary").
     given_names: std::collections::HashSet<String>,
     country_by_code: HashMap<String, PlaceId>,
     admin1_by_code: HashMap<String, PlaceId>,
-    /// Finds every spelling in a text; built on first use because it takes a
-    /// moment and not every user of the gazetteer reads text.
-    name_finder: OnceLock<Option<AhoCorasick>>,
+    /// Finds every spelling in a text: the embedded one comes with the binary,
+    /// one for a gazetteer read at run time is built on first use.
+    name_index: OnceLock<Option<NameIndex>>,
 }
 
 impl Gazetteer {
@@ -164,7 +174,12 @@ impl Gazetteer {
     pub fn embedded() -> &'static Self {
         static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Self::from_tsv(EMBEDDED_TSV).expect("the embedded gazetteer is checked by a unit test")
+            let gaz = Self::from_tsv(EMBEDDED_TSV)
+                .expect("the embedded gazetteer is checked by a unit test");
+            let index = NameIndex::from_bytes(EMBEDDED_NAME_INDEX)
+                .expect("the embedded name index is checked by a unit test");
+            let _ = gaz.name_index.set(Some(index));
+            gaz
         })
     }
 
@@ -191,21 +206,25 @@ impl Gazetteer {
     /// The places a name can mean, however it is capitalised or accented.
     #[must_use]
     pub fn lookup(&self, name: &str) -> &[NameSense] {
-        self.senses_by_key
-            .get(&name_key(name))
-            .map_or(&[], Vec::as_slice)
+        self.entry(name).map_or(&[], |e| e.senses.as_slice())
+    }
+
+    /// Everything the gazetteer knows about a name, in one look-up.
+    #[must_use]
+    pub fn entry(&self, name: &str) -> Option<&NameEntry> {
+        self.senses_by_key.get(&name_key(name))
     }
 
     /// Whether a name is also an everyday English word ("Nice", "Reading").
     #[must_use]
     pub fn is_common_word(&self, name: &str) -> bool {
-        self.common_words.contains(&name_key(name))
+        self.entry(name).is_some_and(|e| e.common_word)
     }
 
     /// Whether a name is also a common given name or surname ("Allen", "Tyler").
     #[must_use]
     pub fn is_person_name(&self, name: &str) -> bool {
-        self.person_names.contains(&name_key(name))
+        self.entry(name).is_some_and(|e| e.person_name)
     }
 
     /// Whether a word is a common given name ("George", "Hillary").
@@ -217,30 +236,31 @@ impl Gazetteer {
     /// Whether `spelling` is written exactly so in the data ("UAE", not "Uae").
     #[must_use]
     pub fn has_spelling(&self, spelling: &str) -> bool {
-        self.spelling_set.contains(spelling)
+        if !spelling.chars().any(char::is_lowercase) {
+            return self.capitals_spellings.contains(spelling);
+        }
+        // Spellings that share a key with an earlier one ("Uae" after "UAE")
+        // are not in the index on their own; the first of each key is.
+        self.name_finder()
+            .and_then(|index| index.get(&index_key(spelling)))
+            .is_some_and(|i| self.spellings[i] == spelling)
     }
 
-    /// Every spelling of every name; a pattern id of [`Self::name_finder`] indexes it.
+    /// Every spelling of every name; a [`PrefixMatch`] of [`Self::name_finder`]
+    /// indexes it.
     #[must_use]
     pub fn spellings(&self) -> &[String] {
         &self.spellings
     }
 
-    /// A matcher of all spellings, ignoring ASCII case, for anchored searches:
-    /// the caller starts it only where a name can start (a capitalised word) and
-    /// gets the longest spelling there, then shorter ones by narrowing the span.
-    /// Searching only from word starts is what makes detection fast. `None` only
-    /// if the automaton could not be built (too large).
-    pub fn name_finder(&self) -> Option<&AhoCorasick> {
-        self.name_finder
-            .get_or_init(|| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .build(&self.spellings)
-                    .ok()
-            })
+    /// The index of all spellings, ignoring ASCII case, for walks from a word
+    /// start: the caller starts it only where a name can start (a capitalised
+    /// word) and gets every spelling that begins there. Searching only from word
+    /// starts is what makes detection fast. `None` only if an index could not be
+    /// built for a gazetteer read at run time.
+    pub fn name_finder(&self) -> Option<&NameIndex> {
+        self.name_index
+            .get_or_init(|| NameIndex::build(&self.spellings).ok())
             .as_ref()
     }
 
@@ -256,6 +276,8 @@ impl Gazetteer {
 }
 
 const EMBEDDED_TSV: &str = include_str!("../../assets/gazetteer.tsv");
+static EMBEDDED_NAME_INDEX: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer-names.fst"));
 
 #[cfg(test)]
 mod tests {
@@ -289,6 +311,41 @@ mod tests {
         let tartus = gaz.place(gaz.lookup("Tartus naval facility")[0].place);
         assert_eq!(tartus.kind, PlaceKind::NavalBase);
         assert!((tartus.lat_deg - 34.9125).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_embedded_name_index_maps_every_spelling_to_one_of_its_key() {
+        let gaz = Gazetteer::embedded();
+        let index = gaz.name_finder().expect("embedded index");
+        let spellings = gaz.spellings();
+        for (i, spelling) in spellings.iter().enumerate() {
+            let key = index_key(spelling);
+            let found = index.get(&key).unwrap_or(usize::MAX);
+            assert!(
+                found <= i && index_key(&spellings[found]) == key,
+                "{spelling:?} maps to {found}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_embedded_gazetteer_has_small_towns_and_us_counties() {
+        let gaz = Gazetteer::embedded();
+        assert!(gaz.len() > 240_000, "only {} places", gaz.len());
+        let warren_mb = gaz
+            .lookup("Warren")
+            .iter()
+            .map(|s| gaz.place(s.place))
+            .find(|p| p.admin1_code == "CA.03")
+            .expect("Warren, Manitoba");
+        assert!(warren_mb.population < 1000);
+        let lamar = gaz
+            .lookup("Lamar County")
+            .iter()
+            .map(|s| gaz.place(s.place))
+            .filter(|p| p.kind == PlaceKind::Admin2)
+            .count();
+        assert!(lamar >= 4, "{lamar} Lamar counties");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub enum Evidence {
     CountryNamed(PlaceId),
     /// Its state or province is named elsewhere in the article.
     Admin1Named(PlaceId),
+    /// A county the article names holds it ("Lamar County" for Paris, Texas).
+    CountyNamed(PlaceId),
     /// The article also names it another way ("Wash." and "Washington").
     AlsoNamedOtherwise,
     /// It contains a place named elsewhere in the article.
@@ -49,6 +51,7 @@ impl Evidence {
             Self::FollowedBy(_)
                 | Self::CalledState
                 | Self::Admin1Named(_)
+                | Self::CountyNamed(_)
                 | Self::ContainsNamed(_)
                 | Self::Near { .. }
         )
@@ -67,7 +70,7 @@ impl Evidence {
             Self::FollowedBy(area) => format!("followed by “{}”", name(area)),
             Self::CalledState => "called a state or province in the text".to_owned(),
             Self::Qualifies => "names where the place before it is".to_owned(),
-            Self::CountryNamed(area) | Self::Admin1Named(area) => {
+            Self::CountryNamed(area) | Self::Admin1Named(area) | Self::CountyNamed(area) => {
                 format!("in {}, named in the article", name(area))
             }
             Self::AlsoNamedOtherwise => "also named another way in the article".to_owned(),

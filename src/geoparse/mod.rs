@@ -10,6 +10,7 @@
 
 pub mod cli;
 mod evidence;
+mod nearby;
 mod recognise;
 mod resolve;
 mod unlisted;
@@ -103,7 +104,7 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
     // One sense per article: "in Hinton" vouches for every other "Hinton".
     let mut placed_by_preposition = vec![false; groups.len()];
     for (mention, &group) in mentions.iter().zip(&group_of_mention) {
-        placed_by_preposition[group] |= mention.after_locative;
+        placed_by_preposition[group] |= mention.after_locative || mention.names_local_office;
     }
 
     let mut toponyms = Vec::with_capacity(mentions.len());
@@ -276,6 +277,44 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let found = detect_places("A tornado hit Moore, Oklahoma, on Monday.", gaz);
         assert_eq!(gaz.place(found[1].place()).kind, PlaceKind::Admin1);
+    }
+
+    #[test]
+    fn a_town_named_only_in_its_police_department_is_still_found() {
+        let found = chosen("An Eaton Rapids Police officer stopped the car on Monday.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].1.as_str(), found[0].2.as_str()),
+            ("Eaton Rapids", "US")
+        );
+    }
+
+    #[test]
+    fn a_small_town_after_its_province_abbreviation_is_in_that_province() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places("Her cousin lives in Warren, Man., with two dogs.", gaz);
+        let warren = gaz.place(found[0].place());
+        assert_eq!(
+            (warren.name.as_str(), warren.admin1_code.as_str()),
+            ("Warren", "CA.03")
+        );
+        assert_eq!(gaz.place(found[1].place()).name, "Manitoba");
+    }
+
+    #[test]
+    fn a_town_made_of_two_words_is_found_before_its_province_abbreviation() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places("She grew up in Cranberry Portage, Man., and left.", gaz);
+        assert_eq!(found[0].text, "Cranberry Portage");
+        assert_eq!(gaz.place(found[0].place()).admin1_code, "CA.03");
+    }
+
+    #[test]
+    fn a_county_named_in_the_story_places_its_dateline_town() {
+        let found =
+            chosen("PARIS — A fire destroyed a barn, the Lamar County Sheriff's Office said.");
+        assert_eq!(found[0].0, "PARIS");
+        assert_eq!(found[0].2, "US");
     }
 
     #[test]

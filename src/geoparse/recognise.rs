@@ -9,9 +9,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Anchored, Input};
-
-use crate::gazetteer::{Gazetteer, NameKind, NameSense, PlaceKind, name_key};
+use crate::gazetteer::{Gazetteer, NameEntry, NameIndex, NameKind, NameSense, PlaceKind, name_key};
 
 use super::words;
 
@@ -33,6 +31,9 @@ pub struct Mention {
     pub usage: Usage,
     /// Follows a preposition of place ("in", "near"): the writer means a place.
     pub after_locative: bool,
+    /// Names a town's own service ("Eaton Rapids Police", "Lamar County Jail"):
+    /// the story is there, as surely as after "in".
+    pub names_local_office: bool,
 }
 
 /// A common-word or all-capitals name is believed only for places at least this big.
@@ -68,17 +69,23 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         if span.start < kept_until {
             continue;
         }
-        let notable = is_notable(&text[span.clone()], gaz);
-        match judge(text, span.clone(), gaz, notable) {
+        let Some(entry) = gaz.entry(&text[span.clone()]) else {
+            continue;
+        };
+        let notable = is_notable(&entry.senses, gaz);
+        match judge(text, span.clone(), gaz, entry, notable) {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
                 let after_locative = is_after_locative(text, &span);
+                let names_local_office = word_after(text, span.end)
+                    .is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
                 let mention = Mention {
                     byte_range: span,
                     usage,
                     after_locative,
+                    names_local_office,
                 };
-                let well_known = is_well_known(gaz.lookup(&text[mention.byte_range.clone()]), gaz);
+                let well_known = is_well_known(&entry.senses, gaz);
                 kept.push((mention, well_known));
             }
             Verdict::Person => {
@@ -99,22 +106,21 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
 
 /// Every stretch that is spelled like a name, is a whole word and is capitalised
 /// like the name, leftmost first and longest first at each start.
-fn candidate_spans(text: &str, finder: &AhoCorasick, spellings: &[String]) -> Vec<Range<usize>> {
+fn candidate_spans(text: &str, finder: &NameIndex, spellings: &[String]) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
+    let mut found = Vec::new();
     for start in capitalised_word_starts(text) {
-        let mut end = text.len();
+        found.clear();
+        finder.prefixes_at(text, start, &mut found);
         // The longest spelling that starts here, then the longest shorter one...
-        while let Some(m) = finder.find(Input::new(text).span(start..end).anchored(Anchored::Yes)) {
-            let spelling = &spellings[m.pattern().as_usize()];
-            if is_whole_word(text, m.start(), m.end())
-                && has_capitals_of(&text[m.range()], spelling)
-            {
-                spans.push(m.range());
+        for m in found.iter().rev() {
+            if !text.is_char_boundary(m.end) {
+                continue;
             }
-            if m.end() <= start + 1 {
-                break;
+            let spelling = &spellings[m.spelling];
+            if is_whole_word(text, start, m.end) && has_capitals_of(&text[start..m.end], spelling) {
+                spans.push(start..m.end);
             }
-            end = m.end() - 1;
         }
     }
     spans
@@ -144,8 +150,8 @@ fn is_after_locative(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// A name that can mean a big city, an area, or a hand-curated place.
-fn is_notable(surface: &str, gaz: &Gazetteer) -> bool {
-    gaz.lookup(surface).iter().any(|s| {
+fn is_notable(senses: &[NameSense], gaz: &Gazetteer) -> bool {
+    senses.iter().any(|s| {
         let place = gaz.place(s.place);
         s.kind != NameKind::Alternate
             && (place.population >= NOTABLE_POPULATION
@@ -176,9 +182,15 @@ fn is_well_known(senses: &[NameSense], gaz: &Gazetteer) -> bool {
 }
 
 /// Applies the reader's rules to one candidate span.
-fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verdict {
+fn judge(
+    text: &str,
+    span: Range<usize>,
+    gaz: &Gazetteer,
+    entry: &NameEntry,
+    notable: bool,
+) -> Verdict {
     let surface = &text[span.clone()];
-    let senses = gaz.lookup(surface);
+    let senses = entry.senses.as_slice();
     if senses.is_empty() || words::is_calendar_word(surface) || words::is_not_a_place(surface) {
         return Verdict::Reject;
     }
@@ -201,11 +213,32 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
             return Verdict::Reject;
         }
     }
+    // "Fatima Bello said": two capitalised words before a verb of speech are a
+    // person's given name and surname, whatever places share them, unless
+    // either is a country or state ("Texas Democrats said" has no capital D).
+    if single_word && !senses.iter().any(|s| gaz.place(s.place).kind.is_area()) {
+        // "Boston Globe said" is a paper: a well-known city is no given name.
+        let names_before = before
+            .is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz))
+            && after.is_some_and(words::is_speech_verb);
+        let names_after = !is_well_known(senses, gaz)
+            && after.is_some_and(|a| is_name_word(a, gaz))
+            && word_after(text, span.end + 1 + after.map_or(0, str::len))
+                .is_some_and(words::is_speech_verb);
+        if names_before || names_after {
+            return Verdict::Person;
+        }
+    }
     // "Florence Nightingale", "Jordan Henderson": a place named like a person,
     // followed by a capitalised word that is neither an institution ("Florence
     // Cathedral") nor a feature ("Jordan Valley"), is that person.
     let given_name = words::is_given_name(surface) || gaz.is_given_name(surface);
+    // "the Georgia Public Service Commission", "of Georgia Educators": after a
+    // lowercase word, a state or country named like a woman is the place.
+    let area_after_lowercase = before.is_some_and(|b| !starts_upper(b))
+        && senses.iter().any(|s| gaz.place(s.place).kind.is_area());
     if given_name
+        && !area_after_lowercase
         && after.is_some_and(|a| {
             starts_upper(a) && !words::is_institution_word(a) && !words::is_place_head(a)
         })
@@ -223,15 +256,34 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
     {
         return Verdict::Person;
     }
-    if gaz.is_common_word(surface) && (!notable || is_sentence_start(text, span.start)) {
+    // "Wal-Mart": a small place's name joined by a hyphen to a capitalised
+    // word is the front of a longer name ("pro-Russian" is lowercase first).
+    if !notable
+        && text[span.end..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+    {
+        return Verdict::Reject;
+    }
+    // "Iron Man", "Outstanding Young Man": an everyday word capitalised after
+    // another capitalised word is a title's, not a place's ("in Nice" stays).
+    if entry.common_word
+        && before.is_some_and(|b| {
+            starts_upper(b) && !words::is_locative(b) && !words::is_function_word(b)
+        })
+    {
+        return Verdict::Reject;
+    }
+    if entry.common_word && (!notable || is_sentence_start(text, span.start)) {
         return Verdict::Reject;
     }
     // A place that is also a common surname needs a preposition of place
     // before it or a region after it ("in Bassett", "Bassett, Neb."), unless it is
     // too well known to be mistaken ("Jordan", "Houston", "Georgia").
-    if gaz.is_person_name(surface)
+    if entry.person_name
         && !is_well_known(senses, gaz)
         && !before.is_some_and(words::is_locative)
+        && !is_residence(text, span.start)
         && !text[span.end..]
             .strip_prefix(", ")
             .is_some_and(|rest| rest.starts_with(char::is_uppercase))
@@ -250,6 +302,42 @@ fn judge(text: &str, span: Range<usize>, gaz: &Gazetteer, notable: bool) -> Verd
         return Verdict::Keep(Usage::InName);
     }
     Verdict::Keep(Usage::Place)
+}
+
+/// "Michael Durr, of Trenton", "formerly of Augusta", "a native of Greer":
+/// where a local paper says a person lives or comes from.
+fn is_residence(text: &str, at: usize) -> bool {
+    let Some(head) = text[..at].strip_suffix("of ") else {
+        return false;
+    };
+    let head = head.trim_end_matches(' ');
+    head.ends_with(',')
+        || ["formerly", "native", "resident", "residents", "natives"]
+            .iter()
+            .any(|w| {
+                head.len()
+                    .checked_sub(w.len())
+                    .and_then(|start| head.get(start..))
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+            })
+}
+
+/// A capitalised word that can be half of a person's name: not a function word
+/// ("The"), a title, the head of an institution or feature ("Police",
+/// "River"), nor a country or state.
+fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
+    starts_upper(word)
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !words::is_function_word(word)
+        && !words::is_title(word)
+        && !words::is_institution_word(word)
+        && !words::is_local_office_word(word)
+        && !words::is_place_head(word)
+        && !gaz
+            .lookup(word)
+            .iter()
+            .any(|s| gaz.place(s.place).kind.is_area())
 }
 
 fn is_curated(kind: PlaceKind) -> bool {
@@ -487,6 +575,52 @@ mod tests {
     #[test]
     fn a_name_after_an_arabic_article_is_part_of_a_longer_name() {
         assert!(names("They reached Maarat al-Numan.").is_empty());
+    }
+
+    #[test]
+    fn a_town_named_in_its_police_department_is_marked_as_the_story_s_place() {
+        let text = "The Eaton Rapids Police Chief said the road was closed.";
+        let found = recognise(text, Gazetteer::embedded());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].byte_range.clone()], "Eaton Rapids");
+        assert!(found[0].names_local_office);
+    }
+
+    #[test]
+    fn a_given_name_and_surname_before_said_are_a_person_not_two_towns() {
+        assert!(names("Fatima Bello said the talks had stalled.").is_empty());
+        assert_eq!(
+            names("Officials in Bello said the talks had stalled."),
+            ["Bello"]
+        );
+    }
+
+    #[test]
+    fn a_small_town_glued_to_a_capitalised_word_is_part_of_a_brand() {
+        assert!(names("Shoppers crowded the Wal-Mart store.").is_empty());
+    }
+
+    #[test]
+    fn an_everyday_word_in_a_title_is_not_a_town() {
+        assert!(names("He was named Outstanding Young Man of the year.").is_empty());
+        assert_eq!(names("The festival moved to Nice."), ["Nice"]);
+    }
+
+    #[test]
+    fn where_a_person_lives_is_a_town_even_when_it_is_a_surname() {
+        assert_eq!(
+            names("They argued with Michael Durr, of Trenton, on Friday."),
+            ["Trenton"]
+        );
+        assert_eq!(names("She was formerly of Bassett."), ["Bassett"]);
+    }
+
+    #[test]
+    fn a_state_named_like_a_woman_inside_an_organisation_is_the_state() {
+        assert_eq!(
+            names("He spoke for the Professional Association of Georgia Educators."),
+            ["Georgia"]
+        );
     }
 
     #[test]

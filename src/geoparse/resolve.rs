@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind};
 
+use super::nearby::{FirstTwo, PointGrid};
 use super::{Candidate, Evidence, Options};
 
 /// Rounds of scoring against the other names' winners; most articles settle in two.
@@ -52,6 +53,12 @@ const COUNTRY_FAVOURED: f64 = 4.0;
 /// away says much more than one 200 km away.
 const NEAR_KM: f64 = 250.0;
 const NEAR_MAX: f64 = 3.0;
+/// Bonus for a town in a county the article names ("PARIS — ... the Lamar County
+/// Sheriff's Office"): local papers name the county of their towns, and a
+/// county is small enough to settle which town is meant. A county's point is
+/// the middle of its towns, so "in it" means in its state and this close to it.
+const COUNTY_NAMED: f64 = 6.0;
+const COUNTY_KM: f64 = 60.0;
 
 /// What the words right around a name say about which place it is.
 #[derive(Clone, Debug, Default)]
@@ -195,14 +202,17 @@ type NamedAreas = HashMap<String, (PlaceId, Vec<usize>)>;
 struct Context {
     countries: NamedAreas,
     admin1s: NamedAreas,
-    /// Winning towns, cities and facilities (capitals too), with their group, for
-    /// "this state contains a place the article names".
-    inside: Vec<(usize, PlaceId)>,
-    /// Winning places of the other names, with the key of their name.
-    points: Vec<(usize, PlaceId)>,
+    /// Winning towns, cities, counties and facilities (capitals too), by
+    /// country and by state, for "this state contains a place the article names".
+    inside_country: FirstTwo<String>,
+    inside_admin1: FirstTwo<String>,
+    /// Winning places of the other names, by where they are.
+    points: PointGrid,
+    /// Winning counties by state, with their group.
+    counties: HashMap<String, Vec<(usize, PlaceId)>>,
     /// The places of names that can mean only one place, by group: a place
     /// named twice under different names ("Wash." and "Washington").
-    unambiguous: Vec<(usize, PlaceId)>,
+    unambiguous: FirstTwo<PlaceId>,
 }
 
 impl Context {
@@ -215,7 +225,7 @@ impl Context {
             // Only an unambiguous name vouches for its place under another name;
             // two ambiguous names would only lock each other's first guess in.
             if group.candidates.len() == 1 {
-                ctx.unambiguous.push((index, best.place));
+                ctx.unambiguous.push(best.place, index, best.place);
             }
             let place = gaz.place(best.place);
             match place.kind {
@@ -231,14 +241,29 @@ impl Context {
                 // A capital is often named for its government ("Washington
                 // said"), which says nothing about where the story's towns are.
                 PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => {}
-                PlaceKind::Capital => ctx.inside.push((index, best.place)),
+                PlaceKind::Capital => ctx.file_inside(place, index, best.place),
+                PlaceKind::Admin2 => {
+                    ctx.file_inside(place, index, best.place);
+                    ctx.counties
+                        .entry(place.admin1_code.clone())
+                        .or_default()
+                        .push((index, best.place));
+                    ctx.points.push(index, best.place, gaz);
+                }
                 _ => {
-                    ctx.inside.push((index, best.place));
-                    ctx.points.push((index, best.place));
+                    ctx.file_inside(place, index, best.place);
+                    ctx.points.push(index, best.place, gaz);
                 }
             }
         }
         ctx
+    }
+
+    fn file_inside(&mut self, place: &Place, group: usize, id: PlaceId) {
+        self.inside_country
+            .push(place.country_code.clone(), group, id);
+        self.inside_admin1
+            .push(place.admin1_code.clone(), group, id);
     }
 }
 
@@ -337,21 +362,37 @@ fn add_context(
         candidate.score += ADMIN1_NAMED;
         candidate.evidence.push(Evidence::Admin1Named(admin1));
     }
-    if matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Country)
-        && let Some(&(_, inner)) = ctx.inside.iter().find(|&&(index, id)| {
-            let inner = gaz.place(id);
-            index != own_index
-                && inner.country_code == place.country_code
-                && (place.kind == PlaceKind::Country || inner.admin1_code == place.admin1_code)
-        })
+    if !own_area
+        && let Some(&(_, county)) = ctx
+            .counties
+            .get(&place.admin1_code)
+            .into_iter()
+            .flatten()
+            .find(|&&(index, id)| {
+                let county = gaz.place(id);
+                index != own_index
+                    && roughly_within(place, county, COUNTY_KM)
+                    && distance_km(place, county) <= COUNTY_KM
+            })
     {
+        candidate.score += COUNTY_NAMED;
+        candidate.evidence.push(Evidence::CountyNamed(county));
+    }
+    let contained = match place.kind {
+        PlaceKind::Country => ctx
+            .inside_country
+            .other_than(&place.country_code, own_index),
+        PlaceKind::Admin1 => ctx.inside_admin1.other_than(&place.admin1_code, own_index),
+        _ => None,
+    };
+    if let Some(inner) = contained {
         candidate.score += CONTAINS_NAMED;
         candidate.evidence.push(Evidence::ContainsNamed(inner));
     }
     if ctx
         .unambiguous
-        .iter()
-        .any(|&(index, id)| index != own_index && id == candidate.place)
+        .other_than(&candidate.place, own_index)
+        .is_some()
     {
         candidate.score += SAME_PLACE_NAMED;
         candidate.evidence.push(Evidence::AlsoNamedOtherwise);
@@ -362,12 +403,13 @@ fn add_context(
         candidate.score += COUNTRY_FAVOURED;
         candidate.evidence.push(Evidence::Favoured(bias.clone()));
     }
-    if !own_area {
+    // A county is small enough for its towns to say which one it is.
+    if !own_area || place.kind == PlaceKind::Admin2 {
         let nearest = ctx
             .points
-            .iter()
-            .filter(|&&(index, id)| index != own_index && id != candidate.place)
-            .map(|&(_, id)| (id, gaz.place(id)))
+            .around(place, NEAR_KM)
+            .filter(|&(index, id)| index != own_index && id != candidate.place)
+            .map(|(_, id)| (id, gaz.place(id)))
             .filter(|(_, other)| roughly_within(place, other, NEAR_KM))
             .map(|(id, other)| (distance_km(place, other), id))
             .min_by(|a, b| a.0.total_cmp(&b.0));

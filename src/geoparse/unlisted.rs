@@ -25,11 +25,15 @@ pub struct UnlistedPlace {
 /// How many capitalised words may stand before the head word.
 const MAX_NAME_WORDS: usize = 3;
 
-/// Street, building and feature names of `text` that do not overlap `listed`.
+/// Street, building and feature names of `text` that do not overlap `listed`
+/// (the places found in it, in text order, as [`detect_places`] returns them).
+///
+/// [`detect_places`]: super::detect_places
 #[must_use]
 pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPlace> {
     let words = word_spans(text);
     let mut found: Vec<Range<usize>> = Vec::new();
+    let mut next_listed = 0;
     for (i, head) in words.iter().enumerate() {
         if !words::is_place_head(&text[head.clone()]) {
             continue;
@@ -46,18 +50,31 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
             continue;
         }
         let span = words[first].start..head.end;
-        let overlaps_listed = listed
+        // Both lists are in text order: skip the listed names that end before
+        // this span once, so the whole pass stays linear in the text.
+        while listed
+            .get(next_listed)
+            .is_some_and(|t| t.byte_range.end <= span.start)
+        {
+            next_listed += 1;
+        }
+        let overlaps_listed = listed[next_listed..]
             .iter()
-            .any(|t| t.byte_range.start < span.end && span.start < t.byte_range.end);
+            .take_while(|t| t.byte_range.start < span.end)
+            .any(|t| span.start < t.byte_range.end);
         let overlaps_found = found.last().is_some_and(|r| span.start < r.end);
         if !overlaps_listed && !overlaps_found {
             found.push(span);
         }
     }
+    let mut chars_before = 0;
+    let mut bytes_counted = 0;
     found
         .into_iter()
         .map(|byte_range| {
-            let start = text[..byte_range.start].chars().count();
+            chars_before += text[bytes_counted..byte_range.start].chars().count();
+            bytes_counted = byte_range.start;
+            let start = chars_before;
             let len = text[byte_range.clone()].chars().count();
             UnlistedPlace {
                 char_range: start..start + len,

@@ -89,6 +89,20 @@ const INSTITUTION_WORDS: &[&str] = &[
     "tech", "telegraph", "theatre", "times", "tribune", "union", "united", "university", "zoo",
 ];
 
+/// Words that follow a town's name in the name of its own services ("Eaton
+/// Rapids Police", "Lamar County Jail", "Charlotte City Council"): a local
+/// paper names its towns this way, and the town is where the story is.
+pub fn is_local_office_word(word: &str) -> bool {
+    contains(LOCAL_OFFICE_WORDS, word)
+}
+
+#[rustfmt::skip]
+const LOCAL_OFFICE_WORDS: &[&str] = &[
+    "board", "borough", "city", "commissioners", "council", "county", "courthouse", "fire",
+    "jail", "library", "mayor", "parish", "police", "public", "schools", "sheriff",
+    "sheriff's", "sheriff\u{2019}s", "township", "village",
+];
+
 /// Proper names that the news uses far more often for something else than for
 /// the small place that shares them: news agencies and the like.
 pub fn is_not_a_place(word: &str) -> bool {
@@ -166,6 +180,7 @@ mod tests {
             TITLES,
             GIVEN_NAMES,
             INSTITUTION_WORDS,
+            LOCAL_OFFICE_WORDS,
             FUNCTION_WORDS,
             LOCATIVES,
         ] {
@@ -179,5 +194,13 @@ mod tests {
         assert!(is_title("Mrs."));
         assert!(is_given_name("George"));
         assert!(!is_given_name("Aleppo"));
+    }
+
+    #[test]
+    fn police_and_jail_are_the_words_of_a_town_s_own_offices() {
+        assert!(is_local_office_word("Police"));
+        assert!(is_local_office_word("Jail"));
+        assert!(is_local_office_word("Sheriff's"));
+        assert!(!is_local_office_word("University"));
     }
 }

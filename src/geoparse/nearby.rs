@@ -1,0 +1,140 @@
+//! Indexes of an article's chosen places that the resolver asks once per
+//! candidate: which of them lie near a point, and which lie in a country,
+//! state or county. Each answers without scanning every place found so far,
+//! so resolving a long text costs time in proportion to its length.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use crate::gazetteer::{Gazetteer, Place, PlaceId};
+
+/// Side of a grid cell in degrees; a search of radius r looks at the cells
+/// that the box of r around the point touches.
+const CELL_DEG: f64 = 2.5;
+/// Kilometres in a degree of latitude.
+const KM_PER_DEG: f64 = 111.0;
+
+/// Places of the article (each with the group of the name that chose it),
+/// filed by grid cell of latitude and longitude.
+#[derive(Default)]
+pub(super) struct PointGrid {
+    points: Vec<(usize, PlaceId)>,
+    cells: HashMap<(i32, i32), Vec<usize>>,
+}
+
+fn cell_of(lat_deg: f64, lon_deg: f64) -> (i32, i32) {
+    (
+        (lat_deg / CELL_DEG).floor() as i32,
+        (lon_deg.rem_euclid(360.0) / CELL_DEG).floor() as i32,
+    )
+}
+
+impl PointGrid {
+    pub fn push(&mut self, group: usize, place: PlaceId, gaz: &Gazetteer) {
+        let p = gaz.place(place);
+        self.cells
+            .entry(cell_of(p.lat_deg, p.lon_deg))
+            .or_default()
+            .push(self.points.len());
+        self.points.push((group, place));
+    }
+
+    /// Every filed place whose cell the box of `km` around `at` touches: a
+    /// superset of the places within `km`, for the caller to measure.
+    pub fn around<'a>(
+        &'a self,
+        at: &Place,
+        km: f64,
+    ) -> impl Iterator<Item = (usize, PlaceId)> + 'a {
+        let lat_reach_deg = km / KM_PER_DEG;
+        let widest_lat_deg = (at.lat_deg.abs() + lat_reach_deg).min(89.9);
+        let lon_reach_deg = (lat_reach_deg / widest_lat_deg.to_radians().cos()).min(180.0);
+        let lon_cells = (360.0 / CELL_DEG) as i32;
+        let (lat_lo, lon_lo) = cell_of(at.lat_deg - lat_reach_deg, at.lon_deg - lon_reach_deg);
+        let lat_hi = cell_of(at.lat_deg + lat_reach_deg, at.lon_deg).0;
+        let lon_span = ((2.0 * lon_reach_deg / CELL_DEG).ceil() as i32 + 1).min(lon_cells);
+        (lat_lo..=lat_hi)
+            .flat_map(move |lat| (0..lon_span).map(move |k| (lat, (lon_lo + k) % lon_cells)))
+            .filter_map(|cell| self.cells.get(&cell))
+            .flatten()
+            .map(|&i| self.points[i])
+    }
+}
+
+/// For each key, the first two groups' places filed under it: enough to find
+/// one that is not the asking group's own.
+pub(super) struct FirstTwo<K> {
+    map: HashMap<K, Vec<(usize, PlaceId)>>,
+}
+
+impl<K> Default for FirstTwo<K> {
+    fn default() -> Self {
+        Self {
+            map: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Hash + Eq> FirstTwo<K> {
+    pub fn push(&mut self, key: K, group: usize, place: PlaceId) {
+        let entry = self.map.entry(key).or_default();
+        if entry.len() < 2 && entry.iter().all(|&(g, _)| g != group) {
+            entry.push((group, place));
+        }
+    }
+
+    /// A place filed under `key` by a group other than `own_group`.
+    pub fn other_than<Q>(&self, key: &Q, own_group: usize) -> Option<PlaceId>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.map
+            .get(key)?
+            .iter()
+            .find(|&&(g, _)| g != own_group)
+            .map(|&(_, p)| p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grid_search_finds_places_across_the_antimeridian_and_near_a_pole() {
+        let gaz = Gazetteer::from_tsv(
+            "P\ttown\t64\t179.9\t1\tRU\t\t\t0\tEast\t\t\n\
+             P\ttown\t64\t-179.9\t1\tUS\t\t\t0\tWest\t\t\n\
+             P\ttown\t80\t10\t1\tNO\t\t\t0\tNorth\t\t\n\
+             P\ttown\t80\t20\t1\tNO\t\t\t0\tFar\t\t\n\
+             P\ttown\t10\t10\t1\tNG\t\t\t0\tSouth\t\t\n",
+        )
+        .expect("valid");
+        let mut grid = PointGrid::default();
+        for i in 0..5 {
+            grid.push(i, PlaceId(i as u32), &gaz);
+        }
+        let near = |i: u32| -> Vec<PlaceId> {
+            grid.around(gaz.place(PlaceId(i)), 250.0)
+                .map(|(_, p)| p)
+                .collect()
+        };
+        assert!(near(0).contains(&PlaceId(1)));
+        assert!(near(1).contains(&PlaceId(0)));
+        // 10 degrees of longitude at 80 degrees north are under 200 km.
+        assert!(near(2).contains(&PlaceId(3)));
+        assert!(!near(0).contains(&PlaceId(4)));
+    }
+
+    #[test]
+    fn first_two_finds_another_groups_place() {
+        let mut index = FirstTwo::default();
+        index.push("US.TX".to_owned(), 3, PlaceId(7));
+        index.push("US.TX".to_owned(), 3, PlaceId(8));
+        assert_eq!(index.other_than("US.TX", 3), None);
+        index.push("US.TX".to_owned(), 5, PlaceId(9));
+        assert_eq!(index.other_than("US.TX", 3), Some(PlaceId(9)));
+        assert_eq!(index.other_than("US.TX", 5), Some(PlaceId(7)));
+    }
+}
