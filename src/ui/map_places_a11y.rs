@@ -48,6 +48,11 @@ impl ReadingOrder {
     }
 }
 
+/// Places on the map offered to the keyboard and screen readers at most, in
+/// reading order: a book's map can show thousands, and the Places list (a
+/// virtual list) reaches every one.
+pub const MAX_MAP_NODES: usize = 250;
+
 /// The brief's places in reading order (see `ReadingOrder`).
 pub fn reading_order(brief: &Brief) -> Vec<PlaceId> {
     let mut order = ReadingOrder::default();
@@ -100,6 +105,20 @@ impl MapScene {
             .collect();
         nodes.sort_by_key(|(place, _, _)| order.rank(place));
         let id_of = |place: &PlaceId| ui.scope_id().with(("place", suffix, place));
+        if nodes.len() > MAX_MAP_NODES {
+            // The first places the article names; the selected and the
+            // focused place keep theirs wherever they come.
+            let kept_anyway: Vec<_> = nodes[MAX_MAP_NODES..]
+                .iter()
+                .filter(|(place, _, _)| {
+                    self.selected.as_ref() == Some(*place)
+                        || ui.memory(|m| m.has_focus(id_of(place)))
+                })
+                .copied()
+                .collect();
+            nodes.truncate(MAX_MAP_NODES);
+            nodes.extend(kept_anyway);
+        }
         let mut focused = false;
         // The focus moves at once: the place it moves to must not move it on.
         let mut moved = false;

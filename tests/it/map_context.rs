@@ -133,3 +133,70 @@ fn tab_moves_the_keyboard_focus_from_the_map_onto_its_places() {
         .collect();
     assert_eq!(focused.len(), 1, "one place on the map has the focus");
 }
+
+/// A brief of `n` cities on a grid over Europe, each named once, in order.
+fn grid_brief(n: usize) -> geobrief::brief::Brief {
+    let places: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("p{i}"),
+                "name": format!("Town {i}"),
+                "kind": "city",
+                "geometry": { "type": "Point", "coordinates": [
+                    -5.0 + (i % 30) as f64 * 1.2, 38.0 + (i / 30) as f64 * 0.9
+                ] }
+            })
+        })
+        .collect();
+    let paragraphs: Vec<String> = (0..n)
+        .map(|i| format!("News from Town {i} today."))
+        .collect();
+    let links: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let exact = format!("Town {i}");
+            serde_json::json!({ "place": format!("p{i}"), "target": { "paragraph": i, "selector": [
+                { "type": "TextQuoteSelector", "exact": exact },
+                { "type": "TextPositionSelector", "start": 10, "end": 10 + exact.chars().count() }
+            ] } })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "format": "geobrief/1",
+        "article": { "title": "Many towns", "paragraphs": paragraphs },
+        "places": places,
+        "links": links,
+    });
+    geobrief::brief::parse_brief(doc.to_string().as_bytes()).expect("a valid brief")
+}
+
+#[test]
+fn a_map_of_hundreds_of_places_offers_the_first_ones_the_article_names_and_the_selected_one() {
+    let brief = grid_brief(600);
+    let mut harness = crate::common::harness_for(GeobriefApp::new(brief, None));
+    // Close enough that no marker crowds another: over 300 in view.
+    harness.state_mut().map.camera = Some(Camera {
+        center: world_from_lon_lat(-5.0 + 7.5 * 1.2, 38.0 + 9.5 * 0.9),
+        zoom: 5.0,
+    });
+    harness.state_mut().map.target = None;
+    harness.run();
+    let on_map = |h: &Harness<'static, GeobriefApp>| -> Vec<String> {
+        h.query_all_by_role(Role::Button)
+            .filter_map(|node| node.accesskit_node().label())
+            .filter(|label| label.ends_with(" on the map"))
+            .collect()
+    };
+    let labels = on_map(&harness);
+    assert_eq!(
+        labels.len(),
+        geobrief::ui::map_places_a11y::MAX_MAP_NODES,
+        "capped"
+    );
+    assert!(labels.contains(&"Town 0 on the map".to_string()));
+    // Row 19, column 3: in view, but last in the reading order.
+    assert!(!labels.contains(&"Town 573 on the map".to_string()));
+    // Once selected, it is on the map too.
+    harness.state_mut().select_by_id("p573");
+    harness.run();
+    assert!(on_map(&harness).contains(&"Town 573 on the map".to_string()));
+}
