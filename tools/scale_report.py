@@ -3,7 +3,9 @@
 
     pip install matplotlib==3.11.2
     tools/scale_report.py            # generate, measure, plot, print tables
-    tools/scale_report.py --plot-only results.json
+    tools/scale_report.py --plot-only docs/scale.json
+    tools/frame_instructions.sh default B10.json B1k.json B10k.json > counts.tsv
+    tools/scale_report.py --plot-only docs/scale.json --instructions counts.tsv
 
 Writes synthetic briefs (tools/synthetic_brief.py) of 10 places and 10 KB of
 text, 1,000 places and 1 MB, 10,000 places and 10 MB into a temporary
@@ -104,23 +106,46 @@ def tables(results):
     return "\n".join(lines)
 
 
+INSTRUCTION_SCENARIOS = {"idle": "idle", "pointer": "a place selected, pointer moving",
+                         "pan": "panning the map", "scroll": "scrolling the text"}
+
+
+def read_instructions(path):
+    """tools/frame_instructions.sh output: brief, scenario, instructions/frame."""
+    counts = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 3:
+                continue
+            places = {"s10.json": "10", "s1k.json": "1000", "s10k.json": "10000"}.get(fields[0], fields[0])
+            scenario = INSTRUCTION_SCENARIOS.get(fields[1], fields[1])
+            counts.setdefault(scenario, {})[places] = int(fields[2].split()[0])
+    return counts
+
+
 def plot(results, out):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     xs = [p for p, _ in SIZES]
-    fig, (frames, loads) = plt.subplots(1, 2, figsize=(11, 4.2), dpi=110)
+    counts = results.get("instructions")
+    panels = 3 if counts else 2
+    fig, axes = plt.subplots(1, panels, figsize=(5.5 * panels, 4.2), dpi=110)
+    frames, loads = axes[0], axes[1]
     for scenario in SCENARIOS:
         row = results["frames"].get(scenario, {})
-        ys = [row.get(str(p), {}).get("p99") for p in xs]
-        frames.plot(xs, ys, marker="o", label=f"{scenario} (p99)")
+        ys = [row.get(str(p), {}).get("median") for p in xs]
+        line, = frames.plot(xs, ys, marker="o", label=f"{scenario} (median)")
+        p99 = [row.get(str(p), {}).get("p99") for p in xs]
+        frames.plot(xs, p99, marker=".", linestyle=":", color=line.get_color(), alpha=0.6)
     frames.axhline(8.0, color="grey", linestyle="--", linewidth=1)
     frames.text(xs[0], 8.2, "120 Hz budget (8 ms)", color="grey", fontsize=8)
     frames.set_xscale("log")
     frames.set_xlabel("places (text: 10 KB, 1 MB, 10 MB)")
-    frames.set_ylabel("UI CPU per frame, ms (99th percentile)")
-    frames.set_title("Frame time against brief size")
+    frames.set_ylabel("UI CPU per frame, ms (median; dotted: p99)")
+    frames.set_title("Frame time against brief size (wall clock)")
     frames.legend(fontsize=7)
     load_s = [results["loads"].get(str(p), {}).get("load_s") for p in xs]
     memory = [results["loads"].get(str(p), {}).get("rss") for p in xs]
@@ -132,6 +157,16 @@ def plot(results, out):
     mem_axis.plot(xs, memory, marker="s", color="tab:red", label="resident memory (MiB)")
     mem_axis.set_ylabel("MiB resident", color="tab:red")
     loads.set_title("Load time and memory against brief size")
+    if counts:
+        ax = axes[2]
+        for scenario in SCENARIOS:
+            row = counts.get(scenario, {})
+            ax.plot(xs, [row.get(str(p), 0) / 1e6 for p in xs], marker="o", label=scenario)
+        ax.set_xscale("log")
+        ax.set_xlabel("places (text: 10 KB, 1 MB, 10 MB)")
+        ax.set_ylabel("million instructions per frame (callgrind)")
+        ax.set_title("Instructions per frame (noise-free)")
+        ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(out)
     print(f"wrote {out}", file=sys.stderr)
@@ -141,12 +176,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plot-only", metavar="RESULTS.json")
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "scale.png"))
+    parser.add_argument("--instructions", metavar="COUNTS.tsv",
+                        help="tools/frame_instructions.sh output to plot beside")
     args = parser.parse_args()
     if args.plot_only:
         with open(args.plot_only, encoding="utf-8") as f:
             results = json.load(f)
     else:
         results = measure()
+        with open(os.path.splitext(args.out)[0] + ".json", "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1)
+    if args.instructions:
+        results["instructions"] = read_instructions(args.instructions)
         with open(os.path.splitext(args.out)[0] + ".json", "w", encoding="utf-8") as f:
             json.dump(results, f, indent=1)
     plot(results, args.out)
