@@ -1,9 +1,7 @@
 #![allow(clippy::unwrap_used)] // tests may panic: that is how they fail
 //! Opening, pasting and correcting, driven through the UI.
 
-mod common;
-
-use common::{App, harness, settle};
+use crate::common::{App, harness, settle};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use geobrief::GeobriefApp;

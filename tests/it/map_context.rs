@@ -2,9 +2,7 @@
 //! The map's context as a reader meets it: the names a local view shows, the
 //! locator, and the place card's "where" line.
 
-mod common;
-
-use common::harness;
+use crate::common::harness;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -3,11 +3,9 @@
 //! drag a marker, undo and redo, save and reopen, recover after a crash,
 //! and teach Geobrief a place.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{App, harness, harness_for, settle, temp_dir};
+use crate::common::{App, harness, harness_for, settle, temp_dir};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use geobrief::GeobriefApp;

@@ -2,9 +2,7 @@
 //! The app driven as a user would: find things by their accessible labels,
 //! click, and check what got selected and lit.
 
-mod common;
-
-use common::harness;
+use crate::common::harness;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
