@@ -296,6 +296,29 @@ mod tests {
     }
 
     #[test]
+    fn a_feature_with_a_huge_name_or_a_bad_coordinate_is_skipped_and_the_rest_kept() {
+        let long = "Latakia".repeat(20_000);
+        let json = format!(
+            r#"{{"type":"FeatureCollection","features":[
+            {{"type":"Feature","properties":{{"name":"{long}"}},"geometry":{{"type":"Point","coordinates":[1,2]}}}},
+            {{"type":"Feature","properties":{{"name":"Far"}},"geometry":{{"type":"Point","coordinates":[500,2]}}}},
+            {{"type":"Feature","properties":{{"name":"Latakia"}},"geometry":{{"type":"Point","coordinates":[35.78,35.52]}}}}]}}"#
+        );
+        let imported = places_from_geojson(&json, &Brief::default_brief()).unwrap();
+        assert_eq!(imported.places.len(), 1);
+        assert!(
+            imported.skipped[0].contains("the name is 140000 characters long"),
+            "{:?}",
+            imported.skipped
+        );
+        assert!(
+            imported.skipped[1].contains("500 is not a valid longitude"),
+            "{:?}",
+            imported.skipped
+        );
+    }
+
+    #[test]
     fn a_bare_geometry_is_refused_as_not_a_collection() {
         let brief = Brief::default_brief();
         let error =

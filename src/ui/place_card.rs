@@ -106,6 +106,7 @@ pub fn place_card_ui(
     let name = ui
         .add(
             TextEdit::singleline(&mut drafts.name)
+                .char_limit(crate::brief::MAX_NAME_CHARS)
                 .font(TextStyle::Heading)
                 .desired_width(ui.available_width()),
         )

@@ -520,3 +520,20 @@ fn a_source_that_is_not_a_web_address_is_shown_but_never_opened() {
     assert!(harness.query_by_label("Open in browser").is_none());
     harness.get_by_label("(not a web address: not opened)");
 }
+
+#[test]
+fn a_name_at_the_length_limit_opens_and_the_place_list_still_shows_every_place() {
+    use egui_kittest::kittest::Queryable;
+    let dir = temp_dir("hostile-name");
+    let path = dir.join("long-name.json");
+    let long = "Moscow".repeat(200)[..geobrief::brief::MAX_NAME_CHARS].to_string();
+    let bytes = with(default_json(), |j| j["places"][2]["name"] = json!(long));
+    std::fs::write(&path, bytes).unwrap();
+    let mut harness = harness();
+    open(&mut harness, &path);
+    assert_eq!(harness.state().file.as_deref(), Some(path.as_path()));
+    // The list shows the name shortened, and the places after it still.
+    harness.get_by_label(&format!("{}…", &long[..60]));
+    harness.get_by_label("Tartus naval facility");
+    let _ = std::fs::remove_dir_all(&dir);
+}
