@@ -245,14 +245,14 @@ fn refused_cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 "</div>".repeat(100_000)
             )
             .into_bytes(),
-            "nests its elements more than 512 deep",
+            "nests its elements more than 256 deep",
         ),
         (
             "divs.html",
             "<div>Latakia</div>"
                 .repeat(15 * 1024 * 1024 / 18)
                 .into_bytes(),
-            "more than 200000 elements",
+            "more than 100000 elements",
         ),
         (
             "lines.txt",
