@@ -16,6 +16,7 @@ use super::anchor::{
 use super::geometry::{geometry_from_geojson, ring_crossing};
 use super::model::{LinkEntry, mention_key};
 use super::read::{TextError, read_bounded, text_from_bytes};
+use super::skim::Skim;
 use super::{
     Brief, BriefDoc, BriefError, FORMAT, Link, LinkId, LoadError, Place, PlaceDoc, PlaceId,
     Selector,
@@ -68,50 +69,60 @@ pub fn parse_brief(bytes: &[u8]) -> Result<Brief, Vec<BriefError>> {
             other => BriefError::Text(other),
         }]
     })?;
-    let doc = parse_doc(&text).map_err(|e| vec![e])?;
+    let doc = parse_doc(&text)?;
     Brief::from_doc(doc)
 }
 
-/// Only the format tag of a brief; every other field is skipped unread.
-#[derive(serde::Deserialize)]
-struct FormatTag {
-    format: Option<serde_json::Value>,
-}
-
-fn parse_doc(text: &str) -> Result<BriefDoc, BriefError> {
-    // Check the format tag first, so a future version gets a clear message
-    // instead of a type error deep inside.
-    if let Ok(FormatTag {
-        format: Some(format),
-    }) = serde_json::from_str::<FormatTag>(text)
-        && format.as_str() != Some(FORMAT)
-    {
-        return Err(BriefError::UnsupportedFormat {
-            found: format.to_string().trim_matches('"').to_string(),
-        });
+fn parse_doc(text: &str) -> Result<BriefDoc, Vec<BriefError>> {
+    if let Ok(skim) = serde_json::from_str::<Skim>(text) {
+        if let Some(format) = skim.format
+            && format.as_str() != Some(FORMAT)
+        {
+            return Err(vec![BriefError::UnsupportedFormat {
+                found: format.to_string().trim_matches('"').to_string(),
+            }]);
+        }
+        let too_many: Vec<BriefError> = skim
+            .places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, p.geometry.as_ref()?.coordinates.0)))
+            .filter(|&(_, count)| count > MAX_POSITIONS_PER_PLACE)
+            .map(|(i, count)| BriefError::TooManyPositions {
+                at: format!("places[{i}].geometry.coordinates"),
+                count,
+                limit: MAX_POSITIONS_PER_PLACE,
+            })
+            .collect();
+        if !too_many.is_empty() {
+            return Err(too_many);
+        }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let at = e.path().to_string();
-        let inner = e.into_inner();
-        let message = inner.to_string();
-        let message = message.split(" at line ").next().unwrap_or("");
-        BriefError::Json {
-            at: if at == "." { "(top level)".into() } else { at },
-            line: inner.line(),
-            column: inner.column(),
-            message: if message == "recursion limit exceeded" {
-                format!("the JSON is nested more than {MAX_JSON_DEPTH} levels deep")
-            } else if let Some(found) = message.strip_suffix(", expected struct BriefDoc") {
-                format!(
-                    "{found}, expected a brief (a JSON object with \"format\", \"article\", \
+    serde_path_to_error::deserialize(de).map_err(|e| vec![json_error(e)])
+}
+
+/// A parse error with its JSON path, line and column, worded for a reader.
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> BriefError {
+    let at = e.path().to_string();
+    let inner = e.into_inner();
+    let message = inner.to_string();
+    let message = message.split(" at line ").next().unwrap_or("");
+    BriefError::Json {
+        at: if at == "." { "(top level)".into() } else { at },
+        line: inner.line(),
+        column: inner.column(),
+        message: if message == "recursion limit exceeded" {
+            format!("the JSON is nested more than {MAX_JSON_DEPTH} levels deep")
+        } else if let Some(found) = message.strip_suffix(", expected struct BriefDoc") {
+            format!(
+                "{found}, expected a brief (a JSON object with \"format\", \"article\", \
                      \"places\" and \"links\")"
-                )
-            } else {
-                message.to_string()
-            },
-        }
-    })
+            )
+        } else {
+            message.to_string()
+        },
+    }
 }
 
 impl Brief {

@@ -23,6 +23,7 @@ mod model;
 pub mod passages;
 pub mod read;
 pub mod save;
+mod skim;
 
 pub use anchor::{Anchor, AnchorQuality, selectors_for_span};
 pub use document::{Document, Step};
