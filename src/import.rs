@@ -119,6 +119,11 @@ fn place_of_feature(feature: &geojson::Feature) -> Result<NewPlace, String> {
         .filter(|n| !n.trim().is_empty())
         .ok_or("no name (a `name` property)")?;
     let value = &feature.geometry.as_ref().ok_or("no geometry")?.value;
+    if !positions_are_whole(value) {
+        return Err(format!(
+            "“{name}”: a position needs a longitude and a latitude"
+        ));
+    }
     let mut geometry = Geometry::<f64>::try_from(value).map_err(|e| e.to_string())?;
     if let Geometry::MultiPolygon(m) = &geometry {
         // A brief's area is one polygon: keep the largest part.
@@ -181,6 +186,25 @@ fn place_of_feature(feature: &geojson::Feature) -> Result<NewPlace, String> {
         sources,
         extra,
     })
+}
+
+/// Whether every position of `value` has a longitude and a latitude (the
+/// geojson crate's conversion indexes them unchecked, and panics on `[1]`).
+fn positions_are_whole(value: &geojson::GeometryValue) -> bool {
+    use geojson::GeometryValue as G;
+    let whole = |p: &geojson::Position| p.as_slice().len() >= 2;
+    let ring = |r: &Vec<geojson::Position>| r.iter().all(whole);
+    match value {
+        G::Point { coordinates } => whole(coordinates),
+        G::MultiPoint { coordinates } | G::LineString { coordinates } => ring(coordinates),
+        G::MultiLineString { coordinates } | G::Polygon { coordinates } => {
+            coordinates.iter().all(ring)
+        }
+        G::MultiPolygon { coordinates } => coordinates.iter().flatten().all(ring),
+        G::GeometryCollection { geometries } => {
+            geometries.iter().all(|g| positions_are_whole(&g.value))
+        }
+    }
 }
 
 /// "Title <url>" as an export writes it, back into a source.
@@ -313,6 +337,25 @@ mod tests {
         );
         assert!(
             imported.skipped[1].contains("500 is not a valid longitude"),
+            "{:?}",
+            imported.skipped
+        );
+    }
+
+    /// fuzz `geojson`: a position of one number panicked inside the
+    /// geojson crate's conversion.
+    #[test]
+    fn a_position_of_one_number_is_skipped_not_a_panic() {
+        let json = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"name":"Area"},"geometry":{"type":"Polygon","coordinates":[[[38,36],[41,36],[4137],[38,37],[38,36]]]}},
+            {"type":"Feature","properties":{"name":"Two"},"geometry":{"type":"MultiPolygon","coordinates":[[[[31,30],[31]]]]}}]}"#;
+        let imported = places_from_geojson(json, &Brief::default_brief()).unwrap();
+        assert!(imported.places.is_empty());
+        assert!(
+            imported
+                .skipped
+                .iter()
+                .all(|s| s.contains("a position needs a longitude and a latitude")),
             "{:?}",
             imported.skipped
         );
