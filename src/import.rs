@@ -10,7 +10,8 @@ use std::path::Path;
 use geo_types::Geometry;
 use serde_json::{Map, Value};
 
-use crate::brief::{Brief, PlaceKind, Source};
+use crate::brief::read::{read_bounded, text_from_bytes};
+use crate::brief::{Brief, MAX_NAME_CHARS, PlaceKind, Source, check_geometry};
 use crate::editing::{NewPlace, PlaceToAdd};
 use crate::export::geojson::right_handed;
 use crate::personal::whole_word;
@@ -37,22 +38,13 @@ pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn read_places_file(path: &Path, brief: &Brief) -> Result<Imported, ImportError> {
     let file = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|e| ImportError::Read {
-            file: file.clone(),
-            reason: e.to_string(),
-        })?
-        .len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(ImportError::Read {
-            file,
-            reason: format!("it is {size} bytes; the limit is {MAX_IMPORT_BYTES}"),
-        });
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| ImportError::Read {
+    let read_error = |reason: String| ImportError::Read {
         file: file.clone(),
-        reason: e.to_string(),
-    })?;
+        reason,
+    };
+    let bytes = read_bounded(path, MAX_IMPORT_BYTES).map_err(|e| read_error(e.to_string()))?;
+    let text = text_from_bytes(&bytes).map_err(|e| read_error(e.to_string()))?;
+    drop(bytes);
     places_from_geojson(&text, brief).map_err(|e| match e {
         ImportError::NotGeoJson { reason, .. } => ImportError::NotGeoJson { file, reason },
         ImportError::NotCollection { found, .. } => ImportError::NotCollection { file, found },
@@ -85,8 +77,15 @@ pub fn places_from_geojson(text: &str, brief: &Brief) -> Result<Imported, Import
         }
     };
     let mut imported = Imported::default();
-    for (i, feature) in collection.features.iter().enumerate() {
-        match place_of_feature(feature) {
+    let features: Vec<Result<NewPlace, String>> =
+        collection.features.iter().map(place_of_feature).collect();
+    let names = features
+        .iter()
+        .filter_map(|f| f.as_ref().ok())
+        .map(|p| p.name.as_str());
+    let found = Occurrences::of(brief, names);
+    for (i, feature) in features.into_iter().enumerate() {
+        match feature {
             Ok(place) => {
                 let id = place.extra.get("x-import-id").and_then(Value::as_str);
                 // Ring orientation aside: an export turns rings as RFC 7946 asks.
@@ -102,7 +101,7 @@ pub fn places_from_geojson(text: &str, brief: &Brief) -> Result<Imported, Import
                     ));
                     continue;
                 }
-                let mentions = occurrences(brief, &place.name);
+                let mentions = found.of_name(&place.name);
                 imported.places.push(PlaceToAdd { place, mentions });
             }
             Err(why) => imported.skipped.push(format!("features[{i}]: {why}")),
@@ -120,6 +119,11 @@ fn place_of_feature(feature: &geojson::Feature) -> Result<NewPlace, String> {
         .filter(|n| !n.trim().is_empty())
         .ok_or("no name (a `name` property)")?;
     let value = &feature.geometry.as_ref().ok_or("no geometry")?.value;
+    if !positions_are_whole(value) {
+        return Err(format!(
+            "“{name}”: a position needs a longitude and a latitude"
+        ));
+    }
     let mut geometry = Geometry::<f64>::try_from(value).map_err(|e| e.to_string())?;
     if let Geometry::MultiPolygon(m) = &geometry {
         // A brief's area is one polygon: keep the largest part.
@@ -132,6 +136,16 @@ fn place_of_feature(feature: &geojson::Feature) -> Result<NewPlace, String> {
     }
     if !matches!(geometry, Geometry::Point(_) | Geometry::Polygon(_)) {
         return Err(format!("“{name}”: only points and polygons become places"));
+    }
+    let name_chars = name.chars().count();
+    if name_chars > MAX_NAME_CHARS {
+        let short: String = name.chars().take(40).collect();
+        return Err(format!(
+            "“{short}…”: the name is {name_chars} characters long; the limit is {MAX_NAME_CHARS}"
+        ));
+    }
+    if let Some(fault) = check_geometry(&geometry, "geometry").first() {
+        return Err(format!("“{name}”: {fault}"));
     }
     let kind = props
         .get("kind")
@@ -174,6 +188,25 @@ fn place_of_feature(feature: &geojson::Feature) -> Result<NewPlace, String> {
     })
 }
 
+/// Whether every position of `value` has a longitude and a latitude (the
+/// geojson crate's conversion indexes them unchecked, and panics on `[1]`).
+fn positions_are_whole(value: &geojson::GeometryValue) -> bool {
+    use geojson::GeometryValue as G;
+    let whole = |p: &geojson::Position| p.as_slice().len() >= 2;
+    let ring = |r: &Vec<geojson::Position>| r.iter().all(whole);
+    match value {
+        G::Point { coordinates } => whole(coordinates),
+        G::MultiPoint { coordinates } | G::LineString { coordinates } => ring(coordinates),
+        G::MultiLineString { coordinates } | G::Polygon { coordinates } => {
+            coordinates.iter().all(ring)
+        }
+        G::MultiPolygon { coordinates } => coordinates.iter().flatten().all(ring),
+        G::GeometryCollection { geometries } => {
+            geometries.iter().all(|g| positions_are_whole(&g.value))
+        }
+    }
+}
+
 /// "Title <url>" as an export writes it, back into a source.
 fn source_from_text(text: &str) -> Source {
     match text.strip_suffix('>').and_then(|t| t.rsplit_once(" <")) {
@@ -188,21 +221,41 @@ fn source_from_text(text: &str) -> Source {
     }
 }
 
-/// Every whole-word occurrence of `name` in the article.
-pub fn occurrences(brief: &Brief, name: &str) -> Vec<(usize, Range<usize>)> {
-    if name.is_empty() {
-        return Vec::new();
+/// Every whole-word occurrence of many names, found in one pass over the
+/// article (one search per name would make an import of many places scan
+/// the text as many times).
+struct Occurrences {
+    by_name: std::collections::HashMap<String, Vec<(usize, Range<usize>)>>,
+}
+
+impl Occurrences {
+    fn of<'a>(brief: &Brief, names: impl Iterator<Item = &'a str>) -> Self {
+        let mut patterns: Vec<&str> = names.filter(|n| !n.is_empty()).collect();
+        patterns.sort_unstable();
+        patterns.dedup();
+        let mut by_name: std::collections::HashMap<String, Vec<(usize, Range<usize>)>> = patterns
+            .iter()
+            .map(|n| (n.to_string(), Vec::new()))
+            .collect();
+        let Ok(finder) = aho_corasick::AhoCorasick::new(&patterns) else {
+            return Self { by_name };
+        };
+        for (p, text) in brief.paragraphs().iter().enumerate() {
+            for m in finder.find_overlapping_iter(text) {
+                let name = patterns[m.pattern().as_usize()];
+                if whole_word(text, m.start(), m.end())
+                    && let Some(list) = by_name.get_mut(name)
+                {
+                    list.push((p, m.range()));
+                }
+            }
+        }
+        Self { by_name }
     }
-    brief
-        .paragraphs()
-        .iter()
-        .enumerate()
-        .flat_map(|(p, text)| {
-            text.match_indices(name)
-                .filter(|(start, m)| whole_word(text, *start, start + m.len()))
-                .map(move |(start, m)| (p, start..start + m.len()))
-        })
-        .collect()
+
+    fn of_name(&self, name: &str) -> Vec<(usize, Range<usize>)> {
+        self.by_name.get(name).cloned().unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -261,6 +314,48 @@ mod tests {
         assert_eq!(imported.skipped.len(), 2);
         assert!(
             imported.skipped[0].contains("no name"),
+            "{:?}",
+            imported.skipped
+        );
+    }
+
+    #[test]
+    fn a_feature_with_a_huge_name_or_a_bad_coordinate_is_skipped_and_the_rest_kept() {
+        let long = "Latakia".repeat(20_000);
+        let json = format!(
+            r#"{{"type":"FeatureCollection","features":[
+            {{"type":"Feature","properties":{{"name":"{long}"}},"geometry":{{"type":"Point","coordinates":[1,2]}}}},
+            {{"type":"Feature","properties":{{"name":"Far"}},"geometry":{{"type":"Point","coordinates":[500,2]}}}},
+            {{"type":"Feature","properties":{{"name":"Latakia"}},"geometry":{{"type":"Point","coordinates":[35.78,35.52]}}}}]}}"#
+        );
+        let imported = places_from_geojson(&json, &Brief::default_brief()).unwrap();
+        assert_eq!(imported.places.len(), 1);
+        assert!(
+            imported.skipped[0].contains("the name is 140000 characters long"),
+            "{:?}",
+            imported.skipped
+        );
+        assert!(
+            imported.skipped[1].contains("500 is not a valid longitude"),
+            "{:?}",
+            imported.skipped
+        );
+    }
+
+    /// fuzz `geojson`: a position of one number panicked inside the
+    /// geojson crate's conversion.
+    #[test]
+    fn a_position_of_one_number_is_skipped_not_a_panic() {
+        let json = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"name":"Area"},"geometry":{"type":"Polygon","coordinates":[[[38,36],[41,36],[4137],[38,37],[38,36]]]}},
+            {"type":"Feature","properties":{"name":"Two"},"geometry":{"type":"MultiPolygon","coordinates":[[[[31,30],[31]]]]}}]}"#;
+        let imported = places_from_geojson(json, &Brief::default_brief()).unwrap();
+        assert!(imported.places.is_empty());
+        assert!(
+            imported
+                .skipped
+                .iter()
+                .all(|s| s.contains("a position needs a longitude and a latitude")),
             "{:?}",
             imported.skipped
         );

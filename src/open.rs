@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use crate::brief::{Brief, MAX_BRIEF_BYTES, parse_brief};
+use crate::brief::read::{read_bounded, text_from_bytes};
+use crate::brief::{Brief, MAX_BRIEF_BYTES, MAX_PARAGRAPHS, parse_brief};
 use crate::compose;
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
@@ -31,38 +32,49 @@ pub fn file_kind(path: &Path) -> FileKind {
     }
 }
 
-/// Opens `path`; the errors are lines ready for the problems panel.
+/// Opens `path`; the errors are lines ready for the problems panel. The
+/// file's metadata is looked at before it is opened (see [`read_bounded`]),
+/// so a pipe or a device never blocks and a huge file is never read.
 pub fn open_path(path: &Path, personal: &PersonalGazetteer) -> Result<Brief, Vec<String>> {
     let name = path.display();
     let bytes =
-        std::fs::read(path).map_err(|e| vec![format!("{name}: cannot read the file: {e}")])?;
-    if bytes.len() > MAX_BRIEF_BYTES {
-        return Err(vec![format!(
-            "{name}: the file is {} bytes; the limit is {MAX_BRIEF_BYTES}",
-            bytes.len()
-        )]);
-    }
+        read_bounded(path, MAX_BRIEF_BYTES as u64).map_err(|e| vec![format!("{name}: {e}")])?;
     let stem = path
         .file_stem()
         .map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned());
     match file_kind(path) {
         FileKind::Brief => parse_brief(&bytes)
             .map_err(|errors| errors.iter().map(|e| format!("{name}: {e}")).collect()),
-        FileKind::Text | FileKind::Html => {
-            let text = std::str::from_utf8(&bytes).map_err(|e| {
-                vec![format!(
-                    "{name}: the file is not UTF-8 text (invalid byte at offset {})",
-                    e.valid_up_to()
-                )]
-            })?;
-            let text = if file_kind(path) == FileKind::Html {
-                article_text_from_html(text).map_err(|e| vec![format!("{name}: {e}")])?
+        kind @ (FileKind::Text | FileKind::Html) => {
+            let text = text_from_bytes(&bytes).map_err(|e| vec![format!("{name}: {e}")])?;
+            let text = if kind == FileKind::Html {
+                article_text_from_html(&text).map_err(|e| vec![format!("{name}: {e}")])?
             } else {
-                text.to_string()
+                text
             };
+            check_paragraph_count(&text).map_err(|e| vec![format!("{name}: {e}")])?;
             Ok(brief_from_article_text(&text, &stem, personal))
         }
     }
+}
+
+/// Refuses a text of more paragraphs than a brief may hold, before its
+/// places are looked for; paragraphs are counted as
+/// [`compose::split_article`] makes them.
+pub fn check_paragraph_count(text: &str) -> Result<(), String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let blocks = text.split("\n\n").filter(|b| !b.trim().is_empty()).count();
+    let paragraphs = if blocks == 1 && text.trim().contains('\n') {
+        text.lines().filter(|l| !l.trim().is_empty()).count()
+    } else {
+        blocks
+    };
+    if paragraphs > MAX_PARAGRAPHS {
+        return Err(format!(
+            "the text has {paragraphs} paragraphs; a brief holds at most {MAX_PARAGRAPHS}"
+        ));
+    }
+    Ok(())
 }
 
 /// A brief from an article's text, with its places found offline.
@@ -83,6 +95,7 @@ pub fn brief_from_article_text(
 /// The article of a saved web page as plain text: title, byline, then the
 /// paragraphs, separated by blank lines.
 pub fn article_text_from_html(html: &str) -> Result<String, String> {
+    check_html_shape(html)?;
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()
@@ -119,9 +132,144 @@ pub fn article_text_from_html(html: &str) -> Result<String, String> {
     Ok(parts.join("\n\n"))
 }
 
+/// Elements nested deeper than this in a web page are refused: the article
+/// extractor's work grows with depth times size (100,000 elements 500 deep
+/// took it 6.5 s), and real pages nest under 100.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// Elements in a web page, at most: a long news page has under 20,000, and
+/// the extractor takes about 2 s for 100,000 (190,000 took it 3.5 s).
+pub const MAX_HTML_ELEMENTS: usize = 100_000;
+
+/// Elements whose end tag HTML lets a page leave out; they are not counted
+/// as nesting, since a page of unclosed `<p>`s is not deep.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rt", "rp", "html", "head", "body",
+];
+
+/// Elements that never have content (or an end tag).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose content is raw text, not markup.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
+/// A quick look at a page's tags before the article extractor gets it: how
+/// deep they nest and how many there are. Linear in the page's length.
+pub fn check_html_shape(html: &str) -> Result<(), String> {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut elements) = (0usize, 0usize, 0usize);
+    let mut at = 0;
+    while let Some(lt) = memchr_from(bytes, b'<', at) {
+        let rest = &html[lt + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            at = comment
+                .find("-->")
+                .map_or(bytes.len(), |end| lt + 4 + end + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = html[name_start..]
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        if name_len == 0 {
+            at = lt + 1;
+            continue;
+        }
+        // Lower-cased on the stack: no name in the lists is over 8 letters.
+        let mut lower = [0u8; 8];
+        let name_bytes = &bytes[name_start..name_start + name_len];
+        for (l, b) in lower.iter_mut().zip(name_bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        let name = if name_len <= lower.len() {
+            std::str::from_utf8(&lower[..name_len]).unwrap_or("")
+        } else {
+            ""
+        };
+        let tag_end = memchr_from(bytes, b'>', name_start).unwrap_or(bytes.len());
+        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        at = tag_end + 1;
+        if closing {
+            if !OPTIONAL_END.contains(&name) && !VOID.contains(&name) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        elements += 1;
+        if elements > MAX_HTML_ELEMENTS {
+            return Err(format!(
+                "the web page has more than {MAX_HTML_ELEMENTS} elements, the most Geobrief \
+                 reads an article from; save the article alone, or as text"
+            ));
+        }
+        if RAW_TEXT.contains(&name) {
+            let close = format!("</{name}");
+            at = find_ascii_case_insensitive(html, &close, at).unwrap_or(bytes.len());
+            continue;
+        }
+        if self_closing || VOID.contains(&name) || OPTIONAL_END.contains(&name) {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+        if deepest > MAX_HTML_DEPTH {
+            return Err(format!(
+                "the web page nests its elements more than {MAX_HTML_DEPTH} deep (at byte \
+                 {lt}), too deep to find its article; save the article alone, or as text"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn memchr_from(bytes: &[u8], needle: u8, from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == needle)
+        .map(|i| from + i)
+}
+
+fn find_ascii_case_insensitive(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let hay = haystack.as_bytes().get(from..)?;
+    let needle = needle.as_bytes();
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|i| from + i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_of_unclosed_paragraphs_is_not_deep() {
+        let page = format!("<html><body>{}</body></html>", "<p>Tartus ".repeat(5_000));
+        assert_eq!(check_html_shape(&page), Ok(()));
+    }
+
+    #[test]
+    fn a_hundred_thousand_nested_divs_are_refused_at_once() {
+        let page = format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let started = std::time::Instant::now();
+        let error = article_text_from_html(&page).unwrap_err();
+        assert!(error.contains("more than 256 deep"), "{error}");
+        assert!(started.elapsed().as_secs_f64() < 1.0);
+    }
+
+    #[test]
+    fn markup_inside_scripts_and_comments_is_not_counted() {
+        let inside = "<div>".repeat(MAX_HTML_DEPTH + 1);
+        let page = format!("<script>{inside}</SCRIPT><!-- {inside} --><p>Homs</p>");
+        assert_eq!(check_html_shape(&page), Ok(()));
+        assert!(check_html_shape(&inside).is_err());
+    }
 
     const PAGE: &str = r#"<html><head><title>Talks in Damascus | The Daily</title></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>

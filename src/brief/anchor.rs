@@ -76,13 +76,94 @@ pub fn anchor_quote(
     suffix: &str,
     hint_chars: Option<Range<usize>>,
 ) -> Option<Anchor> {
+    let mut index = ParagraphIndex::new(paragraphs);
+    let mut budget = SearchBudget::default();
+    anchor_quote_indexed(
+        &mut index,
+        &mut budget,
+        &Quote {
+            exact,
+            prefix,
+            suffix,
+        },
+        hint_paragraph,
+        hint_chars,
+    )
+}
+
+/// The words a link quotes, with their context.
+#[derive(Clone, Copy, Debug)]
+pub struct Quote<'a> {
+    pub exact: &'a str,
+    pub prefix: &'a str,
+    pub suffix: &'a str,
+}
+
+/// Bytes of text searched again for quotes that moved, at most, in one
+/// load. A quote at its stored position costs nothing; each one that moved
+/// searches its paragraph, and one whose words are gone the whole article.
+/// The budget keeps a brief of many stale links from making loading
+/// quadratic; links past it are kept, reported, and not shown.
+pub const SEARCH_BUDGET_BYTES: usize = 256 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug)]
+pub struct SearchBudget {
+    pub bytes_left: usize,
+}
+
+impl Default for SearchBudget {
+    fn default() -> Self {
+        Self {
+            bytes_left: SEARCH_BUDGET_BYTES,
+        }
+    }
+}
+
+impl SearchBudget {
+    pub fn is_spent(&self) -> bool {
+        self.bytes_left == 0
+    }
+
+    /// Takes `bytes` from the budget; false (and nothing taken) if it has
+    /// not that many left.
+    fn take(&mut self, bytes: usize) -> bool {
+        match self.bytes_left.checked_sub(bytes) {
+            Some(left) => {
+                self.bytes_left = left;
+                true
+            }
+            None => {
+                self.bytes_left = 0;
+                false
+            }
+        }
+    }
+}
+
+/// [`anchor_quote`] over paragraphs whose character offsets are indexed
+/// once, within a search budget shared by every link of a load.
+pub fn anchor_quote_indexed(
+    index: &mut ParagraphIndex<'_>,
+    budget: &mut SearchBudget,
+    quote: &Quote<'_>,
+    hint_paragraph: usize,
+    hint_chars: Option<Range<usize>>,
+) -> Option<Anchor> {
+    let Quote {
+        exact,
+        prefix,
+        suffix,
+    } = *quote;
     if exact.is_empty() {
         return None;
     }
+    let paragraphs = index.paragraphs;
     let hinted = paragraphs.get(hint_paragraph);
-    if let (Some(text), Some(chars)) = (hinted, hint_chars.clone()) {
-        let start = byte_from_char(text, chars.start);
-        let end = byte_from_char(text, chars.end);
+    let mut hint_byte = 0;
+    if let (Some(text), Some(chars)) = (hinted, hint_chars) {
+        let offsets = index.get(hint_paragraph);
+        let start = offsets.byte_from_char(text, chars.start);
+        let end = offsets.byte_from_char(text, chars.end);
         if let (Some(start), Some(end)) = (start, end)
             && text.get(start..end) == Some(exact)
         {
@@ -92,12 +173,14 @@ pub fn anchor_quote(
                 quality: AnchorQuality::Exact,
             });
         }
+        hint_byte = offsets
+            .byte_from_char(text, chars.start.min(offsets.char_count()))
+            .unwrap_or(0);
     }
-    let hint_byte = hinted
-        .zip(hint_chars)
-        .and_then(|(text, chars)| byte_from_char(text, chars.start.min(text.chars().count())))
-        .unwrap_or(0);
-    if let Some(bytes) = hinted.and_then(|t| best_occurrence(t, exact, prefix, suffix, hint_byte)) {
+    if let Some(text) = hinted
+        && budget.take(text.len())
+        && let Some(bytes) = best_occurrence(text, exact, prefix, suffix, hint_byte)
+    {
         return Some(Anchor {
             paragraph: hint_paragraph,
             bytes,
@@ -105,12 +188,102 @@ pub fn anchor_quote(
         });
     }
     paragraphs.iter().enumerate().find_map(|(i, text)| {
+        if !budget.take(text.len()) {
+            return None;
+        }
         best_occurrence(text, exact, prefix, suffix, 0).map(|bytes| Anchor {
             paragraph: i,
             bytes,
             quality: AnchorQuality::Moved,
         })
     })
+}
+
+/// Code points between checkpoints of a [`CharIndex`].
+const CHECKPOINT_CHARS: usize = 64;
+
+/// A paragraph's code point offsets, so a position selector is checked in
+/// constant time rather than by counting from the start every time.
+#[derive(Clone, Debug)]
+pub struct CharIndex {
+    char_count: usize,
+    /// The byte offset of every `CHECKPOINT_CHARS`-th code point; empty when
+    /// the text is ASCII (bytes and code points are then the same).
+    checkpoints: Vec<usize>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self {
+                char_count: text.len(),
+                checkpoints: Vec::new(),
+            };
+        }
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_CHARS + 1);
+        let mut char_count = 0;
+        for (k, (byte, _)) in text.char_indices().enumerate() {
+            if k % CHECKPOINT_CHARS == 0 {
+                checkpoints.push(byte);
+            }
+            char_count = k + 1;
+        }
+        Self {
+            char_count,
+            checkpoints,
+        }
+    }
+
+    pub fn char_count(&self) -> usize {
+        self.char_count
+    }
+
+    /// The byte offset of code point `index` in `text` (the text this index
+    /// was made of), or `None` past its end.
+    pub fn byte_from_char(&self, text: &str, index: usize) -> Option<usize> {
+        if index > self.char_count {
+            return None;
+        }
+        if self.checkpoints.is_empty() {
+            return Some(index);
+        }
+        let from = self.checkpoints.get(index / CHECKPOINT_CHARS).copied();
+        match from {
+            Some(from) => {
+                byte_from_char(text.get(from..)?, index % CHECKPOINT_CHARS).map(|b| from + b)
+            }
+            None => Some(text.len()),
+        }
+    }
+}
+
+/// Each paragraph's [`CharIndex`], made the first time it is asked for.
+pub struct ParagraphIndex<'a> {
+    paragraphs: &'a [String],
+    // A map, not a vector: making one costs nothing, however long the text
+    // (an edit that adds one link makes one).
+    indexes: std::collections::HashMap<usize, CharIndex>,
+}
+
+impl<'a> ParagraphIndex<'a> {
+    pub fn new(paragraphs: &'a [String]) -> Self {
+        Self {
+            paragraphs,
+            indexes: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn paragraphs(&self) -> &'a [String] {
+        self.paragraphs
+    }
+
+    /// The index of paragraph `p`, which must exist.
+    pub fn get(&mut self, p: usize) -> &CharIndex {
+        let text = &self.paragraphs[p];
+        self.indexes
+            .entry(p)
+            .or_insert_with(|| CharIndex::new(text))
+    }
 }
 
 /// The occurrence of `exact` in `text` whose surroundings match `prefix` and
@@ -193,6 +366,42 @@ mod tests {
     fn a_quote_whose_words_are_gone_does_not_anchor() {
         let p = paras(&["Talks in Kyiv."]);
         assert_eq!(anchor_quote(&p, 0, "Moscow", "", "", Some(9..15)), None);
+    }
+
+    #[test]
+    fn the_char_index_agrees_with_counting_from_the_start() {
+        let text = "Syria’s coast near Latakia, and Ḥmeimim’s runway: ".repeat(9);
+        let index = CharIndex::new(&text);
+        assert_eq!(index.char_count(), text.chars().count());
+        for k in 0..=index.char_count() + 2 {
+            assert_eq!(
+                index.byte_from_char(&text, k),
+                byte_from_char(&text, k),
+                "{k}"
+            );
+        }
+        let ascii = CharIndex::new("Tartus");
+        assert_eq!(ascii.byte_from_char("Tartus", 6), Some(6));
+        assert_eq!(ascii.byte_from_char("Tartus", 7), None);
+    }
+
+    #[test]
+    fn a_spent_search_budget_leaves_a_moved_quote_unanchored() {
+        let p = paras(&["The old naval base in Tartus is old."]);
+        let mut index = ParagraphIndex::new(&p);
+        let quote = Quote {
+            exact: "Tartus",
+            prefix: "base in ",
+            suffix: " is",
+        };
+        let mut budget = SearchBudget { bytes_left: 10 };
+        assert_eq!(
+            anchor_quote_indexed(&mut index, &mut budget, &quote, 0, Some(12..18)),
+            None
+        );
+        assert!(budget.is_spent());
+        let mut budget = SearchBudget::default();
+        assert!(anchor_quote_indexed(&mut index, &mut budget, &quote, 0, Some(12..18)).is_some());
     }
 
     #[test]

@@ -9,6 +9,28 @@ pub enum BriefError {
     TooLarge { bytes: usize, limit: usize },
     #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { offset: usize },
+    /// The file could not be read (a folder, a pipe, too large, ...).
+    #[error("{0}")]
+    Read(#[from] super::read::ReadError),
+    /// The bytes are not text (empty, UTF-16 without a byte-order mark, binary).
+    #[error("{0}")]
+    Text(super::read::TextError),
+    #[error("the article has {count} paragraphs; the limit is {limit}")]
+    TooManyParagraphs { count: usize, limit: usize },
+    #[error("at {at}: the name is {chars} characters long; the limit is {limit}")]
+    NameTooLong {
+        at: String,
+        chars: usize,
+        limit: usize,
+    },
+    #[error(
+        "at {at}: the area has {count} positions; the limit is {limit} per place (simplify it first, e.g. in QGIS)"
+    )]
+    TooManyPositions {
+        at: String,
+        count: usize,
+        limit: usize,
+    },
     #[error("line {line}, column {column}, at {at}: {message}")]
     Json {
         at: String,

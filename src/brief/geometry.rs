@@ -6,6 +6,7 @@ use geo_types::{Coord, Geometry, LineString, Point, Polygon};
 use geojson::GeometryValue;
 
 use super::BriefError;
+use super::load::MAX_POSITIONS_PER_PLACE;
 
 /// The geometry of a GeoJSON value, or `None` with the faults pushed.
 pub(super) fn geometry_from_geojson(
@@ -15,21 +16,32 @@ pub(super) fn geometry_from_geojson(
 ) -> Option<Geometry<f64>> {
     match value {
         GeometryValue::Point { coordinates } => {
-            coord_from_position(coordinates, &format!("{at}.coordinates"), errors)
+            coord_from_position(coordinates, || format!("{at}.coordinates"), errors)
                 .map(|c| Geometry::Point(Point(c)))
         }
         GeometryValue::Polygon { coordinates } => {
+            let positions: usize = coordinates.iter().map(Vec::len).sum();
+            if positions > MAX_POSITIONS_PER_PLACE {
+                // Refused before any position is looked at: the work of
+                // checking (and later drawing) it is what the limit bounds.
+                errors.push(BriefError::TooManyPositions {
+                    at: format!("{at}.coordinates"),
+                    count: positions,
+                    limit: MAX_POSITIONS_PER_PLACE,
+                });
+                return None;
+            }
             let before = errors.len();
             let rings: Vec<LineString<f64>> = coordinates
                 .iter()
                 .enumerate()
                 .map(|(r, ring)| {
-                    let ring_at = format!("{at}.coordinates[{r}]");
-                    check_ring_shape(ring.len(), ring.first() == ring.last(), &ring_at, errors);
+                    let ring_at = || format!("{at}.coordinates[{r}]");
+                    check_ring_shape(ring.len(), ring.first() == ring.last(), &ring_at(), errors);
                     ring.iter()
                         .enumerate()
                         .filter_map(|(k, pos)| {
-                            coord_from_position(pos, &format!("{ring_at}[{k}]"), errors)
+                            coord_from_position(pos, || format!("{}[{k}]", ring_at()), errors)
                         })
                         .collect()
                 })
@@ -68,24 +80,34 @@ fn check_ring_shape(len: usize, closed: bool, at: &str, errors: &mut Vec<BriefEr
     }
 }
 
+/// `at` makes the JSON path, only when there is a fault to name (a ring
+/// has many positions and most are fine).
 fn coord_from_position(
     position: &geojson::Position,
-    at: &str,
+    at: impl Fn() -> String,
     errors: &mut Vec<BriefError>,
 ) -> Option<Coord<f64>> {
     let numbers: &[f64] = position.as_slice();
-    if numbers.len() < 2 {
+    let &[x, y, ..] = numbers else {
         errors.push(BriefError::BadPosition {
-            at: at.to_string(),
+            at: at(),
             count: numbers.len(),
         });
         return None;
-    }
-    let coord = Coord {
-        x: numbers[0],
-        y: numbers[1],
     };
-    check_coord(coord, at, errors).then_some(coord)
+    let coord = Coord { x, y };
+    if coord_is_valid(coord) {
+        return Some(coord);
+    }
+    check_coord(coord, &at(), errors);
+    None
+}
+
+fn coord_is_valid(c: Coord<f64>) -> bool {
+    c.x.is_finite()
+        && c.y.is_finite()
+        && (-180.0..=180.0).contains(&c.x)
+        && (-90.0..=90.0).contains(&c.y)
 }
 
 /// GeoJSON order: longitude first, then latitude.
@@ -110,9 +132,22 @@ fn check_coord(c: Coord<f64>, at: &str, errors: &mut Vec<BriefError>) -> bool {
     ok
 }
 
-/// The faults of a geometry an edit brings (the same rules as loading).
-pub(super) fn check_geometry(geometry: &Geometry<f64>, at: &str) -> Vec<BriefError> {
+/// The faults of a geometry an edit or an import brings (the same rules as
+/// loading).
+pub fn check_geometry(geometry: &Geometry<f64>, at: &str) -> Vec<BriefError> {
     let mut errors = Vec::new();
+    if let Geometry::Polygon(poly) = geometry {
+        let positions =
+            poly.exterior().0.len() + poly.interiors().iter().map(|r| r.0.len()).sum::<usize>();
+        if positions > MAX_POSITIONS_PER_PLACE {
+            errors.push(BriefError::TooManyPositions {
+                at: format!("{at}.coordinates"),
+                count: positions,
+                limit: MAX_POSITIONS_PER_PLACE,
+            });
+            return errors;
+        }
+    }
     match geometry {
         Geometry::Point(p) => {
             check_coord(p.0, &format!("{at}.coordinates"), &mut errors);
@@ -139,6 +174,53 @@ pub(super) fn check_geometry(geometry: &Geometry<f64>, at: &str) -> Vec<BriefErr
         }),
     }
     errors
+}
+
+/// Pairs of segments compared, at most, when looking for a ring that
+/// crosses itself. Real areas come nowhere near it; a hostile ring whose
+/// segments all overlap in x is not checked past it.
+const CROSSING_PAIRS_BUDGET: usize = 20_000_000;
+
+/// The first two segments of `ring` found to cross (by the index of their
+/// first position), if any. Segments that share a corner do not count, nor
+/// do segments that only touch or lie on one line. A sweep over x: each
+/// segment is compared only with those whose x extent overlaps its own.
+pub fn ring_crossing(ring: &[Coord<f64>]) -> Option<(usize, usize)> {
+    let n = ring.len().checked_sub(1)?; // segments; the ring is closed
+    let x_range = |i: usize| {
+        let (a, b) = (ring[i].x, ring[i + 1].x);
+        (a.min(b), a.max(b))
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| x_range(i).0.total_cmp(&x_range(j).0));
+    let mut pairs = 0usize;
+    for (k, &i) in order.iter().enumerate() {
+        let (_, right) = x_range(i);
+        for &j in &order[k + 1..] {
+            if x_range(j).0 > right {
+                break;
+            }
+            pairs += 1;
+            if pairs > CROSSING_PAIRS_BUDGET {
+                return None;
+            }
+            let adjacent = i.abs_diff(j) == 1 || i.abs_diff(j) == n - 1;
+            if !adjacent && segments_cross(ring[i], ring[i + 1], ring[j], ring[j + 1]) {
+                return Some((i.min(j), i.max(j)));
+            }
+        }
+    }
+    None
+}
+
+/// True when segments ab and cd cross at a point inside both.
+fn segments_cross(a: Coord<f64>, b: Coord<f64>, c: Coord<f64>, d: Coord<f64>) -> bool {
+    let side = |p: Coord<f64>, q: Coord<f64>, r: Coord<f64>| {
+        ((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x)).signum()
+    };
+    let (d1, d2) = (side(a, b, c), side(a, b, d));
+    let (d3, d4) = (side(c, d, a), side(c, d, b));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
 /// The GeoJSON form of a brief's geometry, rings as they are.
@@ -193,6 +275,37 @@ mod tests {
             c.reverse();
         }
         c
+    }
+
+    #[test]
+    fn a_bow_tie_crosses_itself_and_a_square_does_not() {
+        assert_eq!(ring_crossing(&square(false)), None);
+        let bow_tie = [(0.0, 0.0), (1.0, 1.0), (1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]
+            .map(|(x, y)| Coord { x, y });
+        assert_eq!(ring_crossing(&bow_tie), Some((0, 2)));
+    }
+
+    #[test]
+    fn a_long_ring_is_checked_for_crossings_quickly() {
+        // A circle of 100,000 corners: the sweep compares neighbours only.
+        let n = 100_000;
+        let mut ring: Vec<Coord<f64>> = (0..n)
+            .map(|k| {
+                let t = k as f64 / n as f64 * std::f64::consts::TAU;
+                Coord {
+                    x: 10.0 * t.cos(),
+                    y: 10.0 * t.sin(),
+                }
+            })
+            .collect();
+        ring.push(ring[0]);
+        let started = std::time::Instant::now();
+        assert_eq!(ring_crossing(&ring), None);
+        assert!(
+            started.elapsed().as_secs_f64() < 1.0,
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

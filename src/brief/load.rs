@@ -10,36 +10,52 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use super::anchor::{Anchor, anchor_quote, byte_from_char};
-use super::geometry::geometry_from_geojson;
+use super::anchor::{
+    Anchor, ParagraphIndex, Quote, SEARCH_BUDGET_BYTES, SearchBudget, anchor_quote_indexed,
+};
+use super::geometry::{geometry_from_geojson, ring_crossing};
 use super::model::{LinkEntry, mention_key};
+use super::read::{TextError, read_bounded, text_from_bytes};
+use super::skim::Skim;
 use super::{
     Brief, BriefDoc, BriefError, FORMAT, Link, LinkId, LoadError, Place, PlaceDoc, PlaceId,
     Selector,
 };
 
-/// Larger files are refused before parsing. A book of 10 MB with 10,000
-/// places and their links is about 30 MB of JSON.
+/// Larger files are refused by their size, before they are read. A book of
+/// 10 MB with 10,000 places and their links is about 30 MB of JSON.
 pub const MAX_BRIEF_BYTES: usize = 64 * 1024 * 1024;
 
-/// Reads and validates a brief file; the error names the file.
+/// An article's paragraphs, at most (a 10 MB book has about 100,000).
+pub const MAX_PARAGRAPHS: usize = 1_000_000;
+
+/// A place name's length in characters, at most: the longest real names
+/// are under 200, and the place list and labels must stay usable.
+pub const MAX_NAME_CHARS: usize = 1_000;
+
+/// Positions in one place's area, at most (all its rings together). A
+/// country outline at 1:10m has under 20,000; the map simplifies by zoom.
+pub const MAX_POSITIONS_PER_PLACE: usize = 100_000;
+
+/// JSON nested deeper than this is refused (serde_json's own limit, which
+/// keeps parsing from exhausting the stack).
+pub const MAX_JSON_DEPTH: usize = 128;
+
+/// Reads and validates a brief file; the error names the file. Its metadata
+/// is looked at first (a pipe or a folder is refused, a file over the limit
+/// is refused by its size), then at most [`MAX_BRIEF_BYTES`] are read.
 pub fn parse_brief_file(path: &Path) -> Result<Brief, LoadError> {
     let to_load_error = |errors| LoadError {
         file: path.to_path_buf(),
         errors,
     };
-    let bytes = std::fs::read(path).map_err(|e| {
-        to_load_error(vec![BriefError::Json {
-            at: "(file)".into(),
-            line: 0,
-            column: 0,
-            message: format!("cannot read the file: {e}"),
-        }])
-    })?;
+    let bytes = read_bounded(path, MAX_BRIEF_BYTES as u64)
+        .map_err(|e| to_load_error(vec![BriefError::Read(e)]))?;
     parse_brief(&bytes).map_err(to_load_error)
 }
 
-/// Parses and validates a brief from its bytes.
+/// Parses and validates a brief from its bytes (UTF-8, with or without a
+/// byte-order mark, or UTF-16 with one).
 pub fn parse_brief(bytes: &[u8]) -> Result<Brief, Vec<BriefError>> {
     if bytes.len() > MAX_BRIEF_BYTES {
         return Err(vec![BriefError::TooLarge {
@@ -47,42 +63,66 @@ pub fn parse_brief(bytes: &[u8]) -> Result<Brief, Vec<BriefError>> {
             limit: MAX_BRIEF_BYTES,
         }]);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        vec![BriefError::NotUtf8 {
-            offset: e.valid_up_to(),
+    let text = text_from_bytes(bytes).map_err(|e| {
+        vec![match e {
+            TextError::NotUtf8 { offset } => BriefError::NotUtf8 { offset },
+            other => BriefError::Text(other),
         }]
     })?;
-    let doc = parse_doc(text).map_err(|e| vec![e])?;
+    let doc = parse_doc(&text)?;
     Brief::from_doc(doc)
 }
 
-fn parse_doc(text: &str) -> Result<BriefDoc, BriefError> {
-    // Check the format tag first, so a future version gets a clear message
-    // instead of a type error deep inside.
-    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text)
-        && let Some(format) = map.get("format")
-        && format.as_str() != Some(FORMAT)
-    {
-        return Err(BriefError::UnsupportedFormat {
-            found: format.to_string().trim_matches('"').to_string(),
-        });
+fn parse_doc(text: &str) -> Result<BriefDoc, Vec<BriefError>> {
+    if let Ok(skim) = serde_json::from_str::<Skim>(text) {
+        if let Some(format) = skim.format
+            && format.as_str() != Some(FORMAT)
+        {
+            return Err(vec![BriefError::UnsupportedFormat {
+                found: format.to_string().trim_matches('"').to_string(),
+            }]);
+        }
+        let too_many: Vec<BriefError> = skim
+            .places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, p.geometry.as_ref()?.coordinates.0)))
+            .filter(|&(_, count)| count > MAX_POSITIONS_PER_PLACE)
+            .map(|(i, count)| BriefError::TooManyPositions {
+                at: format!("places[{i}].geometry.coordinates"),
+                count,
+                limit: MAX_POSITIONS_PER_PLACE,
+            })
+            .collect();
+        if !too_many.is_empty() {
+            return Err(too_many);
+        }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let at = e.path().to_string();
-        let inner = e.into_inner();
-        BriefError::Json {
-            at: if at == "." { "(top level)".into() } else { at },
-            line: inner.line(),
-            column: inner.column(),
-            message: inner
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or("")
-                .to_string(),
-        }
-    })
+    serde_path_to_error::deserialize(de).map_err(|e| vec![json_error(e)])
+}
+
+/// A parse error with its JSON path, line and column, worded for a reader.
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> BriefError {
+    let at = e.path().to_string();
+    let inner = e.into_inner();
+    let message = inner.to_string();
+    let message = message.split(" at line ").next().unwrap_or("");
+    BriefError::Json {
+        at: if at == "." { "(top level)".into() } else { at },
+        line: inner.line(),
+        column: inner.column(),
+        message: if message == "recursion limit exceeded" {
+            format!("the JSON is nested more than {MAX_JSON_DEPTH} levels deep")
+        } else if let Some(found) = message.strip_suffix(", expected struct BriefDoc") {
+            format!(
+                "{found}, expected a brief (a JSON object with \"format\", \"article\", \
+                     \"places\" and \"links\")"
+            )
+        } else {
+            message.to_string()
+        },
+    }
 }
 
 impl Brief {
@@ -98,18 +138,37 @@ impl Brief {
         if doc.article.paragraphs.is_empty() {
             errors.push(BriefError::NoParagraphs);
         }
-        let places = places_from_docs(doc.places, &mut errors);
-        let mut links = links_with_ids(doc.links, &mut errors);
+        if doc.article.paragraphs.len() > MAX_PARAGRAPHS {
+            // Anchoring links in a text this long is not attempted.
+            return Err(vec![BriefError::TooManyParagraphs {
+                count: doc.article.paragraphs.len(),
+                limit: MAX_PARAGRAPHS,
+            }]);
+        }
         let mut warnings = Vec::new();
+        let places = places_from_docs(doc.places, &mut errors, &mut warnings);
+        let mut links = links_with_ids(doc.links, &mut errors);
+        let mut index = ParagraphIndex::new(&doc.article.paragraphs);
+        let mut budget = SearchBudget::default();
+        let mut unsearched = 0;
         for (i, entry) in links.values_mut().enumerate() {
-            entry.anchor = anchor_link(
-                &entry.link,
-                i,
-                &doc.article.paragraphs,
-                &places,
-                &mut errors,
-                &mut warnings,
-            );
+            let mut context = AnchorContext {
+                index: &mut index,
+                budget: &mut budget,
+                places: &places,
+                errors: &mut errors,
+                warnings: &mut warnings,
+                unsearched: &mut unsearched,
+            };
+            entry.anchor = anchor_link_in(&entry.link, i, &mut context);
+        }
+        if unsearched > 0 {
+            warnings.push(format!(
+                "{unsearched} links are not at their place in the text and were not searched \
+                 for (too many links had moved, {} MiB of text was searched already); they \
+                 are kept but not shown",
+                SEARCH_BUDGET_BYTES / (1024 * 1024)
+            ));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -183,13 +242,26 @@ impl Brief {
     }
 }
 
-fn places_from_docs(docs: Vec<PlaceDoc>, errors: &mut Vec<BriefError>) -> IndexMap<PlaceId, Place> {
+fn places_from_docs(
+    docs: Vec<PlaceDoc>,
+    errors: &mut Vec<BriefError>,
+    warnings: &mut Vec<String>,
+) -> IndexMap<PlaceId, Place> {
     let mut places = IndexMap::with_capacity(docs.len());
     for (i, doc) in docs.into_iter().enumerate() {
         let at = format!("places[{i}]");
         if doc.id.is_blank() {
             errors.push(BriefError::EmptyPlaceId {
                 at: format!("{at}.id"),
+            });
+            continue;
+        }
+        let name_chars = doc.name.chars().count();
+        if name_chars > MAX_NAME_CHARS {
+            errors.push(BriefError::NameTooLong {
+                at: format!("{at}.name"),
+                chars: name_chars,
+                limit: MAX_NAME_CHARS,
             });
             continue;
         }
@@ -203,6 +275,7 @@ fn places_from_docs(docs: Vec<PlaceDoc>, errors: &mut Vec<BriefError>) -> IndexM
         if let Some(geometry) =
             geometry_from_geojson(&doc.geometry.value, &format!("{at}.geometry"), errors)
         {
+            warn_of_crossings(&geometry, &at, warnings);
             places.insert(
                 doc.id.clone(),
                 Place {
@@ -219,6 +292,22 @@ fn places_from_docs(docs: Vec<PlaceDoc>, errors: &mut Vec<BriefError>) -> IndexM
         }
     }
     places
+}
+
+/// A ring that crosses itself is drawn, but its inside is ambiguous: say so.
+fn warn_of_crossings(geometry: &geo_types::Geometry<f64>, at: &str, warnings: &mut Vec<String>) {
+    let geo_types::Geometry::Polygon(polygon) = geometry else {
+        return;
+    };
+    let rings = std::iter::once(polygon.exterior()).chain(polygon.interiors());
+    for (r, ring) in rings.enumerate() {
+        if let Some((a, b)) = ring_crossing(&ring.0) {
+            warnings.push(format!(
+                "{at}.geometry.coordinates[{r}]: the ring crosses itself (the sides from \
+                 positions {a} and {b}); the area may be drawn oddly"
+            ));
+        }
+    }
 }
 
 /// The links by id; a link without one gets the first free `l<n>`.
@@ -248,8 +337,7 @@ fn links_with_ids(links: Vec<Link>, errors: &mut Vec<BriefError>) -> IndexMap<Li
     out
 }
 
-/// Where a link's words are. Faults of the link itself are errors; words
-/// that moved or are gone are warnings (the link is kept either way).
+/// Where a link's words are, for a link on its own (an edit adding it).
 pub(super) fn anchor_link(
     link: &Link,
     i: usize,
@@ -258,20 +346,45 @@ pub(super) fn anchor_link(
     errors: &mut Vec<BriefError>,
     warnings: &mut Vec<String>,
 ) -> Option<Anchor> {
-    let at = format!("links[{i}]");
-    let known_place = places.contains_key(link.place.as_str());
+    let mut context = AnchorContext {
+        index: &mut ParagraphIndex::new(paragraphs),
+        budget: &mut SearchBudget::default(),
+        places,
+        errors,
+        warnings,
+        unsearched: &mut 0,
+    };
+    anchor_link_in(link, i, &mut context)
+}
+
+/// What anchoring the links of one load shares.
+struct AnchorContext<'a, 'p> {
+    index: &'a mut ParagraphIndex<'p>,
+    budget: &'a mut SearchBudget,
+    places: &'a IndexMap<PlaceId, Place>,
+    errors: &'a mut Vec<BriefError>,
+    warnings: &'a mut Vec<String>,
+    /// Links left unanchored because the search budget was spent.
+    unsearched: &'a mut usize,
+}
+
+/// Where a link's words are. Faults of the link itself are errors; words
+/// that moved or are gone are warnings (the link is kept either way).
+fn anchor_link_in(link: &Link, i: usize, cx: &mut AnchorContext) -> Option<Anchor> {
+    let at = || format!("links[{i}]");
+    let known_place = cx.places.contains_key(link.place.as_str());
     if !known_place {
-        errors.push(BriefError::UnknownPlace {
+        cx.errors.push(BriefError::UnknownPlace {
             id: link.place.to_string(),
-            at: format!("{at}.place"),
+            at: format!("{}.place", at()),
         });
     }
-    let target_at = format!("{at}.target");
-    let Some(text) = paragraphs.get(link.target.paragraph) else {
-        errors.push(BriefError::ParagraphOutOfRange {
-            at: format!("{target_at}.paragraph"),
-            paragraph: link.target.paragraph,
-            count: paragraphs.len(),
+    let paragraph = link.target.paragraph;
+    let Some(text) = cx.index.paragraphs().get(paragraph) else {
+        cx.errors.push(BriefError::ParagraphOutOfRange {
+            at: format!("{}.target.paragraph", at()),
+            paragraph,
+            count: cx.index.paragraphs().len(),
         });
         return None;
     };
@@ -284,49 +397,52 @@ pub(super) fn anchor_link(
                 prefix,
                 suffix,
             } if !exact.is_empty() => {
-                quote = Some((exact, prefix, suffix));
+                quote = Some(Quote {
+                    exact,
+                    prefix,
+                    suffix,
+                });
             }
             Selector::TextQuoteSelector { .. } => {}
             Selector::TextPositionSelector { start, end } => {
-                let len = text.chars().count();
+                let offsets = cx.index.get(paragraph);
+                let len = offsets.char_count();
                 if start > end || *end > len {
-                    errors.push(BriefError::PositionOutOfRange {
-                        at: format!("{target_at}.selector[{s}]"),
+                    cx.errors.push(BriefError::PositionOutOfRange {
+                        at: format!("{}.target.selector[{s}]", at()),
                         start: *start,
                         end: *end,
                         len,
                     });
-                } else if byte_from_char(text, *end).is_some() {
+                } else if offsets.byte_from_char(text, *end).is_some() {
                     position = Some(*start..*end);
                 }
             }
         }
     }
-    let Some((exact, prefix, suffix)) = quote else {
-        errors.push(BriefError::MissingQuote {
-            at: format!("{target_at}.selector"),
+    let Some(quote) = quote else {
+        cx.errors.push(BriefError::MissingQuote {
+            at: format!("{}.target.selector", at()),
         });
         return None;
     };
     if !known_place {
         return None;
     }
-    let anchor = anchor_quote(
-        paragraphs,
-        link.target.paragraph,
-        exact,
-        prefix,
-        suffix,
-        position,
-    );
+    let anchor = anchor_quote_indexed(cx.index, cx.budget, &quote, paragraph, position);
+    let exact = quote.exact;
     match &anchor {
-        Some(a) if a.quality == super::AnchorQuality::Moved => warnings.push(format!(
-            "{at}: the text changed; \"{exact}\" was found again in paragraph {}",
+        Some(a) if a.quality == super::AnchorQuality::Moved => cx.warnings.push(format!(
+            "{}: the text changed; \"{exact}\" was found again in paragraph {}",
+            at(),
             a.paragraph + 1
         )),
         Some(_) => {}
-        None => warnings.push(format!(
-            "{at}: \"{exact}\" no longer appears in the article; the link is kept but not shown"
+        // Said once for all of them, after the last link.
+        None if cx.budget.is_spent() => *cx.unsearched += 1,
+        None => cx.warnings.push(format!(
+            "{}: \"{exact}\" no longer appears in the article; the link is kept but not shown",
+            at()
         )),
     }
     anchor

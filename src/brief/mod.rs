@@ -21,15 +21,20 @@ mod ids;
 mod load;
 mod model;
 pub mod passages;
+pub mod read;
 pub mod save;
+mod skim;
 
 pub use anchor::{Anchor, AnchorQuality, selectors_for_span};
 pub use document::{Document, Step};
 pub use edit::{Edit, EditError, PlaceChange};
 pub use error::{BriefError, LoadError};
-pub use geometry::{ring_is_counter_clockwise, signed_area};
+pub use geometry::{check_geometry, ring_is_counter_clockwise, signed_area};
 pub use ids::{LinkId, PlaceId, slug_id};
-pub use load::{MAX_BRIEF_BYTES, parse_brief, parse_brief_file};
+pub use load::{
+    MAX_BRIEF_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_PARAGRAPHS, MAX_POSITIONS_PER_PLACE,
+    parse_brief, parse_brief_file,
+};
 pub use model::{Brief, Mention, Place};
 
 use serde::{Deserialize, Serialize};

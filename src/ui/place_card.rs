@@ -22,6 +22,8 @@ pub struct CardDrafts {
     version: u64,
     name: String,
     note: String,
+    /// The address of the source whose address the reader asked to see.
+    shown_source: Option<String>,
 }
 
 impl CardDrafts {
@@ -33,8 +35,58 @@ impl CardDrafts {
             self.version = version;
             self.name = place.name.clone();
             self.note = place.note.clone();
+            self.shown_source = None;
         }
     }
+}
+
+/// The place's sources. A source's address is never opened straight away:
+/// a click on the source shows its address in full, and only then, for a
+/// web address (`http`, `https`), a button opens it in the system browser.
+/// A brief never reaches the network by itself, and a `file:` or other
+/// address from someone else's file is never handed to the desktop to open.
+fn sources_ui(ui: &mut egui::Ui, sources: &[crate::brief::Source], shown: &mut Option<String>) {
+    for source in sources {
+        let title = RichText::new(format!("Source: {}", source.title))
+            .small()
+            .weak();
+        let Some(url) = source.url.as_deref() else {
+            ui.label(title);
+            continue;
+        };
+        let showing = shown.as_deref() == Some(url);
+        if ui
+            .add(egui::Button::new(title).frame(false).small())
+            .on_hover_text("Show its address")
+            .clicked()
+        {
+            *shown = (!showing).then(|| url.to_string());
+        }
+        if !showing {
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(url).small().monospace());
+            if is_web_address(url) {
+                if ui.small_button("Open in browser").clicked() {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+                }
+            } else {
+                ui.label(
+                    RichText::new("(not a web address: not opened)")
+                        .small()
+                        .weak(),
+                );
+            }
+        });
+    }
+}
+
+/// An `http` or `https` address without spaces or control characters.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 pub fn place_card_ui(
@@ -54,6 +106,7 @@ pub fn place_card_ui(
     let name = ui
         .add(
             TextEdit::singleline(&mut drafts.name)
+                .char_limit(crate::brief::MAX_NAME_CHARS)
                 .font(TextStyle::Heading)
                 .desired_width(ui.available_width()),
         )
@@ -131,14 +184,7 @@ pub fn place_card_ui(
     }
 
     passages_ui(ui, reading, place, actions);
-    if !place.sources.is_empty() {
-        let titles: Vec<&str> = place.sources.iter().map(|s| s.title.as_str()).collect();
-        ui.label(
-            RichText::new(format!("Source: {}", titles.join("; ")))
-                .small()
-                .weak(),
-        );
-    }
+    sources_ui(ui, &place.sources, &mut drafts.shown_source);
     candidates_ui(ui, place, actions);
     ui.horizontal_wrapped(|ui| {
         if personal.contains_name(&place.name) {

@@ -11,5 +11,6 @@ mod editing_ui;
 mod edits;
 mod export;
 mod files_ui;
+mod hostile;
 mod map_context;
 mod ui;
