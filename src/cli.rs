@@ -314,6 +314,7 @@ impl eframe::App for ProbedApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.probe.before_ui();
         self.app.ui(ui);
+        crate::app::open_asked_links(ui.ctx());
         self.probe.on_frame(ui.ctx());
     }
 

@@ -10,6 +10,7 @@ mod jobs;
 mod pickers;
 mod saving;
 mod window;
+pub use window::open_asked_links;
 
 use std::path::PathBuf;
 
@@ -338,6 +339,7 @@ impl GeobriefApp {
 impl eframe::App for GeobriefApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         GeobriefApp::ui(self, ui);
+        window::open_asked_links(ui.ctx());
     }
 
     /// A clean close: the recovery copy of this session is no longer needed.

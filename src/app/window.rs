@@ -70,3 +70,38 @@ impl GeobriefApp {
         format!("{mark}{name} — Geobrief")
     }
 }
+
+/// Opens in the system browser the web addresses this frame asked to open
+/// (a source's "Open in browser"): eframe is built without its own link
+/// opener. The address goes to the desktop's opener as one argument (no
+/// shell), and only an `http`/`https` address is ever handed over.
+pub fn open_asked_links(ctx: &egui::Context) {
+    let urls: Vec<String> = ctx.output(|o| {
+        o.commands
+            .iter()
+            .filter_map(|c| match c {
+                egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+                _ => None,
+            })
+            .collect()
+    });
+    for url in urls
+        .into_iter()
+        .filter(|u| crate::ui::place_card::is_web_address(u))
+    {
+        let opener = if cfg!(target_os = "macos") {
+            std::process::Command::new("open").arg(&url).spawn()
+        } else if cfg!(target_os = "windows") {
+            std::process::Command::new("explorer").arg(&url).spawn()
+        } else {
+            std::process::Command::new("xdg-open").arg(&url).spawn()
+        };
+        if let Err(e) = opener {
+            log_open_failure(&url, &e);
+        }
+    }
+}
+
+fn log_open_failure(url: &str, error: &std::io::Error) {
+    eprintln!("geobrief: could not open {url} in a browser: {error}");
+}
