@@ -219,7 +219,7 @@ mod tests {
             .into_iter()
             .map(|t| {
                 let place = gaz.place(t.place());
-                (t.text, place.name.clone(), place.country_code.clone())
+                (t.text, place.name.to_owned(), place.country_code.to_owned())
             })
             .collect()
     }
@@ -294,10 +294,7 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let found = detect_places("Her cousin lives in Warren, Man., with two dogs.", gaz);
         let warren = gaz.place(found[0].place());
-        assert_eq!(
-            (warren.name.as_str(), warren.admin1_code.as_str()),
-            ("Warren", "CA.03")
-        );
+        assert_eq!((warren.name, warren.admin1_code), ("Warren", "CA.03"));
         assert_eq!(gaz.place(found[1].place()).name, "Manitoba");
     }
 

@@ -116,7 +116,7 @@ mod tests {
             grid.push(i, PlaceId(i as u32), &gaz);
         }
         let near = |i: u32| -> Vec<PlaceId> {
-            grid.around(gaz.place(PlaceId(i)), 250.0)
+            grid.around(&gaz.place(PlaceId(i)), 250.0)
                 .map(|(_, p)| p)
                 .collect()
         };

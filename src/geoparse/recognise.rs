@@ -9,7 +9,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameEntry, NameIndex, NameKind, NameSense, PlaceKind, name_key};
+use crate::gazetteer::{
+    Gazetteer, NameEntry, NameIndex, NameKind, PlaceKind, Senses, Spellings, name_key,
+};
 
 use super::words;
 
@@ -72,8 +74,8 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         let Some(entry) = gaz.entry(&text[span.clone()]) else {
             continue;
         };
-        let notable = is_notable(&entry.senses, gaz);
-        match judge(text, span.clone(), gaz, entry, notable) {
+        let notable = is_notable(entry.senses, gaz);
+        match judge(text, span.clone(), gaz, &entry, notable) {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
                 let after_locative = is_after_locative(text, &span);
@@ -85,7 +87,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                     after_locative,
                     names_local_office,
                 };
-                let well_known = is_well_known(&entry.senses, gaz);
+                let well_known = is_well_known(entry.senses, gaz);
                 kept.push((mention, well_known));
             }
             Verdict::Person => {
@@ -106,7 +108,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
 
 /// Every stretch that is spelled like a name, is a whole word and is capitalised
 /// like the name, leftmost first and longest first at each start.
-fn candidate_spans(text: &str, finder: &NameIndex, spellings: &[String]) -> Vec<Range<usize>> {
+fn candidate_spans(text: &str, finder: &NameIndex, spellings: &Spellings) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut found = Vec::new();
     for start in capitalised_word_starts(text) {
@@ -117,7 +119,7 @@ fn candidate_spans(text: &str, finder: &NameIndex, spellings: &[String]) -> Vec<
             if !text.is_char_boundary(m.end) {
                 continue;
             }
-            let spelling = &spellings[m.spelling];
+            let spelling = spellings.get(m.spelling);
             if is_whole_word(text, start, m.end) && has_capitals_of(&text[start..m.end], spelling) {
                 spans.push(start..m.end);
             }
@@ -150,7 +152,7 @@ fn is_after_locative(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// A name that can mean a big city, an area, or a hand-curated place.
-fn is_notable(senses: &[NameSense], gaz: &Gazetteer) -> bool {
+fn is_notable(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
     senses.iter().any(|s| {
         let place = gaz.place(s.place);
         s.kind != NameKind::Alternate
@@ -164,17 +166,17 @@ fn is_notable(senses: &[NameSense], gaz: &Gazetteer) -> bool {
 /// cities of 150,000 and the states and provinces that English-language papers
 /// name without a country. A mid-size foreign city named like an English given
 /// name ("Mary", Turkmenistan) is more often the person in such a paper.
-fn is_well_known(senses: &[NameSense], gaz: &Gazetteer) -> bool {
+fn is_well_known(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
     senses.iter().any(|s| {
         let place = gaz.place(s.place);
         s.kind != NameKind::Alternate
             && match place.kind {
                 PlaceKind::Country | PlaceKind::Continent => true,
-                PlaceKind::Admin1 => is_english_speaking(&place.country_code),
+                PlaceKind::Admin1 => is_english_speaking(place.country_code),
                 PlaceKind::Capital | PlaceKind::City => {
                     place.population >= WORLD_CITY_POPULATION
                         || (place.population >= WELL_KNOWN_POPULATION
-                            && is_english_speaking(&place.country_code))
+                            && is_english_speaking(place.country_code))
                 }
                 kind => is_curated(kind),
             }
@@ -190,7 +192,7 @@ fn judge(
     notable: bool,
 ) -> Verdict {
     let surface = &text[span.clone()];
-    let senses = entry.senses.as_slice();
+    let senses = entry.senses;
     if senses.is_empty() || words::is_calendar_word(surface) || words::is_not_a_place(surface) {
         return Verdict::Reject;
     }
