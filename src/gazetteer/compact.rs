@@ -105,11 +105,10 @@ impl StringList {
     /// String `i`; empty if `i` is out of range or the bytes are damaged.
     #[must_use]
     pub fn get(&self, i: usize) -> &str {
-        if i >= self.len() {
+        let Some(bounds) = self.offsets.get(4 * i..4 * i + 8) else {
             return "";
-        }
-        let start = u32_at(&self.offsets, 4 * i) as usize;
-        let end = u32_at(&self.offsets, 4 * i + 4) as usize;
+        };
+        let (start, end) = (u32_at(bounds, 0) as usize, u32_at(bounds, 4) as usize);
         self.text.get(start..end).unwrap_or_default()
     }
 
@@ -163,17 +162,20 @@ pub(super) struct Tables {
     pub(super) names: Map<Bytes>,
     pub(super) postings: Bytes,
     pub(super) capitals: Set<Bytes>,
+    /// The names map's value of each spelling's key, `u64` each.
+    pub(super) spelling_entries: Bytes,
     pub(super) countries: CodeTable,
     pub(super) admin1s: CodeTable,
 }
 
-const SECTION_NAMES: [&str; 8] = [
+const SECTION_NAMES: [&str; 9] = [
     "places",
     "spellings",
     "spelling index",
     "names",
     "postings",
     "capitals",
+    "spelling entries",
     "country codes",
     "admin1 codes",
 ];
@@ -189,7 +191,7 @@ impl Tables {
         if blob.len() < at {
             return Err(header("truncated"));
         }
-        let mut sections: [Bytes; 8] = Default::default();
+        let mut sections: [Bytes; 9] = Default::default();
         for (i, section) in sections.iter_mut().enumerate() {
             let len = u32_at(blob, 4 + 4 * i) as usize;
             let bytes = blob.get(at..at + len).ok_or_else(|| header("truncated"))?;
@@ -209,6 +211,7 @@ impl Tables {
                 e.names,
                 e.postings,
                 e.capitals,
+                e.spelling_entries,
                 e.country_codes,
                 e.admin1_codes,
             ]
@@ -216,7 +219,7 @@ impl Tables {
         )
     }
 
-    fn open(sections: [Bytes; 8]) -> Result<Self, CompactError> {
+    fn open(sections: [Bytes; 9]) -> Result<Self, CompactError> {
         let [
             places,
             spellings,
@@ -224,6 +227,7 @@ impl Tables {
             names,
             postings,
             capitals,
+            spelling_entries,
             countries,
             admin1s,
         ] = sections;
@@ -235,6 +239,9 @@ impl Tables {
         }
         let fst_error = |i: usize| move |e: fst::Error| error(SECTION_NAMES[i], e.to_string());
         let (spellings, _) = StringList::read(spellings, SECTION_NAMES[1])?;
+        if spelling_entries.len() != 8 * spellings.len() {
+            return Err(error(SECTION_NAMES[6], "one entry per spelling expected"));
+        }
         Ok(Self {
             places,
             spellings,
@@ -243,8 +250,9 @@ impl Tables {
             names: Map::new(names).map_err(fst_error(3))?,
             postings,
             capitals: Set::new(capitals).map_err(fst_error(5))?,
-            countries: CodeTable::read(countries, SECTION_NAMES[6])?,
-            admin1s: CodeTable::read(admin1s, SECTION_NAMES[7])?,
+            spelling_entries,
+            countries: CodeTable::read(countries, SECTION_NAMES[7])?,
+            admin1s: CodeTable::read(admin1s, SECTION_NAMES[8])?,
         })
     }
 

@@ -18,6 +18,8 @@
 //! - names: `fst` map, name key (`normalise.rs`) -> [`entry_value`];
 //! - postings: a `u32` per sense, `place << 2 | name kind`, grouped by key;
 //! - capitals: `fst` set of the spellings written without a lowercase letter;
+//! - spelling entries: the names map's value for each spelling's key (`u64`), so
+//!   a name found by a walk of the spelling index needs no second look-up;
 //! - country codes and admin1 codes: sorted string lists, each followed by a `u32`
 //!   place per code (`u32::MAX` when no place has it as its own code).
 
@@ -110,6 +112,7 @@ pub struct Encoded {
     pub names: Vec<u8>,
     pub postings: Vec<u8>,
     pub capitals: Vec<u8>,
+    pub spelling_entries: Vec<u8>,
     pub country_codes: Vec<u8>,
     pub admin1_codes: Vec<u8>,
 }
@@ -121,7 +124,7 @@ pub struct Encoded {
 impl Encoded {
     /// The sections in their fixed order.
     #[must_use]
-    pub fn sections(&self) -> [&[u8]; 8] {
+    pub fn sections(&self) -> [&[u8]; 9] {
         [
             &self.places,
             &self.spellings,
@@ -129,6 +132,7 @@ impl Encoded {
             &self.names,
             &self.postings,
             &self.capitals,
+            &self.spelling_entries,
             &self.country_codes,
             &self.admin1_codes,
         ]
@@ -308,7 +312,13 @@ pub fn encode(text: &str) -> Result<Encoded, GazetteerError> {
         let old = u16::from_le_bytes([record[28], record[29]]);
         record[28..30].copy_from_slice(&admin1_renumber[usize::from(old)].to_le_bytes());
     }
-    let (names, postings) = names_and_postings(keys)?;
+    let spelling_keys: Vec<String> = spellings.iter().map(|s| name_key(s)).collect();
+    let (names, postings, value_of_key) = names_and_postings(keys)?;
+    let mut spelling_entries = Vec::with_capacity(8 * spellings.len());
+    for key in &spelling_keys {
+        let value = value_of_key.get(key.as_str()).copied().unwrap_or_default();
+        spelling_entries.extend_from_slice(&value.to_le_bytes());
+    }
     Ok(Encoded {
         places,
         spellings: string_list(spellings.iter().copied()),
@@ -316,6 +326,7 @@ pub fn encode(text: &str) -> Result<Encoded, GazetteerError> {
         names,
         postings,
         capitals: capitals(&spellings)?,
+        spelling_entries,
         country_codes,
         admin1_codes,
     })
@@ -398,11 +409,13 @@ fn add_sense(keys: &mut HashMap<String, KeyEntry>, spelling: &str, place: u32, k
     }
 }
 
-fn names_and_postings(
-    keys: HashMap<String, KeyEntry>,
-) -> Result<(Vec<u8>, Vec<u8>), GazetteerError> {
+/// The names map, the postings, and each key's value in the map.
+type NamesAndPostings = (Vec<u8>, Vec<u8>, HashMap<String, u64>);
+
+fn names_and_postings(keys: HashMap<String, KeyEntry>) -> Result<NamesAndPostings, GazetteerError> {
     let mut keys: Vec<(String, KeyEntry)> = keys.into_iter().collect();
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut value_of_key = HashMap::with_capacity(keys.len());
     let mut postings = Vec::new();
     let mut builder = fst::MapBuilder::memory();
     for (key, entry) in keys {
@@ -417,14 +430,16 @@ fn names_and_postings(
         for sense in entry.senses {
             postings.extend_from_slice(&sense.to_le_bytes());
         }
+        let value = entry_value(start, count, entry.flags);
         builder
-            .insert(key.as_bytes(), entry_value(start, count, entry.flags))
+            .insert(key.as_bytes(), value)
             .map_err(|e| GazetteerError::Index(e.to_string()))?;
+        value_of_key.insert(key, value);
     }
     let names = builder
         .into_inner()
         .map_err(|e| GazetteerError::Index(e.to_string()))?;
-    Ok((names, postings))
+    Ok((names, postings, value_of_key))
 }
 
 /// The spelling index of `name_index.rs`: for each key (ASCII letters

@@ -283,7 +283,25 @@ impl Gazetteer {
     /// Everything the gazetteer knows about a name, in one look-up.
     #[must_use]
     pub fn entry(&self, name: &str) -> Option<NameEntry<'_>> {
-        let (start, count, flags) = self.key_value(name)?;
+        self.entry_from_value(self.key_value(name)?)
+    }
+
+    /// What [`Self::entry`] says of the name spelled as spelling `spelling` (a
+    /// [`PrefixMatch::spelling`]), however its ASCII letters are capitalised:
+    /// a walk of the name finder has found it, so no second look-up is needed.
+    #[must_use]
+    pub fn entry_of_spelling(&self, spelling: usize) -> Option<NameEntry<'_>> {
+        let at = 8 * spelling;
+        let bytes = self.tables.spelling_entries.get(at..at + 8)?;
+        let mut value = [0; 8];
+        value.copy_from_slice(bytes);
+        self.entry_from_value(encode::entry_parts(u64::from_le_bytes(value)))
+    }
+
+    fn entry_from_value(
+        &self,
+        (start, count, flags): (usize, usize, u64),
+    ) -> Option<NameEntry<'_>> {
         let common_word = flags & encode::COMMON_WORD != 0;
         let person_name = flags & encode::PERSON_NAME != 0;
         if count == 0 && !common_word && !person_name {
@@ -297,11 +315,24 @@ impl Gazetteer {
         })
     }
 
+    /// The names map's value for the key of `name`, walked as the key is folded:
+    /// detection asks this of every candidate, so it allocates nothing.
     fn key_value(&self, name: &str) -> Option<(usize, usize, u64)> {
-        self.tables
-            .names
-            .get(name_key(name))
-            .map(encode::entry_parts)
+        let fst = self.tables.names.as_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        let walked = normalise::fold_name(name, |bytes| {
+            bytes.iter().all(|&b| {
+                node.find_input(b).is_some_and(|i| {
+                    let transition = node.transition(i);
+                    output = output.cat(transition.out);
+                    node = fst.node(transition.addr);
+                    true
+                })
+            })
+        });
+        (walked && node.is_final())
+            .then(|| encode::entry_parts(output.cat(node.final_output()).value()))
     }
 
     /// Whether a name is also an everyday English word ("Nice", "Reading").
@@ -417,6 +448,11 @@ mod tests {
             assert!(
                 found <= i && index_key(spellings.get(found)) == key,
                 "{spelling:?} maps to {found}"
+            );
+            assert_eq!(
+                gaz.entry_of_spelling(i),
+                gaz.entry(spelling),
+                "{spelling:?}"
             );
         }
     }

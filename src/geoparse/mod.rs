@@ -16,7 +16,7 @@ mod resolve;
 mod unlisted;
 mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, name_key};
@@ -88,7 +88,7 @@ pub fn detect_places(text: &str, gaz: &Gazetteer) -> Vec<Toponym> {
 #[must_use]
 pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec<Toponym> {
     let mentions = recognise::recognise(text, gaz);
-    let mut group_of_key: HashMap<String, usize> = HashMap::new();
+    let mut group_of_key: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<resolve::NameGroup> = Vec::new();
     let mut group_of_mention = Vec::with_capacity(mentions.len());
     for mention in &mentions {

@@ -3,7 +3,7 @@
 //! state or county. Each answers without scanning every place found so far,
 //! so resolving a long text costs time in proportion to its length.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 use crate::gazetteer::{Gazetteer, Place, PlaceId};
@@ -70,7 +70,7 @@ pub(super) struct FirstTwo<K> {
 impl<K> Default for FirstTwo<K> {
     fn default() -> Self {
         Self {
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! longest at each place, and not a month, a person ("George Washington"), or an
 //! everyday word at the start of a sentence ("Nice work").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use crate::gazetteer::{
@@ -65,13 +65,13 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     };
     let spans = candidate_spans(text, finder, gaz.spellings());
     let mut kept: Vec<(Mention, bool)> = Vec::new();
-    let mut people: HashSet<String> = HashSet::new();
+    let mut people: HashSet<String> = HashSet::default();
     let mut kept_until = 0;
-    for span in spans {
+    for (span, spelling) in spans {
         if span.start < kept_until {
             continue;
         }
-        let Some(entry) = gaz.entry(&text[span.clone()]) else {
+        let Some(entry) = gaz.entry_of_spelling(spelling) else {
             continue;
         };
         let notable = is_notable(entry.senses, gaz);
@@ -107,8 +107,13 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
 }
 
 /// Every stretch that is spelled like a name, is a whole word and is capitalised
-/// like the name, leftmost first and longest first at each start.
-fn candidate_spans(text: &str, finder: &NameIndex, spellings: &Spellings) -> Vec<Range<usize>> {
+/// like the name, leftmost first and longest first at each start, with the
+/// spelling each is found as.
+fn candidate_spans(
+    text: &str,
+    finder: &NameIndex,
+    spellings: &Spellings,
+) -> Vec<(Range<usize>, usize)> {
     let mut spans = Vec::new();
     let mut found = Vec::new();
     for start in capitalised_word_starts(text) {
@@ -121,7 +126,7 @@ fn candidate_spans(text: &str, finder: &NameIndex, spellings: &Spellings) -> Vec
             }
             let spelling = spellings.get(m.spelling);
             if is_whole_word(text, start, m.end) && has_capitals_of(&text[start..m.end], spelling) {
-                spans.push(start..m.end);
+                spans.push((start..m.end, m.spelling));
             }
         }
     }
@@ -200,8 +205,10 @@ fn judge(
     let after = word_after(text, span.end);
     let single_word = !surface.contains(' ');
     if let Some(before) = before {
-        let given = words::is_given_name(before) || gaz.is_given_name(before);
-        if words::is_title(before) || (given && starts_upper(before)) {
+        // Only a capitalised word can be a given name: the look-ups wait for that.
+        let given =
+            starts_upper(before) && (words::is_given_name(before) || gaz.is_given_name(before));
+        if words::is_title(before) || given {
             return Verdict::Person;
         }
         // "Hillary Clinton", "Marco Rubio": a small place's name at the end of a

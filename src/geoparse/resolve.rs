@@ -7,7 +7,7 @@
 //! and a country the reader asked to favour. One name keeps one sense per
 //! article. The winner's evidence is kept for the place card.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind};
 
@@ -82,7 +82,7 @@ pub(super) struct NameGroup {
 
 impl NameGroup {
     pub fn new(key: &str, gaz: &Gazetteer) -> Self {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut candidates: Vec<Candidate> = gaz
             .lookup(key)
             .iter()
