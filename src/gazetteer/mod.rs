@@ -184,6 +184,8 @@ pub struct NameEntry<'g> {
     pub common_word: bool,
     /// Also a common given name or surname ("allen").
     pub person_name: bool,
+    /// Also a common given name ("george"): [`Gazetteer::is_given_name`].
+    pub given_name: bool,
 }
 
 /// The places and an index of their names, in the compact form of `encode.rs`.
@@ -312,6 +314,7 @@ impl Gazetteer {
             senses: Senses { postings },
             common_word,
             person_name,
+            given_name: flags & encode::GIVEN_NAME != 0,
         })
     }
 

@@ -241,7 +241,7 @@ fn judge(
     // "Florence Nightingale", "Jordan Henderson": a place named like a person,
     // followed by a capitalised word that is neither an institution ("Florence
     // Cathedral") nor a feature ("Jordan Valley"), is that person.
-    let given_name = words::is_given_name(surface) || gaz.is_given_name(surface);
+    let given_name = words::is_given_name(surface) || entry.given_name;
     // "the Georgia Public Service Commission", "of Georgia Educators": after a
     // lowercase word, a state or country named like a woman is the place.
     let area_after_lowercase = before.is_some_and(|b| !starts_upper(b))
