@@ -243,8 +243,7 @@ impl Gazetteer {
     /// If `id` is not a place of this gazetteer (ids come from its look-ups).
     #[must_use]
     pub fn place(&self, id: PlaceId) -> Place<'_> {
-        let at = id.0 as usize * encode::RECORD_BYTES;
-        let r = &self.tables.places[at..at + encode::RECORD_BYTES];
+        let r = self.record(id);
         let u32_at = |i| compact::u32_at(r, i);
         let u16_at = |i: usize| usize::from(u16::from_le_bytes([r[i], r[i + 1]]));
         let mut population = [0; 8];
@@ -252,10 +251,7 @@ impl Gazetteer {
         let t = &self.tables;
         Place {
             name: t.spellings.get(u32_at(20) as usize),
-            kind: ALL_KINDS
-                .get(usize::from(r[30]))
-                .copied()
-                .unwrap_or(PlaceKind::Building),
+            kind: kind_of_code(r[30]),
             lat_deg: f64::from(u32_at(0) as i32) / 1e6,
             lon_deg: f64::from(u32_at(4) as i32) / 1e6,
             population: u64::from_le_bytes(population),
@@ -264,6 +260,26 @@ impl Gazetteer {
             geonames_id: Some(u32_at(16)).filter(|&g| g != 0),
             fame: u16_at(24) as u32,
         }
+    }
+
+    /// What sort of place `id` is: [`Self::place`]'s `kind` without decoding the
+    /// rest, for the detector's loops over every place a name can mean.
+    #[must_use]
+    pub fn kind(&self, id: PlaceId) -> PlaceKind {
+        kind_of_code(self.record(id)[30])
+    }
+
+    /// [`Self::place`]'s `population` alone.
+    #[must_use]
+    pub fn population(&self, id: PlaceId) -> u64 {
+        let mut population = [0; 8];
+        population.copy_from_slice(&self.record(id)[8..16]);
+        u64::from_le_bytes(population)
+    }
+
+    fn record(&self, id: PlaceId) -> &[u8] {
+        let at = id.0 as usize * encode::RECORD_BYTES;
+        &self.tables.places[at..at + encode::RECORD_BYTES]
     }
 
     #[must_use]
@@ -398,6 +414,13 @@ impl Gazetteer {
     }
 }
 
+fn kind_of_code(code: u8) -> PlaceKind {
+    ALL_KINDS
+        .get(usize::from(code))
+        .copied()
+        .unwrap_or(PlaceKind::Building)
+}
+
 /// The gazetteer in the compact form, written by `build.rs`.
 static EMBEDDED_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
@@ -525,6 +548,10 @@ G\tgeorge\n";
         );
         assert_eq!(tartus.geonames_id, None);
         assert_eq!(gaz.place(PlaceId(0)).geonames_id, Some(163_843));
+        assert_eq!(
+            (gaz.kind(PlaceId(0)), gaz.population(PlaceId(0))),
+            (PlaceKind::Country, 100)
+        );
         assert_eq!(gaz.country("SY"), Some(PlaceId(0)));
         assert_eq!(gaz.country("LB"), None);
         assert_eq!(gaz.admin1("SY.14"), None, "no admin1 place has the code");

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use crate::gazetteer::{
-    Gazetteer, NameEntry, NameIndex, NameKind, PlaceKind, Senses, Spellings, name_key,
+    Gazetteer, NameEntry, NameIndex, NameKind, NameSense, PlaceKind, Senses, Spellings, name_key,
 };
 
 use super::words;
@@ -159,11 +159,9 @@ fn is_after_locative(text: &str, span: &Range<usize>) -> bool {
 /// A name that can mean a big city, an area, or a hand-curated place.
 fn is_notable(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
     senses.iter().any(|s| {
-        let place = gaz.place(s.place);
+        let kind = gaz.kind(s.place);
         s.kind != NameKind::Alternate
-            && (place.population >= NOTABLE_POPULATION
-                || place.kind.is_area()
-                || is_curated(place.kind))
+            && (kind.is_area() || is_curated(kind) || gaz.population(s.place) >= NOTABLE_POPULATION)
     })
 }
 
@@ -172,16 +170,18 @@ fn is_notable(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
 /// name without a country. A mid-size foreign city named like an English given
 /// name ("Mary", Turkmenistan) is more often the person in such a paper.
 fn is_well_known(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
+    // Most senses are small towns: their kind alone rules them out, and only
+    // the few others are decoded in full.
+    let english_speaking = |s: NameSense| is_english_speaking(gaz.place(s.place).country_code);
     senses.iter().any(|s| {
-        let place = gaz.place(s.place);
         s.kind != NameKind::Alternate
-            && match place.kind {
+            && match gaz.kind(s.place) {
                 PlaceKind::Country | PlaceKind::Continent => true,
-                PlaceKind::Admin1 => is_english_speaking(place.country_code),
+                PlaceKind::Admin1 => english_speaking(s),
                 PlaceKind::Capital | PlaceKind::City => {
-                    place.population >= WORLD_CITY_POPULATION
-                        || (place.population >= WELL_KNOWN_POPULATION
-                            && is_english_speaking(place.country_code))
+                    let population = gaz.population(s.place);
+                    population >= WORLD_CITY_POPULATION
+                        || (population >= WELL_KNOWN_POPULATION && english_speaking(s))
                 }
                 kind => is_curated(kind),
             }
@@ -225,7 +225,7 @@ fn judge(
     // "Fatima Bello said": two capitalised words before a verb of speech are a
     // person's given name and surname, whatever places share them, unless
     // either is a country or state ("Texas Democrats said" has no capital D).
-    if single_word && !senses.iter().any(|s| gaz.place(s.place).kind.is_area()) {
+    if single_word && !senses.iter().any(|s| gaz.kind(s.place).is_area()) {
         // "Boston Globe said" is a paper: a well-known city is no given name.
         let names_before = before
             .is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz))
@@ -245,7 +245,7 @@ fn judge(
     // "the Georgia Public Service Commission", "of Georgia Educators": after a
     // lowercase word, a state or country named like a woman is the place.
     let area_after_lowercase = before.is_some_and(|b| !starts_upper(b))
-        && senses.iter().any(|s| gaz.place(s.place).kind.is_area());
+        && senses.iter().any(|s| gaz.kind(s.place).is_area());
     if given_name
         && !area_after_lowercase
         && after.is_some_and(|a| {
@@ -343,10 +343,7 @@ fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
         && !words::is_institution_word(word)
         && !words::is_local_office_word(word)
         && !words::is_place_head(word)
-        && !gaz
-            .lookup(word)
-            .iter()
-            .any(|s| gaz.place(s.place).kind.is_area())
+        && !gaz.lookup(word).iter().any(|s| gaz.kind(s.place).is_area())
 }
 
 fn is_curated(kind: PlaceKind) -> bool {
