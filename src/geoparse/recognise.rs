@@ -135,11 +135,29 @@ fn candidate_spans(
 
 /// Byte offsets where a capitalised word starts.
 fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut previous_is_word = false;
-    text.char_indices().filter_map(move |(i, c)| {
-        let starts = c.is_uppercase() && !previous_is_word;
-        previous_is_word = c.is_alphanumeric();
-        starts.then_some(i)
+    // A byte at a time, and a character decoded only where it is not ASCII:
+    // this pass sees every byte of the text.
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let at = i;
+            let (upper, word) = if b.is_ascii() {
+                i += 1;
+                (b.is_ascii_uppercase(), b.is_ascii_alphanumeric())
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8();
+                (c.is_uppercase(), c.is_alphanumeric())
+            };
+            let starts = upper && !previous_is_word;
+            previous_is_word = word;
+            if starts {
+                return Some(at);
+            }
+        }
+        None
     })
 }
 

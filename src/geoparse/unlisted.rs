@@ -107,6 +107,10 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         if !c.is_alphanumeric() {
             i += len;
@@ -115,9 +119,16 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
         let start = i;
         let kept = c.is_uppercase() || c.is_ascii_digit();
         i += len;
-        while i < bytes.len() {
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.')) {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             let (c, len) = char_at(text, i);
-            if !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.')) {
+            if !(c.is_alphanumeric() || c == '\u{2019}') {
                 break;
             }
             i += len;
