@@ -277,6 +277,13 @@ impl Gazetteer {
         u64::from_le_bytes(population)
     }
 
+    /// [`Self::place`]'s `fame` alone.
+    #[must_use]
+    pub fn fame(&self, id: PlaceId) -> u32 {
+        let r = self.record(id);
+        u32::from(u16::from_le_bytes([r[24], r[25]]))
+    }
+
     fn record(&self, id: PlaceId) -> &[u8] {
         let at = id.0 as usize * encode::RECORD_BYTES;
         &self.tables.places[at..at + encode::RECORD_BYTES]
@@ -552,6 +559,7 @@ G\tgeorge\n";
             (gaz.kind(PlaceId(0)), gaz.population(PlaceId(0))),
             (PlaceKind::Country, 100)
         );
+        assert_eq!(gaz.fame(PlaceId(1)), 12);
         assert_eq!(gaz.country("SY"), Some(PlaceId(0)));
         assert_eq!(gaz.country("LB"), None);
         assert_eq!(gaz.admin1("SY.14"), None, "no admin1 place has the code");

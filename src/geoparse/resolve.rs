@@ -88,7 +88,7 @@ impl NameGroup {
             .iter()
             .filter(|s| seen.insert(s.place))
             .map(|s| {
-                let score = prior(&gaz.place(s.place), s.kind);
+                let score = prior(gaz, s.place, s.kind);
                 Candidate {
                     place: s.place,
                     name_kind: s.kind,
@@ -118,21 +118,26 @@ impl NameGroup {
 fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
     let cities: Vec<(&str, u64)> = candidates
         .iter()
-        .map(|c| gaz.place(c.place))
-        .filter(|p| {
-            matches!(p.kind, PlaceKind::City | PlaceKind::Capital)
-                && p.population >= NAMESAKE_CITY_POPULATION
-                && !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION)
+        .filter(|c| {
+            matches!(gaz.kind(c.place), PlaceKind::City | PlaceKind::Capital)
+                && gaz.population(c.place) >= NAMESAKE_CITY_POPULATION
         })
+        .map(|c| gaz.place(c.place))
+        .filter(|p| !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION))
         .map(|p| (p.admin1_code, p.population))
         .collect();
+    if cities.is_empty() {
+        return;
+    }
     for candidate in candidates.iter_mut() {
+        if gaz.kind(candidate.place) != PlaceKind::Admin1 {
+            continue;
+        }
         let place = gaz.place(candidate.place);
-        let dominated = place.kind == PlaceKind::Admin1
-            && cities.iter().any(|(admin1, people)| {
-                *admin1 == place.admin1_code
-                    && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
-            });
+        let dominated = cities.iter().any(|(admin1, people)| {
+            *admin1 == place.admin1_code
+                && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
+        });
         if dominated {
             candidate.prior -= NAMESAKE_CITY;
             candidate.score = candidate.prior;
@@ -147,7 +152,7 @@ fn prefer_proper_names(candidates: &mut [Candidate], gaz: &Gazetteer) {
     let town_of_the_name = candidates.iter().any(|c| {
         c.name_kind == NameKind::Name
             && matches!(
-                gaz.place(c.place).kind,
+                gaz.kind(c.place),
                 PlaceKind::City | PlaceKind::Town | PlaceKind::Capital
             )
     });
@@ -166,9 +171,9 @@ fn sort_best_first(candidates: &mut [Candidate]) {
 }
 
 /// How likely a bare mention of a name means this place, before any context.
-fn prior(place: &Place, name_kind: NameKind) -> f64 {
-    let size = ((place.population as f64) + 1.0).log10();
-    let kind = match place.kind {
+fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind) -> f64 {
+    let size = ((gaz.population(place) as f64) + 1.0).log10();
+    let kind = match gaz.kind(place) {
         PlaceKind::Continent => 6.0,
         PlaceKind::Country => 4.0,
         PlaceKind::Admin1 => 1.5,
@@ -189,8 +194,8 @@ fn prior(place: &Place, name_kind: NameKind) -> f64 {
         NameKind::Alternate => -4.0,
     };
     // World-famous places are known by many names; small namesakes by few.
-    let fame =
-        FAME_WEIGHT * f64::from(place.fame.min(FAME_CAP)).ln_1p() / f64::from(FAME_CAP).ln_1p();
+    let fame = FAME_WEIGHT * f64::from(gaz.fame(place).min(FAME_CAP)).ln_1p()
+        / f64::from(FAME_CAP).ln_1p();
     size + kind + spelling + fame
 }
 
