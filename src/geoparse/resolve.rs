@@ -307,14 +307,14 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
         let before = winners(groups);
         let ctx = Context::from_winners(groups, gaz);
         for (index, group) in groups.iter_mut().enumerate() {
-            let hints = group.hints.clone();
-            for candidate in &mut group.candidates {
+            let NameGroup { candidates, hints } = group;
+            for candidate in candidates.iter_mut() {
                 candidate.score = candidate.prior;
                 candidate.evidence.clear();
                 let place = gaz.place(candidate.place);
-                add_context(candidate, &place, index, &ctx, &hints, gaz, options);
+                add_context(candidate, &place, index, &ctx, hints, gaz, options);
             }
-            sort_best_first(&mut group.candidates);
+            sort_best_first(candidates);
         }
         if winners(groups) == before {
             break;

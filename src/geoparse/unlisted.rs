@@ -154,6 +154,9 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 /// A word without trailing hyphens or apostrophes; a trailing dot stays only on
 /// abbreviations ("St.", "Ave."), not at the end of a sentence ("Street.").
 fn trimmed(text: &str, start: usize, end: usize) -> Range<usize> {
+    if text.as_bytes()[end - 1].is_ascii_alphanumeric() {
+        return start..end;
+    }
     let word = text[start..end].trim_end_matches(['-', '\'', '\u{2019}']);
     let word = if word.ends_with('.') && !words::is_place_head(word) {
         word.trim_end_matches('.')
