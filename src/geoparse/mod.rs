@@ -93,8 +93,12 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
     let mut group_of_mention = Vec::with_capacity(mentions.len());
     for mention in &mentions {
         let key = name_key(&text[mention.byte_range.clone()]);
-        let index = *group_of_key.entry(key.clone()).or_insert_with(|| {
-            groups.push(resolve::NameGroup::new(&key, gaz));
+        let index = *group_of_key.entry(key).or_insert_with(|| {
+            let senses = gaz
+                .entry_of_spelling(mention.spelling)
+                .unwrap_or_default()
+                .senses;
+            groups.push(resolve::NameGroup::new(senses, gaz));
             groups.len() - 1
         });
         group_of_mention.push(index);

@@ -36,6 +36,8 @@ pub struct Mention {
     /// Names a town's own service ("Eaton Rapids Police", "Lamar County Jail"):
     /// the story is there, as surely as after "in".
     pub names_local_office: bool,
+    /// The gazetteer spelling it was found as: its entry, without a look-up.
+    pub spelling: usize,
 }
 
 /// A common-word or all-capitals name is believed only for places at least this big.
@@ -86,6 +88,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                     usage,
                     after_locative,
                     names_local_office,
+                    spelling,
                 };
                 let well_known = is_well_known(entry.senses, gaz);
                 kept.push((mention, well_known));

@@ -9,7 +9,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind};
+use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind, Senses};
 
 use super::nearby::{FirstTwo, PointGrid};
 use super::{Candidate, Evidence, Options};
@@ -81,10 +81,10 @@ pub(super) struct NameGroup {
 }
 
 impl NameGroup {
-    pub fn new(key: &str, gaz: &Gazetteer) -> Self {
+    /// The candidates of a name that can mean `senses`.
+    pub fn new(senses: Senses<'_>, gaz: &Gazetteer) -> Self {
         let mut seen = HashSet::default();
-        let mut candidates: Vec<Candidate> = gaz
-            .lookup(key)
+        let mut candidates: Vec<Candidate> = senses
             .iter()
             .filter(|s| seen.insert(s.place))
             .map(|s| {
