@@ -1,8 +1,15 @@
-//! Builds the gazetteer's name index (an `fst` map, see src/gazetteer/name_index.rs)
-//! from assets/gazetteer.tsv, so the app reads it from its own bytes at start
-//! instead of building a name finder every time it runs.
+//! Encodes assets/gazetteer.tsv into the gazetteer's compact form (fixed-width
+//! place records, string lists and `fst` maps of its names: see
+//! src/gazetteer/encode.rs), so the app reads it in place from its own bytes at
+//! start instead of parsing text every time it runs. The encoder is the app's
+//! own, included here by path.
 
-use std::collections::HashSet;
+#[path = "src/gazetteer/encode.rs"]
+#[allow(dead_code)]
+mod encode;
+#[path = "src/gazetteer/normalise.rs"]
+mod normalise;
+
 use std::path::PathBuf;
 
 const TSV: &str = "assets/gazetteer.tsv";
@@ -10,37 +17,10 @@ const TSV: &str = "assets/gazetteer.tsv";
 fn main() {
     println!("cargo::rerun-if-changed={TSV}");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/gazetteer/encode.rs");
+    println!("cargo::rerun-if-changed=src/gazetteer/normalise.rs");
     let text = std::fs::read_to_string(TSV).unwrap_or_else(|e| panic!("{TSV}: {e}"));
-    // Spellings in the order src/gazetteer/load.rs numbers them: per place line,
-    // names, then alternates, then demonyms, each spelling once.
-    let mut seen = HashSet::new();
-    let mut keyed: Vec<(Vec<u8>, u64)> = Vec::new();
-    for (line_no, line) in text.lines().enumerate() {
-        if !line.starts_with("P\t") {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        assert!(
-            fields.len() == 12,
-            "{TSV}:{}: expected 12 fields",
-            line_no + 1
-        );
-        for field in &fields[9..12] {
-            for spelling in field.split('|').filter(|s| !s.is_empty()) {
-                if seen.insert(spelling) {
-                    let key = spelling.bytes().map(|b| b.to_ascii_lowercase()).collect();
-                    keyed.push((key, keyed.len() as u64));
-                }
-            }
-        }
-    }
-    keyed.sort();
-    keyed.dedup_by(|later, first| later.0 == first.0);
-    let mut builder = fst::MapBuilder::memory();
-    for (key, value) in keyed {
-        builder.insert(key, value).expect("sorted, distinct keys");
-    }
-    let bytes = builder.into_inner().expect("an fst in memory");
+    let encoded = encode::encode(&text).unwrap_or_else(|e| panic!("{TSV}: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("gazetteer-names.fst"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("gazetteer.bin"), encoded.to_blob()).expect("OUT_DIR is writable");
 }

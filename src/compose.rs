@@ -137,13 +137,13 @@ pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: crate::brief::PlaceId)
         .chain(label.chars().skip(1))
         .collect();
     if !p.country_code.is_empty() && p.kind != gazetteer::PlaceKind::Country {
-        note.push_str(&format!(" in {}", country_name(gaz, &p.country_code)));
+        note.push_str(&format!(" in {}", country_name(gaz, p.country_code)));
     }
     // Why it was chosen is shown with the candidates, from `x-geoparse`.
     note.push_str(", found in the text by Geobrief");
     PlaceDoc {
         id,
-        name: p.name.clone(),
+        name: p.name.to_owned(),
         kind,
         geometry: geojson::Geometry::new(geojson::GeometryValue::new_point([p.lon_deg, p.lat_deg])),
         approximate: matches!(
@@ -168,14 +168,14 @@ pub fn region_name(gaz: &Gazetteer, place: &gazetteer::Place) -> String {
     ) {
         return String::new();
     }
-    gaz.admin1(&place.admin1_code)
-        .map(|a| gaz.place(a).name.clone())
+    gaz.admin1(place.admin1_code)
+        .map(|a| gaz.place(a).name.to_owned())
         .unwrap_or_default()
 }
 
 pub fn country_name(gaz: &Gazetteer, code: &str) -> String {
     gaz.country(code)
-        .map_or_else(|| code.to_string(), |c| gaz.place(c).name.clone())
+        .map_or_else(|| code.to_string(), |c| gaz.place(c).name.to_owned())
 }
 
 /// What the machine weighed for one place, kept in the brief.
@@ -189,8 +189,8 @@ fn geoparse_record(gaz: &Gazetteer, toponym: &Toponym) -> Value {
             json!({
                 "name": p.name,
                 "kind": p.kind.label(),
-                "country": country_name(gaz, &p.country_code),
-                "region": region_name(gaz, p),
+                "country": country_name(gaz, p.country_code),
+                "region": region_name(gaz, &p),
                 "lat": p.lat_deg,
                 "lon": p.lon_deg,
                 "population": p.population,
@@ -217,7 +217,7 @@ fn prefer_candidate(
     why: &str,
     wanted: impl Fn(&gazetteer::Place) -> bool,
 ) {
-    let accepted = |c: &geoparse::Candidate| wanted(gaz.place(c.place));
+    let accepted = |c: &geoparse::Candidate| wanted(&gaz.place(c.place));
     if toponym.candidates.first().is_some_and(accepted) {
         return;
     }
@@ -389,7 +389,7 @@ pub fn with_detected_places_in(
             Some(i) => *i,
             None => {
                 let name = match &hit {
-                    Hit::Found(i) => gaz.place(toponyms[*i].place()).name.clone(),
+                    Hit::Found(i) => gaz.place(toponyms[*i].place()).name.to_owned(),
                     Hit::Personal(entry) => personal.places[*entry].name.clone(),
                 };
                 let id = crate::brief::slug_id(&name, |id| taken_ids.contains(id));
@@ -461,11 +461,11 @@ pub fn search_gazetteer(gaz: &Gazetteer, query: &str, limit: usize) -> Vec<Gazet
             let p = gaz.place(id);
             GazetteerHit {
                 id,
-                name: p.name.clone(),
+                name: p.name.to_owned(),
                 country: if p.kind == gazetteer::PlaceKind::Country {
                     String::new()
                 } else {
-                    country_name(gaz, &p.country_code)
+                    country_name(gaz, p.country_code)
                 },
                 kind: kind_from_gazetteer(p.kind),
                 population: p.population,

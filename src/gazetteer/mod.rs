@@ -1,20 +1,22 @@
 //! The offline gazetteer: every place geobrief can put on a map, and its names.
 //!
 //! The data is `assets/gazetteer.tsv`, built by `tools/gazetteer/build_gazetteer.py`
-//! from GeoNames (CC BY 4.0) and a small hand-curated list, and embedded in the
-//! binary with its name index ([`NameIndex`], built by `build.rs`).
-//! [`Gazetteer::embedded`] parses it once, on first use, so a UI can call it
-//! from a background thread and the first frame never waits for it. Coordinates are
+//! from GeoNames (CC BY 4.0) and a small hand-curated list. `build.rs` encodes it
+//! (`encode.rs`) into fixed-width place records, string lists and `fst` maps of
+//! its names ([`NameIndex`] among them), and only that compact form is embedded
+//! in the binary: [`Gazetteer::embedded`] reads it in place, allocating nothing
+//! per place, and every look-up decodes the few bytes it needs. Coordinates are
 //! degrees on WGS 84; where a point is stored as x/y, x is longitude and y latitude.
 
-mod load;
+mod compact;
+mod encode;
 mod name_index;
 mod normalise;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use load::GazetteerError;
+pub use compact::{CompactError, StringList as Spellings};
+pub use encode::GazetteerError;
 pub use name_index::{NameIndex, NameIndexError, PrefixMatch, index_key};
 pub use normalise::name_key;
 
@@ -63,10 +65,6 @@ impl PlaceKind {
         }
     }
 
-    fn from_label(label: &str) -> Option<Self> {
-        ALL_KINDS.into_iter().find(|k| k.label() == label)
-    }
-
     /// Areas that contain other places: naming one sets the scene for the rest.
     #[must_use]
     pub fn is_area(self) -> bool {
@@ -97,20 +95,20 @@ const ALL_KINDS: [PlaceKind; 13] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlaceId(pub u32);
 
-/// One place.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Place {
+/// One place, read from the gazetteer's bytes: its strings borrow them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place<'g> {
     /// The name shown for it.
-    pub name: String,
+    pub name: &'g str,
     pub kind: PlaceKind,
     pub lat_deg: f64,
     pub lon_deg: f64,
     /// People living there (for areas, in its towns); 0 when unknown.
     pub population: u64,
     /// ISO 3166-1 alpha-2 code of its country, empty for seas and continents.
-    pub country_code: String,
+    pub country_code: &'g str,
     /// GeoNames admin1 code such as "US.TX", empty when unknown.
-    pub admin1_code: String,
+    pub admin1_code: &'g str,
     pub geonames_id: Option<u32>,
     /// How many names GeoNames knows it by, in all languages: a measure of how
     /// widely known it is (Venice, Italy, has hundreds; Venice, Florida, few).
@@ -135,84 +133,232 @@ pub struct NameSense {
     pub kind: NameKind,
 }
 
-/// What one name key means: its places, and whether it is also an everyday
-/// word or a person's name. One hash look-up answers all three.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct NameEntry {
-    pub senses: Vec<NameSense>,
-    /// Also a lowercase English word ("nice", "reading").
-    pub common_word: bool,
-    /// Also a common given name or surname ("allen").
-    pub person_name: bool,
+/// The places one name can mean, in the gazetteer's order, read in place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Senses<'g> {
+    /// A `u32` per sense: `place << 2 | name kind`.
+    postings: &'g [u8],
 }
 
-/// The places and an index of their names.
-#[derive(Debug, Default)]
-pub struct Gazetteer {
-    places: Vec<Place>,
-    /// Name key -> places it can mean.
-    senses_by_key: HashMap<String, NameEntry>,
-    /// Every spelling as written in the data, for the text matcher of `geoparse`.
-    spellings: Vec<String>,
-    /// The spellings written without a lowercase letter ("UAE", "U.S."): a
-    /// name in capitals in a text is believed only if the data has it so.
-    capitals_spellings: std::collections::HashSet<String>,
-    /// Keys of common given names ("george", "hillary").
-    given_names: std::collections::HashSet<String>,
-    country_by_code: HashMap<String, PlaceId>,
-    admin1_by_code: HashMap<String, PlaceId>,
-    /// Finds every spelling in a text: the embedded one comes with the binary,
-    /// one for a gazetteer read at run time is built on first use.
-    name_index: OnceLock<Option<NameIndex>>,
-}
-
-impl Gazetteer {
-    /// The gazetteer built into the binary, parsed on first use.
-    ///
-    /// # Panics
-    /// Only if the embedded asset is malformed, which a unit test rules out.
-    pub fn embedded() -> &'static Self {
-        static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
-        EMBEDDED.get_or_init(|| {
-            let gaz = Self::from_tsv(EMBEDDED_TSV)
-                .expect("the embedded gazetteer is checked by a unit test");
-            let index = NameIndex::from_bytes(EMBEDDED_NAME_INDEX)
-                .expect("the embedded name index is checked by a unit test");
-            let _ = gaz.name_index.set(Some(index));
-            gaz
-        })
-    }
-
-    /// Parses gazetteer text in the format written by `build_gazetteer.py`.
-    pub fn from_tsv(text: &str) -> Result<Self, GazetteerError> {
-        load::parse(text)
-    }
-
-    #[must_use]
-    pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id.0 as usize]
-    }
-
+impl<'g> Senses<'g> {
     #[must_use]
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.postings.len() / 4
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.postings.is_empty()
+    }
+
+    /// Sense `i`, if there are that many.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<NameSense> {
+        (i < self.len()).then(|| sense_from_posting(compact::u32_at(self.postings, 4 * i)))
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = NameSense> + Clone + 'g {
+        self.postings
+            .chunks_exact(4)
+            .map(|p| sense_from_posting(compact::u32_at(p, 0)))
+    }
+}
+
+fn sense_from_posting(posting: u32) -> NameSense {
+    NameSense {
+        place: PlaceId(posting >> 2),
+        kind: match posting & 3 {
+            0 => NameKind::Name,
+            1 => NameKind::Alternate,
+            _ => NameKind::Demonym,
+        },
+    }
+}
+
+/// What one name key means: its places, and whether it is also an everyday
+/// word or a person's name. One look-up answers all three.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NameEntry<'g> {
+    pub senses: Senses<'g>,
+    /// Also a lowercase English word ("nice", "reading").
+    pub common_word: bool,
+    /// Also a common given name or surname ("allen").
+    pub person_name: bool,
+    /// Also a common given name ("george"): [`Gazetteer::is_given_name`].
+    pub given_name: bool,
+}
+
+/// The places and an index of their names, in the compact form of `encode.rs`.
+pub struct Gazetteer {
+    tables: compact::Tables,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("places", &self.len())
+            .field("spellings", &self.tables.spellings.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Gazetteer {
+    /// A gazetteer with no places.
+    fn default() -> Self {
+        let tables = encode::encode("")
+            .map_err(|e| e.to_string())
+            .and_then(|e| compact::Tables::from_encoded(e).map_err(|e| e.to_string()));
+        match tables {
+            Ok(tables) => Self { tables },
+            Err(e) => unreachable!("an empty gazetteer encodes: {e}"),
+        }
+    }
+}
+
+impl Gazetteer {
+    /// The gazetteer built into the binary, opened on first use: it checks a few
+    /// section sizes and the strings' UTF-8, so it takes milliseconds.
+    ///
+    /// # Panics
+    /// Only if the embedded bytes are malformed, which a unit test rules out.
+    pub fn embedded() -> &'static Self {
+        static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
+        EMBEDDED.get_or_init(|| Self {
+            tables: compact::Tables::from_blob(EMBEDDED_COMPACT)
+                .expect("the embedded gazetteer is checked by a unit test"),
+        })
+    }
+
+    /// Reads gazetteer text in the format written by `build_gazetteer.py`.
+    pub fn from_tsv(text: &str) -> Result<Self, GazetteerError> {
+        let encoded = encode::encode(text)?;
+        let tables = compact::Tables::from_encoded(encoded)
+            .map_err(|e| GazetteerError::Index(e.to_string()))?;
+        Ok(Self { tables })
+    }
+
+    /// The place `id`.
+    ///
+    /// # Panics
+    /// If `id` is not a place of this gazetteer (ids come from its look-ups).
+    #[must_use]
+    pub fn place(&self, id: PlaceId) -> Place<'_> {
+        let r = self.record(id);
+        let u32_at = |i| compact::u32_at(r, i);
+        let u16_at = |i: usize| usize::from(u16::from_le_bytes([r[i], r[i + 1]]));
+        let mut population = [0; 8];
+        population.copy_from_slice(&r[8..16]);
+        let t = &self.tables;
+        Place {
+            name: t.spellings.get(u32_at(20) as usize),
+            kind: kind_of_code(r[30]),
+            lat_deg: f64::from(u32_at(0) as i32) / 1e6,
+            lon_deg: f64::from(u32_at(4) as i32) / 1e6,
+            population: u64::from_le_bytes(population),
+            country_code: t.countries.codes.get(u16_at(26)),
+            admin1_code: t.admin1s.codes.get(u16_at(28)),
+            geonames_id: Some(u32_at(16)).filter(|&g| g != 0),
+            fame: u16_at(24) as u32,
+        }
+    }
+
+    /// What sort of place `id` is: [`Self::place`]'s `kind` without decoding the
+    /// rest, for the detector's loops over every place a name can mean.
+    #[must_use]
+    pub fn kind(&self, id: PlaceId) -> PlaceKind {
+        kind_of_code(self.record(id)[30])
+    }
+
+    /// [`Self::place`]'s `population` alone.
+    #[must_use]
+    pub fn population(&self, id: PlaceId) -> u64 {
+        let mut population = [0; 8];
+        population.copy_from_slice(&self.record(id)[8..16]);
+        u64::from_le_bytes(population)
+    }
+
+    /// [`Self::place`]'s `fame` alone.
+    #[must_use]
+    pub fn fame(&self, id: PlaceId) -> u32 {
+        let r = self.record(id);
+        u32::from(u16::from_le_bytes([r[24], r[25]]))
+    }
+
+    fn record(&self, id: PlaceId) -> &[u8] {
+        let at = id.0 as usize * encode::RECORD_BYTES;
+        &self.tables.places[at..at + encode::RECORD_BYTES]
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.tables.place_count()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The places a name can mean, however it is capitalised or accented.
     #[must_use]
-    pub fn lookup(&self, name: &str) -> &[NameSense] {
-        self.entry(name).map_or(&[], |e| e.senses.as_slice())
+    pub fn lookup(&self, name: &str) -> Senses<'_> {
+        self.entry(name).map(|e| e.senses).unwrap_or_default()
     }
 
     /// Everything the gazetteer knows about a name, in one look-up.
     #[must_use]
-    pub fn entry(&self, name: &str) -> Option<&NameEntry> {
-        self.senses_by_key.get(&name_key(name))
+    pub fn entry(&self, name: &str) -> Option<NameEntry<'_>> {
+        self.entry_from_value(self.key_value(name)?)
+    }
+
+    /// What [`Self::entry`] says of the name spelled as spelling `spelling` (a
+    /// [`PrefixMatch::spelling`]), however its ASCII letters are capitalised:
+    /// a walk of the name finder has found it, so no second look-up is needed.
+    #[must_use]
+    pub fn entry_of_spelling(&self, spelling: usize) -> Option<NameEntry<'_>> {
+        let at = 8 * spelling;
+        let bytes = self.tables.spelling_entries.get(at..at + 8)?;
+        let mut value = [0; 8];
+        value.copy_from_slice(bytes);
+        self.entry_from_value(encode::entry_parts(u64::from_le_bytes(value)))
+    }
+
+    fn entry_from_value(
+        &self,
+        (start, count, flags): (usize, usize, u64),
+    ) -> Option<NameEntry<'_>> {
+        let common_word = flags & encode::COMMON_WORD != 0;
+        let person_name = flags & encode::PERSON_NAME != 0;
+        if count == 0 && !common_word && !person_name {
+            return None;
+        }
+        let postings = self.tables.postings.get(4 * start..4 * (start + count))?;
+        Some(NameEntry {
+            senses: Senses { postings },
+            common_word,
+            person_name,
+            given_name: flags & encode::GIVEN_NAME != 0,
+        })
+    }
+
+    /// The names map's value for the key of `name`, walked as the key is folded:
+    /// detection asks this of every candidate, so it allocates nothing.
+    fn key_value(&self, name: &str) -> Option<(usize, usize, u64)> {
+        let fst = self.tables.names.as_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        let walked = normalise::fold_name(name, |bytes| {
+            bytes.iter().all(|&b| {
+                node.find_input(b).is_some_and(|i| {
+                    let transition = node.transition(i);
+                    output = output.cat(transition.out);
+                    node = fst.node(transition.addr);
+                    true
+                })
+            })
+        });
+        (walked && node.is_final())
+            .then(|| encode::entry_parts(output.cat(node.final_output()).value()))
     }
 
     /// Whether a name is also an everyday English word ("Nice", "Reading").
@@ -230,54 +376,60 @@ impl Gazetteer {
     /// Whether a word is a common given name ("George", "Hillary").
     #[must_use]
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&name_key(word))
+        self.key_value(word)
+            .is_some_and(|(_, _, flags)| flags & encode::GIVEN_NAME != 0)
     }
 
     /// Whether `spelling` is written exactly so in the data ("UAE", not "Uae").
     #[must_use]
     pub fn has_spelling(&self, spelling: &str) -> bool {
         if !spelling.chars().any(char::is_lowercase) {
-            return self.capitals_spellings.contains(spelling);
+            return self.tables.capitals.contains(spelling);
         }
         // Spellings that share a key with an earlier one ("Uae" after "UAE")
         // are not in the index on their own; the first of each key is.
-        self.name_finder()
-            .and_then(|index| index.get(&index_key(spelling)))
-            .is_some_and(|i| self.spellings[i] == spelling)
+        self.tables
+            .spelling_index
+            .get(&index_key(spelling))
+            .is_some_and(|i| self.tables.spellings.get(i) == spelling)
     }
 
     /// Every spelling of every name; a [`PrefixMatch`] of [`Self::name_finder`]
     /// indexes it.
     #[must_use]
-    pub fn spellings(&self) -> &[String] {
-        &self.spellings
+    pub fn spellings(&self) -> &Spellings {
+        &self.tables.spellings
     }
 
     /// The index of all spellings, ignoring ASCII case, for walks from a word
     /// start: the caller starts it only where a name can start (a capitalised
     /// word) and gets every spelling that begins there. Searching only from word
-    /// starts is what makes detection fast. `None` only if an index could not be
-    /// built for a gazetteer read at run time.
+    /// starts is what makes detection fast. Always there: it is part of the
+    /// compact form (the `Option` is kept for callers written when it was not).
     pub fn name_finder(&self) -> Option<&NameIndex> {
-        self.name_index
-            .get_or_init(|| NameIndex::build(&self.spellings).ok())
-            .as_ref()
+        Some(&self.tables.spelling_index)
     }
 
     #[must_use]
     pub fn country(&self, country_code: &str) -> Option<PlaceId> {
-        self.country_by_code.get(country_code).copied()
+        self.tables.countries.owner(country_code).map(PlaceId)
     }
 
     #[must_use]
     pub fn admin1(&self, admin1_code: &str) -> Option<PlaceId> {
-        self.admin1_by_code.get(admin1_code).copied()
+        self.tables.admin1s.owner(admin1_code).map(PlaceId)
     }
 }
 
-const EMBEDDED_TSV: &str = include_str!("../../assets/gazetteer.tsv");
-static EMBEDDED_NAME_INDEX: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer-names.fst"));
+fn kind_of_code(code: u8) -> PlaceKind {
+    ALL_KINDS
+        .get(usize::from(code))
+        .copied()
+        .unwrap_or(PlaceKind::Building)
+}
+
+/// The gazetteer in the compact form, written by `build.rs`.
+static EMBEDDED_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
 #[cfg(test)]
 mod tests {
@@ -300,7 +452,7 @@ mod tests {
     #[test]
     fn syrian_is_a_demonym_of_syria() {
         let gaz = Gazetteer::embedded();
-        let sense = gaz.lookup("Syrian")[0];
+        let sense = gaz.lookup("Syrian").get(0).expect("a sense");
         assert_eq!(sense.kind, NameKind::Demonym);
         assert_eq!(gaz.place(sense.place).name, "Syria");
     }
@@ -308,7 +460,12 @@ mod tests {
     #[test]
     fn the_hand_curated_naval_facility_at_tartus_is_present() {
         let gaz = Gazetteer::embedded();
-        let tartus = gaz.place(gaz.lookup("Tartus naval facility")[0].place);
+        let tartus = gaz.place(
+            gaz.lookup("Tartus naval facility")
+                .get(0)
+                .expect("a sense")
+                .place,
+        );
         assert_eq!(tartus.kind, PlaceKind::NavalBase);
         assert!((tartus.lat_deg - 34.9125).abs() < 1e-6);
     }
@@ -322,8 +479,13 @@ mod tests {
             let key = index_key(spelling);
             let found = index.get(&key).unwrap_or(usize::MAX);
             assert!(
-                found <= i && index_key(&spellings[found]) == key,
+                found <= i && index_key(spellings.get(found)) == key,
                 "{spelling:?} maps to {found}"
+            );
+            assert_eq!(
+                gaz.entry_of_spelling(i),
+                gaz.entry(spelling),
+                "{spelling:?}"
             );
         }
     }
@@ -346,6 +508,114 @@ mod tests {
             .filter(|p| p.kind == PlaceKind::Admin2)
             .count();
         assert!(lamar >= 4, "{lamar} Lamar counties");
+    }
+
+    #[test]
+    fn the_kinds_are_numbered_alike_by_the_encoder_and_the_reader() {
+        let labels: Vec<&str> = ALL_KINDS.iter().map(|k| k.label()).collect();
+        assert_eq!(labels, encode::KIND_LABELS);
+    }
+
+    const TWO_PLACES: &str = "# test\n\
+P\tcountry\t35\t38\t100\tSY\t\t163843\t0\tSyria\t\tSyrian|Syrians\n\
+P\tcity\t34.9\t35.9\t50\tSY\tSY.14\t\t12\tTartus\tTartous|Tortosa\t\n\
+W\tnice\n\
+G\tgeorge\n";
+
+    #[test]
+    fn a_small_gazetteer_reads_back_its_places_names_alternates_and_demonyms() {
+        let gaz = Gazetteer::from_tsv(TWO_PLACES).expect("valid");
+        assert_eq!(gaz.len(), 2);
+        assert_eq!(
+            gaz.lookup("syrians").get(0).map(|s| s.kind),
+            Some(NameKind::Demonym)
+        );
+        assert_eq!(
+            gaz.lookup("Tartous").get(0).map(|s| s.kind),
+            Some(NameKind::Alternate)
+        );
+        let tartus = gaz.place(PlaceId(1));
+        assert_eq!(
+            (
+                tartus.name,
+                tartus.kind,
+                tartus.country_code,
+                tartus.admin1_code
+            ),
+            ("Tartus", PlaceKind::City, "SY", "SY.14")
+        );
+        assert_eq!(
+            (
+                tartus.lat_deg,
+                tartus.lon_deg,
+                tartus.population,
+                tartus.fame
+            ),
+            (34.9, 35.9, 50, 12)
+        );
+        assert_eq!(tartus.geonames_id, None);
+        assert_eq!(gaz.place(PlaceId(0)).geonames_id, Some(163_843));
+        assert_eq!(
+            (gaz.kind(PlaceId(0)), gaz.population(PlaceId(0))),
+            (PlaceKind::Country, 100)
+        );
+        assert_eq!(gaz.fame(PlaceId(1)), 12);
+        assert_eq!(gaz.country("SY"), Some(PlaceId(0)));
+        assert_eq!(gaz.country("LB"), None);
+        assert_eq!(gaz.admin1("SY.14"), None, "no admin1 place has the code");
+        assert!(gaz.is_common_word("Nice"));
+        assert!(gaz.is_given_name("George") && gaz.entry("George").is_none());
+        assert_eq!(gaz.lookup("syria").len(), 1);
+        assert!(gaz.has_spelling("Tortosa") && !gaz.has_spelling("TORTOSA"));
+    }
+
+    #[test]
+    fn a_place_named_by_two_spellings_of_one_key_has_one_sense_the_strongest() {
+        let gaz =
+            Gazetteer::from_tsv("P\tcity\t1\t2\t3\tXX\t\t\t0\tZürich\tZurich\t\n").expect("valid");
+        let senses: Vec<NameSense> = gaz.lookup("zurich").iter().collect();
+        assert_eq!(
+            senses,
+            [NameSense {
+                place: PlaceId(0),
+                kind: NameKind::Name
+            }]
+        );
+    }
+
+    #[test]
+    fn a_line_with_a_missing_field_is_rejected_with_its_line_number() {
+        let err = Gazetteer::from_tsv("P\tcity\t1\t2\t3\n").expect_err("short line");
+        assert_eq!(
+            err,
+            GazetteerError::FieldCount {
+                line: 1,
+                expected: 12,
+                found: 5
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_latitude_names_its_field() {
+        let err =
+            Gazetteer::from_tsv("P\tcity\tnorth\t2\t3\tSY\t\t\t0\tX\t\t\n").expect_err("bad lat");
+        assert!(err.to_string().contains("lat"), "{err}");
+        let err = Gazetteer::from_tsv("P\tcity\t91\t2\t3\tSY\t\t\t0\tX\t\t\n")
+            .expect_err("lat past the pole");
+        assert!(err.to_string().contains("lat"), "{err}");
+    }
+
+    #[test]
+    fn a_place_with_only_alternate_names_is_rejected() {
+        let err = Gazetteer::from_tsv("P\tcity\t1\t2\t3\tSY\t\t\t0\t\tX\t\n").expect_err("no name");
+        assert_eq!(err, GazetteerError::NoName { line: 1 });
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_compact_gazetteer_are_refused() {
+        assert!(compact::Tables::from_blob(b"junk").is_err());
+        assert!(compact::Tables::from_blob(&[8, 0, 0, 0, 255, 255, 255, 255]).is_err());
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! walk that lowercases the text's ASCII letters as it goes matches "PARIS",
 //! "Paris" and "paris" alike; the value is the index of the first spelling with
 //! that key in [`super::Gazetteer::spellings`], whose capitals the caller checks.
-//! For the embedded gazetteer the map is built by `build.rs` when geobrief is
-//! compiled and read straight from the binary's bytes: loading it builds nothing.
+//! The map is written by `encode.rs`, for the embedded gazetteer by `build.rs`
+//! when geobrief is compiled, and read straight from the binary's bytes: loading
+//! it builds nothing.
 //! A walk costs one transition per byte of the longest spelling found, whatever
 //! the size of the gazetteer.
 
@@ -53,8 +54,13 @@ impl NameIndex {
     /// Reads an index from bytes written by `build.rs` (or [`Self::build`]),
     /// without copying them.
     pub fn from_bytes(bytes: &'static [u8]) -> Result<Self, NameIndexError> {
+        Self::from_cow(Cow::Borrowed(bytes))
+    }
+
+    /// Reads an index from borrowed or owned bytes, without copying them.
+    pub fn from_cow(bytes: Cow<'static, [u8]>) -> Result<Self, NameIndexError> {
         Ok(Self {
-            fst: Fst::new(Cow::Borrowed(bytes))?,
+            fst: Fst::new(bytes)?,
         })
     }
 

@@ -8,28 +8,50 @@
 /// The lookup key of `name`.
 #[must_use]
 pub fn name_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
+    let mut key = Vec::with_capacity(name.len());
+    fold_name(name, |piece| {
+        key.extend_from_slice(piece);
+        true
+    });
+    // The pieces are whole UTF-8 characters.
+    String::from_utf8(key).unwrap_or_default()
+}
+
+/// Hands the bytes of the key of `name` to `emit`, a character at a time, with
+/// nothing allocated: a look-up can walk an index as the key is made. Stops, and
+/// returns false, as soon as `emit` does.
+pub fn fold_name(name: &str, mut emit: impl FnMut(&[u8]) -> bool) -> bool {
+    let mut started = false;
     let mut pending_space = false;
+    let mut buf = [0u8; 4];
     for c in name.chars() {
         if c.is_whitespace() {
-            pending_space = !key.is_empty();
+            pending_space = started;
             continue;
         }
         if pending_space {
-            key.push(' ');
             pending_space = false;
+            if !emit(b" ") {
+                return false;
+            }
         }
-        match c {
-            '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => key.push('\''),
-            '\u{2010}'..='\u{2014}' => key.push('-'),
-            _ if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+        started = true;
+        let going_on = match c {
+            '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => emit(b"'"),
+            '\u{2010}'..='\u{2014}' => emit(b"-"),
+            _ if c.is_ascii() => emit(&[c.to_ascii_lowercase() as u8]),
             _ => match ascii_from_latin(c) {
-                Some(folded) => key.push_str(folded),
-                None => key.extend(c.to_lowercase()),
+                Some(folded) => emit(folded.as_bytes()),
+                None => c
+                    .to_lowercase()
+                    .all(|lower| emit(lower.encode_utf8(&mut buf).as_bytes())),
             },
+        };
+        if !going_on {
+            return false;
         }
     }
-    key
+    true
 }
 
 /// The lowercase ASCII letters of an accented Latin letter, if it is one.
@@ -78,6 +100,17 @@ mod tests {
     #[test]
     fn typographic_apostrophes_match_plain_ones() {
         assert_eq!(name_key("Côte d’Ivoire"), name_key("Cote d'Ivoire"));
+    }
+
+    #[test]
+    fn folding_stops_when_the_walk_finds_no_way_on() {
+        let mut seen = Vec::new();
+        let finished = super::fold_name("  Côte  d’Ivoire", |piece| {
+            seen.extend_from_slice(piece);
+            seen.len() < 6
+        });
+        assert!(!finished);
+        assert_eq!(seen, b"cote d");
     }
 
     #[test]

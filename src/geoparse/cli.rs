@@ -62,9 +62,9 @@ impl<'a> ToponymOut<'a> {
             name: &t.text,
             lat: Some(place.lat_deg),
             lon: Some(place.lon_deg),
-            place: Some(&place.name),
+            place: Some(place.name),
             kind: place.kind.label(),
-            country: Some(&place.country_code),
+            country: Some(place.country_code),
         }
     }
 

@@ -16,7 +16,7 @@ mod resolve;
 mod unlisted;
 mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, name_key};
@@ -88,13 +88,17 @@ pub fn detect_places(text: &str, gaz: &Gazetteer) -> Vec<Toponym> {
 #[must_use]
 pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec<Toponym> {
     let mentions = recognise::recognise(text, gaz);
-    let mut group_of_key: HashMap<String, usize> = HashMap::new();
+    let mut group_of_key: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<resolve::NameGroup> = Vec::new();
     let mut group_of_mention = Vec::with_capacity(mentions.len());
     for mention in &mentions {
         let key = name_key(&text[mention.byte_range.clone()]);
-        let index = *group_of_key.entry(key.clone()).or_insert_with(|| {
-            groups.push(resolve::NameGroup::new(&key, gaz));
+        let index = *group_of_key.entry(key).or_insert_with(|| {
+            let senses = gaz
+                .entry_of_spelling(mention.spelling)
+                .unwrap_or_default()
+                .senses;
+            groups.push(resolve::NameGroup::new(senses, gaz));
             groups.len() - 1
         });
         group_of_mention.push(index);
@@ -219,7 +223,7 @@ mod tests {
             .into_iter()
             .map(|t| {
                 let place = gaz.place(t.place());
-                (t.text, place.name.clone(), place.country_code.clone())
+                (t.text, place.name.to_owned(), place.country_code.to_owned())
             })
             .collect()
     }
@@ -294,10 +298,7 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let found = detect_places("Her cousin lives in Warren, Man., with two dogs.", gaz);
         let warren = gaz.place(found[0].place());
-        assert_eq!(
-            (warren.name.as_str(), warren.admin1_code.as_str()),
-            ("Warren", "CA.03")
-        );
+        assert_eq!((warren.name, warren.admin1_code), ("Warren", "CA.03"));
         assert_eq!(gaz.place(found[1].place()).name, "Manitoba");
     }
 

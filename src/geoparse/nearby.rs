@@ -3,7 +3,7 @@
 //! state or county. Each answers without scanning every place found so far,
 //! so resolving a long text costs time in proportion to its length.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 use crate::gazetteer::{Gazetteer, Place, PlaceId};
@@ -70,7 +70,7 @@ pub(super) struct FirstTwo<K> {
 impl<K> Default for FirstTwo<K> {
     fn default() -> Self {
         Self {
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 }
@@ -116,7 +116,7 @@ mod tests {
             grid.push(i, PlaceId(i as u32), &gaz);
         }
         let near = |i: u32| -> Vec<PlaceId> {
-            grid.around(gaz.place(PlaceId(i)), 250.0)
+            grid.around(&gaz.place(PlaceId(i)), 250.0)
                 .map(|(_, p)| p)
                 .collect()
         };

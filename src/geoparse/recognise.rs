@@ -6,10 +6,12 @@
 //! longest at each place, and not a month, a person ("George Washington"), or an
 //! everyday word at the start of a sentence ("Nice work").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameEntry, NameIndex, NameKind, NameSense, PlaceKind, name_key};
+use crate::gazetteer::{
+    Gazetteer, NameEntry, NameIndex, NameKind, NameSense, PlaceKind, Senses, Spellings, name_key,
+};
 
 use super::words;
 
@@ -34,6 +36,8 @@ pub struct Mention {
     /// Names a town's own service ("Eaton Rapids Police", "Lamar County Jail"):
     /// the story is there, as surely as after "in".
     pub names_local_office: bool,
+    /// The gazetteer spelling it was found as: its entry, without a look-up.
+    pub spelling: usize,
 }
 
 /// A common-word or all-capitals name is believed only for places at least this big.
@@ -63,17 +67,17 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     };
     let spans = candidate_spans(text, finder, gaz.spellings());
     let mut kept: Vec<(Mention, bool)> = Vec::new();
-    let mut people: HashSet<String> = HashSet::new();
+    let mut people: HashSet<String> = HashSet::default();
     let mut kept_until = 0;
-    for span in spans {
+    for (span, spelling) in spans {
         if span.start < kept_until {
             continue;
         }
-        let Some(entry) = gaz.entry(&text[span.clone()]) else {
+        let Some(entry) = gaz.entry_of_spelling(spelling) else {
             continue;
         };
-        let notable = is_notable(&entry.senses, gaz);
-        match judge(text, span.clone(), gaz, entry, notable) {
+        let notable = is_notable(entry.senses, gaz);
+        match judge(text, span.clone(), gaz, &entry, notable) {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
                 let after_locative = is_after_locative(text, &span);
@@ -84,8 +88,9 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                     usage,
                     after_locative,
                     names_local_office,
+                    spelling,
                 };
-                let well_known = is_well_known(&entry.senses, gaz);
+                let well_known = is_well_known(entry.senses, gaz);
                 kept.push((mention, well_known));
             }
             Verdict::Person => {
@@ -105,8 +110,13 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
 }
 
 /// Every stretch that is spelled like a name, is a whole word and is capitalised
-/// like the name, leftmost first and longest first at each start.
-fn candidate_spans(text: &str, finder: &NameIndex, spellings: &[String]) -> Vec<Range<usize>> {
+/// like the name, leftmost first and longest first at each start, with the
+/// spelling each is found as.
+fn candidate_spans(
+    text: &str,
+    finder: &NameIndex,
+    spellings: &Spellings,
+) -> Vec<(Range<usize>, usize)> {
     let mut spans = Vec::new();
     let mut found = Vec::new();
     for start in capitalised_word_starts(text) {
@@ -117,9 +127,9 @@ fn candidate_spans(text: &str, finder: &NameIndex, spellings: &[String]) -> Vec<
             if !text.is_char_boundary(m.end) {
                 continue;
             }
-            let spelling = &spellings[m.spelling];
+            let spelling = spellings.get(m.spelling);
             if is_whole_word(text, start, m.end) && has_capitals_of(&text[start..m.end], spelling) {
-                spans.push(start..m.end);
+                spans.push((start..m.end, m.spelling));
             }
         }
     }
@@ -128,11 +138,29 @@ fn candidate_spans(text: &str, finder: &NameIndex, spellings: &[String]) -> Vec<
 
 /// Byte offsets where a capitalised word starts.
 fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut previous_is_word = false;
-    text.char_indices().filter_map(move |(i, c)| {
-        let starts = c.is_uppercase() && !previous_is_word;
-        previous_is_word = c.is_alphanumeric();
-        starts.then_some(i)
+    // A byte at a time, and a character decoded only where it is not ASCII:
+    // this pass sees every byte of the text.
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let at = i;
+            let (upper, word) = if b.is_ascii() {
+                i += 1;
+                (b.is_ascii_uppercase(), b.is_ascii_alphanumeric())
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8();
+                (c.is_uppercase(), c.is_alphanumeric())
+            };
+            let starts = upper && !previous_is_word;
+            previous_is_word = word;
+            if starts {
+                return Some(at);
+            }
+        }
+        None
     })
 }
 
@@ -150,13 +178,11 @@ fn is_after_locative(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// A name that can mean a big city, an area, or a hand-curated place.
-fn is_notable(senses: &[NameSense], gaz: &Gazetteer) -> bool {
+fn is_notable(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
     senses.iter().any(|s| {
-        let place = gaz.place(s.place);
+        let kind = gaz.kind(s.place);
         s.kind != NameKind::Alternate
-            && (place.population >= NOTABLE_POPULATION
-                || place.kind.is_area()
-                || is_curated(place.kind))
+            && (kind.is_area() || is_curated(kind) || gaz.population(s.place) >= NOTABLE_POPULATION)
     })
 }
 
@@ -164,17 +190,19 @@ fn is_notable(senses: &[NameSense], gaz: &Gazetteer) -> bool {
 /// cities of 150,000 and the states and provinces that English-language papers
 /// name without a country. A mid-size foreign city named like an English given
 /// name ("Mary", Turkmenistan) is more often the person in such a paper.
-fn is_well_known(senses: &[NameSense], gaz: &Gazetteer) -> bool {
+fn is_well_known(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
+    // Most senses are small towns: their kind alone rules them out, and only
+    // the few others are decoded in full.
+    let english_speaking = |s: NameSense| is_english_speaking(gaz.place(s.place).country_code);
     senses.iter().any(|s| {
-        let place = gaz.place(s.place);
         s.kind != NameKind::Alternate
-            && match place.kind {
+            && match gaz.kind(s.place) {
                 PlaceKind::Country | PlaceKind::Continent => true,
-                PlaceKind::Admin1 => is_english_speaking(&place.country_code),
+                PlaceKind::Admin1 => english_speaking(s),
                 PlaceKind::Capital | PlaceKind::City => {
-                    place.population >= WORLD_CITY_POPULATION
-                        || (place.population >= WELL_KNOWN_POPULATION
-                            && is_english_speaking(&place.country_code))
+                    let population = gaz.population(s.place);
+                    population >= WORLD_CITY_POPULATION
+                        || (population >= WELL_KNOWN_POPULATION && english_speaking(s))
                 }
                 kind => is_curated(kind),
             }
@@ -190,7 +218,7 @@ fn judge(
     notable: bool,
 ) -> Verdict {
     let surface = &text[span.clone()];
-    let senses = entry.senses.as_slice();
+    let senses = entry.senses;
     if senses.is_empty() || words::is_calendar_word(surface) || words::is_not_a_place(surface) {
         return Verdict::Reject;
     }
@@ -198,8 +226,10 @@ fn judge(
     let after = word_after(text, span.end);
     let single_word = !surface.contains(' ');
     if let Some(before) = before {
-        let given = words::is_given_name(before) || gaz.is_given_name(before);
-        if words::is_title(before) || (given && starts_upper(before)) {
+        // Only a capitalised word can be a given name: the look-ups wait for that.
+        let given =
+            starts_upper(before) && (words::is_given_name(before) || gaz.is_given_name(before));
+        if words::is_title(before) || given {
             return Verdict::Person;
         }
         // "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
@@ -216,7 +246,7 @@ fn judge(
     // "Fatima Bello said": two capitalised words before a verb of speech are a
     // person's given name and surname, whatever places share them, unless
     // either is a country or state ("Texas Democrats said" has no capital D).
-    if single_word && !senses.iter().any(|s| gaz.place(s.place).kind.is_area()) {
+    if single_word && !senses.iter().any(|s| gaz.kind(s.place).is_area()) {
         // "Boston Globe said" is a paper: a well-known city is no given name.
         let names_before = before
             .is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz))
@@ -232,11 +262,11 @@ fn judge(
     // "Florence Nightingale", "Jordan Henderson": a place named like a person,
     // followed by a capitalised word that is neither an institution ("Florence
     // Cathedral") nor a feature ("Jordan Valley"), is that person.
-    let given_name = words::is_given_name(surface) || gaz.is_given_name(surface);
+    let given_name = words::is_given_name(surface) || entry.given_name;
     // "the Georgia Public Service Commission", "of Georgia Educators": after a
     // lowercase word, a state or country named like a woman is the place.
     let area_after_lowercase = before.is_some_and(|b| !starts_upper(b))
-        && senses.iter().any(|s| gaz.place(s.place).kind.is_area());
+        && senses.iter().any(|s| gaz.kind(s.place).is_area());
     if given_name
         && !area_after_lowercase
         && after.is_some_and(|a| {
@@ -334,10 +364,7 @@ fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
         && !words::is_institution_word(word)
         && !words::is_local_office_word(word)
         && !words::is_place_head(word)
-        && !gaz
-            .lookup(word)
-            .iter()
-            .any(|s| gaz.place(s.place).kind.is_area())
+        && !gaz.lookup(word).iter().any(|s| gaz.kind(s.place).is_area())
 }
 
 fn is_curated(kind: PlaceKind) -> bool {

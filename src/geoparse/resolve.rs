@@ -7,9 +7,9 @@
 //! and a country the reader asked to favour. One name keeps one sense per
 //! article. The winner's evidence is kept for the place card.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind};
+use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind, Senses};
 
 use super::nearby::{FirstTwo, PointGrid};
 use super::{Candidate, Evidence, Options};
@@ -81,14 +81,14 @@ pub(super) struct NameGroup {
 }
 
 impl NameGroup {
-    pub fn new(key: &str, gaz: &Gazetteer) -> Self {
-        let mut seen = HashSet::new();
-        let mut candidates: Vec<Candidate> = gaz
-            .lookup(key)
+    /// The candidates of a name that can mean `senses`.
+    pub fn new(senses: Senses<'_>, gaz: &Gazetteer) -> Self {
+        let mut seen = HashSet::default();
+        let mut candidates: Vec<Candidate> = senses
             .iter()
             .filter(|s| seen.insert(s.place))
             .map(|s| {
-                let score = prior(gaz.place(s.place), s.kind);
+                let score = prior(gaz, s.place, s.kind);
                 Candidate {
                     place: s.place,
                     name_kind: s.kind,
@@ -116,23 +116,28 @@ impl NameGroup {
 /// nor a city called "<region> City" ("Oklahoma City"), save a megacity
 /// ("New York City").
 fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
-    let cities: Vec<(String, u64)> = candidates
+    let cities: Vec<(&str, u64)> = candidates
         .iter()
-        .map(|c| gaz.place(c.place))
-        .filter(|p| {
-            matches!(p.kind, PlaceKind::City | PlaceKind::Capital)
-                && p.population >= NAMESAKE_CITY_POPULATION
-                && !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION)
+        .filter(|c| {
+            matches!(gaz.kind(c.place), PlaceKind::City | PlaceKind::Capital)
+                && gaz.population(c.place) >= NAMESAKE_CITY_POPULATION
         })
-        .map(|p| (p.admin1_code.clone(), p.population))
+        .map(|c| gaz.place(c.place))
+        .filter(|p| !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION))
+        .map(|p| (p.admin1_code, p.population))
         .collect();
+    if cities.is_empty() {
+        return;
+    }
     for candidate in candidates.iter_mut() {
+        if gaz.kind(candidate.place) != PlaceKind::Admin1 {
+            continue;
+        }
         let place = gaz.place(candidate.place);
-        let dominated = place.kind == PlaceKind::Admin1
-            && cities.iter().any(|(admin1, people)| {
-                *admin1 == place.admin1_code
-                    && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
-            });
+        let dominated = cities.iter().any(|(admin1, people)| {
+            *admin1 == place.admin1_code
+                && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
+        });
         if dominated {
             candidate.prior -= NAMESAKE_CITY;
             candidate.score = candidate.prior;
@@ -147,7 +152,7 @@ fn prefer_proper_names(candidates: &mut [Candidate], gaz: &Gazetteer) {
     let town_of_the_name = candidates.iter().any(|c| {
         c.name_kind == NameKind::Name
             && matches!(
-                gaz.place(c.place).kind,
+                gaz.kind(c.place),
                 PlaceKind::City | PlaceKind::Town | PlaceKind::Capital
             )
     });
@@ -166,9 +171,9 @@ fn sort_best_first(candidates: &mut [Candidate]) {
 }
 
 /// How likely a bare mention of a name means this place, before any context.
-fn prior(place: &Place, name_kind: NameKind) -> f64 {
-    let size = ((place.population as f64) + 1.0).log10();
-    let kind = match place.kind {
+fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind) -> f64 {
+    let size = ((gaz.population(place) as f64) + 1.0).log10();
+    let kind = match gaz.kind(place) {
         PlaceKind::Continent => 6.0,
         PlaceKind::Country => 4.0,
         PlaceKind::Admin1 => 1.5,
@@ -189,8 +194,8 @@ fn prior(place: &Place, name_kind: NameKind) -> f64 {
         NameKind::Alternate => -4.0,
     };
     // World-famous places are known by many names; small namesakes by few.
-    let fame =
-        FAME_WEIGHT * f64::from(place.fame.min(FAME_CAP)).ln_1p() / f64::from(FAME_CAP).ln_1p();
+    let fame = FAME_WEIGHT * f64::from(gaz.fame(place).min(FAME_CAP)).ln_1p()
+        / f64::from(FAME_CAP).ln_1p();
     size + kind + spelling + fame
 }
 
@@ -230,28 +235,28 @@ impl Context {
             let place = gaz.place(best.place);
             match place.kind {
                 PlaceKind::Country => {
-                    named_by(&mut ctx.countries, &place.country_code, best.place, index);
+                    named_by(&mut ctx.countries, place.country_code, best.place, index);
                 }
                 PlaceKind::Admin1 => {
-                    named_by(&mut ctx.admin1s, &place.admin1_code, best.place, index);
-                    if let Some(country) = gaz.country(&place.country_code) {
-                        named_by(&mut ctx.countries, &place.country_code, country, index);
+                    named_by(&mut ctx.admin1s, place.admin1_code, best.place, index);
+                    if let Some(country) = gaz.country(place.country_code) {
+                        named_by(&mut ctx.countries, place.country_code, country, index);
                     }
                 }
                 // A capital is often named for its government ("Washington
                 // said"), which says nothing about where the story's towns are.
                 PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => {}
-                PlaceKind::Capital => ctx.file_inside(place, index, best.place),
+                PlaceKind::Capital => ctx.file_inside(&place, index, best.place),
                 PlaceKind::Admin2 => {
-                    ctx.file_inside(place, index, best.place);
+                    ctx.file_inside(&place, index, best.place);
                     ctx.counties
-                        .entry(place.admin1_code.clone())
+                        .entry(place.admin1_code.to_owned())
                         .or_default()
                         .push((index, best.place));
                     ctx.points.push(index, best.place, gaz);
                 }
                 _ => {
-                    ctx.file_inside(place, index, best.place);
+                    ctx.file_inside(&place, index, best.place);
                     ctx.points.push(index, best.place, gaz);
                 }
             }
@@ -261,9 +266,9 @@ impl Context {
 
     fn file_inside(&mut self, place: &Place, group: usize, id: PlaceId) {
         self.inside_country
-            .push(place.country_code.clone(), group, id);
+            .push(place.country_code.to_owned(), group, id);
         self.inside_admin1
-            .push(place.admin1_code.clone(), group, id);
+            .push(place.admin1_code.to_owned(), group, id);
     }
 }
 
@@ -302,14 +307,14 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
         let before = winners(groups);
         let ctx = Context::from_winners(groups, gaz);
         for (index, group) in groups.iter_mut().enumerate() {
-            let hints = group.hints.clone();
-            for candidate in &mut group.candidates {
+            let NameGroup { candidates, hints } = group;
+            for candidate in candidates.iter_mut() {
                 candidate.score = candidate.prior;
                 candidate.evidence.clear();
                 let place = gaz.place(candidate.place);
-                add_context(candidate, place, index, &ctx, &hints, gaz, options);
+                add_context(candidate, &place, index, &ctx, hints, gaz, options);
             }
-            sort_best_first(&mut group.candidates);
+            sort_best_first(candidates);
         }
         if winners(groups) == before {
             break;
@@ -351,13 +356,13 @@ fn add_context(
         }
     }
     if place.kind != PlaceKind::Country
-        && let Some(country) = named_elsewhere(&ctx.countries, &place.country_code, own_index)
+        && let Some(country) = named_elsewhere(&ctx.countries, place.country_code, own_index)
     {
         candidate.score += COUNTRY_NAMED;
         candidate.evidence.push(Evidence::CountryNamed(country));
     }
     if place.kind != PlaceKind::Admin1
-        && let Some(admin1) = named_elsewhere(&ctx.admin1s, &place.admin1_code, own_index)
+        && let Some(admin1) = named_elsewhere(&ctx.admin1s, place.admin1_code, own_index)
     {
         candidate.score += ADMIN1_NAMED;
         candidate.evidence.push(Evidence::Admin1Named(admin1));
@@ -365,24 +370,22 @@ fn add_context(
     if !own_area
         && let Some(&(_, county)) = ctx
             .counties
-            .get(&place.admin1_code)
+            .get(place.admin1_code)
             .into_iter()
             .flatten()
             .find(|&&(index, id)| {
                 let county = gaz.place(id);
                 index != own_index
-                    && roughly_within(place, county, COUNTY_KM)
-                    && distance_km(place, county) <= COUNTY_KM
+                    && roughly_within(place, &county, COUNTY_KM)
+                    && distance_km(place, &county) <= COUNTY_KM
             })
     {
         candidate.score += COUNTY_NAMED;
         candidate.evidence.push(Evidence::CountyNamed(county));
     }
     let contained = match place.kind {
-        PlaceKind::Country => ctx
-            .inside_country
-            .other_than(&place.country_code, own_index),
-        PlaceKind::Admin1 => ctx.inside_admin1.other_than(&place.admin1_code, own_index),
+        PlaceKind::Country => ctx.inside_country.other_than(place.country_code, own_index),
+        PlaceKind::Admin1 => ctx.inside_admin1.other_than(place.admin1_code, own_index),
         _ => None,
     };
     if let Some(inner) = contained {
@@ -411,7 +414,7 @@ fn add_context(
             .filter(|&(index, id)| index != own_index && id != candidate.place)
             .map(|(_, id)| (id, gaz.place(id)))
             .filter(|(_, other)| roughly_within(place, other, NEAR_KM))
-            .map(|(id, other)| (distance_km(place, other), id))
+            .map(|(id, other)| (distance_km(place, &other), id))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
             candidate.score += NEAR_MAX * (1.0 - km / NEAR_KM).powi(2);
@@ -459,15 +462,15 @@ pub(super) fn distance_km(a: &Place, b: &Place) -> f64 {
 mod tests {
     use super::*;
 
-    fn at(lat_deg: f64, lon_deg: f64) -> Place {
+    fn at(lat_deg: f64, lon_deg: f64) -> Place<'static> {
         Place {
-            name: String::new(),
+            name: "",
             kind: PlaceKind::City,
             lat_deg,
             lon_deg,
             population: 0,
-            country_code: String::new(),
-            admin1_code: String::new(),
+            country_code: "",
+            admin1_code: "",
             geonames_id: None,
             fame: 0,
         }

@@ -95,31 +95,68 @@ fn is_name_word(word: &str) -> bool {
         && !words::is_calendar_word(word)
 }
 
-/// Byte ranges of words: letters, digits, apostrophes, inner dots and hyphens
-/// ("St.", "O’Hare", "Saint-Denis").
+/// Byte ranges of the words that can be part of a name (they start with a
+/// capital or a digit); words are letters, digits, apostrophes, inner dots and
+/// hyphens ("St.", "O’Hare", "Saint-Denis"). A lowercase word is skipped: it
+/// can neither head a name nor stand in one, and the gap it leaves between the
+/// words kept breaks any run across it. Bytes are classed one at a time, and a
+/// character decoded only where it is not ASCII: this pass sees every byte of
+/// the text.
 fn word_spans(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.');
-        match (start, in_word) {
-            (None, true) if c.is_alphanumeric() => start = Some(i),
-            (Some(s), false) => {
-                spans.push(trimmed(text, s, i));
-                start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        if !c.is_alphanumeric() {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let kept = c.is_uppercase() || c.is_ascii_digit();
+        i += len;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if !(b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.')) {
+                    break;
+                }
+                i += 1;
+                continue;
             }
-            _ => {}
+            let (c, len) = char_at(text, i);
+            if !(c.is_alphanumeric() || c == '\u{2019}') {
+                break;
+            }
+            i += len;
+        }
+        if kept {
+            spans.push(trimmed(text, start, i));
         }
     }
-    if let Some(s) = start {
-        spans.push(trimmed(text, s, text.len()));
-    }
     spans
+}
+
+/// The character at byte `i` (a character boundary) and its length in bytes.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
 }
 
 /// A word without trailing hyphens or apostrophes; a trailing dot stays only on
 /// abbreviations ("St.", "Ave."), not at the end of a sentence ("Street.").
 fn trimmed(text: &str, start: usize, end: usize) -> Range<usize> {
+    if text.as_bytes()[end - 1].is_ascii_alphanumeric() {
+        return start..end;
+    }
     let word = text[start..end].trim_end_matches(['-', '\'', '\u{2019}']);
     let word = if word.ends_with('.') && !words::is_place_head(word) {
         word.trim_end_matches('.')
@@ -162,6 +199,15 @@ mod tests {
     #[test]
     fn the_article_word_is_not_part_of_the_name() {
         assert_eq!(unlisted("The Street was busy."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_lowercase_word_breaks_the_run_of_a_name() {
+        assert_eq!(unlisted("Turtle big Rock Park opened."), ["Rock Park"]);
+        assert_eq!(
+            unlisted("a Östra Holy Redeemer Church"),
+            ["Östra Holy Redeemer Church"]
+        );
     }
 
     #[test]

@@ -129,8 +129,13 @@ const SPEECH_VERBS: &[&str] = &[
 pub fn is_place_head(word: &str) -> bool {
     // Most words of a text are lowercase: skip them before any comparison.
     word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && PLACE_HEAD_BYTES.contains(&word.len())
         && PLACE_HEADS.binary_search(&word).is_ok()
 }
+
+/// The lengths of the place heads, a test checks: most capitalised words are
+/// ruled out before any comparison.
+const PLACE_HEAD_BYTES: std::ops::RangeInclusive<usize> = 3..=9;
 
 #[rustfmt::skip]
 const PLACE_HEADS: &[&str] = &[
@@ -175,6 +180,11 @@ mod tests {
     #[test]
     fn every_list_is_sorted_for_binary_search() {
         assert!(PLACE_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            PLACE_HEADS
+                .iter()
+                .all(|h| PLACE_HEAD_BYTES.contains(&h.len()))
+        );
         for list in [
             CALENDAR,
             TITLES,

