@@ -293,7 +293,10 @@ fn build_shapes(
     };
     stroke_lines(&mut borders.iter(), border);
     stroke_lines(&mut coastlines.iter(), coast);
-    vec![Shape::Mesh(Arc::new(land)), Shape::Mesh(Arc::new(lines))]
+    // One mesh: egui copies the first mesh of a frame whole and grows its
+    // buffer for each mesh after it.
+    land.append(lines);
+    vec![Shape::Mesh(Arc::new(land))]
 }
 
 /// Scratch space reused across areas: screen positions, and where each
