@@ -35,16 +35,8 @@ fn frame(ctx: &egui::Context, app: &mut GeobriefApp, n: usize) {
 
 /// Resident and peak resident memory in MiB, from /proc/self/status.
 fn memory_mib() -> (f64, f64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(f64::NAN, |kb| kb / 1024.0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
+    let (rss, peak) = geobrief::startup_probe::resident_memory_kib();
+    (rss as f64 / 1024.0, peak as f64 / 1024.0)
 }
 
 fn main() {

@@ -56,7 +56,7 @@ impl StartupProbe {
 }
 
 /// Current and peak resident set size from /proc (0 where unavailable).
-fn resident_memory_kib() -> (u64, u64) {
+pub fn resident_memory_kib() -> (u64, u64) {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let field = |name: &str| {
         status

@@ -17,6 +17,19 @@ pub struct Camera {
 }
 
 impl Camera {
+    /// Where this view's screen points land in `other` when `other` is the
+    /// same zoom with another centre (a pan): the offset in points, x and y.
+    pub fn pan_offset_to(&self, other: &Camera) -> Option<(f64, f64)> {
+        if self.zoom != other.zoom {
+            return None;
+        }
+        let scale = self.points_per_world();
+        Some((
+            (self.center.x - other.center.x) * scale,
+            (self.center.y - other.center.y) * scale,
+        ))
+    }
+
     pub fn points_per_world(&self) -> f64 {
         TILE_POINTS * self.zoom.exp2()
     }
@@ -149,6 +162,26 @@ pub fn scale_bar(metres_per_point: f64, max_points: f64) -> (f64, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pan_moves_every_point_by_one_offset_and_a_zoom_is_no_pan() {
+        let from = Camera {
+            center: WorldPos { x: 0.5, y: 0.4 },
+            zoom: 3.0,
+        };
+        let to = Camera {
+            center: WorldPos { x: 0.51, y: 0.39 },
+            ..from
+        };
+        let view = viewport();
+        let (dx, dy) = from.pan_offset_to(&to).expect("same zoom");
+        for w in [WorldPos { x: 0.5, y: 0.4 }, WorldPos { x: 0.47, y: 0.45 }] {
+            let a = from.screen_from_world(&view, w);
+            let b = to.screen_from_world(&view, w);
+            assert!((a.x + dx - b.x).abs() < 1e-9 && (a.y + dy - b.y).abs() < 1e-9);
+        }
+        assert_eq!(from.pan_offset_to(&Camera { zoom: 3.5, ..to }), None);
+    }
 
     fn viewport() -> ScreenRect {
         ScreenRect {

@@ -32,18 +32,13 @@ impl LayerKey {
     /// for its centre: a pan), as an offset.
     fn pan_to(&self, other: &LayerKey) -> Option<egui::Vec2> {
         let same_view = LayerKey {
-            camera: Camera {
-                center: self.camera.center,
-                ..other.camera
-            },
+            camera: self.camera,
             ..other.clone()
         };
         if *self != same_view {
             return None;
         }
-        let scale = self.camera.points_per_world();
-        let dx = (self.camera.center.x - other.camera.center.x) * scale;
-        let dy = (self.camera.center.y - other.camera.center.y) * scale;
+        let (dx, dy) = self.camera.pan_offset_to(&other.camera)?;
         Some(egui::vec2(dx as f32, dy as f32))
     }
 }

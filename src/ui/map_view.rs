@@ -65,18 +65,13 @@ impl SceneKey {
     /// (a pan: only the camera's centre differs).
     fn pan_to(&self, other: &SceneKey) -> Option<Vec2> {
         let same_view = SceneKey {
-            camera: Camera {
-                center: self.camera.center,
-                ..other.camera
-            },
+            camera: self.camera,
             ..other.clone()
         };
         if *self != same_view {
             return None;
         }
-        let scale = self.camera.points_per_world();
-        let dx = (self.camera.center.x - other.camera.center.x) * scale;
-        let dy = (self.camera.center.y - other.camera.center.y) * scale;
+        let (dx, dy) = self.camera.pan_offset_to(&other.camera)?;
         Some(vec2(dx as f32, dy as f32))
     }
 }
