@@ -6,6 +6,9 @@
 //!         --toggle-collect='*counted_frames*' \
 //!         target/release/examples/frames BRIEF.json idle 100
 //!
+//! `target/release/examples/frames BRIEF.json SCENARIO 400 times` prints each
+//! frame's wall-clock time instead (frame, milliseconds, vertices).
+//!
 //! Scenarios: `idle`, `pointer` (a place selected, pointer sweeping the
 //! map), `pan` (dragging the map), `scroll` (the text). The gazetteer is
 //! warmed and the context layers loaded before the frames, and ten frames
@@ -44,12 +47,29 @@ fn main() {
     }
     // Warm-up frames first (layout, the first scene), then the counted ones.
     let mut f = 0;
-    run_frames(&ctx, &mut app, &scenario, &mut f, 10);
+    let warmup = std::env::var("FRAMES_WARMUP")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10);
+    run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
     // A selection flies the map to the place: let it arrive.
     while app.map.target.is_some() && f < 600 {
         run_frames(&ctx, &mut app, &scenario, &mut f, 1);
     }
-    counted_frames(&ctx, &mut app, &scenario, &mut f, frames);
+    if args.get(4).map(String::as_str) == Some("times") {
+        // Wall-clock time of each frame, to find the slow ones.
+        for _ in 0..frames {
+            let start = std::time::Instant::now();
+            let vertices = frame(&ctx, &mut app, &scenario, f);
+            println!(
+                "{f}\t{:.3}\t{vertices}",
+                start.elapsed().as_secs_f64() * 1e3
+            );
+            f += 1;
+        }
+    } else {
+        counted_frames(&ctx, &mut app, &scenario, &mut f, frames);
+    }
     let vertices = frame(&ctx, &mut app, &scenario, f);
     eprintln!("{vertices} vertices tessellated in the last frame");
 }
@@ -126,6 +146,13 @@ fn frame(ctx: &egui::Context, app: &mut GeobriefApp, scenario: &str, f: usize) -
     let mut out = ctx.run_ui(raw, |ui| app.ui(ui));
     let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
     out.textures_delta.clear();
+    if std::env::var_os("FRAMES_PRIMITIVES").is_some() {
+        for p in &primitives {
+            if let egui::epaint::Primitive::Mesh(mesh) = &p.primitive {
+                eprintln!("{:?}\t{}", p.clip_rect, mesh.vertices.len());
+            }
+        }
+    }
     primitives
         .iter()
         .map(|p| match &p.primitive {

@@ -44,27 +44,18 @@ impl LayerKey {
 }
 
 /// The basemap for the last view. A pan (the same view moved) reuses the
-/// meshes built for where it began, moved: they were built with a margin of
-/// half a view around it, so the map is rebuilt only once the pan has gone
-/// farther than that, or the zoom changed.
+/// meshes built for where it began, moved as they are drawn: they were built
+/// with a margin of half a view around it, so the map is rebuilt only once
+/// the pan has gone farther than that, or the zoom changed.
 #[derive(Default)]
 pub struct BasemapLayer {
     key: Option<LayerKey>,
     shapes: Vec<Shape>,
-    /// The view a pan began from, its meshes (with the margin) and the margin.
-    pan_base: Option<(LayerKey, Vec<Shape>, egui::Vec2)>,
-}
-
-/// Shapes moved by `delta` points.
-pub fn translated(shapes: &[Shape], delta: egui::Vec2) -> Vec<Shape> {
-    shapes
-        .iter()
-        .map(|shape| {
-            let mut shape = shape.clone();
-            shape.translate(delta);
-            shape
-        })
-        .collect()
+    /// How far `shapes` must move to be where `key` wants them (a pan in
+    /// progress; zero otherwise).
+    offset: egui::Vec2,
+    /// The view a pan began from (what `shapes` were built for) and its margin.
+    pan_base: Option<(LayerKey, egui::Vec2)>,
 }
 
 /// Converts world positions to screen points for one view, in f64 until the
@@ -108,7 +99,8 @@ impl ScreenMapping {
 }
 
 impl BasemapLayer {
-    /// The shapes for this view, rebuilt only if the view changed.
+    /// The shapes for this view, rebuilt only if the view changed, and the
+    /// offset to draw them at (see `map_paint::add_meshes`).
     pub fn shapes(
         &mut self,
         camera: &Camera,
@@ -117,7 +109,7 @@ impl BasemapLayer {
         dark: bool,
         tints: Vec<(usize, Color32)>,
         pixels_per_point: f32,
-    ) -> &[Shape] {
+    ) -> (&[Shape], egui::Vec2) {
         let key = LayerKey {
             camera: *camera,
             rect,
@@ -127,34 +119,34 @@ impl BasemapLayer {
             context_loaded: WorldContext::loaded().is_some(),
         };
         if self.key.as_ref() == Some(&key) {
-            return &self.shapes;
+            return (&self.shapes, self.offset);
         }
         let context = WorldContext::loaded();
-        if let Some((base, shapes, margin)) = &self.pan_base
+        if let Some((base, margin)) = &self.pan_base
             && let Some(delta) = base.pan_to(&key)
             && delta.x.abs() < margin.x
             && delta.y.abs() < margin.y
         {
-            self.shapes = translated(shapes, delta);
+            self.offset = delta;
         } else if self.key.as_ref().and_then(|k| k.pan_to(&key)).is_some() {
             // A pan begins: build with a margin, then move what was built.
             let margin = rect.size() * 0.5;
-            let shapes = build_shapes(WorldBasemap::embedded(), context, &key, palette, margin);
-            self.shapes = shapes.clone();
-            self.pan_base = Some((key.clone(), shapes, margin));
+            self.shapes = build_shapes(WorldBasemap::embedded(), context, &key, palette, margin);
+            self.offset = egui::Vec2::ZERO;
+            self.pan_base = Some((key.clone(), margin));
         } else {
-            let shapes = build_shapes(
+            self.shapes = build_shapes(
                 WorldBasemap::embedded(),
                 context,
                 &key,
                 palette,
                 egui::Vec2::ZERO,
             );
-            self.shapes = shapes;
+            self.offset = egui::Vec2::ZERO;
             self.pan_base = None;
         }
         self.key = Some(key);
-        &self.shapes
+        (&self.shapes, self.offset)
     }
 }
 

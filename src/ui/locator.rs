@@ -50,7 +50,7 @@ pub fn locator_ui(
         egui::Color32::from_black_alpha(40),
     );
     painter.rect_filled(rect, 0.0, palette.sea);
-    let shapes = layer.shapes(
+    let (shapes, offset) = layer.shapes(
         &camera,
         rect,
         palette,
@@ -58,7 +58,7 @@ pub fn locator_ui(
         Vec::new(),
         ui.ctx().pixels_per_point(),
     );
-    painter.extend(shapes.iter().cloned());
+    super::map_paint::add_meshes(&painter, shapes.iter().cloned(), offset, 1);
 
     let corner = |lon_deg: f64, lat_deg: f64| {
         let p = camera.screen_from_lon_lat(&viewport, lon_deg, lat_deg);

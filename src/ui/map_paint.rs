@@ -7,7 +7,7 @@ use egui::epaint::Tessellator;
 use egui::{Mesh, Pos2, Rect, Shape, Stroke, vec2};
 
 use super::basemap_layer::BasemapLayer;
-use super::map_scene::MapScene;
+use super::map_scene::{MapScene, PlaceOnScreen};
 use super::markers::{halo_shape, has_marker, marker_radius, marker_shapes};
 use super::theme::Palette;
 use crate::brief::PlaceId;
@@ -32,7 +32,7 @@ pub fn paint_scene(
     let painter = ui.painter_at(scene.rect);
     let palette = scene.palette;
     painter.rect_filled(scene.rect, 0.0, palette.sea);
-    let shapes = layer.shapes(
+    let (shapes, offset) = layer.shapes(
         &scene.camera,
         scene.rect,
         palette,
@@ -40,26 +40,92 @@ pub fn paint_scene(
         scene.tints(hovered),
         scene.pixels_per_point,
     );
-    painter.extend(shapes.iter().cloned());
+    add_meshes(&painter, shapes.iter().cloned(), offset, 1);
     let painted = scene
         .painted
         .get_or_init(|| PlacesPainted::new(ui, scene, inset_extent));
-    painter.add(Shape::mesh(painted.below.clone()));
+    let below = Shape::Mesh(painted.below.clone());
+    add_meshes(&painter, [below], painted.offset, 2);
     if let Some(p) = hovered
         .filter(|id| scene.selected.as_ref() != Some(*id))
         .and_then(|id| scene.places.iter().find(|p| &p.id == id))
     {
-        if let Some(ring) = &p.ring {
-            let stroke = Stroke::new(2.2, palette.area_stroke);
-            painter.add(Shape::closed_line(ring.clone(), stroke));
-        }
-        if has_marker(p.kind) || p.ring.is_some() {
-            let radius = marker_radius(p.kind) + 6.0;
-            painter.add(halo_shape(p.anchor, radius, palette.hover_halo));
-        }
+        paint_hover(&painter, p, palette);
     }
-    painter.add(Shape::mesh(painted.above.clone()));
+    let above = Shape::Mesh(painted.above.clone());
+    add_meshes(&painter, [above], painted.offset, 3);
+    painter.extend(painted.texts.iter().map(|text| {
+        // Texts are moved before egui lays their glyphs on the pixel grid.
+        let mut text = text.clone();
+        text.translate(painted.offset);
+        text
+    }));
+}
+
+/// The hover halo of a place (and its outline, for an area).
+fn paint_hover(painter: &egui::Painter, p: &PlaceOnScreen, palette: &Palette) {
+    if let Some(ring) = &p.ring {
+        let stroke = Stroke::new(2.2, palette.area_stroke);
+        painter.add(Shape::closed_line(ring.clone(), stroke));
+    }
+    if has_marker(p.kind) || p.ring.is_some() {
+        let radius = marker_radius(p.kind) + 6.0;
+        painter.add(halo_shape(p.anchor, radius, palette.hover_halo));
+    }
+}
+
+/// Paints a scene of one place over the map's (a hovered place that scene
+/// left out, see `MapScene::of_one`): halo, area or marker, and name.
+pub fn paint_overlay(ui: &egui::Ui, scene: &MapScene) {
+    let painter = ui.painter_at(scene.rect);
+    let painted = scene
+        .painted
+        .get_or_init(|| PlacesPainted::new(ui, scene, None));
+    painter.add(Shape::Mesh(painted.below.clone()));
+    for p in &scene.places {
+        paint_hover(&painter, p, scene.palette);
+    }
+    painter.add(Shape::Mesh(painted.above.clone()));
     painter.extend(painted.texts.iter().cloned());
+}
+
+/// Adds meshes built once (the basemap, a scene's places) moved by `offset`
+/// points without touching their vertices: egui moves them as it copies
+/// them into the frame (a pan moves what was built where it began).
+///
+/// Each `group` gets a clip rectangle of its own, a fraction of a point
+/// inside the painter's (no pixel differs): egui starts a new draw
+/// primitive for a new clip rectangle, so a large mesh is copied into one
+/// of its exact size instead of growing, and copying again, the buffer that
+/// the shapes before and after it share.
+pub(super) fn add_meshes(
+    painter: &egui::Painter,
+    meshes: impl IntoIterator<Item = Shape>,
+    offset: egui::Vec2,
+    group: u8,
+) {
+    let clip = painter.clip_rect().shrink(f32::from(group) / 256.0);
+    let mut moved = painter.clone();
+    moved.set_clip_rect(clip.translate(-offset));
+    let mut range = None;
+    for mesh in meshes {
+        let index = moved.add(mesh);
+        range = Some(range.map_or((index, index), |(first, _)| (first, index)));
+    }
+    if let Some((first, last)) = range
+        && offset != egui::Vec2::ZERO
+    {
+        let transform = egui::emath::TSTransform::from_translation(offset);
+        painter.ctx().graphics_mut(|layers| {
+            layers
+                .entry(painter.layer_id())
+                .transform_after_rounding_range(
+                    first,
+                    egui::layers::ShapeIdx(last.0 + 1),
+                    transform,
+                );
+        });
+    }
 }
 
 /// A scene's places as meshes: `below` the hover halo (areas, the inset's
@@ -71,6 +137,8 @@ pub struct PlacesPainted {
     below: Arc<Mesh>,
     above: Arc<Mesh>,
     texts: Vec<Shape>,
+    /// How far all of it is drawn from where it was built (a pan).
+    offset: egui::Vec2,
 }
 
 impl PlacesPainted {
@@ -152,22 +220,20 @@ impl PlacesPainted {
                 above,
             )),
             texts,
+            offset: egui::Vec2::ZERO,
         }
     }
 }
 
 impl PlacesPainted {
-    /// The same meshes and texts moved by `delta` points.
+    /// The same meshes and texts, to be drawn `delta` points farther on
+    /// (nothing is copied: see `add_meshes`).
     pub fn translated(&self, delta: egui::Vec2) -> Self {
-        let moved = |mesh: &Mesh| {
-            let mut mesh = mesh.clone();
-            mesh.translate(delta);
-            Arc::new(mesh)
-        };
         Self {
-            below: moved(&self.below),
-            above: moved(&self.above),
-            texts: super::basemap_layer::translated(&self.texts, delta),
+            below: self.below.clone(),
+            above: self.above.clone(),
+            texts: self.texts.clone(),
+            offset: self.offset + delta,
         }
     }
 }

@@ -103,7 +103,7 @@ impl MapScene {
                     .then_some((&p.id, rect, p.name.as_str()))
             })
             .collect();
-        nodes.sort_by_key(|(place, _, _)| order.rank(place));
+        nodes.sort_by_cached_key(|(place, _, _)| order.rank(place));
         let id_of = |place: &PlaceId| ui.scope_id().with(("place", suffix, place));
         if nodes.len() > MAX_MAP_NODES {
             // The first places the article names; the selected and the

@@ -182,11 +182,7 @@ impl MapScene {
         caches: &mut SceneCaches,
         margin: egui::Vec2,
     ) -> Self {
-        let dark = ui.visuals().dark_mode;
-        let palette = Palette::for_dark_mode(dark);
-        let map = ScreenMapping::new(&camera, rect);
-        let world = WorldBasemap::embedded();
-        caches.update(brief, world);
+        caches.update(brief, WorldBasemap::embedded());
         // Only the places in view (and a margin, for labels at the edge).
         let viewport = screen_rect(rect.expand2(margin).expand(40.0));
         let min = camera.world_from_screen(&screen_rect(rect), viewport.min);
@@ -218,10 +214,11 @@ impl MapScene {
                 hides.insert(id, n);
             }
         }
-        // The lit places show whatever the thinning kept.
-        for id in [&highlights.selected, &highlights.hovered]
-            .into_iter()
-            .flatten()
+        // The selected place shows whatever the thinning kept (a hovered one
+        // left out is drawn over the scene: `of_one`).
+        for id in highlights
+            .selected
+            .iter()
             .chain(highlights.preview.as_ref().map(|(id, _)| id))
         {
             if let Some(i) = brief.place_position(id)
@@ -233,8 +230,74 @@ impl MapScene {
         visible.sort_unstable();
         visible.dedup();
         let hidden = hides.values().sum();
+        Self::of_places(
+            ui,
+            brief,
+            camera,
+            rect,
+            highlights,
+            caches,
+            margin,
+            (&visible, &hides, hidden),
+            true,
+        )
+    }
+
+    /// A scene of one place, drawn over the map's scene when the reader
+    /// points at a mention of a place that scene left out (thinned away, or
+    /// out of view): the map still shows where it is, and the scene under
+    /// it is not built again for every mention the pointer crosses.
+    pub fn of_one(
+        ui: &egui::Ui,
+        brief: &Brief,
+        camera: Camera,
+        rect: Rect,
+        place: &PlaceId,
+        caches: &mut SceneCaches,
+    ) -> Option<Self> {
+        let i = brief.place_position(place)?;
+        caches.update(brief, WorldBasemap::embedded());
+        let highlights = Highlights {
+            selected: None,
+            hovered: Some(place.clone()),
+            focus_country: None,
+            preview: None,
+        };
+        let no_hides = HashMap::default();
+        Some(Self::of_places(
+            ui,
+            brief,
+            camera,
+            rect,
+            &highlights,
+            caches,
+            egui::Vec2::ZERO,
+            (&[i], &no_hides, 0),
+            false,
+        ))
+    }
+
+    /// The scene of these places (`visible`: positions in the brief; how
+    /// many each marker stands for; how many are hidden), labels placed,
+    /// with the map's own names (towns, seas) if `context`.
+    #[expect(clippy::too_many_arguments, reason = "the parts of one scene")]
+    fn of_places(
+        ui: &egui::Ui,
+        brief: &Brief,
+        camera: Camera,
+        rect: Rect,
+        highlights: &Highlights,
+        caches: &mut SceneCaches,
+        margin: egui::Vec2,
+        (visible, hides, hidden): (&[usize], &HashMap<PlaceId, usize>, usize),
+        context: bool,
+    ) -> Self {
+        let dark = ui.visuals().dark_mode;
+        let palette = Palette::for_dark_mode(dark);
+        let map = ScreenMapping::new(&camera, rect);
+        let world = WorldBasemap::embedded();
         let mut places = Vec::with_capacity(visible.len());
-        for i in visible {
+        for &i in visible {
             let Some(place) = brief.place_at(i) else {
                 continue;
             };
@@ -305,12 +368,18 @@ impl MapScene {
             painted: std::sync::OnceLock::new(),
             margin,
         };
-        scene.place_all_labels(ui, &map, world);
+        scene.place_all_labels(ui, &map, world, context);
         scene.collect_hit_shapes();
         scene
     }
 
-    fn place_all_labels(&mut self, ui: &egui::Ui, map: &ScreenMapping, world: &WorldBasemap) {
+    fn place_all_labels(
+        &mut self,
+        ui: &egui::Ui,
+        map: &ScreenMapping,
+        world: &WorldBasemap,
+        with_context: bool,
+    ) {
         let painter = ui.painter();
         let mut galleys = Vec::new();
         let mut requests = Vec::new();
@@ -369,12 +438,22 @@ impl MapScene {
             names: &visible_story_names,
             markers: &story_markers,
         };
-        for label in context_labels(painter, map, self.camera.zoom, inner, self.palette, &story) {
+        let contexts = if with_context {
+            context_labels(painter, map, self.camera.zoom, inner, self.palette, &story)
+        } else {
+            Vec::new()
+        };
+        for label in contexts {
             requests.push(label.request);
             galleys.push((label.galley, None));
             context.push(Some((label.name, label.dot)));
         }
-        for sea in &world.sea_labels {
+        let seas = if with_context {
+            &world.sea_labels[..]
+        } else {
+            &[]
+        };
+        for sea in seas {
             let anchor = map.screen(sea.pos);
             if !inner.contains(anchor) || story_names.contains(&sea.name.to_lowercase()) {
                 continue;
@@ -619,5 +698,81 @@ fn kind_rank(kind: PlaceKind) -> u32 {
         PlaceKind::City => 4,
         PlaceKind::Country => 5,
         PlaceKind::Region | PlaceKind::Sea => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::projection::world_from_lon_lat;
+
+    /// Runs `check` inside one headless egui frame.
+    fn in_a_frame(check: impl FnMut(&mut egui::Ui)) {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), check);
+        output.textures_delta.clear();
+    }
+
+    #[test]
+    fn a_scene_of_one_place_holds_that_place_named_and_nothing_else() {
+        let brief = Brief::default_brief();
+        let tartus = brief
+            .places()
+            .find(|p| p.name.starts_with("Tartus"))
+            .map(|p| p.id.clone())
+            .expect("the default brief names Tartus");
+        in_a_frame(|ui| {
+            let camera = Camera {
+                center: world_from_lon_lat(36.0, 35.0),
+                zoom: 6.0,
+            };
+            let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(600.0, 400.0));
+            let mut caches = SceneCaches::default();
+            let scene = MapScene::of_one(ui, &brief, camera, rect, &tartus, &mut caches)
+                .expect("Tartus is in the brief");
+            let ids: Vec<&PlaceId> = scene.places.iter().map(|p| &p.id).collect();
+            assert_eq!(ids, [&tartus]);
+            // Its own name, and no towns or seas of the map's own.
+            assert_eq!(scene.labels.len(), 1);
+            assert_eq!(scene.labels[0].place, Some(0));
+            assert!(scene.places[0].label.is_some());
+            // The full scene of the same view names more than Tartus.
+            let full = MapScene::new(
+                ui,
+                &brief,
+                camera,
+                rect,
+                &Highlights {
+                    selected: None,
+                    hovered: None,
+                    focus_country: None,
+                    preview: None,
+                },
+                &mut caches,
+            );
+            assert!(full.labels.len() > 1);
+        });
+    }
+
+    #[test]
+    fn a_place_not_in_the_brief_has_no_scene_of_its_own() {
+        let brief = Brief::default_brief();
+        in_a_frame(|ui| {
+            let camera = Camera {
+                center: world_from_lon_lat(36.0, 35.0),
+                zoom: 6.0,
+            };
+            let rect = Rect::from_min_size(Pos2::ZERO, egui::vec2(600.0, 400.0));
+            let missing = PlaceId::from("no-such-place");
+            let scene = MapScene::of_one(
+                ui,
+                &brief,
+                camera,
+                rect,
+                &missing,
+                &mut SceneCaches::default(),
+            );
+            assert!(scene.is_none());
+        });
     }
 }

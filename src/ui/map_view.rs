@@ -35,6 +35,20 @@ pub struct MapCache {
     built: Option<(SceneKey, Arc<BuiltScene>)>,
     /// The built scenes moved for a pan in progress, and what for.
     moved: Option<(SceneKey, Arc<BuiltScene>)>,
+    /// The hovered place the scene left out, drawn over it, and what for.
+    overlay: Option<(OverlayKey, Arc<MapScene>)>,
+}
+
+/// What a hovered place's overlay was built for.
+#[derive(Clone, PartialEq)]
+struct OverlayKey {
+    place: PlaceId,
+    camera: Camera,
+    rect: Rect,
+    places: u64,
+    dark: bool,
+    pixels_per_point: f32,
+    fonts: u64,
 }
 
 /// The scenes of one view: the main map's, and the inset's with its plan.
@@ -78,8 +92,9 @@ impl SceneKey {
 
 impl MapCache {
     /// The scenes for this view, built again only when what they show changed.
-    /// The hovered place is painted, not built in, unless it is a place the
-    /// scene left out (a marker thinned away, hovered in the text). While the
+    /// The hovered place is painted, not built in (one the scene left out, a
+    /// marker thinned away and hovered in the text, is drawn over it by
+    /// `overlay_for`). While the
     /// map pans, the scenes built where the pan began (with a margin of half
     /// a view) are moved instead; once the view stands still for a frame, or
     /// the pan goes beyond the margin, they are built again for where it is.
@@ -103,17 +118,13 @@ impl MapCache {
             context_loaded: WorldContext::loaded().is_some(),
             fonts: super::font_epoch(ui.ctx()),
         };
-        let hovered = highlights.hovered.as_ref();
         if highlights.preview.is_none() {
             if let Some((moved_for, moved)) = &self.moved
                 && *moved_for == key
-                && moved.main.shows(hovered)
             {
                 return moved.clone();
             }
-            if let Some((built_for, built)) = &self.built
-                && built.main.shows(hovered)
-            {
+            if let Some((built_for, built)) = &self.built {
                 if *built_for == key {
                     return built.clone();
                 }
@@ -179,6 +190,36 @@ impl MapCache {
         self.moved = None;
         self.built = None;
         Some(self.scene_for(ui, brief, camera, rect, highlights))
+    }
+
+    /// The hovered place drawn over `scene` when the scene left it out,
+    /// built once per place and view.
+    fn overlay_for(
+        &mut self,
+        ui: &egui::Ui,
+        brief: &Brief,
+        scene: &MapScene,
+        hovered: Option<&PlaceId>,
+    ) -> Option<Arc<MapScene>> {
+        let id = hovered.filter(|id| !scene.shows(Some(id)))?;
+        let key = OverlayKey {
+            place: id.clone(),
+            camera: scene.camera,
+            rect: scene.rect,
+            places: brief.places_version(),
+            dark: ui.visuals().dark_mode,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            fonts: super::font_epoch(ui.ctx()),
+        };
+        if let Some((built_for, overlay)) = &self.overlay
+            && *built_for == key
+        {
+            return Some(overlay.clone());
+        }
+        let overlay = MapScene::of_one(ui, brief, scene.camera, scene.rect, id, &mut self.scene)
+            .map(Arc::new)?;
+        self.overlay = Some((key, overlay.clone()));
+        Some(overlay)
     }
 
     /// The basemap country that holds most of the story's places.
@@ -289,6 +330,9 @@ fn map_ui(
         &mut cache.layer,
         inset.map(|(plan, _)| plan.extent_on_map),
     );
+    if let Some(overlay) = cache.overlay_for(ui, brief, scene, hovered) {
+        super::map_paint::paint_overlay(ui, &overlay);
+    }
     map_edit::paint_gesture(ui, scene, reading);
     cache.scene.reading_order.update(brief);
     actions.extend(scene.add_accessibility_nodes(ui, &cache.scene.reading_order, "on the map"));
