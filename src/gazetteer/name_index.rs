@@ -1,26 +1,48 @@
-//! The name index: every spelling of the gazetteer in an `fst` map, walked from a
-//! word start to find the spellings that begin there.
+//! The name index: every spelling of the gazetteer in a double-array trie,
+//! walked from a word start to find the spellings that begin there.
 //!
 //! Keys are spellings with ASCII letters lowercased (other bytes as written), so a
 //! walk that lowercases the text's ASCII letters as it goes matches "PARIS",
 //! "Paris" and "paris" alike; the value is the index of the first spelling with
 //! that key in [`super::Gazetteer::spellings`], whose capitals the caller checks.
-//! The map is written by `encode.rs`, for the embedded gazetteer by `build.rs`
-//! when geobrief is compiled, and read straight from the binary's bytes: loading
-//! it builds nothing.
-//! A walk costs one transition per byte of the longest spelling found, whatever
-//! the size of the gazetteer.
+//! The index is written by `encode.rs` (for the embedded gazetteer by `build.rs`,
+//! which includes this file, when geobrief is compiled) and read straight from
+//! the binary's bytes: loading it builds nothing.
+//!
+//! A walk costs one array look-up per byte of the longest spelling found, a few
+//! instructions each, whatever the size of the gazetteer: it runs at every
+//! capitalised word of every article, so it is built for that. The trie keeps
+//! its branching part as a double array (a node's child for byte `c` sits at
+//! `base + c` and names its parent) and the rest of each key, once no other key
+//! shares it, as a tail of plain bytes.
+//!
+//! Layout, little-endian: `MAGIC`, key count, unit count and tail bytes (`u32`
+//! each); then a unit per node, `[base, check]` as two `u32`; then the tails. A
+//! unit's `check` is its parent's index plus one (0 for a free unit), with
+//! [`FINAL`] set when a key ends at the node; then the unit at `base + 0` holds
+//! that key's value in `base`. A unit whose `base` has [`TAIL`] set ends in a
+//! tail: the low bits are the tail's offset, where a `u16` length, the bytes
+//! and the key's `u32` value follow. Reading never trusts the bytes: a damaged
+//! index finds less, it never panics.
 
 use std::borrow::Cow;
 
-use fst::raw::Fst;
-
 /// The key of a spelling in the index: its ASCII letters lowercased. `build.rs`
-/// keeps its own copy of this rule; a test checks the two agree.
+/// includes this file, so the app and the build agree on it.
 #[must_use]
 pub fn index_key(spelling: &str) -> Vec<u8> {
     spelling.bytes().map(|b| b.to_ascii_lowercase()).collect()
 }
+
+const MAGIC: &[u8; 4] = b"GBT1";
+const HEADER_BYTES: usize = 16;
+const UNIT_BYTES: usize = 8;
+/// In a unit's `check`: a key ends at this node.
+const FINAL: u32 = 1 << 31;
+/// In a unit's `base`: the node's keys go on in one tail.
+const TAIL: u32 = 1 << 31;
+/// The terminal slot of a final node; no walk follows byte 0.
+const END_LABEL: u8 = 0;
 
 /// A spelling that begins where a walk started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,22 +55,30 @@ pub struct PrefixMatch {
 
 /// Every spelling of a gazetteer, ready to be walked.
 pub struct NameIndex {
-    fst: Fst<Cow<'static, [u8]>>,
+    bytes: Cow<'static, [u8]>,
+    key_count: usize,
+    unit_count: usize,
 }
 
 impl std::fmt::Debug for NameIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NameIndex")
-            .field("keys", &self.fst.len())
-            .field("bytes", &self.fst.as_bytes().len())
+            .field("keys", &self.key_count)
+            .field("units", &self.unit_count)
+            .field("bytes", &self.bytes.len())
             .finish()
     }
 }
 
 /// Why an index could not be built or read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("gazetteer name index: {0}")]
-pub struct NameIndexError(#[from] fst::Error);
+pub struct NameIndexError(String);
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let word = bytes.get(at..at + 4)?;
+    Some(u32::from_le_bytes([word[0], word[1], word[2], word[3]]))
+}
 
 impl NameIndex {
     /// Reads an index from bytes written by `build.rs` (or [`Self::build`]),
@@ -57,76 +87,381 @@ impl NameIndex {
         Self::from_cow(Cow::Borrowed(bytes))
     }
 
-    /// Reads an index from borrowed or owned bytes, without copying them.
+    /// Reads an index from borrowed or owned bytes, without copying them: it
+    /// checks the header against the length, nothing more.
     pub fn from_cow(bytes: Cow<'static, [u8]>) -> Result<Self, NameIndexError> {
+        let refuse = |problem: &str| Err(NameIndexError(problem.to_owned()));
+        if bytes.len() < HEADER_BYTES || &bytes[..4] != MAGIC {
+            return refuse("not an index of this version");
+        }
+        let field = |i: usize| u32_at(&bytes, 4 * i).unwrap_or_default() as usize;
+        let (key_count, unit_count, tail_bytes) = (field(1), field(2), field(3));
+        let expected = unit_count
+            .checked_mul(UNIT_BYTES)
+            .and_then(|units| units.checked_add(HEADER_BYTES + tail_bytes));
+        if expected != Some(bytes.len()) || unit_count == 0 {
+            return refuse("its length is not what its header says");
+        }
         Ok(Self {
-            fst: Fst::new(bytes)?,
+            bytes,
+            key_count,
+            unit_count,
         })
     }
 
     /// Builds an index of `spellings` in memory (for gazetteers read at run time).
     pub fn build(spellings: &[String]) -> Result<Self, NameIndexError> {
-        let mut keyed: Vec<(Vec<u8>, u64)> = spellings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (index_key(s), i as u64))
-            .collect();
-        // Sorted by key, and for one key the first spelling first: it is kept.
-        keyed.sort();
-        keyed.dedup_by(|later, first| later.0 == first.0);
-        let mut builder = fst::MapBuilder::memory();
-        for (key, value) in keyed {
-            builder.insert(key, value)?;
-        }
-        Ok(Self {
-            fst: Fst::new(Cow::Owned(builder.into_inner()?))?,
-        })
+        let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
+        Self::from_cow(Cow::Owned(build_bytes(&spellings)?))
     }
 
     /// How many distinct keys the index holds.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.fst.len()
+        self.key_count
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.fst.is_empty()
+        self.key_count == 0
     }
 
     /// Bytes of the index itself.
     #[must_use]
     pub fn size_bytes(&self) -> usize {
-        self.fst.as_bytes().len()
+        self.bytes.len()
+    }
+
+    /// `[base, check]` of unit `i`; `None` past the end.
+    fn unit(&self, i: usize) -> Option<(u32, u32)> {
+        if i >= self.unit_count {
+            return None;
+        }
+        let at = HEADER_BYTES + UNIT_BYTES * i;
+        Some((u32_at(&self.bytes, at)?, u32_at(&self.bytes, at + 4)?))
+    }
+
+    /// The child of unit `node` (whose base is `base`) for `byte`.
+    fn child(&self, node: usize, base: u32, byte: u8) -> Option<(usize, u32, u32)> {
+        let child = base as usize + usize::from(byte);
+        let (child_base, check) = self.unit(child)?;
+        ((check & !FINAL) as usize == node + 1).then_some((child, child_base, check))
+    }
+
+    /// The value kept in the terminal slot of a final node.
+    fn final_value(&self, base: u32) -> Option<usize> {
+        self.unit(base as usize + usize::from(END_LABEL))
+            .map(|(value, _)| value as usize)
+    }
+
+    /// The bytes and the value of the tail at `offset`.
+    fn tail(&self, offset: u32) -> Option<(&[u8], usize)> {
+        let tails = &self.bytes[HEADER_BYTES + UNIT_BYTES * self.unit_count..];
+        let at = offset as usize;
+        let len = usize::from(u16::from_le_bytes([*tails.get(at)?, *tails.get(at + 1)?]));
+        let rest = tails.get(at + 2..at + 2 + len)?;
+        Some((rest, u32_at(tails, at + 2 + len)? as usize))
     }
 
     /// The spelling whose key is exactly `key` (see [`index_key`]).
     #[must_use]
     pub fn get(&self, key: &[u8]) -> Option<usize> {
-        self.fst.get(key).map(|o| o.value() as usize)
+        let (mut node, (mut base, mut check)) = (0, self.unit(0)?);
+        for (depth, &byte) in key.iter().enumerate() {
+            if base & TAIL != 0 {
+                let (tail, value) = self.tail(base & !TAIL)?;
+                return (tail == &key[depth..]).then_some(value);
+            }
+            if byte == END_LABEL {
+                return None;
+            }
+            (node, base, check) = self.child(node, base, byte)?;
+        }
+        if base & TAIL != 0 {
+            let (tail, value) = self.tail(base & !TAIL)?;
+            return tail.is_empty().then_some(value);
+        }
+        if check & FINAL != 0 {
+            return self.final_value(base);
+        }
+        None
     }
 
     /// Every spelling that `text[start..]` begins with, ignoring ASCII case,
     /// shortest first, appended to `out`.
     pub fn prefixes_at(&self, text: &str, start: usize, out: &mut Vec<PrefixMatch>) {
-        let fst = &self.fst;
-        let mut node = fst.root();
-        let mut output = fst::raw::Output::zero();
-        for (offset, byte) in text.as_bytes()[start..].iter().enumerate() {
-            let Some(i) = node.find_input(byte.to_ascii_lowercase()) else {
+        let Some(rest) = text.as_bytes().get(start..) else {
+            return;
+        };
+        let Some((mut base, mut check)) = self.unit(0) else {
+            return;
+        };
+        let mut node = 0;
+        let mut depth = 0;
+        loop {
+            if base & TAIL != 0 {
+                if let Some((tail, value)) = self.tail(base & !TAIL) {
+                    let after = &rest[depth..];
+                    let same = after.len() >= tail.len()
+                        && tail
+                            .iter()
+                            .zip(after)
+                            .all(|(&t, &b)| t == b.to_ascii_lowercase());
+                    if same {
+                        out.push(PrefixMatch {
+                            end: start + depth + tail.len(),
+                            spelling: value,
+                        });
+                    }
+                }
                 return;
-            };
-            let transition = node.transition(i);
-            output = output.cat(transition.out);
-            node = fst.node(transition.addr);
-            if node.is_final() {
+            }
+            if check & FINAL != 0
+                && depth > 0
+                && let Some(value) = self.final_value(base)
+            {
                 out.push(PrefixMatch {
-                    end: start + offset + 1,
-                    spelling: output.cat(node.final_output()).value() as usize,
+                    end: start + depth,
+                    spelling: value,
                 });
             }
+            let Some(&byte) = rest.get(depth) else {
+                return;
+            };
+            let byte = byte.to_ascii_lowercase();
+            if byte == END_LABEL {
+                return;
+            }
+            let Some(next) = self.child(node, base, byte) else {
+                return;
+            };
+            (node, base, check) = next;
+            depth += 1;
         }
     }
+}
+
+/// Writes the index of `spellings`: for each key (see [`index_key`]) the
+/// first spelling that has it.
+pub fn build_bytes(spellings: &[&str]) -> Result<Vec<u8>, NameIndexError> {
+    let mut keyed: Vec<(Vec<u8>, u32)> = Vec::with_capacity(spellings.len());
+    for (i, s) in spellings.iter().enumerate() {
+        let value = u32::try_from(i).map_err(|_| NameIndexError("too many spellings".into()))?;
+        if s.is_empty() || s.contains('\0') {
+            continue;
+        }
+        keyed.push((index_key(s), value));
+    }
+    // Sorted by key, and for one key the first spelling first: it is kept.
+    keyed.sort_unstable();
+    keyed.dedup_by(|later, first| later.0 == first.0);
+    let mut trie = TrieBuilder::default();
+    trie.place(&keyed)?;
+    trie.into_bytes(keyed.len())
+}
+
+/// Places the trie's nodes in the double array, first fit.
+#[derive(Default)]
+struct TrieBuilder {
+    /// `[base, check]` per unit, as in the layout.
+    units: Vec<[u32; 2]>,
+    /// The free units, linked in order through `next_free` and `prev_free`
+    /// from `free_head` to `free_tail`; `on_list` says which are on it. A unit
+    /// that fails too often as the first slot of a node is taken off the list
+    /// and left empty, so the search does not walk the full front of the array
+    /// again and again.
+    next_free: Vec<u32>,
+    prev_free: Vec<u32>,
+    on_list: Vec<bool>,
+    free_head: u32,
+    free_tail: u32,
+    fails: Vec<u8>,
+    tails: Vec<u8>,
+}
+
+/// The end of the free list.
+const NONE: u32 = u32::MAX;
+/// How often a unit may be probed as a node's first slot and not taken before
+/// it leaves the free list.
+const MAX_FAILS: u8 = 16;
+
+type Labels = Vec<(u8, std::ops::Range<usize>)>;
+
+impl TrieBuilder {
+    fn place(&mut self, keys: &[(Vec<u8>, u32)]) -> Result<(), NameIndexError> {
+        self.free_head = NONE;
+        self.free_tail = NONE;
+        self.grow_to(256)?;
+        self.take(0, 0);
+        if keys.is_empty() {
+            return Ok(());
+        }
+        // (unit, depth, the keys that share the node's prefix)
+        let mut stack = vec![(0usize, 0usize, 0..keys.len())];
+        while let Some((node, depth, range)) = stack.pop() {
+            if range.len() == 1 {
+                let (key, value) = &keys[range.start];
+                self.units[node][0] = TAIL | self.push_tail(&key[depth..], *value)?;
+                continue;
+            }
+            let labels = labels_at(keys, depth, range);
+            let base = self.find_base(&labels)?;
+            self.units[node][0] = base;
+            for (byte, sub) in labels {
+                let child = base as usize + usize::from(byte);
+                self.take(child, node);
+                if byte == END_LABEL {
+                    self.units[node][1] |= FINAL;
+                    self.units[child][0] = keys[sub.start].1;
+                } else {
+                    stack.push((child, depth + 1, sub));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The first base (from 1: unit 0 is the root) at which every label's unit
+    /// is free.
+    fn find_base(&mut self, labels: &Labels) -> Result<u32, NameIndexError> {
+        let first = u32::from(labels[0].0);
+        let mut slot = self.free_head;
+        loop {
+            if slot == NONE {
+                let end = self.units.len();
+                self.grow_to(end + 256)?;
+                slot = end as u32;
+                continue;
+            }
+            let next = self.next_free[slot as usize];
+            if slot > first {
+                let base = slot - first;
+                self.grow_to(base as usize + 256)?;
+                let units = &self.units;
+                let fits = labels
+                    .iter()
+                    .all(|(byte, _)| units[base as usize + usize::from(*byte)][1] == 0);
+                if fits {
+                    return Ok(base);
+                }
+            }
+            let fails = &mut self.fails[slot as usize];
+            *fails = fails.saturating_add(1);
+            if *fails >= MAX_FAILS && slot == self.free_head {
+                self.unlink(slot);
+            }
+            slot = next;
+        }
+    }
+
+    /// Adds free units up to `len`, at the end of the free list.
+    fn grow_to(&mut self, len: usize) -> Result<(), NameIndexError> {
+        if u32::try_from(len).map_or(true, |len| len >= TAIL) {
+            return Err(NameIndexError("too many nodes".into()));
+        }
+        let old = self.units.len();
+        if len <= old {
+            return Ok(());
+        }
+        self.units.resize(len, [0, 0]);
+        self.fails.resize(len, 0);
+        self.next_free.resize(len, NONE);
+        self.prev_free.resize(len, NONE);
+        self.on_list.resize(len, true);
+        for i in old..len {
+            let i = i as u32;
+            self.prev_free[i as usize] = self.free_tail;
+            if self.free_tail == NONE {
+                self.free_head = i;
+            } else {
+                self.next_free[self.free_tail as usize] = i;
+            }
+            self.free_tail = i;
+        }
+        Ok(())
+    }
+
+    fn unlink(&mut self, slot: u32) {
+        let i = slot as usize;
+        let (prev, next) = (self.prev_free[i], self.next_free[i]);
+        if prev == NONE {
+            self.free_head = next;
+        } else {
+            self.next_free[prev as usize] = next;
+        }
+        if next == NONE {
+            self.free_tail = prev;
+        } else {
+            self.prev_free[next as usize] = prev;
+        }
+        self.on_list[i] = false;
+    }
+
+    /// Marks unit `slot` a child of `parent` and takes it off the free list.
+    fn take(&mut self, slot: usize, parent: usize) {
+        if self.on_list[slot] {
+            self.unlink(slot as u32);
+        }
+        // The root's check stays 0; it is never free, being off the list and
+        // below every base.
+        self.units[slot][1] = if slot == 0 { 0 } else { parent as u32 + 1 };
+    }
+
+    fn push_tail(&mut self, rest: &[u8], value: u32) -> Result<u32, NameIndexError> {
+        let offset = u32::try_from(self.tails.len())
+            .ok()
+            .filter(|&o| o < TAIL)
+            .ok_or_else(|| NameIndexError("too many tail bytes".into()))?;
+        let len =
+            u16::try_from(rest.len()).map_err(|_| NameIndexError("a spelling too long".into()))?;
+        self.tails.extend_from_slice(&len.to_le_bytes());
+        self.tails.extend_from_slice(rest);
+        self.tails.extend_from_slice(&value.to_le_bytes());
+        Ok(offset)
+    }
+
+    fn into_bytes(self, key_count: usize) -> Result<Vec<u8>, NameIndexError> {
+        // Trailing free units are not needed: a child past the end is absent.
+        let used = self
+            .units
+            .iter()
+            .rposition(|u| u[1] != 0)
+            .map_or(1, |i| i + 1);
+        let mut out = Vec::with_capacity(HEADER_BYTES + UNIT_BYTES * used + self.tails.len());
+        out.extend_from_slice(MAGIC);
+        for n in [key_count, used, self.tails.len()] {
+            let n = u32::try_from(n).map_err(|_| NameIndexError("too large".into()))?;
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        for [base, check] in &self.units[..used] {
+            out.extend_from_slice(&base.to_le_bytes());
+            out.extend_from_slice(&check.to_le_bytes());
+        }
+        out.extend_from_slice(&self.tails);
+        Ok(out)
+    }
+}
+
+/// The children of the node of `depth` shared by `range` of the sorted keys:
+/// the end of a key (only the first can end here, being the shortest), then
+/// one per next byte, with the keys under each.
+fn labels_at(keys: &[(Vec<u8>, u32)], depth: usize, range: std::ops::Range<usize>) -> Labels {
+    let mut labels = Vec::new();
+    let mut i = range.start;
+    if keys[i].0.len() == depth {
+        labels.push((END_LABEL, i..i + 1));
+        i += 1;
+    }
+    while i < range.end {
+        let byte = keys[i].0[depth];
+        let mut j = i + 1;
+        while j < range.end && keys[j].0[depth] == byte {
+            j += 1;
+        }
+        labels.push((byte, i..j));
+        i = j;
+    }
+    labels
 }
 
 #[cfg(test)]
@@ -171,6 +506,88 @@ mod tests {
 
     #[test]
     fn bytes_that_are_not_an_index_are_refused() {
-        assert!(NameIndex::from_bytes(b"not an fst").is_err());
+        assert!(NameIndex::from_bytes(b"not an index").is_err());
+        assert!(NameIndex::from_bytes(b"GBT1\x01\0\0\0\x09\0\0\0\0\0\0\0").is_err());
+    }
+
+    #[test]
+    fn a_walk_finds_exactly_what_a_scan_of_every_key_finds() {
+        // Keys that share prefixes, end inside each other and end where
+        // they stop being shared, among others that share nothing.
+        let names = spellings(&[
+            "a",
+            "ab",
+            "abc",
+            "abd",
+            "b",
+            "ba",
+            "bab",
+            "babc",
+            "c",
+            "ca",
+            "caa",
+            "St.",
+            "St. Louis",
+            "St. Lo",
+            "Saint-Lô",
+            "Ürümqi",
+            "Aa",
+            "aaa",
+            "Washington",
+            "Wash.",
+            "W",
+        ]);
+        let index = NameIndex::build(&names).expect("builds");
+        let keys: Vec<Vec<u8>> = names.iter().map(|s| index_key(s)).collect();
+        let texts = [
+            "abcd",
+            "ABD",
+            "babcx",
+            "caab",
+            "st. louis",
+            "ST. LOx",
+            "SAINT-LÔ",
+            "ürümqi",
+            "AAAA",
+            "wash",
+            "washington dc",
+            "x",
+            "",
+        ];
+        for text in texts {
+            let mut found = Vec::new();
+            index.prefixes_at(text, 0, &mut found);
+            let ends: Vec<usize> = found.iter().map(|m| m.end).collect();
+            let lowered = index_key(text);
+            let mut expected: Vec<usize> = keys
+                .iter()
+                .filter(|k| lowered.starts_with(k))
+                .map(Vec::len)
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(ends, expected, "{text:?}");
+            for m in &found {
+                assert_eq!(keys[m.spelling], lowered[..m.end], "{text:?}");
+            }
+        }
+        for (i, key) in keys.iter().enumerate() {
+            let first = keys.iter().position(|k| k == key);
+            assert_eq!(index.get(key), first, "{:?}", names[i]);
+        }
+        assert_eq!(index.get(b"ac"), None);
+        assert_eq!(index.get(b"st. l"), None);
+    }
+
+    #[test]
+    fn an_empty_index_finds_nothing_and_a_nul_byte_ends_a_walk() {
+        let index = NameIndex::build(&[]).expect("builds");
+        let mut found = Vec::new();
+        index.prefixes_at("Paris", 0, &mut found);
+        assert!(found.is_empty() && index.is_empty());
+        let index = NameIndex::build(&spellings(&["ab", "abc"])).expect("builds");
+        index.prefixes_at("ab\0c", 0, &mut found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(index.get(b"ab\0"), None);
     }
 }
