@@ -136,32 +136,42 @@ fn candidate_spans(
     spans
 }
 
-/// Byte offsets where a capitalised word starts.
+/// Byte offsets where a capitalised word starts: a capital letter after
+/// anything that is not a letter or a digit (a hyphen counts as a break, so
+/// "pro-Russian" is seen).
 fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut previous_is_word = false;
-    // A byte at a time, and a character decoded only where it is not ASCII:
-    // this pass sees every byte of the text.
+    let mut from = 0;
+    // Only capitals and non-ASCII characters are looked at; the lowercase runs
+    // between them are skipped eight bytes at a time.
     std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(i) {
-            let at = i;
-            let (upper, word) = if b.is_ascii() {
-                i += 1;
-                (b.is_ascii_uppercase(), b.is_ascii_alphanumeric())
+        while let Some(at) = words::next_capital_or_non_ascii(bytes, from, false) {
+            let upper = if bytes[at].is_ascii() {
+                from = at + 1;
+                true
             } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                i += c.len_utf8();
-                (c.is_uppercase(), c.is_alphanumeric())
+                let c = text[at..].chars().next().unwrap_or_default();
+                from = at + c.len_utf8();
+                c.is_uppercase()
             };
-            let starts = upper && !previous_is_word;
-            previous_is_word = word;
-            if starts {
+            if upper && !follows_letter_or_digit(text, at) {
                 return Some(at);
             }
         }
         None
     })
+}
+
+/// Whether the character before byte `at` is a letter or a digit.
+fn follows_letter_or_digit(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// "in Hinton", but not "at Zara's headquarters": after "at", an owner's
@@ -648,6 +658,21 @@ mod tests {
             names("He spoke for the Professional Association of Georgia Educators."),
             ["Georgia"]
         );
+    }
+
+    #[test]
+    fn capitalised_word_starts_are_those_a_character_at_a_time_scan_finds() {
+        let text = "ÉÉÉ São Paulo’s pro-Russian iPhone 3G Zürich-Zürich \u{2019}Aleppo ÖSTRA \
+                    naïve Ω mcDonald O'Hare x.Y 日本 Tokyo, AND then, a quieter stretch of text";
+        let mut expected = Vec::new();
+        let mut previous_is_word = false;
+        for (i, c) in text.char_indices() {
+            if c.is_uppercase() && !previous_is_word {
+                expected.push(i);
+            }
+            previous_is_word = c.is_alphanumeric();
+        }
+        assert_eq!(capitalised_word_starts(text).collect::<Vec<_>>(), expected);
     }
 
     #[test]

@@ -124,6 +124,40 @@ const SPEECH_VERBS: &[&str] = &[
     "warned", "wrote",
 ];
 
+/// The first byte at or after `from` that can start a capitalised word or a
+/// number: an ASCII capital, an ASCII digit if `digits`, or any byte of a
+/// non-ASCII character (the caller decodes it). Both passes over the whole
+/// text start here, so it looks at eight bytes at a time: most of a text is
+/// lowercase letters, spaces and punctuation, and is skipped in bulk.
+pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    /// Each byte's top bit set where the byte (below 0x80) is at least `n`.
+    const fn at_least(n: u8) -> u64 {
+        (0x80 - n as u64) * 0x0101_0101_0101_0101
+    }
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Adding at most 0x7f to a byte below 0x80 never carries into the next.
+        let ascii = w & LOW7;
+        let capital = (ascii + at_least(b'A')) & !(ascii + at_least(b'Z' + 1));
+        let digit = (ascii + at_least(b'0')) & !(ascii + at_least(b'9' + 1));
+        let hits = (w | capital | if digits { digit } else { 0 }) & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| !b.is_ascii() || b.is_ascii_uppercase() || (digits && b.is_ascii_digit()))
+        .map(|at| i + at)
+}
+
 /// Last words of street, building and feature names ("Royal Street",
 /// "Holy Redeemer Church"), with their usual abbreviations.
 pub fn is_place_head(word: &str) -> bool {
@@ -196,6 +230,36 @@ mod tests {
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.first());
         }
+    }
+
+    #[test]
+    fn the_skip_to_a_capital_stops_where_a_byte_at_a_time_scan_would() {
+        let text = "the mayor of tiny élan, 3 miles from ÖSTRA and Dover-on-sea; q.e.d. Zz";
+        let bytes = text.as_bytes();
+        for digits in [false, true] {
+            for from in 0..=bytes.len() {
+                let slow = (from..bytes.len()).find(|&i| {
+                    let b = bytes[i];
+                    !b.is_ascii() || b.is_ascii_uppercase() || (digits && b.is_ascii_digit())
+                });
+                assert_eq!(
+                    next_capital_or_non_ascii(bytes, from, digits),
+                    slow,
+                    "{from}"
+                );
+            }
+        }
+        let every_byte: Vec<u8> = (0..=255).collect();
+        let hits: Vec<usize> = (0..256)
+            .filter(|&i| next_capital_or_non_ascii(&every_byte, i, true) == Some(i))
+            .collect();
+        let expected: Vec<usize> = (0..256)
+            .filter(|&i| {
+                let b = i as u8;
+                !b.is_ascii() || b.is_ascii_uppercase() || b.is_ascii_digit()
+            })
+            .collect();
+        assert_eq!(hits, expected);
     }
 
     #[test]
