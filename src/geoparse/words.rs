@@ -161,15 +161,29 @@ pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Opt
 /// Last words of street, building and feature names ("Royal Street",
 /// "Holy Redeemer Church"), with their usual abbreviations.
 pub fn is_place_head(word: &str) -> bool {
-    // Most words of a text are lowercase: skip them before any comparison.
-    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && PLACE_HEAD_BYTES.contains(&word.len())
-        && PLACE_HEADS.binary_search(&word).is_ok()
+    // Most words asked are capitalised words that are no head ("The", "Police"):
+    // their first letter and length rule them out before any comparison.
+    let bytes = word.as_bytes();
+    bytes.first().is_some_and(|&b| {
+        b.is_ascii_uppercase()
+            && bytes.len() < 16
+            && HEAD_LENGTHS_BY_CAPITAL[usize::from(b - b'A')] & (1 << bytes.len()) != 0
+    }) && PLACE_HEADS.binary_search(&word).is_ok()
 }
 
-/// The lengths of the place heads, a test checks: most capitalised words are
-/// ruled out before any comparison.
-const PLACE_HEAD_BYTES: std::ops::RangeInclusive<usize> = 3..=9;
+/// For each capital letter, a bit per length (under 16 bytes) of the place
+/// heads that start with it.
+const HEAD_LENGTHS_BY_CAPITAL: [u16; 26] = {
+    let mut table = [0; 26];
+    let mut i = 0;
+    while i < PLACE_HEADS.len() {
+        let head = PLACE_HEADS[i].as_bytes();
+        assert!(head[0].is_ascii_uppercase() && head.len() < 16);
+        table[(head[0] - b'A') as usize] |= 1 << head.len();
+        i += 1;
+    }
+    table
+};
 
 #[rustfmt::skip]
 const PLACE_HEADS: &[&str] = &[
@@ -214,11 +228,8 @@ mod tests {
     #[test]
     fn every_list_is_sorted_for_binary_search() {
         assert!(PLACE_HEADS.windows(2).all(|w| w[0] < w[1]));
-        assert!(
-            PLACE_HEADS
-                .iter()
-                .all(|h| PLACE_HEAD_BYTES.contains(&h.len()))
-        );
+        assert!(PLACE_HEADS.iter().all(|h| is_place_head(h)));
+        assert!(!is_place_head("Streets") && !is_place_head("street") && !is_place_head("S"));
         for list in [
             CALENDAR,
             TITLES,
