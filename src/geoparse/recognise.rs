@@ -258,13 +258,13 @@ fn judge(
     // either is a country or state ("Texas Democrats said" has no capital D).
     if single_word && !senses.iter().any(|s| gaz.kind(s.place).is_area()) {
         // "Boston Globe said" is a paper: a well-known city is no given name.
-        let names_before = before
-            .is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz))
-            && after.is_some_and(words::is_speech_verb);
-        let names_after = !is_well_known(senses, gaz)
-            && after.is_some_and(|a| is_name_word(a, gaz))
-            && word_after(text, span.end + 1 + after.map_or(0, str::len))
-                .is_some_and(words::is_speech_verb);
+        // The verb is asked first: it is a word list, the rest gazetteer look-ups.
+        let names_before = after.is_some_and(words::is_speech_verb)
+            && before.is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz));
+        let names_after = after.is_some_and(|a| {
+            word_after(text, span.end + 1 + a.len()).is_some_and(words::is_speech_verb)
+                && is_name_word(a, gaz)
+        }) && !is_well_known(senses, gaz);
         if names_before || names_after {
             return Verdict::Person;
         }
