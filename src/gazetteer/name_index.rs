@@ -133,15 +133,21 @@ impl NameIndex {
     }
 
     /// `[base, check]` of unit `i`; `None` past the end.
+    #[inline]
     fn unit(&self, i: usize) -> Option<(u32, u32)> {
         if i >= self.unit_count {
             return None;
         }
         let at = HEADER_BYTES + UNIT_BYTES * i;
-        Some((u32_at(&self.bytes, at)?, u32_at(&self.bytes, at + 4)?))
+        let u = self.bytes.get(at..at + UNIT_BYTES)?;
+        Some((
+            u32::from_le_bytes([u[0], u[1], u[2], u[3]]),
+            u32::from_le_bytes([u[4], u[5], u[6], u[7]]),
+        ))
     }
 
     /// The child of unit `node` (whose base is `base`) for `byte`.
+    #[inline]
     fn child(&self, node: usize, base: u32, byte: u8) -> Option<(usize, u32, u32)> {
         let child = base as usize + usize::from(byte);
         let (child_base, check) = self.unit(child)?;
