@@ -77,12 +77,14 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
             continue;
         };
         let notable = is_notable(entry.senses, gaz);
-        match judge(text, span.clone(), gaz, &entry, notable) {
+        // The words on either side, found once for the rules and the marks.
+        let (before, after) = (word_before(text, span.start), word_after(text, span.end));
+        match judge(text, span.clone(), gaz, &entry, notable, (before, after)) {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
-                let after_locative = is_after_locative(text, &span);
-                let names_local_office = word_after(text, span.end)
-                    .is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
+                let after_locative = is_after_locative(text, &span, before);
+                let names_local_office =
+                    after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
                 let mention = Mention {
                     byte_range: span,
                     usage,
@@ -103,7 +105,9 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     // One sense per article: a name once used for a person stays a person.
     kept.into_iter()
         .filter(|(m, well_known)| {
-            *well_known || !people.contains(&name_key(&text[m.byte_range.clone()]))
+            *well_known
+                || people.is_empty()
+                || !people.contains(&name_key(&text[m.byte_range.clone()]))
         })
         .map(|(m, _)| m)
         .collect()
@@ -176,8 +180,8 @@ fn follows_letter_or_digit(text: &str, at: usize) -> bool {
 
 /// "in Hinton", but not "at Zara's headquarters": after "at", an owner's
 /// possessive marks a shop or a firm, not a town.
-fn is_after_locative(text: &str, span: &Range<usize>) -> bool {
-    match word_before(text, span.start) {
+fn is_after_locative(text: &str, span: &Range<usize>, before: Option<&str>) -> bool {
+    match before {
         Some(before) if before.eq_ignore_ascii_case("at") => {
             let after = &text[span.end..];
             !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
@@ -226,14 +230,13 @@ fn judge(
     gaz: &Gazetteer,
     entry: &NameEntry,
     notable: bool,
+    (before, after): (Option<&str>, Option<&str>),
 ) -> Verdict {
     let surface = &text[span.clone()];
     let senses = entry.senses;
     if senses.is_empty() || words::is_calendar_word(surface) || words::is_not_a_place(surface) {
         return Verdict::Reject;
     }
-    let before = word_before(text, span.start);
-    let after = word_after(text, span.end);
     let single_word = !surface.contains(' ');
     if let Some(before) = before {
         // Only a capitalised word can be a given name: the look-ups wait for that.
