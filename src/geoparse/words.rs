@@ -162,24 +162,32 @@ pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Opt
 /// "Holy Redeemer Church"), with their usual abbreviations.
 pub fn is_place_head(word: &str) -> bool {
     // Most words asked are capitalised words that are no head ("The", "Police"):
-    // their first letter and length rule them out before any comparison.
+    // their first letter and length rule them out before any comparison, and
+    // the few heads of that letter are compared after.
     let bytes = word.as_bytes();
-    bytes.first().is_some_and(|&b| {
-        b.is_ascii_uppercase()
-            && bytes.len() < 16
-            && HEAD_LENGTHS_BY_CAPITAL[usize::from(b - b'A')] & (1 << bytes.len()) != 0
-    }) && PLACE_HEADS.binary_search(&word).is_ok()
+    let Some(letter) = bytes.first().filter(|b| b.is_ascii_uppercase()) else {
+        return false;
+    };
+    let (lengths, heads) = HEADS_BY_CAPITAL[usize::from(letter - b'A')];
+    bytes.len() < 16
+        && lengths & (1 << bytes.len()) != 0
+        && PLACE_HEADS[heads.0..heads.1].contains(&word)
 }
 
 /// For each capital letter, a bit per length (under 16 bytes) of the place
-/// heads that start with it.
-const HEAD_LENGTHS_BY_CAPITAL: [u16; 26] = {
-    let mut table = [0; 26];
+/// heads that start with it, and where they lie in the sorted list.
+const HEADS_BY_CAPITAL: [(u16, (usize, usize)); 26] = {
+    let mut table = [(0, (0, 0)); 26];
     let mut i = 0;
     while i < PLACE_HEADS.len() {
         let head = PLACE_HEADS[i].as_bytes();
         assert!(head[0].is_ascii_uppercase() && head.len() < 16);
-        table[(head[0] - b'A') as usize] |= 1 << head.len();
+        let entry = &mut table[(head[0] - b'A') as usize];
+        entry.0 |= 1 << head.len();
+        if entry.1.1 == 0 {
+            entry.1.0 = i;
+        }
+        entry.1.1 = i + 1;
         i += 1;
     }
     table
