@@ -2,39 +2,67 @@
 //! given names, and the words that turn a place name into part of another name.
 //!
 //! They are general English knowledge, not tuned to any article. Every list is
-//! lowercase and sorted so membership is a binary search.
+//! lowercase and sorted, so the words of one first letter lie together and a
+//! look-up compares only those.
 
-fn contains(list: &[&str], word: &str) -> bool {
+fn contains(list: &WordList, word: &str) -> bool {
     // Compares as if `word` were lowercased, without allocating: this runs for
-    // every candidate name of every article.
-    list.binary_search_by(|probe| {
-        probe
-            .bytes()
-            .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+    // every candidate name of every article. Only the few entries of the
+    // word's first letter are compared, and only those of its length in full.
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    if !first.is_ascii_lowercase() {
+        return false;
+    }
+    let (start, end) = list.by_letter[usize::from(first - b'a')];
+    list.words[start..end].iter().any(|probe| {
+        probe.len() == word.len() && probe.as_bytes().eq_ignore_ascii_case(word.as_bytes())
     })
-    .is_ok()
+}
+
+/// A sorted list of lowercase words, with where each first letter's words lie.
+struct WordList {
+    words: &'static [&'static str],
+    by_letter: [(usize, usize); 26],
+}
+
+const fn word_list(words: &'static [&'static str]) -> WordList {
+    let mut by_letter = [(0, 0); 26];
+    let mut i = 0;
+    while i < words.len() {
+        let first = words[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        let entry = &mut by_letter[(first - b'a') as usize];
+        if entry.1 == 0 {
+            entry.0 = i;
+        }
+        entry.1 = i + 1;
+        i += 1;
+    }
+    WordList { words, by_letter }
 }
 
 /// Calendar words that are also place names ("March", "May", "Sunday").
 pub fn is_calendar_word(word: &str) -> bool {
-    contains(CALENDAR, word)
+    contains(&CALENDAR_LIST, word)
 }
 
 /// Words that put a person's name after them ("President", "Mrs.").
 pub fn is_title(word: &str) -> bool {
-    contains(TITLES, word.trim_end_matches('.'))
+    contains(&TITLES_LIST, word.trim_end_matches('.'))
 }
 
 /// Common given names, so that "George Washington" and "Jack London" are people.
 pub fn is_given_name(word: &str) -> bool {
-    contains(GIVEN_NAMES, word)
+    contains(&GIVEN_NAMES_LIST, word)
 }
 
 /// Words that follow a place name in the name of an organisation, team,
 /// building or event ("Aleppo University", "Washington Post"): the place is still
 /// a place, mentioned inside another name.
 pub fn is_institution_word(word: &str) -> bool {
-    contains(INSTITUTION_WORDS, word)
+    contains(&INSTITUTION_WORDS_LIST, word)
 }
 
 #[rustfmt::skip]
@@ -43,6 +71,7 @@ const CALENDAR: &[&str] = &[
     "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
     "tuesday", "wednesday",
 ];
+const CALENDAR_LIST: WordList = word_list(CALENDAR);
 
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
@@ -54,6 +83,7 @@ const TITLES: &[&str] = &[
     "representative", "rev", "reverend", "sen", "senator", "sgt", "sheikh", "sir", "sister",
     "supt", "trooper",
 ];
+const TITLES_LIST: WordList = word_list(TITLES);
 
 #[rustfmt::skip]
 const GIVEN_NAMES: &[&str] = &[
@@ -75,6 +105,7 @@ const GIVEN_NAMES: &[&str] = &[
     "steven", "susan", "thomas", "tim", "timothy", "tom", "tony", "victor", "vladimir",
     "walter", "wayne", "william",
 ];
+const GIVEN_NAMES_LIST: WordList = word_list(GIVEN_NAMES);
 
 #[rustfmt::skip]
 const INSTITUTION_WORDS: &[&str] = &[
@@ -88,12 +119,13 @@ const INSTITUTION_WORDS: &[&str] = &[
     "review", "school", "society", "stadium", "star", "state", "station", "street", "sun",
     "tech", "telegraph", "theatre", "times", "tribune", "union", "united", "university", "zoo",
 ];
+const INSTITUTION_WORDS_LIST: WordList = word_list(INSTITUTION_WORDS);
 
 /// Words that follow a town's name in the name of its own services ("Eaton
 /// Rapids Police", "Lamar County Jail", "Charlotte City Council"): a local
 /// paper names its towns this way, and the town is where the story is.
 pub fn is_local_office_word(word: &str) -> bool {
-    contains(LOCAL_OFFICE_WORDS, word)
+    contains(&LOCAL_OFFICE_WORDS_LIST, word)
 }
 
 #[rustfmt::skip]
@@ -102,19 +134,21 @@ const LOCAL_OFFICE_WORDS: &[&str] = &[
     "jail", "library", "mayor", "parish", "police", "public", "schools", "sheriff",
     "sheriff's", "sheriff\u{2019}s", "township", "village",
 ];
+const LOCAL_OFFICE_WORDS_LIST: WordList = word_list(LOCAL_OFFICE_WORDS);
 
 /// Proper names that the news uses far more often for something else than for
 /// the small place that shares them: news agencies and the like.
 pub fn is_not_a_place(word: &str) -> bool {
-    contains(NOT_PLACES, word)
+    contains(&NOT_PLACES_LIST, word)
 }
 
 #[rustfmt::skip]
 const NOT_PLACES: &[&str] = &["interfax", "olympic", "olympics", "reuters", "xinhua"];
+const NOT_PLACES_LIST: WordList = word_list(NOT_PLACES);
 
 /// Verbs of speech: what follows a person's name far more often than a town's.
 pub fn is_speech_verb(word: &str) -> bool {
-    contains(SPEECH_VERBS, word)
+    contains(&SPEECH_VERBS_LIST, word)
 }
 
 #[rustfmt::skip]
@@ -123,6 +157,7 @@ const SPEECH_VERBS: &[&str] = &[
     "noted", "replied", "reportedly", "said", "says", "stated", "tells", "told", "tweeted",
     "warned", "wrote",
 ];
+const SPEECH_VERBS_LIST: WordList = word_list(SPEECH_VERBS);
 
 /// The first byte at or after `from` that can start a capitalised word or a
 /// number: an ASCII capital, an ASCII digit if `digits`, or any byte of a
@@ -203,12 +238,12 @@ const PLACE_HEADS: &[&str] = &[
 
 /// Short words that are capitalised only because they open a sentence.
 pub fn is_function_word(word: &str) -> bool {
-    contains(FUNCTION_WORDS, word)
+    contains(&FUNCTION_WORDS_LIST, word)
 }
 
 /// Prepositions that put a place after them ("in", "near", "from").
 pub fn is_locative(word: &str) -> bool {
-    contains(LOCATIVES, word)
+    contains(&LOCATIVES_LIST, word)
 }
 
 #[rustfmt::skip]
@@ -222,32 +257,45 @@ const FUNCTION_WORDS: &[&str] = &[
     "unlike", "until", "up", "upon", "via", "when", "where", "whether", "which", "while", "who",
     "why", "with", "within", "without", "yet",
 ];
+const FUNCTION_WORDS_LIST: WordList = word_list(FUNCTION_WORDS);
 
 #[rustfmt::skip]
 const LOCATIVES: &[&str] = &[
     "across", "around", "at", "between", "from", "in", "inside", "into", "near", "outside",
     "through", "throughout", "to", "toward", "towards", "via",
 ];
+const LOCATIVES_LIST: WordList = word_list(LOCATIVES);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_list_is_sorted_for_binary_search() {
+    fn every_list_is_sorted_and_lowercase_so_each_letter_s_words_lie_together() {
         assert!(PLACE_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(PLACE_HEADS.iter().all(|h| is_place_head(h)));
         assert!(!is_place_head("Streets") && !is_place_head("street") && !is_place_head("S"));
         for list in [
-            CALENDAR,
-            TITLES,
-            GIVEN_NAMES,
-            INSTITUTION_WORDS,
-            LOCAL_OFFICE_WORDS,
-            FUNCTION_WORDS,
-            LOCATIVES,
+            &CALENDAR_LIST,
+            &TITLES_LIST,
+            &GIVEN_NAMES_LIST,
+            &INSTITUTION_WORDS_LIST,
+            &LOCAL_OFFICE_WORDS_LIST,
+            &NOT_PLACES_LIST,
+            &SPEECH_VERBS_LIST,
+            &FUNCTION_WORDS_LIST,
+            &LOCATIVES_LIST,
         ] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.first());
+            let words = list.words;
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{:?}", words.first());
+            for word in words {
+                assert_eq!(*word, word.to_lowercase());
+                assert!(
+                    contains(list, word) && contains(list, &word.to_uppercase()),
+                    "{word}"
+                );
+                assert!(!contains(list, &format!("{word}x")), "{word}");
+            }
         }
     }
 
