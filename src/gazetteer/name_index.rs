@@ -132,14 +132,104 @@ impl NameIndex {
         self.bytes.len()
     }
 
+    /// The units and the tails, borrowed once for a walk.
+    fn trie(&self) -> Trie<'_> {
+        let (units, tails) = self.bytes[HEADER_BYTES..].split_at(UNIT_BYTES * self.unit_count);
+        Trie { units, tails }
+    }
+
+    /// The spelling whose key is exactly `key` (see [`index_key`]).
+    #[must_use]
+    pub fn get(&self, key: &[u8]) -> Option<usize> {
+        let trie = self.trie();
+        let (mut node, (mut base, mut check)) = (0, trie.unit(0)?);
+        for (depth, &byte) in key.iter().enumerate() {
+            if base & TAIL != 0 {
+                let (tail, value) = trie.tail(base & !TAIL)?;
+                return (tail == &key[depth..]).then_some(value);
+            }
+            if byte == END_LABEL {
+                return None;
+            }
+            (node, base, check) = trie.child(node, base, byte)?;
+        }
+        if base & TAIL != 0 {
+            let (tail, value) = trie.tail(base & !TAIL)?;
+            return tail.is_empty().then_some(value);
+        }
+        if check & FINAL != 0 {
+            return trie.final_value(base);
+        }
+        None
+    }
+
+    /// Every spelling that `text[start..]` begins with, ignoring ASCII case,
+    /// shortest first, appended to `out`.
+    pub fn prefixes_at(&self, text: &str, start: usize, out: &mut Vec<PrefixMatch>) {
+        let Some(rest) = text.as_bytes().get(start..) else {
+            return;
+        };
+        let trie = self.trie();
+        let Some((mut base, mut check)) = trie.unit(0) else {
+            return;
+        };
+        let mut node = 0;
+        let mut depth = 0;
+        loop {
+            if base & TAIL != 0 {
+                if let Some((tail, value)) = trie.tail(base & !TAIL) {
+                    let after = &rest[depth..];
+                    let same = after.len() >= tail.len()
+                        && tail
+                            .iter()
+                            .zip(after)
+                            .all(|(&t, &b)| t == b.to_ascii_lowercase());
+                    if same {
+                        out.push(PrefixMatch {
+                            end: start + depth + tail.len(),
+                            spelling: value,
+                        });
+                    }
+                }
+                return;
+            }
+            if check & FINAL != 0
+                && depth > 0
+                && let Some(value) = trie.final_value(base)
+            {
+                out.push(PrefixMatch {
+                    end: start + depth,
+                    spelling: value,
+                });
+            }
+            let Some(&byte) = rest.get(depth) else {
+                return;
+            };
+            let byte = byte.to_ascii_lowercase();
+            if byte == END_LABEL {
+                return;
+            }
+            let Some(next) = trie.child(node, base, byte) else {
+                return;
+            };
+            (node, base, check) = next;
+            depth += 1;
+        }
+    }
+}
+
+/// The two parts of an index, as a walk reads them.
+struct Trie<'a> {
+    units: &'a [u8],
+    tails: &'a [u8],
+}
+
+impl Trie<'_> {
     /// `[base, check]` of unit `i`; `None` past the end.
     #[inline]
     fn unit(&self, i: usize) -> Option<(u32, u32)> {
-        if i >= self.unit_count {
-            return None;
-        }
-        let at = HEADER_BYTES + UNIT_BYTES * i;
-        let u = self.bytes.get(at..at + UNIT_BYTES)?;
+        let at = UNIT_BYTES.checked_mul(i)?;
+        let u = self.units.get(at..at.checked_add(UNIT_BYTES)?)?;
         Some((
             u32::from_le_bytes([u[0], u[1], u[2], u[3]]),
             u32::from_le_bytes([u[4], u[5], u[6], u[7]]),
@@ -162,88 +252,11 @@ impl NameIndex {
 
     /// The bytes and the value of the tail at `offset`.
     fn tail(&self, offset: u32) -> Option<(&[u8], usize)> {
-        let tails = &self.bytes[HEADER_BYTES + UNIT_BYTES * self.unit_count..];
         let at = offset as usize;
+        let tails = self.tails;
         let len = usize::from(u16::from_le_bytes([*tails.get(at)?, *tails.get(at + 1)?]));
         let rest = tails.get(at + 2..at + 2 + len)?;
         Some((rest, u32_at(tails, at + 2 + len)? as usize))
-    }
-
-    /// The spelling whose key is exactly `key` (see [`index_key`]).
-    #[must_use]
-    pub fn get(&self, key: &[u8]) -> Option<usize> {
-        let (mut node, (mut base, mut check)) = (0, self.unit(0)?);
-        for (depth, &byte) in key.iter().enumerate() {
-            if base & TAIL != 0 {
-                let (tail, value) = self.tail(base & !TAIL)?;
-                return (tail == &key[depth..]).then_some(value);
-            }
-            if byte == END_LABEL {
-                return None;
-            }
-            (node, base, check) = self.child(node, base, byte)?;
-        }
-        if base & TAIL != 0 {
-            let (tail, value) = self.tail(base & !TAIL)?;
-            return tail.is_empty().then_some(value);
-        }
-        if check & FINAL != 0 {
-            return self.final_value(base);
-        }
-        None
-    }
-
-    /// Every spelling that `text[start..]` begins with, ignoring ASCII case,
-    /// shortest first, appended to `out`.
-    pub fn prefixes_at(&self, text: &str, start: usize, out: &mut Vec<PrefixMatch>) {
-        let Some(rest) = text.as_bytes().get(start..) else {
-            return;
-        };
-        let Some((mut base, mut check)) = self.unit(0) else {
-            return;
-        };
-        let mut node = 0;
-        let mut depth = 0;
-        loop {
-            if base & TAIL != 0 {
-                if let Some((tail, value)) = self.tail(base & !TAIL) {
-                    let after = &rest[depth..];
-                    let same = after.len() >= tail.len()
-                        && tail
-                            .iter()
-                            .zip(after)
-                            .all(|(&t, &b)| t == b.to_ascii_lowercase());
-                    if same {
-                        out.push(PrefixMatch {
-                            end: start + depth + tail.len(),
-                            spelling: value,
-                        });
-                    }
-                }
-                return;
-            }
-            if check & FINAL != 0
-                && depth > 0
-                && let Some(value) = self.final_value(base)
-            {
-                out.push(PrefixMatch {
-                    end: start + depth,
-                    spelling: value,
-                });
-            }
-            let Some(&byte) = rest.get(depth) else {
-                return;
-            };
-            let byte = byte.to_ascii_lowercase();
-            if byte == END_LABEL {
-                return;
-            }
-            let Some(next) = self.child(node, base, byte) else {
-                return;
-            };
-            (node, base, check) = next;
-            depth += 1;
-        }
     }
 }
 
