@@ -599,6 +599,26 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_index_finds_less_but_never_panics() {
+        let names = spellings(&["New York", "New York City", "Newark", "York", "Yorkton"]);
+        let good =
+            build_bytes(&names.iter().map(String::as_str).collect::<Vec<_>>()).expect("builds");
+        for at in HEADER_BYTES..good.len() {
+            for byte in [0x00, 0x7f, 0xff] {
+                let mut bad = good.clone();
+                bad[at] = byte;
+                let index = NameIndex::from_cow(Cow::Owned(bad)).expect("the header is intact");
+                let mut found = Vec::new();
+                for text in ["NEW YORK CITY", "Yorkton", "newarkk", "\0\u{ff}"] {
+                    index.prefixes_at(text, 0, &mut found);
+                    let _ = index.get(text.as_bytes());
+                }
+                assert!(found.iter().all(|m| m.end <= "NEW YORK CITY".len()));
+            }
+        }
+    }
+
+    #[test]
     fn an_empty_index_finds_nothing_and_a_nul_byte_ends_a_walk() {
         let index = NameIndex::build(&[]).expect("builds");
         let mut found = Vec::new();
