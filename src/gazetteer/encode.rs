@@ -2,12 +2,12 @@
 //! records, string lists, `fst` maps and a trie that are read in place, with
 //! nothing parsed or allocated per place when the app starts.
 //!
-//! `build.rs` includes this file (with `normalise.rs` and `name_index.rs`) to
-//! encode `assets/gazetteer.tsv` at compile time; [`super::Gazetteer::from_tsv`]
-//! uses it at run time. So this file depends on nothing but `std`, `fst`,
-//! `thiserror` and those two, and [`super::compact`] is its reader. The text
-//! format is specified in the docstring of `tools/gazetteer/build_gazetteer.py`.
-//! All integers are little-endian.
+//! `build.rs` includes this file (with `normalise.rs`, `name_index.rs` and
+//! `name_index_build.rs`) to encode `assets/gazetteer.tsv` at compile time;
+//! [`super::Gazetteer::from_tsv`] uses it at run time. So this file depends on
+//! nothing but `std`, `fst`, `thiserror` and those, and [`super::compact`] is
+//! its reader. The text format is specified in the docstring of
+//! `tools/gazetteer/build_gazetteer.py`. All integers are little-endian.
 //!
 //! Sections, in the order of [`Encoded::sections`]:
 //! - places: one [`RECORD_BYTES`] record per place (see [`encode_place`]);
@@ -445,7 +445,8 @@ fn names_and_postings(keys: HashMap<String, KeyEntry>) -> Result<NamesAndPosting
 /// The spelling index of `name_index.rs`: for each key (ASCII letters
 /// lowercased), the first spelling with it, in a trie walked over the text.
 fn spelling_index(spellings: &[&str]) -> Result<Vec<u8>, GazetteerError> {
-    super::name_index::build_bytes(spellings).map_err(|e| GazetteerError::Index(e.to_string()))
+    super::name_index_build::build_bytes(spellings)
+        .map_err(|e| GazetteerError::Index(e.to_string()))
 }
 
 fn capitals(spellings: &[&str]) -> Result<Vec<u8>, GazetteerError> {

@@ -12,6 +12,7 @@
 mod compact;
 mod encode;
 mod name_index;
+mod name_index_build;
 mod normalise;
 
 use std::sync::OnceLock;
