@@ -7,6 +7,11 @@
 #[path = "src/gazetteer/encode.rs"]
 #[allow(dead_code)]
 mod encode;
+#[path = "src/gazetteer/name_index.rs"]
+#[allow(dead_code)]
+mod name_index;
+#[path = "src/gazetteer/name_index_build.rs"]
+mod name_index_build;
 #[path = "src/gazetteer/normalise.rs"]
 mod normalise;
 
@@ -19,6 +24,8 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/gazetteer/encode.rs");
     println!("cargo::rerun-if-changed=src/gazetteer/normalise.rs");
+    println!("cargo::rerun-if-changed=src/gazetteer/name_index.rs");
+    println!("cargo::rerun-if-changed=src/gazetteer/name_index_build.rs");
     let text = std::fs::read_to_string(TSV).unwrap_or_else(|e| panic!("{TSV}: {e}"));
     let encoded = encode::encode(&text).unwrap_or_else(|e| panic!("{TSV}: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -1,20 +1,20 @@
 //! The gazetteer's compact form: the tab-separated text turned into fixed-width
-//! records, string lists and `fst` maps that are read in place, with nothing
-//! parsed or allocated per place when the app starts.
+//! records, string lists, `fst` maps and a trie that are read in place, with
+//! nothing parsed or allocated per place when the app starts.
 //!
-//! `build.rs` includes this file (with `normalise.rs`) to encode
-//! `assets/gazetteer.tsv` at compile time; [`super::Gazetteer::from_tsv`] uses it
-//! at run time. So this file depends on nothing but `std`, `fst` and
-//! `thiserror`, and [`super::compact`] is its reader. The text format is specified
-//! in the docstring of `tools/gazetteer/build_gazetteer.py`. All integers are
-//! little-endian.
+//! `build.rs` includes this file (with `normalise.rs`, `name_index.rs` and
+//! `name_index_build.rs`) to encode `assets/gazetteer.tsv` at compile time;
+//! [`super::Gazetteer::from_tsv`] uses it at run time. So this file depends on
+//! nothing but `std`, `fst`, `thiserror` and those, and [`super::compact`] is
+//! its reader. The text format is specified in the docstring of
+//! `tools/gazetteer/build_gazetteer.py`. All integers are little-endian.
 //!
 //! Sections, in the order of [`Encoded::sections`]:
 //! - places: one [`RECORD_BYTES`] record per place (see [`encode_place`]);
 //! - spellings: a string list of every spelling as written, each once; a place's
 //!   name is the spelling its record points at;
-//! - spelling index: `fst` map, spelling with ASCII letters lowercased -> first
-//!   spelling of that key (see `name_index.rs`);
+//! - spelling index: a double-array trie, spelling with ASCII letters
+//!   lowercased -> first spelling of that key (see `name_index.rs`);
 //! - names: `fst` map, name key (`normalise.rs`) -> [`entry_value`];
 //! - postings: a `u32` per sense, `place << 2 | name kind`, grouped by key;
 //! - capitals: `fst` set of the spellings written without a lowercase letter;
@@ -443,28 +443,9 @@ fn names_and_postings(keys: HashMap<String, KeyEntry>) -> Result<NamesAndPosting
 }
 
 /// The spelling index of `name_index.rs`: for each key (ASCII letters
-/// lowercased), the first spelling with it.
+/// lowercased), the first spelling with it, in a trie walked over the text.
 fn spelling_index(spellings: &[&str]) -> Result<Vec<u8>, GazetteerError> {
-    let mut keyed: Vec<(Vec<u8>, u64)> = spellings
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            (
-                s.bytes().map(|b| b.to_ascii_lowercase()).collect(),
-                i as u64,
-            )
-        })
-        .collect();
-    keyed.sort_unstable();
-    keyed.dedup_by(|later, first| later.0 == first.0);
-    let mut builder = fst::MapBuilder::memory();
-    for (key, value) in keyed {
-        builder
-            .insert(key, value)
-            .map_err(|e| GazetteerError::Index(e.to_string()))?;
-    }
-    builder
-        .into_inner()
+    super::name_index_build::build_bytes(spellings)
         .map_err(|e| GazetteerError::Index(e.to_string()))
 }
 

@@ -2,15 +2,17 @@
 //!
 //! The data is `assets/gazetteer.tsv`, built by `tools/gazetteer/build_gazetteer.py`
 //! from GeoNames (CC BY 4.0) and a small hand-curated list. `build.rs` encodes it
-//! (`encode.rs`) into fixed-width place records, string lists and `fst` maps of
-//! its names ([`NameIndex`] among them), and only that compact form is embedded
-//! in the binary: [`Gazetteer::embedded`] reads it in place, allocating nothing
-//! per place, and every look-up decodes the few bytes it needs. Coordinates are
-//! degrees on WGS 84; where a point is stored as x/y, x is longitude and y latitude.
+//! (`encode.rs`) into fixed-width place records, string lists, `fst` maps of its
+//! names and a trie of its spellings ([`NameIndex`]), and only that compact form
+//! is embedded in the binary: [`Gazetteer::embedded`] reads it in place,
+//! allocating nothing per place, and every look-up decodes the few bytes it
+//! needs. Coordinates are degrees on WGS 84; where a point is stored as x/y, x is
+//! longitude and y latitude.
 
 mod compact;
 mod encode;
 mod name_index;
+mod name_index_build;
 mod normalise;
 
 use std::sync::OnceLock;

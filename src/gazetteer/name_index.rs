@@ -1,26 +1,48 @@
-//! The name index: every spelling of the gazetteer in an `fst` map, walked from a
-//! word start to find the spellings that begin there.
+//! The name index: every spelling of the gazetteer in a double-array trie,
+//! walked from a word start to find the spellings that begin there.
 //!
 //! Keys are spellings with ASCII letters lowercased (other bytes as written), so a
 //! walk that lowercases the text's ASCII letters as it goes matches "PARIS",
 //! "Paris" and "paris" alike; the value is the index of the first spelling with
 //! that key in [`super::Gazetteer::spellings`], whose capitals the caller checks.
-//! The map is written by `encode.rs`, for the embedded gazetteer by `build.rs`
-//! when geobrief is compiled, and read straight from the binary's bytes: loading
-//! it builds nothing.
-//! A walk costs one transition per byte of the longest spelling found, whatever
-//! the size of the gazetteer.
+//! The index is written by `name_index_build.rs` for `encode.rs` (for the
+//! embedded gazetteer by `build.rs`, which includes both files, when geobrief is
+//! compiled) and read straight from the binary's bytes: loading it builds nothing.
+//!
+//! A walk costs one array look-up per byte of the longest spelling found, a few
+//! instructions each, whatever the size of the gazetteer: it runs at every
+//! capitalised word of every article, so it is built for that. The trie keeps
+//! its branching part as a double array (a node's child for byte `c` sits at
+//! `base + c` and names its parent) and the rest of each key, once no other key
+//! shares it, as a tail of plain bytes.
+//!
+//! Layout, little-endian: `MAGIC`, key count, unit count and tail bytes (`u32`
+//! each); then a unit per node, `[base, check]` as two `u32`; then the tails. A
+//! unit's `check` is its parent's index plus one (0 for a free unit), with
+//! [`FINAL`] set when a key ends at the node; then the unit at `base + 0` holds
+//! that key's value in `base`. A unit whose `base` has [`TAIL`] set ends in a
+//! tail: the low bits are the tail's offset, where a `u16` length, the bytes
+//! and the key's `u32` value follow. Reading never trusts the bytes: a damaged
+//! index finds less, it never panics.
 
 use std::borrow::Cow;
 
-use fst::raw::Fst;
-
 /// The key of a spelling in the index: its ASCII letters lowercased. `build.rs`
-/// keeps its own copy of this rule; a test checks the two agree.
+/// includes this file, so the app and the build agree on it.
 #[must_use]
 pub fn index_key(spelling: &str) -> Vec<u8> {
     spelling.bytes().map(|b| b.to_ascii_lowercase()).collect()
 }
+
+pub(super) const MAGIC: &[u8; 4] = b"GBT1";
+pub(super) const HEADER_BYTES: usize = 16;
+pub(super) const UNIT_BYTES: usize = 8;
+/// In a unit's `check`: a key ends at this node.
+pub(super) const FINAL: u32 = 1 << 31;
+/// In a unit's `base`: the node's keys go on in one tail.
+pub(super) const TAIL: u32 = 1 << 31;
+/// The terminal slot of a final node; no walk follows byte 0.
+pub(super) const END_LABEL: u8 = 0;
 
 /// A spelling that begins where a walk started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,22 +55,30 @@ pub struct PrefixMatch {
 
 /// Every spelling of a gazetteer, ready to be walked.
 pub struct NameIndex {
-    fst: Fst<Cow<'static, [u8]>>,
+    bytes: Cow<'static, [u8]>,
+    key_count: usize,
+    unit_count: usize,
 }
 
 impl std::fmt::Debug for NameIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NameIndex")
-            .field("keys", &self.fst.len())
-            .field("bytes", &self.fst.as_bytes().len())
+            .field("keys", &self.key_count)
+            .field("units", &self.unit_count)
+            .field("bytes", &self.bytes.len())
             .finish()
     }
 }
 
 /// Why an index could not be built or read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("gazetteer name index: {0}")]
-pub struct NameIndexError(#[from] fst::Error);
+pub struct NameIndexError(pub(super) String);
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let word = bytes.get(at..at + 4)?;
+    Some(u32::from_le_bytes([word[0], word[1], word[2], word[3]]))
+}
 
 impl NameIndex {
     /// Reads an index from bytes written by `build.rs` (or [`Self::build`]),
@@ -57,75 +87,178 @@ impl NameIndex {
         Self::from_cow(Cow::Borrowed(bytes))
     }
 
-    /// Reads an index from borrowed or owned bytes, without copying them.
+    /// Reads an index from borrowed or owned bytes, without copying them: it
+    /// checks the header against the length, nothing more.
     pub fn from_cow(bytes: Cow<'static, [u8]>) -> Result<Self, NameIndexError> {
+        let refuse = |problem: &str| Err(NameIndexError(problem.to_owned()));
+        if bytes.len() < HEADER_BYTES || &bytes[..4] != MAGIC {
+            return refuse("not an index of this version");
+        }
+        let field = |i: usize| u32_at(&bytes, 4 * i).unwrap_or_default() as usize;
+        let (key_count, unit_count, tail_bytes) = (field(1), field(2), field(3));
+        let expected = unit_count
+            .checked_mul(UNIT_BYTES)
+            .and_then(|units| units.checked_add(HEADER_BYTES + tail_bytes));
+        if expected != Some(bytes.len()) || unit_count == 0 {
+            return refuse("its length is not what its header says");
+        }
         Ok(Self {
-            fst: Fst::new(bytes)?,
+            bytes,
+            key_count,
+            unit_count,
         })
     }
 
     /// Builds an index of `spellings` in memory (for gazetteers read at run time).
     pub fn build(spellings: &[String]) -> Result<Self, NameIndexError> {
-        let mut keyed: Vec<(Vec<u8>, u64)> = spellings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (index_key(s), i as u64))
-            .collect();
-        // Sorted by key, and for one key the first spelling first: it is kept.
-        keyed.sort();
-        keyed.dedup_by(|later, first| later.0 == first.0);
-        let mut builder = fst::MapBuilder::memory();
-        for (key, value) in keyed {
-            builder.insert(key, value)?;
-        }
-        Ok(Self {
-            fst: Fst::new(Cow::Owned(builder.into_inner()?))?,
-        })
+        let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
+        Self::from_cow(Cow::Owned(super::name_index_build::build_bytes(
+            &spellings,
+        )?))
     }
 
     /// How many distinct keys the index holds.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.fst.len()
+        self.key_count
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.fst.is_empty()
+        self.key_count == 0
     }
 
     /// Bytes of the index itself.
     #[must_use]
     pub fn size_bytes(&self) -> usize {
-        self.fst.as_bytes().len()
+        self.bytes.len()
+    }
+
+    /// The units and the tails, borrowed once for a walk.
+    fn trie(&self) -> Trie<'_> {
+        let (units, tails) = self.bytes[HEADER_BYTES..].split_at(UNIT_BYTES * self.unit_count);
+        Trie { units, tails }
     }
 
     /// The spelling whose key is exactly `key` (see [`index_key`]).
     #[must_use]
     pub fn get(&self, key: &[u8]) -> Option<usize> {
-        self.fst.get(key).map(|o| o.value() as usize)
+        let trie = self.trie();
+        let (mut node, (mut base, mut check)) = (0, trie.unit(0)?);
+        for (depth, &byte) in key.iter().enumerate() {
+            if base & TAIL != 0 {
+                let (tail, value) = trie.tail(base & !TAIL)?;
+                return (tail == &key[depth..]).then_some(value);
+            }
+            if byte == END_LABEL {
+                return None;
+            }
+            (node, base, check) = trie.child(node, base, byte)?;
+        }
+        if base & TAIL != 0 {
+            let (tail, value) = trie.tail(base & !TAIL)?;
+            return tail.is_empty().then_some(value);
+        }
+        if check & FINAL != 0 {
+            return trie.final_value(base);
+        }
+        None
     }
 
     /// Every spelling that `text[start..]` begins with, ignoring ASCII case,
     /// shortest first, appended to `out`.
     pub fn prefixes_at(&self, text: &str, start: usize, out: &mut Vec<PrefixMatch>) {
-        let fst = &self.fst;
-        let mut node = fst.root();
-        let mut output = fst::raw::Output::zero();
-        for (offset, byte) in text.as_bytes()[start..].iter().enumerate() {
-            let Some(i) = node.find_input(byte.to_ascii_lowercase()) else {
+        let Some(rest) = text.as_bytes().get(start..) else {
+            return;
+        };
+        let trie = self.trie();
+        let Some((mut base, mut check)) = trie.unit(0) else {
+            return;
+        };
+        let mut node = 0;
+        let mut depth = 0;
+        loop {
+            if base & TAIL != 0 {
+                if let Some((tail, value)) = trie.tail(base & !TAIL) {
+                    let after = &rest[depth..];
+                    let same = after.len() >= tail.len()
+                        && tail
+                            .iter()
+                            .zip(after)
+                            .all(|(&t, &b)| t == b.to_ascii_lowercase());
+                    if same {
+                        out.push(PrefixMatch {
+                            end: start + depth + tail.len(),
+                            spelling: value,
+                        });
+                    }
+                }
                 return;
-            };
-            let transition = node.transition(i);
-            output = output.cat(transition.out);
-            node = fst.node(transition.addr);
-            if node.is_final() {
+            }
+            if check & FINAL != 0
+                && depth > 0
+                && let Some(value) = trie.final_value(base)
+            {
                 out.push(PrefixMatch {
-                    end: start + offset + 1,
-                    spelling: output.cat(node.final_output()).value() as usize,
+                    end: start + depth,
+                    spelling: value,
                 });
             }
+            let Some(&byte) = rest.get(depth) else {
+                return;
+            };
+            let byte = byte.to_ascii_lowercase();
+            if byte == END_LABEL {
+                return;
+            }
+            let Some(next) = trie.child(node, base, byte) else {
+                return;
+            };
+            (node, base, check) = next;
+            depth += 1;
         }
+    }
+}
+
+/// The two parts of an index, as a walk reads them.
+struct Trie<'a> {
+    units: &'a [u8],
+    tails: &'a [u8],
+}
+
+impl Trie<'_> {
+    /// `[base, check]` of unit `i`; `None` past the end.
+    #[inline]
+    fn unit(&self, i: usize) -> Option<(u32, u32)> {
+        let at = UNIT_BYTES.checked_mul(i)?;
+        let u = self.units.get(at..at.checked_add(UNIT_BYTES)?)?;
+        Some((
+            u32::from_le_bytes([u[0], u[1], u[2], u[3]]),
+            u32::from_le_bytes([u[4], u[5], u[6], u[7]]),
+        ))
+    }
+
+    /// The child of unit `node` (whose base is `base`) for `byte`.
+    #[inline]
+    fn child(&self, node: usize, base: u32, byte: u8) -> Option<(usize, u32, u32)> {
+        let child = base as usize + usize::from(byte);
+        let (child_base, check) = self.unit(child)?;
+        ((check & !FINAL) as usize == node + 1).then_some((child, child_base, check))
+    }
+
+    /// The value kept in the terminal slot of a final node.
+    fn final_value(&self, base: u32) -> Option<usize> {
+        self.unit(base as usize + usize::from(END_LABEL))
+            .map(|(value, _)| value as usize)
+    }
+
+    /// The bytes and the value of the tail at `offset`.
+    fn tail(&self, offset: u32) -> Option<(&[u8], usize)> {
+        let at = offset as usize;
+        let tails = self.tails;
+        let len = usize::from(u16::from_le_bytes([*tails.get(at)?, *tails.get(at + 1)?]));
+        let rest = tails.get(at + 2..at + 2 + len)?;
+        Some((rest, u32_at(tails, at + 2 + len)? as usize))
     }
 }
 
@@ -171,6 +304,108 @@ mod tests {
 
     #[test]
     fn bytes_that_are_not_an_index_are_refused() {
-        assert!(NameIndex::from_bytes(b"not an fst").is_err());
+        assert!(NameIndex::from_bytes(b"not an index").is_err());
+        assert!(NameIndex::from_bytes(b"GBT1\x01\0\0\0\x09\0\0\0\0\0\0\0").is_err());
+    }
+
+    #[test]
+    fn a_walk_finds_exactly_what_a_scan_of_every_key_finds() {
+        // Keys that share prefixes, end inside each other and end where
+        // they stop being shared, among others that share nothing.
+        let names = spellings(&[
+            "a",
+            "ab",
+            "abc",
+            "abd",
+            "b",
+            "ba",
+            "bab",
+            "babc",
+            "c",
+            "ca",
+            "caa",
+            "St.",
+            "St. Louis",
+            "St. Lo",
+            "Saint-Lô",
+            "Ürümqi",
+            "Aa",
+            "aaa",
+            "Washington",
+            "Wash.",
+            "W",
+        ]);
+        let index = NameIndex::build(&names).expect("builds");
+        let keys: Vec<Vec<u8>> = names.iter().map(|s| index_key(s)).collect();
+        let texts = [
+            "abcd",
+            "ABD",
+            "babcx",
+            "caab",
+            "st. louis",
+            "ST. LOx",
+            "SAINT-LÔ",
+            "ürümqi",
+            "AAAA",
+            "wash",
+            "washington dc",
+            "x",
+            "",
+        ];
+        for text in texts {
+            let mut found = Vec::new();
+            index.prefixes_at(text, 0, &mut found);
+            let ends: Vec<usize> = found.iter().map(|m| m.end).collect();
+            let lowered = index_key(text);
+            let mut expected: Vec<usize> = keys
+                .iter()
+                .filter(|k| lowered.starts_with(k))
+                .map(Vec::len)
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(ends, expected, "{text:?}");
+            for m in &found {
+                assert_eq!(keys[m.spelling], lowered[..m.end], "{text:?}");
+            }
+        }
+        for (i, key) in keys.iter().enumerate() {
+            let first = keys.iter().position(|k| k == key);
+            assert_eq!(index.get(key), first, "{:?}", names[i]);
+        }
+        assert_eq!(index.get(b"ac"), None);
+        assert_eq!(index.get(b"st. l"), None);
+    }
+
+    #[test]
+    fn a_damaged_index_finds_less_but_never_panics() {
+        let names = spellings(&["New York", "New York City", "Newark", "York", "Yorkton"]);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let good = super::super::name_index_build::build_bytes(&names).expect("builds");
+        for at in HEADER_BYTES..good.len() {
+            for byte in [0x00, 0x7f, 0xff] {
+                let mut bad = good.clone();
+                bad[at] = byte;
+                let index = NameIndex::from_cow(Cow::Owned(bad)).expect("the header is intact");
+                let mut found = Vec::new();
+                for text in ["NEW YORK CITY", "Yorkton", "newarkk", "\0\u{ff}"] {
+                    index.prefixes_at(text, 0, &mut found);
+                    let _ = index.get(text.as_bytes());
+                }
+                assert!(found.iter().all(|m| m.end <= "NEW YORK CITY".len()));
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_index_finds_nothing_and_a_nul_byte_ends_a_walk() {
+        let index = NameIndex::build(&[]).expect("builds");
+        let mut found = Vec::new();
+        index.prefixes_at("Paris", 0, &mut found);
+        assert!(found.is_empty() && index.is_empty());
+        let index = NameIndex::build(&spellings(&["ab", "abc"])).expect("builds");
+        index.prefixes_at("ab\0c", 0, &mut found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(index.get(b"ab\0"), None);
     }
 }

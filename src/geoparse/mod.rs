@@ -111,6 +111,12 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
         placed_by_preposition[group] |= mention.after_locative || mention.names_local_office;
     }
 
+    // A group's last mention takes its candidates; the others get copies.
+    let mut mentions_left = vec![0usize; groups.len()];
+    for &group in &group_of_mention {
+        mentions_left[group] += 1;
+    }
+
     let mut toponyms = Vec::with_capacity(mentions.len());
     let mut chars_before = 0;
     let mut bytes_counted = 0;
@@ -119,7 +125,12 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
         chars_before += text[bytes_counted..range.start].chars().count();
         let len_chars = text[range.clone()].chars().count();
         bytes_counted = range.start;
-        let candidates = groups[group].candidates.clone();
+        mentions_left[group] -= 1;
+        let candidates = if mentions_left[group] == 0 {
+            std::mem::take(&mut groups[group].candidates)
+        } else {
+            groups[group].candidates.clone()
+        };
         let vouched = placed_by_preposition[group];
         if candidates.is_empty() || is_unsupported_town(mention, vouched, &candidates[0], gaz) {
             continue;

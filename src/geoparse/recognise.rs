@@ -77,12 +77,14 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
             continue;
         };
         let notable = is_notable(entry.senses, gaz);
-        match judge(text, span.clone(), gaz, &entry, notable) {
+        // The words on either side, found once for the rules and the marks.
+        let (before, after) = (word_before(text, span.start), word_after(text, span.end));
+        match judge(text, span.clone(), gaz, &entry, notable, (before, after)) {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
-                let after_locative = is_after_locative(text, &span);
-                let names_local_office = word_after(text, span.end)
-                    .is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
+                let after_locative = is_after_locative(text, &span, before);
+                let names_local_office =
+                    after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
                 let mention = Mention {
                     byte_range: span,
                     usage,
@@ -103,7 +105,9 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     // One sense per article: a name once used for a person stays a person.
     kept.into_iter()
         .filter(|(m, well_known)| {
-            *well_known || !people.contains(&name_key(&text[m.byte_range.clone()]))
+            *well_known
+                || people.is_empty()
+                || !people.contains(&name_key(&text[m.byte_range.clone()]))
         })
         .map(|(m, _)| m)
         .collect()
@@ -136,27 +140,25 @@ fn candidate_spans(
     spans
 }
 
-/// Byte offsets where a capitalised word starts.
+/// Byte offsets where a capitalised word starts: a capital letter after
+/// anything that is not a letter or a digit (a hyphen counts as a break, so
+/// "pro-Russian" is seen).
 fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut previous_is_word = false;
-    // A byte at a time, and a character decoded only where it is not ASCII:
-    // this pass sees every byte of the text.
+    let mut from = 0;
+    // Only capitals and non-ASCII characters are looked at; the lowercase runs
+    // between them are skipped eight bytes at a time.
     std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(i) {
-            let at = i;
-            let (upper, word) = if b.is_ascii() {
-                i += 1;
-                (b.is_ascii_uppercase(), b.is_ascii_alphanumeric())
+        while let Some(at) = words::next_capital_or_non_ascii(bytes, from, false) {
+            let upper = if bytes[at].is_ascii() {
+                from = at + 1;
+                true
             } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                i += c.len_utf8();
-                (c.is_uppercase(), c.is_alphanumeric())
+                let c = text[at..].chars().next().unwrap_or_default();
+                from = at + c.len_utf8();
+                c.is_uppercase()
             };
-            let starts = upper && !previous_is_word;
-            previous_is_word = word;
-            if starts {
+            if upper && !follows_letter_or_digit(text, at) {
                 return Some(at);
             }
         }
@@ -164,10 +166,22 @@ fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Whether the character before byte `at` is a letter or a digit.
+fn follows_letter_or_digit(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
 /// "in Hinton", but not "at Zara's headquarters": after "at", an owner's
 /// possessive marks a shop or a firm, not a town.
-fn is_after_locative(text: &str, span: &Range<usize>) -> bool {
-    match word_before(text, span.start) {
+fn is_after_locative(text: &str, span: &Range<usize>, before: Option<&str>) -> bool {
+    match before {
         Some(before) if before.eq_ignore_ascii_case("at") => {
             let after = &text[span.end..];
             !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
@@ -216,14 +230,13 @@ fn judge(
     gaz: &Gazetteer,
     entry: &NameEntry,
     notable: bool,
+    (before, after): (Option<&str>, Option<&str>),
 ) -> Verdict {
     let surface = &text[span.clone()];
     let senses = entry.senses;
     if senses.is_empty() || words::is_calendar_word(surface) || words::is_not_a_place(surface) {
         return Verdict::Reject;
     }
-    let before = word_before(text, span.start);
-    let after = word_after(text, span.end);
     let single_word = !surface.contains(' ');
     if let Some(before) = before {
         // Only a capitalised word can be a given name: the look-ups wait for that.
@@ -248,13 +261,13 @@ fn judge(
     // either is a country or state ("Texas Democrats said" has no capital D).
     if single_word && !senses.iter().any(|s| gaz.kind(s.place).is_area()) {
         // "Boston Globe said" is a paper: a well-known city is no given name.
-        let names_before = before
-            .is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz))
-            && after.is_some_and(words::is_speech_verb);
-        let names_after = !is_well_known(senses, gaz)
-            && after.is_some_and(|a| is_name_word(a, gaz))
-            && word_after(text, span.end + 1 + after.map_or(0, str::len))
-                .is_some_and(words::is_speech_verb);
+        // The verb is asked first: it is a word list, the rest gazetteer look-ups.
+        let names_before = after.is_some_and(words::is_speech_verb)
+            && before.is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz));
+        let names_after = after.is_some_and(|a| {
+            word_after(text, span.end + 1 + a.len()).is_some_and(words::is_speech_verb)
+                && is_name_word(a, gaz)
+        }) && !is_well_known(senses, gaz);
         if names_before || names_after {
             return Verdict::Person;
         }
@@ -648,6 +661,21 @@ mod tests {
             names("He spoke for the Professional Association of Georgia Educators."),
             ["Georgia"]
         );
+    }
+
+    #[test]
+    fn capitalised_word_starts_are_those_a_character_at_a_time_scan_finds() {
+        let text = "ÉÉÉ São Paulo’s pro-Russian iPhone 3G Zürich-Zürich \u{2019}Aleppo ÖSTRA \
+                    naïve Ω mcDonald O'Hare x.Y 日本 Tokyo, AND then, a quieter stretch of text";
+        let mut expected = Vec::new();
+        let mut previous_is_word = false;
+        for (i, c) in text.char_indices() {
+            if c.is_uppercase() && !previous_is_word {
+                expected.push(i);
+            }
+            previous_is_word = c.is_alphanumeric();
+        }
+        assert_eq!(capitalised_word_starts(text).collect::<Vec<_>>(), expected);
     }
 
     #[test]

@@ -101,8 +101,13 @@ impl NameGroup {
             .collect();
         yield_to_namesake_cities(&mut candidates, gaz);
         prefer_proper_names(&mut candidates, gaz);
+        // Only the best are kept: pick them out before sorting them ("Washington"
+        // has hundreds). The order is total, so the same ones win.
+        if candidates.len() > MAX_CANDIDATES {
+            candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, best_first);
+            candidates.truncate(MAX_CANDIDATES);
+        }
         sort_best_first(&mut candidates);
-        candidates.truncate(MAX_CANDIDATES);
         Self {
             candidates,
             hints: Hints::default(),
@@ -167,7 +172,11 @@ fn prefer_proper_names(candidates: &mut [Candidate], gaz: &Gazetteer) {
 }
 
 fn sort_best_first(candidates: &mut [Candidate]) {
-    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.place.cmp(&b.place)));
+    candidates.sort_by(best_first);
+}
+
+fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.place.cmp(&b.place))
 }
 
 /// How likely a bare mention of a name means this place, before any context.
