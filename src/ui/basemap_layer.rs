@@ -56,6 +56,10 @@ pub struct BasemapLayer {
     offset: egui::Vec2,
     /// The view a pan began from (what `shapes` were built for) and its margin.
     pan_base: Option<(LayerKey, egui::Vec2)>,
+    /// A country's land in a colour of its own, laid over `shapes` (a story
+    /// country under the pointer), and what for: pointing at a country
+    /// does not build the whole basemap again.
+    lit: Option<(LayerKey, usize, Color32, Vec<Shape>)>,
 }
 
 /// Converts world positions to screen points for one view, in f64 until the
@@ -148,6 +152,75 @@ impl BasemapLayer {
         self.key = Some(key);
         (&self.shapes, self.offset)
     }
+
+    /// The land of basemap country `country` (a 1:50m index) filled with
+    /// `color`, for the view of the last `shapes` call and drawn at its
+    /// offset: laid over the basemap to light a country.
+    pub fn lit_country(&mut self, country: usize, color: Color32) -> (&[Shape], egui::Vec2) {
+        let Some(key) = self.key.clone() else {
+            return (&[], egui::Vec2::ZERO);
+        };
+        // The view the shapes were built for, and with what margin.
+        let (built_for, margin) = match &self.pan_base {
+            Some((base, margin)) if self.offset != egui::Vec2::ZERO || *base == key => {
+                (base.clone(), *margin)
+            }
+            _ => (key, egui::Vec2::ZERO),
+        };
+        let fresh = self
+            .lit
+            .as_ref()
+            .is_some_and(|(k, c, col, _)| *k == built_for && *c == country && *col == color);
+        if !fresh {
+            let shapes = build_country_fill(
+                WorldBasemap::embedded(),
+                WorldContext::loaded(),
+                &built_for,
+                margin,
+                country,
+                color,
+            );
+            self.lit = Some((built_for, country, color, shapes));
+        }
+        let shapes = self.lit.as_ref().map_or(&[][..], |(_, _, _, s)| &s[..]);
+        (shapes, self.offset)
+    }
+}
+
+/// The land of one basemap country (1:50m index), as `build_shapes` fills it.
+fn build_country_fill(
+    world: &WorldBasemap,
+    context: Option<&WorldContext>,
+    key: &LayerKey,
+    margin: egui::Vec2,
+    country_50m: usize,
+    color: Color32,
+) -> Vec<Shape> {
+    let map = ScreenMapping::new(&key.camera, key.rect);
+    let rect = key.rect.expand2(margin);
+    let mut land = Mesh::default();
+    let mut scratch = FillScratch::default();
+    match context.filter(|_| key.camera.zoom >= DETAIL_ZOOM) {
+        Some(context) => {
+            for (country, _) in context
+                .countries
+                .iter()
+                .filter(|(_, index)| *index == Some(country_50m))
+            {
+                if map.visible(rect, country.min, country.max) {
+                    fill_country(&mut land, &map, rect, country, color, &mut scratch);
+                }
+            }
+        }
+        None => {
+            if let Some(country) = world.countries.get(country_50m)
+                && map.visible(rect, country.min, country.max)
+            {
+                fill_country(&mut land, &map, rect, country, color, &mut scratch);
+            }
+        }
+    }
+    vec![Shape::Mesh(Arc::new(land))]
 }
 
 /// From this zoom on the map draws Natural Earth's 1:10m countries and

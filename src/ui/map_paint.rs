@@ -32,15 +32,21 @@ pub fn paint_scene(
     let painter = ui.painter_at(scene.rect);
     let palette = scene.palette;
     painter.rect_filled(scene.rect, 0.0, palette.sea);
+    // The basemap is built with the story's tints; a country lit by the
+    // pointer is laid over it, half see-through so its lines show.
     let (shapes, offset) = layer.shapes(
         &scene.camera,
         scene.rect,
         palette,
         scene.dark,
-        scene.tints(hovered),
+        scene.tints(None),
         scene.pixels_per_point,
     );
     add_meshes(&painter, shapes.iter().cloned(), offset, 1);
+    if let Some(country) = scene.hovered_country(hovered) {
+        let (lit, offset) = layer.lit_country(country, palette.mention_hovered.gamma_multiply(0.6));
+        add_meshes(&painter, lit.iter().cloned(), offset, 4);
+    }
     let painted = scene
         .painted
         .get_or_init(|| PlacesPainted::new(ui, scene, inset_extent));

@@ -622,6 +622,16 @@ impl MapScene {
         place.is_none_or(|id| self.places.iter().any(|p| &p.id == id))
     }
 
+    /// The basemap country of the hovered place, if it is a story country
+    /// other than the selected one (those keep their own tint).
+    pub(super) fn hovered_country(&self, hovered: Option<&PlaceId>) -> Option<usize> {
+        let hovered = hovered.filter(|id| self.selected.as_ref() != Some(*id))?;
+        self.story_countries
+            .iter()
+            .find(|(_, place, _)| place == hovered)
+            .map(|(c, _, _)| *c)
+    }
+
     pub(super) fn tints(&self, hovered: Option<&PlaceId>) -> Vec<(usize, Color32)> {
         self.story_countries
             .iter()
