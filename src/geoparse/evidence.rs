@@ -39,6 +39,10 @@ pub enum Evidence {
     },
     /// The reader asked to favour this country (ISO code).
     Favoured(String),
+    /// It lies in the state, province or country its publisher writes from,
+    /// learned from the publisher's other articles; nothing in this article
+    /// points elsewhere.
+    Home(PlaceId),
 }
 
 impl Evidence {
@@ -54,6 +58,7 @@ impl Evidence {
                 | Self::CountyNamed(_)
                 | Self::ContainsNamed(_)
                 | Self::Near { .. }
+                | Self::Home(_)
         )
     }
 
@@ -77,6 +82,7 @@ impl Evidence {
             Self::ContainsNamed(inner) => format!("contains {}, named in the article", name(inner)),
             Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
             Self::Favoured(code) => format!("in the favoured country {code}"),
+            Self::Home(area) => format!("in {}, where its publisher writes from", name(area)),
         }
     }
 
