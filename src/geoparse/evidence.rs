@@ -47,7 +47,8 @@ pub enum Evidence {
 
 impl Evidence {
     /// Evidence that ties the place to this article's own geography, not just
-    /// to the country most of the news is about.
+    /// to the country most of the news is about. The publisher's home is not
+    /// such evidence: a small town only the home supports is still dropped.
     #[must_use]
     pub fn is_local(&self) -> bool {
         matches!(
@@ -58,7 +59,6 @@ impl Evidence {
                 | Self::CountyNamed(_)
                 | Self::ContainsNamed(_)
                 | Self::Near { .. }
-                | Self::Home(_)
         )
     }
 
