@@ -71,6 +71,7 @@ impl GeobriefApp {
                 };
                 let options = Options {
                     country_bias: (!code.is_empty()).then_some(code),
+                    ..Options::default()
                 };
                 self.refind_places(options, None, what);
             }

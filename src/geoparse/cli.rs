@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 
+use super::publisher::{PublisherMemory, host_of};
 use super::{Options, Toponym, UnlistedPlace, detect_places_with, detect_unlisted_places};
 use crate::gazetteer::Gazetteer;
 
@@ -27,12 +28,19 @@ pub struct GeoparseArgs {
     /// Favour places in this country (ISO 3166-1 alpha-2 code, e.g. SY).
     #[arg(long, value_name = "CODE")]
     pub country: Option<String>,
+    /// With --jsonl: do not learn each publisher's home region from the
+    /// articles of its site ("url") read before, in file order.
+    #[arg(long)]
+    pub no_publisher_home: bool,
 }
 
 #[derive(Deserialize)]
 struct ArticleIn {
     id: serde_json::Value,
     text: String,
+    /// Where the article was published; its host keys the publisher memory.
+    #[serde(default)]
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -87,12 +95,14 @@ impl<'a> ToponymOut<'a> {
 pub fn run(args: &GeoparseArgs) -> ExitCode {
     let options = Options {
         country_bias: args.country.as_ref().map(|c| c.to_ascii_uppercase()),
+        home: None,
     };
     let gaz = Gazetteer::embedded();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = if args.jsonl {
-        run_jsonl(&args.files, gaz, &options, &mut out)
+        let mut memory = (!args.no_publisher_home).then(PublisherMemory::default);
+        run_jsonl(&args.files, gaz, &options, memory.as_mut(), &mut out)
     } else {
         run_text(&args.files, gaz, &options, &mut out)
     };
@@ -152,6 +162,7 @@ fn run_jsonl(
     files: &[PathBuf],
     gaz: &Gazetteer,
     options: &Options,
+    mut memory: Option<&mut PublisherMemory>,
     out: &mut impl Write,
 ) -> Result<(), String> {
     let stdin_only = [PathBuf::from("-")];
@@ -163,22 +174,27 @@ fn run_jsonl(
     for path in files {
         if path == Path::new("-") {
             let stdin = std::io::stdin();
-            jsonl_stream(stdin.lock(), "standard input", gaz, options, out)?;
+            let memory = memory.as_deref_mut();
+            jsonl_stream(stdin.lock(), "standard input", gaz, options, memory, out)?;
         } else {
             let file = std::fs::File::open(path)
                 .map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
             let label = path.display().to_string();
-            jsonl_stream(std::io::BufReader::new(file), &label, gaz, options, out)?;
+            let input = std::io::BufReader::new(file);
+            jsonl_stream(input, &label, gaz, options, memory.as_deref_mut(), out)?;
         }
     }
     Ok(())
 }
 
+/// Reads articles in order; with a `memory`, each article is resolved with
+/// what its publisher's earlier articles taught, then taught to it.
 fn jsonl_stream(
     input: impl BufRead,
     label: &str,
     gaz: &Gazetteer,
     options: &Options,
+    mut memory: Option<&mut PublisherMemory>,
     out: &mut impl Write,
 ) -> Result<(), String> {
     for (index, line) in input.lines().enumerate() {
@@ -189,7 +205,19 @@ fn jsonl_stream(
         }
         let article: ArticleIn = serde_json::from_str(&line)
             .map_err(|e| format!("{label} line {line_no}: expected {{\"id\", \"text\"}}: {e}"))?;
-        let found = detect_places_with(&article.text, gaz, options);
+        let host = article.url.as_deref().and_then(host_of);
+        let found = match (memory.as_deref_mut(), &host) {
+            (Some(memory), Some(host)) => {
+                let options = Options {
+                    home: memory.home(host),
+                    ..options.clone()
+                };
+                let found = detect_places_with(&article.text, gaz, &options);
+                memory.learn(host, &found, gaz);
+                found
+            }
+            _ => detect_places_with(&article.text, gaz, options),
+        };
         let unlisted = detect_unlisted_places(&article.text, &found);
         let mut toponyms: Vec<ToponymOut> = found
             .iter()
@@ -220,6 +248,7 @@ mod tests {
             "test",
             Gazetteer::embedded(),
             &Options::default(),
+            None,
             &mut out,
         )
         .expect("valid input");
@@ -277,9 +306,45 @@ mod tests {
             "in.jsonl",
             Gazetteer::embedded(),
             &Options::default(),
+            None,
             &mut Vec::new(),
         )
         .expect_err("line 2 is bad");
         assert!(err.starts_with("in.jsonl line 2:"), "{err}");
+    }
+
+    #[test]
+    fn articles_of_one_site_teach_it_where_its_dublin_is() {
+        let url = "https://www.ohio-paper.com/story";
+        let line = |id: u32, text: &str| {
+            serde_json::json!({"id": id, "url": url, "text": text}).to_string() + "\n"
+        };
+        let input = [
+            line(1, "A fair opened in Mount Vernon, Ohio."),
+            line(2, "The council of Chillicothe, Ohio, met."),
+            line(3, "Roads closed in Zanesville, Ohio."),
+            line(4, "The council of Dublin met on Monday."),
+        ]
+        .concat();
+        let country_of_last = |memory: Option<&mut PublisherMemory>| {
+            let mut out = Vec::new();
+            jsonl_stream(
+                input.as_bytes(),
+                "test",
+                Gazetteer::embedded(),
+                &Options::default(),
+                memory,
+                &mut out,
+            )
+            .expect("valid input");
+            let text = String::from_utf8(out).expect("UTF-8");
+            let last: serde_json::Value =
+                serde_json::from_str(text.lines().last().expect("four lines")).expect("JSON");
+            last["toponyms"][0]["country"].clone()
+        };
+        assert_eq!(country_of_last(None), "IE");
+        let mut memory = PublisherMemory::default();
+        assert_eq!(country_of_last(Some(&mut memory)), "US");
+        assert_eq!(memory.articles("ohio-paper.com"), 4);
     }
 }

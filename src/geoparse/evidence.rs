@@ -39,11 +39,16 @@ pub enum Evidence {
     },
     /// The reader asked to favour this country (ISO code).
     Favoured(String),
+    /// It lies in the state, province or country its publisher writes from,
+    /// learned from the publisher's other articles; nothing in this article
+    /// points elsewhere.
+    Home(PlaceId),
 }
 
 impl Evidence {
     /// Evidence that ties the place to this article's own geography, not just
-    /// to the country most of the news is about.
+    /// to the country most of the news is about. The publisher's home is not
+    /// such evidence: a small town only the home supports is still dropped.
     #[must_use]
     pub fn is_local(&self) -> bool {
         matches!(
@@ -77,6 +82,7 @@ impl Evidence {
             Self::ContainsNamed(inner) => format!("contains {}, named in the article", name(inner)),
             Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
             Self::Favoured(code) => format!("in the favoured country {code}"),
+            Self::Home(area) => format!("in {}, where its publisher writes from", name(area)),
         }
     }
 

@@ -11,6 +11,7 @@
 pub mod cli;
 mod evidence;
 mod nearby;
+pub mod publisher;
 mod recognise;
 mod resolve;
 mod unlisted;
@@ -26,10 +27,14 @@ pub use recognise::Usage;
 pub use unlisted::{UnlistedPlace, detect_unlisted_places};
 
 /// Choices a reader can make about a whole article.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     /// ISO 3166-1 alpha-2 code of a country whose places should win ties.
     pub country_bias: Option<String>,
+    /// Where the article's publisher writes from, learned from its other
+    /// articles ([`publisher::PublisherMemory`]): it pulls names the article
+    /// itself leaves open ("Dublin" in an Ohio paper) toward that region.
+    pub home: Option<publisher::Home>,
 }
 
 /// One place a name was weighed as.
@@ -452,6 +457,7 @@ mod tests {
         let plain = detect_places(text, gaz);
         let options = Options {
             country_bias: Some("US".to_owned()),
+            ..Options::default()
         };
         let biased = detect_places_with(text, gaz, &options);
         assert_eq!(gaz.place(plain[0].place()).country_code, "GB");

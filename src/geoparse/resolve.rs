@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind, Senses};
 
 use super::nearby::{FirstTwo, PointGrid};
+use super::publisher::Home;
 use super::{Candidate, Evidence, Options};
 
 /// Rounds of scoring against the other names' winners; most articles settle in two.
@@ -59,6 +60,16 @@ const NEAR_MAX: f64 = 3.0;
 /// the middle of its towns, so "in it" means in its state and this close to it.
 const COUNTY_NAMED: f64 = 6.0;
 const COUNTY_KM: f64 = 60.0;
+/// Bonus for a place in its publisher's home state or province, when nothing
+/// in the article points elsewhere: enough for a local paper's "Dublin" to be
+/// the Ohio town, yet it yields to any place the article itself supports.
+const HOME_REGION: f64 = 5.0;
+/// Bonus for a place in the publisher's home country, outside its home region.
+const HOME_COUNTRY: f64 = 1.5;
+/// A town or county near the middle of the publisher's towns gains up to
+/// `HOME_NEAR_MAX`, falling off to nothing at `HOME_NEAR_KM`.
+const HOME_NEAR_KM: f64 = 150.0;
+const HOME_NEAR_MAX: f64 = 3.0;
 
 /// What the words right around a name say about which place it is.
 #[derive(Clone, Debug, Default)]
@@ -310,6 +321,7 @@ fn winners(groups: &[NameGroup]) -> Vec<Option<PlaceId>> {
 /// Chooses a sense for every group; candidates end sorted best first, the
 /// winner with its evidence.
 pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
+    let home = options.home.as_ref().and_then(|h| HomeArea::new(h, gaz));
     // Each round scores against the previous round's winners. Stop once the
     // winners stand still, so the evidence shown names the places finally chosen.
     for _round in 0..MAX_ROUNDS {
@@ -322,6 +334,9 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                 candidate.evidence.clear();
                 let place = gaz.place(candidate.place);
                 add_context(candidate, &place, index, &ctx, hints, gaz, options);
+            }
+            if let Some(home) = &home {
+                home.pull(candidates, gaz);
             }
             sort_best_first(candidates);
         }
@@ -428,6 +443,80 @@ fn add_context(
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
             candidate.score += NEAR_MAX * (1.0 - km / NEAR_KM).powi(2);
             candidate.evidence.push(Evidence::Near { place: id, km });
+        }
+    }
+}
+
+/// The publisher's home, with its areas looked up once per article.
+struct HomeArea<'h> {
+    home: &'h Home,
+    country: PlaceId,
+    admin1: Option<PlaceId>,
+}
+
+impl<'h> HomeArea<'h> {
+    fn new(home: &'h Home, gaz: &Gazetteer) -> Option<Self> {
+        Some(Self {
+            home,
+            country: gaz.country(&home.country_code)?,
+            admin1: (!home.admin1_code.is_empty())
+                .then(|| gaz.admin1(&home.admin1_code))
+                .flatten(),
+        })
+    }
+
+    fn in_region(&self, place: &Place) -> bool {
+        self.admin1.is_some() && place.admin1_code == self.home.admin1_code
+    }
+
+    fn in_country(&self, place: &Place) -> bool {
+        place.country_code == self.home.country_code
+    }
+
+    /// Whether the article itself speaks for a candidate outside the home
+    /// region: then the home says nothing about this name. That its country
+    /// is named does not count when the home is in that country too.
+    fn article_points_elsewhere(&self, candidate: &Candidate, place: &Place) -> bool {
+        !self.in_region(place)
+            && candidate.evidence.iter().any(|e| match e {
+                Evidence::CountryNamed(_) => !self.in_country(place),
+                Evidence::Favoured(_) => false,
+                _ => true,
+            })
+    }
+
+    /// Adds the home's pull to the candidates of one name, unless the article
+    /// points elsewhere.
+    fn pull(&self, candidates: &mut [Candidate], gaz: &Gazetteer) {
+        let elsewhere = candidates
+            .iter()
+            .any(|c| self.article_points_elsewhere(c, &gaz.place(c.place)));
+        if elsewhere {
+            return;
+        }
+        let centre = Place {
+            lat_deg: self.home.centre_lat_deg,
+            lon_deg: self.home.centre_lon_deg,
+            ..gaz.place(self.country)
+        };
+        for candidate in candidates.iter_mut() {
+            let place = gaz.place(candidate.place);
+            let (bonus, area) = if self.in_region(&place) {
+                let mut bonus = HOME_REGION;
+                if !place.kind.is_area() || place.kind == PlaceKind::Admin2 {
+                    let km = distance_km(&place, &centre);
+                    if km < HOME_NEAR_KM {
+                        bonus += HOME_NEAR_MAX * (1.0 - km / HOME_NEAR_KM).powi(2);
+                    }
+                }
+                (bonus, self.admin1.unwrap_or(self.country))
+            } else if self.in_country(&place) {
+                (HOME_COUNTRY, self.country)
+            } else {
+                continue;
+            };
+            candidate.score += bonus;
+            candidate.evidence.push(Evidence::Home(area));
         }
     }
 }
