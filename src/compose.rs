@@ -12,7 +12,7 @@ use crate::brief::{
     selectors_for_span,
 };
 use crate::gazetteer::{self, Gazetteer, PlaceId};
-use crate::geoparse::{self, Options, Toponym, Usage};
+use crate::geoparse::{self, Options, PublisherMemory, Toponym, Usage};
 use crate::personal::PersonalGazetteer;
 
 /// Candidates kept per place for the reader to choose from.
@@ -253,6 +253,18 @@ pub fn brief_from_text_with(
     options: &Options,
     personal: &PersonalGazetteer,
 ) -> Brief {
+    brief_from_text_in(text, fallback_title, gaz, options, personal, None, None)
+}
+
+fn brief_from_text_in(
+    text: &str,
+    fallback_title: &str,
+    gaz: &Gazetteer,
+    options: &Options,
+    personal: &PersonalGazetteer,
+    source: Option<String>,
+    publisher: Option<(&str, &mut PublisherMemory)>,
+) -> Brief {
     let article = split_article(text);
     let paragraphs = if article.paragraphs.is_empty() {
         vec![String::new()]
@@ -268,7 +280,7 @@ pub fn brief_from_text_with(
             title: title.unwrap_or_else(|| fallback_title.to_string()),
             byline: article.byline,
             dateline: article.dateline,
-            source: None,
+            source,
             date: None,
             paragraphs,
             extra: Map::new(),
@@ -277,7 +289,7 @@ pub fn brief_from_text_with(
         links: Vec::new(),
         extra: Map::new(),
     };
-    let doc = with_detected_places_in(doc, gaz, options, None, personal);
+    let doc = with_detected_places_published(doc, gaz, options, None, personal, publisher);
     // Every part was built here from valid pieces; should validation still
     // object, keep the text without places rather than lose the article.
     match Brief::from_doc(doc.clone()) {
@@ -330,12 +342,59 @@ pub fn with_detected_places(doc: BriefDoc, gaz: &Gazetteer, options: &Options) -
 /// Like [`with_detected_places`], but where a name could mean a place inside
 /// `area`, that place wins (the reader is looking there on the map).
 pub fn with_detected_places_in(
-    mut doc: BriefDoc,
+    doc: BriefDoc,
     gaz: &Gazetteer,
     options: &Options,
     area: Option<PreferredArea>,
     personal: &PersonalGazetteer,
 ) -> BriefDoc {
+    with_detected_places_published(doc, gaz, options, area, personal, None)
+}
+
+/// A brief from an article's text, its places found with the home region
+/// of the site at `address` (if the text has one) from `publishers`, which
+/// then learns from what this article settled.
+pub fn brief_from_text_published(
+    text: &str,
+    fallback_title: &str,
+    gaz: &Gazetteer,
+    personal: &PersonalGazetteer,
+    address: Option<&str>,
+    publishers: &mut PublisherMemory,
+) -> Brief {
+    let host = address.and_then(geoparse::host_of);
+    let publisher = host.as_deref().map(|host| (host, publishers));
+    let source = address.map(str::to_string);
+    brief_from_text_in(
+        text,
+        fallback_title,
+        gaz,
+        &Options::default(),
+        personal,
+        source,
+        publisher,
+    )
+}
+
+/// [`with_detected_places_in`], and where the article was published: its
+/// host and the memory of publishers' home regions, used and taught.
+pub fn with_detected_places_published(
+    mut doc: BriefDoc,
+    gaz: &Gazetteer,
+    options: &Options,
+    area: Option<PreferredArea>,
+    personal: &PersonalGazetteer,
+    publisher: Option<(&str, &mut PublisherMemory)>,
+) -> BriefDoc {
+    let mut with_home;
+    let options = match &publisher {
+        Some((host, memory)) if options.home.is_none() => {
+            with_home = options.clone();
+            with_home.home = memory.home(host);
+            &with_home
+        }
+        _ => options,
+    };
     let separator = "\n\n";
     let joined = doc.article.paragraphs.join(separator);
     let mut starts = Vec::with_capacity(doc.article.paragraphs.len());
@@ -345,6 +404,9 @@ pub fn with_detected_places_in(
         at += p.len() + separator.len();
     }
     let mut toponyms = geoparse::detect_places_with(&joined, gaz, options);
+    if let Some((host, memory)) = publisher {
+        memory.learn(host, &toponyms, gaz);
+    }
     for t in &mut toponyms {
         if let Some(area) = area {
             prefer_candidate(t, gaz, "inside the map area the reader chose", |p| {

@@ -10,6 +10,7 @@ use crate::brief::{Brief, MAX_BRIEF_BYTES, MAX_PARAGRAPHS, parse_brief};
 use crate::compose;
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
+use crate::geoparse::PublisherMemory;
 use crate::personal::PersonalGazetteer;
 
 /// What kind of file a path holds, by its extension.
@@ -36,6 +37,17 @@ pub fn file_kind(path: &Path) -> FileKind {
 /// file's metadata is looked at before it is opened (see [`read_bounded`]),
 /// so a pipe or a device never blocks and a huge file is never read.
 pub fn open_path(path: &Path, personal: &PersonalGazetteer) -> Result<Brief, Vec<String>> {
+    open_path_learning(path, personal, &mut PublisherMemory::default())
+}
+
+/// Like [`open_path`]; a web page that gives its address has its places
+/// found with its publisher's home region from `publishers`, which learns
+/// from it in turn.
+pub fn open_path_learning(
+    path: &Path,
+    personal: &PersonalGazetteer,
+    publishers: &mut PublisherMemory,
+) -> Result<Brief, Vec<String>> {
     let name = path.display();
     let bytes =
         read_bounded(path, MAX_BRIEF_BYTES as u64).map_err(|e| vec![format!("{name}: {e}")])?;
@@ -47,13 +59,20 @@ pub fn open_path(path: &Path, personal: &PersonalGazetteer) -> Result<Brief, Vec
             .map_err(|errors| errors.iter().map(|e| format!("{name}: {e}")).collect()),
         kind @ (FileKind::Text | FileKind::Html) => {
             let text = text_from_bytes(&bytes).map_err(|e| vec![format!("{name}: {e}")])?;
-            let text = if kind == FileKind::Html {
-                article_text_from_html(&text).map_err(|e| vec![format!("{name}: {e}")])?
+            let (text, address) = if kind == FileKind::Html {
+                article_from_html(&text).map_err(|e| vec![format!("{name}: {e}")])?
             } else {
-                text
+                (text, None)
             };
             check_paragraph_count(&text).map_err(|e| vec![format!("{name}: {e}")])?;
-            Ok(brief_from_article_text(&text, &stem, personal))
+            Ok(compose::brief_from_text_published(
+                &text,
+                &stem,
+                Gazetteer::embedded(),
+                personal,
+                address.as_deref(),
+                publishers,
+            ))
         }
     }
 }
@@ -95,6 +114,13 @@ pub fn brief_from_article_text(
 /// The article of a saved web page as plain text: title, byline, then the
 /// paragraphs, separated by blank lines.
 pub fn article_text_from_html(html: &str) -> Result<String, String> {
+    article_from_html(html).map(|(text, _)| text)
+}
+
+/// The article of a saved web page as plain text (see
+/// [`article_text_from_html`]) and the address the page gives for itself
+/// (its canonical link or `og:url`), if any.
+pub fn article_from_html(html: &str) -> Result<(String, Option<String>), String> {
     check_html_shape(html)?;
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -102,6 +128,16 @@ pub fn article_text_from_html(html: &str) -> Result<String, String> {
     };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(config))
         .map_err(|e| format!("cannot read the web page: {e}"))?;
+    let address = [
+        ("link[rel='canonical']", "href"),
+        ("meta[property='og:url']", "content"),
+    ]
+    .into_iter()
+    .find_map(|(selector, attr)| {
+        let value = readability.doc.select(selector).attr(attr)?;
+        let value = value.trim();
+        crate::geoparse::host_of(value).map(|_| value.to_string())
+    });
     let article = readability
         .parse()
         .map_err(|e| format!("no article found in the web page: {e}"))?;
@@ -129,7 +165,7 @@ pub fn article_text_from_html(html: &str) -> Result<String, String> {
         .map(String::from)
         .collect();
     parts.extend(body);
-    Ok(parts.join("\n\n"))
+    Ok((parts.join("\n\n"), address))
 }
 
 /// Elements nested deeper than this in a web page are refused: the article

@@ -53,6 +53,12 @@ impl Paths {
         self.data.as_ref().map(|d| d.join("my-places.geojson"))
     }
 
+    /// What Geobrief learned of publishers' home regions (see
+    /// `geoparse::PublisherMemory`).
+    pub fn publishers(&self) -> Option<PathBuf> {
+        self.data.as_ref().map(|d| d.join("publishers.json"))
+    }
+
     pub fn recovery_dir(&self) -> Option<PathBuf> {
         self.data.as_ref().map(|d| d.join("recovery"))
     }

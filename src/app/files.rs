@@ -16,7 +16,8 @@ use crate::compose::{PreferredArea, with_detected_places_in};
 use crate::editing::{EditAction, replace_places_plan};
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
-use crate::open::{brief_from_article_text, open_path};
+use crate::geoparse::PublisherMemory;
+use crate::open::{brief_from_article_text, open_path, open_path_learning};
 use crate::personal::PersonalGazetteer;
 use crate::problem::Problem;
 use crate::ui::dialogs::Dialog;
@@ -158,8 +159,9 @@ impl GeobriefApp {
             Deferred::Open(path) => {
                 let token = self.jobs.start_busy(format!("Opening {}…", path.display()));
                 let personal = self.personal.clone();
+                let publishers = self.paths.publishers();
                 self.jobs.spawn(move || {
-                    let result = open_path(&path, &personal);
+                    let result = open_learning(&path, &personal, publishers.as_deref());
                     Done::Opened {
                         token,
                         path,
@@ -376,4 +378,33 @@ pub fn brief_from_text_file(path: &std::path::Path) -> Result<Brief, Vec<String>
         )]);
     }
     open_path(path, &PersonalGazetteer::default())
+}
+
+/// Opens `path` on a worker with what Geobrief learned of publishers (the
+/// file at `publishers`): a web page that gives its address is read with its
+/// site's home region, and what it settles is learned and written back. A
+/// memory that cannot be read is left as it is, and the page opens without it.
+fn open_learning(
+    path: &Path,
+    personal: &PersonalGazetteer,
+    publishers: Option<&Path>,
+) -> Result<Brief, Vec<String>> {
+    let stored = publishers.map(|file| match std::fs::read_to_string(file) {
+        Ok(text) => PublisherMemory::from_json(&text).ok(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(PublisherMemory::default()),
+        Err(_) => None,
+    });
+    let Some((file, Some(mut memory))) = publishers.zip(stored) else {
+        return open_path(path, personal);
+    };
+    let before = memory.clone();
+    let result = open_path_learning(path, personal, &mut memory);
+    if memory != before {
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        // What is learned is a convenience: failing to keep it loses no work.
+        let _ = crate::brief::save::write_atomically(file, memory.to_json().as_bytes());
+    }
+    result
 }

@@ -23,6 +23,7 @@ use std::ops::Range;
 use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, name_key};
 
 pub use evidence::Evidence;
+pub use publisher::{PublisherMemory, host_of};
 pub use recognise::Usage;
 pub use unlisted::{UnlistedPlace, detect_unlisted_places};
 

@@ -271,3 +271,96 @@ fn a_text_without_places_still_opens_with_a_world_map_and_the_text() {
     );
     harness.get_by_label_contains("nothing here names a place");
 }
+
+/// Opens a page over an unsaved brief made from the page before.
+fn open_discarding(harness: &mut App, path: &std::path::Path) {
+    open_by_path(harness, path);
+    if harness.query_by_label("Discard edits").is_some() {
+        harness.get_by_label("Discard edits").click();
+        settle(harness);
+    }
+}
+
+/// A saved web page of `site` with its canonical address and one paragraph.
+fn page_of(site: &str, n: usize, paragraph: &str) -> Vec<u8> {
+    format!(
+        "<!doctype html><html><head><title>Story {n}</title>\
+         <link rel=\"canonical\" href=\"https://www.{site}/news/{n}.html\"></head>\
+         <body><article><h1>Story {n}</h1><p>{paragraph} The story goes on for a while, \
+         with quotes from people who were there and what they said about it.</p>\
+         </article></body></html>"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_local_paper_s_earlier_pages_put_its_dublin_in_its_own_state() {
+    let dir = crate::common::temp_dir("publishers");
+    let paths = geobrief::paths::Paths::in_dir(&dir);
+    let mut harness = crate::common::harness_for(GeobriefApp::with_paths(
+        geobrief::brief::Brief::default_brief(),
+        None,
+        paths.clone(),
+    ));
+    let site = "ohio-weekly.example";
+    let stories = [
+        "A fair opened in Mount Vernon, Ohio, on Saturday.",
+        "The council of Chillicothe, Ohio, met on Tuesday.",
+        "Roads were closed in Zanesville, Ohio, after the storm.",
+    ];
+    for (n, story) in stories.iter().enumerate() {
+        let path = temp_file(&format!("story{n}.html"), &page_of(site, n, story));
+        open_discarding(&mut harness, &path);
+        assert_eq!(
+            harness.state().brief().article.source.as_deref(),
+            Some(format!("https://www.{site}/news/{n}.html").as_str()),
+            "the page's own address is the brief's source"
+        );
+    }
+    let memory = std::fs::read_to_string(paths.publishers().unwrap()).unwrap();
+    assert!(memory.contains(site), "what was learned is kept: {memory}");
+    let dublin_story = "The council of Dublin met on Monday to talk about the roads.";
+    let path = temp_file("story9.html", &page_of(site, 9, dublin_story));
+    open_discarding(&mut harness, &path);
+    let dublin = harness
+        .state()
+        .brief()
+        .places()
+        .find(|p| p.name == "Dublin")
+        .cloned()
+        .expect("Dublin is found");
+    let (lon, lat) = dublin.anchor_lon_lat();
+    // Dublin, Ohio is at about 40.1 N, 83.1 W; Dublin, Ireland at 53.3 N, 6.3 W.
+    assert!(
+        (lat - 40.1).abs() < 1.0 && (lon + 83.1).abs() < 1.0,
+        "Dublin at {lat}, {lon}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_page_from_a_site_never_read_before_keeps_its_famous_dublin() {
+    let dir = crate::common::temp_dir("publishers-new");
+    let paths = geobrief::paths::Paths::in_dir(&dir);
+    let mut harness = crate::common::harness_for(GeobriefApp::with_paths(
+        geobrief::brief::Brief::default_brief(),
+        None,
+        paths,
+    ));
+    let story = "The council of Dublin met on Monday to talk about the roads.";
+    let path = temp_file("fresh.html", &page_of("another-paper.example", 1, story));
+    open_by_path(&mut harness, &path);
+    let dublin = harness
+        .state()
+        .brief()
+        .places()
+        .find(|p| p.name == "Dublin")
+        .cloned()
+        .expect("Dublin is found");
+    let (lon, lat) = dublin.anchor_lon_lat();
+    assert!(
+        (lat - 53.3).abs() < 1.0 && (lon + 6.3).abs() < 1.0,
+        "Dublin at {lat}, {lon}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
