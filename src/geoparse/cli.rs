@@ -59,6 +59,9 @@ struct ToponymOut<'a> {
     place: Option<&'a str>,
     kind: &'static str,
     country: Option<&'a str>,
+    /// Why the place won, as on its place card; scorers ignore it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    reason: String,
 }
 
 impl<'a> ToponymOut<'a> {
@@ -73,6 +76,7 @@ impl<'a> ToponymOut<'a> {
             place: Some(place.name),
             kind: place.kind.label(),
             country: Some(place.country_code),
+            reason: t.reason(),
         }
     }
 
@@ -86,6 +90,7 @@ impl<'a> ToponymOut<'a> {
             place: None,
             kind: "unlisted",
             country: None,
+            reason: String::new(),
         }
     }
 }

@@ -9,6 +9,7 @@
 //! check and correct it.
 
 pub mod cli;
+mod county_pairs;
 mod evidence;
 mod nearby;
 pub mod publisher;
@@ -333,6 +334,36 @@ mod tests {
             chosen("PARIS — A fire destroyed a barn, the Lamar County Sheriff's Office said.");
         assert_eq!(found[0].0, "PARIS");
         assert_eq!(found[0].2, "US");
+    }
+
+    #[test]
+    fn a_town_and_a_county_that_fit_only_each_other_are_placed_together() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(
+            "Paris police and Henry County deputies searched the river bank.",
+            gaz,
+        );
+        let admin1s: Vec<(&str, &str)> = found
+            .iter()
+            .map(|t| (t.text.as_str(), gaz.place(t.place()).admin1_code))
+            .collect();
+        assert_eq!(
+            admin1s,
+            [("Paris", "US.TN"), ("Henry County", "US.TN")],
+            "{}",
+            found[0].reason()
+        );
+    }
+
+    #[test]
+    fn a_state_beside_a_county_of_another_state_is_still_the_state() {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(
+            "The family looked as far as Wyoming before buying land in Linn County.",
+            gaz,
+        );
+        assert_eq!(found[0].text, "Wyoming");
+        assert_eq!(gaz.place(found[0].place()).kind, PlaceKind::Admin1);
     }
 
     #[test]

@@ -361,6 +361,16 @@ mod tests {
     }
 
     #[test]
+    fn only_a_town_next_door_outweighs_the_home() {
+        // Dublin, California is 100 km from Sacramento and 35 km from Oakland.
+        let far = "The council of Dublin met, and a choir from Sacramento sang.";
+        assert_eq!(chosen_with(far, &ohio())[0].2, "US.OH");
+        let near = "The council of Dublin met, and a choir from Oakland sang.";
+        // The home yields to the article there (and Dublin, Ireland's size wins).
+        assert_ne!(chosen_with(near, &ohio())[0].2, "US.OH");
+    }
+
+    #[test]
     fn a_home_that_names_no_known_country_changes_nothing() {
         let mut options = ohio();
         if let Some(home) = options.home.as_mut() {

@@ -47,7 +47,7 @@ const NOTABLE_POPULATION: u64 = 100_000;
 const WELL_KNOWN_POPULATION: u64 = 150_000;
 const WORLD_CITY_POPULATION: u64 = 300_000;
 
-fn is_english_speaking(country_code: &str) -> bool {
+pub(super) fn is_english_speaking(country_code: &str) -> bool {
     matches!(country_code, "US" | "CA" | "AU" | "GB" | "IE" | "NZ")
 }
 
@@ -238,11 +238,28 @@ fn judge(
         return Verdict::Reject;
     }
     let single_word = !surface.contains(' ');
+    // "The White House said", "a Kremlin stooge": a seat of government stands
+    // for the government; it is the building only where one goes or stands
+    // ("at the White House", "from the Kremlin").
+    // ("in White House" without "the" is the town in Tennessee.)
+    if words::is_seat_of_power(surface)
+        && !is_place_of_a_building(text, span.start)
+        && !before.is_some_and(words::is_locative)
+    {
+        return Verdict::Reject;
+    }
     if let Some(before) = before {
         // Only a capitalised word can be a given name: the look-ups wait for that.
         let given =
             starts_upper(before) && (words::is_given_name(before) || gaz.is_given_name(before));
-        if words::is_title(before) || given {
+        // "Roy A. Nelson": a capital and a full stop before a name is a middle
+        // initial ("W. Va." is a state: an abbreviation is not a surname).
+        let initial = before.len() == 2
+            && before.ends_with('.')
+            && before.starts_with(|c: char| c.is_ascii_uppercase())
+            && !matches!(before, "N." | "S." | "E." | "W.")
+            && !surface.ends_with('.');
+        if words::is_title(before) || given || initial {
             return Verdict::Person;
         }
         // "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
@@ -345,6 +362,15 @@ fn judge(
         return Verdict::Keep(Usage::InName);
     }
     Verdict::Keep(Usage::Place)
+}
+
+/// "at the White House", "from the Kremlin": a preposition of place, then
+/// "the", just before `at`.
+fn is_place_of_a_building(text: &str, at: usize) -> bool {
+    let Some(head) = text[..at].strip_suffix("the ") else {
+        return false;
+    };
+    word_before(head, head.len()).is_some_and(words::is_locative)
 }
 
 /// "Michael Durr, of Trenton", "formerly of Augusta", "a native of Greer":
@@ -505,6 +531,22 @@ mod tests {
             names("The storm reached Mobile, Alabama, and later Reading, Pennsylvania."),
             ["Mobile", "Alabama", "Reading", "Pennsylvania"]
         );
+    }
+
+    #[test]
+    fn a_seat_of_government_that_speaks_is_the_government_not_a_place() {
+        assert!(names("The White House said on Monday that talks would resume.").is_empty());
+        assert!(names("A Kremlin spokesman declined to comment.").is_empty());
+        assert_eq!(
+            names("Children sang carols at the White House."),
+            ["White House"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_middle_initial_is_a_person() {
+        assert!(names("Capt. Roy A. Nelson said the road was closed.").is_empty());
+        assert_eq!(names("Tents lined the shore in S. Jersey."), ["Jersey"]);
     }
 
     #[test]

@@ -59,7 +59,10 @@ const NEAR_MAX: f64 = 3.0;
 /// county is small enough to settle which town is meant. A county's point is
 /// the middle of its towns, so "in it" means in its state and this close to it.
 const COUNTY_NAMED: f64 = 6.0;
-const COUNTY_KM: f64 = 60.0;
+pub(super) const COUNTY_KM: f64 = 60.0;
+/// Bonus for a county that holds a town of the same article, when the two
+/// names are each other's only sense that fits ([`super::county_pairs`]).
+const HOLDS_NAMED_TOWN: f64 = 4.0;
 /// Bonus for a place in its publisher's home state or province, when nothing
 /// in the article points elsewhere: enough for a local paper's "Dublin" to be
 /// the Ohio town, yet it yields to any place the article itself supports.
@@ -70,6 +73,9 @@ const HOME_COUNTRY: f64 = 1.5;
 /// `HOME_NEAR_MAX`, falling off to nothing at `HOME_NEAR_KM`.
 const HOME_NEAR_KM: f64 = 150.0;
 const HOME_NEAR_MAX: f64 = 3.0;
+/// Another place of the article this close to a candidate outside the home
+/// region speaks for it over the home; one farther off does not.
+const HOME_ELSEWHERE_NEAR_KM: f64 = 60.0;
 
 /// What the words right around a name say about which place it is.
 #[derive(Clone, Debug, Default)]
@@ -82,6 +88,13 @@ pub(super) struct Hints {
     /// A mention qualifies the place named just before it ("Moore, Oklahoma"):
     /// it is a state or a country.
     pub qualifies: bool,
+    /// Candidates that a candidate of another name pairs with as town and
+    /// county, with that partner ("Paris" beside "Henry County").
+    pub county_partners: Vec<(PlaceId, PlaceId)>,
+    /// The name can mean a state or province of an English-speaking country,
+    /// which is what it means before any town of the name ("Wyoming" beside
+    /// "Linn County").
+    pub can_mean_english_state: bool,
 }
 
 /// One distinct name of the article, with what the text says around its mentions.
@@ -322,6 +335,14 @@ fn winners(groups: &[NameGroup]) -> Vec<Option<PlaceId>> {
 /// winner with its evidence.
 pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
     let home = options.home.as_ref().and_then(|h| HomeArea::new(h, gaz));
+    let partners = super::county_pairs::pair_towns_with_counties(groups, gaz);
+    for (group, partners) in groups.iter_mut().zip(partners) {
+        group.hints.county_partners = partners;
+        group.hints.can_mean_english_state = group
+            .candidates
+            .iter()
+            .any(|c| is_english_state(&gaz.place(c.place)));
+    }
     // Each round scores against the previous round's winners. Stop once the
     // winners stand still, so the evidence shown names the places finally chosen.
     for _round in 0..MAX_ROUNDS {
@@ -392,6 +413,7 @@ fn add_context(
         candidate.evidence.push(Evidence::Admin1Named(admin1));
     }
     if !own_area
+        && !hints.can_mean_english_state
         && let Some(&(_, county)) = ctx
             .counties
             .get(place.admin1_code)
@@ -406,6 +428,18 @@ fn add_context(
     {
         candidate.score += COUNTY_NAMED;
         candidate.evidence.push(Evidence::CountyNamed(county));
+    } else if let Some(&(_, partner)) = hints
+        .county_partners
+        .iter()
+        .find(|&&(own, _)| own == candidate.place)
+    {
+        if place.kind == PlaceKind::Admin2 {
+            candidate.score += HOLDS_NAMED_TOWN;
+            candidate.evidence.push(Evidence::ContainsNamed(partner));
+        } else {
+            candidate.score += COUNTY_NAMED;
+            candidate.evidence.push(Evidence::CountyNamed(partner));
+        }
     }
     let contained = match place.kind {
         PlaceKind::Country => ctx.inside_country.other_than(place.country_code, own_index),
@@ -481,6 +515,9 @@ impl<'h> HomeArea<'h> {
             && candidate.evidence.iter().any(|e| match e {
                 Evidence::CountryNamed(_) => !self.in_country(place),
                 Evidence::Favoured(_) => false,
+                // "Barrie" 110 km from Paris, Ontario does not make a Tennessee
+                // paper's "Paris" Canadian; a town next door would.
+                Evidence::Near { km, .. } => *km <= HOME_ELSEWHERE_NEAR_KM,
                 _ => true,
             })
     }
@@ -536,7 +573,7 @@ fn explain_winner(group: &mut NameGroup, gaz: &Gazetteer) {
 /// A cheap test that rules out most far-apart pairs before any trigonometry:
 /// a degree of latitude is 111 km, and a degree of longitude at least 111 km
 /// times the cosine of the pair's highest latitude.
-fn roughly_within(a: &Place, b: &Place, km: f64) -> bool {
+pub(super) fn roughly_within(a: &Place, b: &Place, km: f64) -> bool {
     let max_deg = km / 111.0;
     if (a.lat_deg - b.lat_deg).abs() > max_deg {
         return false;
@@ -545,6 +582,12 @@ fn roughly_within(a: &Place, b: &Place, km: f64) -> bool {
     let dlon_deg = dlon_deg.min(360.0 - dlon_deg);
     let narrowest_cos = a.lat_deg.abs().max(b.lat_deg.abs()).to_radians().cos();
     dlon_deg * narrowest_cos <= max_deg + 1e-9
+}
+
+/// A state or province of a country whose news is in English: what its name
+/// means to such a paper before any town that bears it ("Wyoming").
+pub(super) fn is_english_state(place: &Place) -> bool {
+    place.kind == PlaceKind::Admin1 && super::recognise::is_english_speaking(place.country_code)
 }
 
 /// Great-circle distance on a sphere of radius 6371 km.

@@ -53,6 +53,22 @@ pub fn is_title(word: &str) -> bool {
     contains(&TITLES_LIST, word.trim_end_matches('.'))
 }
 
+/// Seats of power that the news names for the power itself ("the White House
+/// said", "Wall Street fell"): places only where someone goes or stands.
+pub fn is_seat_of_power(name: &str) -> bool {
+    matches!(
+        name,
+        "Capitol Hill"
+            | "Downing Street"
+            | "Elysee"
+            | "Elysée"
+            | "Kremlin"
+            | "Pentagon"
+            | "Wall Street"
+            | "White House"
+    )
+}
+
 /// Common given names, so that "George Washington" and "Jack London" are people.
 pub fn is_given_name(word: &str) -> bool {
     contains(&GIVEN_NAMES_LIST, word)

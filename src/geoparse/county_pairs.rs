@@ -1,0 +1,73 @@
+//! Towns and counties that say which each other is. "Paris" and "Henry County"
+//! are each ambiguous alone, yet only one Paris lies in a Henry County: the one
+//! in Tennessee. Before any name has a winner, every candidate town of the
+//! article is paired with the candidate counties of its other names that hold
+//! it, and each side of a pair then speaks for the other.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
+
+use super::resolve::{COUNTY_KM, NameGroup, distance_km, is_english_state, roughly_within};
+
+/// For each name (group), its candidates that another name's candidate pairs
+/// with, and that partner: a county holding the town, or a town the county holds.
+pub(super) fn pair_towns_with_counties(
+    groups: &[NameGroup],
+    gaz: &Gazetteer,
+) -> Vec<Vec<(PlaceId, PlaceId)>> {
+    let mut partners = vec![Vec::new(); groups.len()];
+    let mut counties_by_admin1: HashMap<&str, Vec<(usize, PlaceId)>> = HashMap::default();
+    for (group, g) in groups.iter().enumerate() {
+        for c in &g.candidates {
+            if gaz.kind(c.place) == PlaceKind::Admin2 {
+                let admin1 = gaz.place(c.place).admin1_code;
+                if !admin1.is_empty() {
+                    counties_by_admin1
+                        .entry(admin1)
+                        .or_default()
+                        .push((group, c.place));
+                }
+            }
+        }
+    }
+    if counties_by_admin1.is_empty() {
+        return partners;
+    }
+    for (group, g) in groups.iter().enumerate() {
+        // "Wyoming" beside "Linn County" is still the state: a name that can
+        // mean a state of an English-speaking country means it.
+        if g.candidates
+            .iter()
+            .any(|c| is_english_state(&gaz.place(c.place)))
+        {
+            continue;
+        }
+        for c in &g.candidates {
+            if !is_town(gaz.kind(c.place)) {
+                continue;
+            }
+            let town = gaz.place(c.place);
+            let Some(counties) = counties_by_admin1.get(town.admin1_code) else {
+                continue;
+            };
+            let holder = counties.iter().find(|&&(county_group, county)| {
+                let county = gaz.place(county);
+                county_group != group
+                    && roughly_within(&town, &county, COUNTY_KM)
+                    && distance_km(&town, &county) <= COUNTY_KM
+            });
+            if let Some(&(county_group, county)) = holder {
+                partners[group].push((c.place, county));
+                if !partners[county_group].iter().any(|&(p, _)| p == county) {
+                    partners[county_group].push((county, c.place));
+                }
+            }
+        }
+    }
+    partners
+}
+
+fn is_town(kind: PlaceKind) -> bool {
+    matches!(kind, PlaceKind::City | PlaceKind::Town | PlaceKind::Capital)
+}
