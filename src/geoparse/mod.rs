@@ -11,6 +11,7 @@
 pub mod cli;
 mod county_pairs;
 mod evidence;
+mod local_cues;
 mod nearby;
 pub mod publisher;
 mod recognise;
@@ -115,7 +116,8 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
     // One sense per article: "in Hinton" vouches for every other "Hinton".
     let mut placed_by_preposition = vec![false; groups.len()];
     for (mention, &group) in mentions.iter().zip(&group_of_mention) {
-        placed_by_preposition[group] |= mention.after_locative || mention.names_local_office;
+        placed_by_preposition[group] |=
+            mention.after_locative || mention.names_local_office || mention.local_cue;
     }
 
     // A group's last mention takes its candidates; the others get copies.

@@ -13,6 +13,7 @@ use crate::gazetteer::{
     Gazetteer, NameEntry, NameIndex, NameKind, NameSense, PlaceKind, Senses, Spellings, name_key,
 };
 
+use super::local_cues;
 use super::words;
 
 /// How a recognised name is used in its sentence.
@@ -36,6 +37,9 @@ pub struct Mention {
     /// Names a town's own service ("Eaton Rapids Police", "Lamar County Jail"):
     /// the story is there, as surely as after "in".
     pub names_local_office: bool,
+    /// Words around it that only a town takes: a dateline, "the city of",
+    /// "a Greer native", or a list of other places.
+    pub local_cue: bool,
     /// The gazetteer spelling it was found as: its entry, without a look-up.
     pub spelling: usize,
 }
@@ -58,6 +62,10 @@ enum Verdict {
     /// Part of a person's name ("George Washington", "Mr. Allen"): this name is a
     /// person throughout the article unless it is a well-known place.
     Person,
+    /// A town named like a person with nothing beside it that says it is a
+    /// place: kept only in a list with other places ("Middletown, Trenton and
+    /// Monroe").
+    NeedsCompany,
 }
 
 /// The place names of `text`, in order, without overlaps.
@@ -68,6 +76,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     let spans = candidate_spans(text, finder, gaz.spellings());
     let mut kept: Vec<(Mention, bool)> = Vec::new();
     let mut people: HashSet<String> = HashSet::default();
+    let mut lonely: Vec<Mention> = Vec::new();
     let mut kept_until = 0;
     for (span, spelling) in spans {
         if span.start < kept_until {
@@ -79,28 +88,51 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         let notable = is_notable(entry.senses, gaz);
         // The words on either side, found once for the rules and the marks.
         let (before, after) = (word_before(text, span.start), word_after(text, span.end));
-        match judge(text, span.clone(), gaz, &entry, notable, (before, after)) {
+        let verdict = judge(text, span.clone(), gaz, &entry, notable, (before, after));
+        match verdict {
             Verdict::Keep(usage) => {
                 kept_until = span.end;
                 let after_locative = is_after_locative(text, &span, before);
                 let names_local_office =
                     after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
+                let local_cue = local_cues::is_dateline(text, &span)
+                    || local_cues::is_named_as_a_town(text, span.start)
+                    || local_cues::is_followed_by_a_place_word(after);
                 let mention = Mention {
                     byte_range: span,
                     usage,
                     after_locative,
                     names_local_office,
+                    local_cue,
                     spelling,
                 };
-                let well_known = is_well_known(entry.senses, gaz);
+                // "Wade McKinney ... McKinney said": a well-known city's name
+                // that speaks, once it has been a person's, is the person; a
+                // country or a capital speaks for its government.
+                let speaks = after.is_some_and(words::is_speech_verb)
+                    && !entry.senses.iter().any(|s| {
+                        matches!(gaz.kind(s.place), PlaceKind::Country | PlaceKind::Capital)
+                    });
+                let well_known = is_well_known(entry.senses, gaz) && !speaks;
                 kept.push((mention, well_known));
             }
             Verdict::Person => {
                 kept_until = span.end;
                 people.insert(name_key(&text[span]));
             }
+            Verdict::NeedsCompany => lonely.push(Mention {
+                byte_range: span,
+                usage: Usage::Place,
+                after_locative: false,
+                names_local_office: false,
+                local_cue: true,
+                spelling,
+            }),
             Verdict::Reject => {}
         }
+    }
+    if !lonely.is_empty() {
+        admit_listed(text, &mut kept, lonely);
     }
     // One sense per article: a name once used for a person stays a person.
     kept.into_iter()
@@ -111,6 +143,39 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         })
         .map(|(m, _)| m)
         .collect()
+}
+
+/// Admits the towns named like people that stand in a list with places
+/// ("Middletown, Trenton and Monroe"), each admitted one vouching for the next.
+fn admit_listed(text: &str, kept: &mut Vec<(Mention, bool)>, mut lonely: Vec<Mention>) {
+    loop {
+        let mut admitted = false;
+        lonely.retain(|m| {
+            let at = kept.partition_point(|(k, _)| k.byte_range.start < m.byte_range.start);
+            let before = at.checked_sub(1).map(|i| &kept[i].0);
+            let after = kept.get(at).map(|(k, _)| k);
+            let overlaps = before.is_some_and(|b| b.byte_range.end > m.byte_range.start)
+                || after.is_some_and(|a| a.byte_range.start < m.byte_range.end);
+            let listed = |other: &Mention, between: &str| {
+                other.usage == Usage::Place && local_cues::is_list_separator(between)
+            };
+            let in_list = before
+                .is_some_and(|b| listed(b, &text[b.byte_range.end..m.byte_range.start]))
+                || after.is_some_and(|a| listed(a, &text[m.byte_range.end..a.byte_range.start]));
+            // "Newark and Michael Sweeney": a capitalised word after it makes
+            // it a given name.
+            let name_goes_on = word_after(text, m.byte_range.end).is_some_and(starts_upper);
+            if overlaps || !in_list || name_goes_on {
+                return true;
+            }
+            kept.insert(at, (m.clone(), false));
+            admitted = true;
+            false
+        });
+        if !admitted || lonely.is_empty() {
+            return;
+        }
+    }
 }
 
 /// Every stretch that is spelled like a name, is a whole word and is capitalised
@@ -262,6 +327,13 @@ fn judge(
         if words::is_title(before) || given || initial {
             return Verdict::Person;
         }
+    }
+    // "Judah P. Benjamin", "Lynnwood W. Schell": a middle initial after it
+    // makes it a given name.
+    if is_followed_by_initial(text, span.end) {
+        return Verdict::Person;
+    }
+    if let Some(before) = before {
         // "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
         // run of capitalised words is the tail of another name.
         if single_word
@@ -300,7 +372,10 @@ fn judge(
     if given_name
         && !area_after_lowercase
         && after.is_some_and(|a| {
-            starts_upper(a) && !words::is_institution_word(a) && !words::is_place_head(a)
+            starts_upper(a)
+                && !words::is_institution_word(a)
+                && !words::is_place_head(a)
+                && !words::is_local_office_word(a)
         })
     {
         return Verdict::Person;
@@ -347,12 +422,17 @@ fn judge(
         && !text[span.end..]
             .strip_prefix(", ")
             .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        && !says_it_is_a_town(text, &span, after)
     {
-        return Verdict::Reject;
+        return Verdict::NeedsCompany;
     }
     let shouting =
         surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
-    if shouting && !gaz.has_spelling(surface) && (!notable || surface.chars().count() < 4) {
+    if shouting
+        && !gaz.has_spelling(surface)
+        && (!notable || surface.chars().count() < 4)
+        && !local_cues::is_dateline(text, &span)
+    {
         return Verdict::Reject;
     }
     if senses.iter().all(|s| s.kind == NameKind::Demonym) {
@@ -371,6 +451,24 @@ fn is_place_of_a_building(text: &str, at: usize) -> bool {
         return false;
     };
     word_before(head, head.len()).is_some_and(words::is_locative)
+}
+
+/// " P. Benjamin": a space, a capital, a full stop and a space.
+fn is_followed_by_initial(text: &str, at: usize) -> bool {
+    let bytes = &text.as_bytes()[at..];
+    bytes.len() >= 4
+        && bytes[0] == b' '
+        && bytes[1].is_ascii_uppercase()
+        && bytes[2] == b'.'
+        && bytes[3] == b' '
+}
+
+/// A dateline, "the city of Monroe", "an Augusta native", "Greer City Hall".
+fn says_it_is_a_town(text: &str, span: &Range<usize>, after: Option<&str>) -> bool {
+    local_cues::is_dateline(text, span)
+        || local_cues::is_named_as_a_town(text, span.start)
+        || local_cues::is_followed_by_a_place_word(after)
+        || after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a))
 }
 
 /// "Michael Durr, of Trenton", "formerly of Augusta", "a native of Greer":
@@ -547,6 +645,38 @@ mod tests {
     fn a_name_after_a_middle_initial_is_a_person() {
         assert!(names("Capt. Roy A. Nelson said the road was closed.").is_empty());
         assert_eq!(names("Tents lined the shore in S. Jersey."), ["Jersey"]);
+    }
+
+    #[test]
+    fn a_town_named_like_a_person_is_a_town_in_a_list_of_towns() {
+        assert_eq!(
+            names("Chamber members from Middletown, Trenton and Monroe came."),
+            ["Middletown", "Trenton", "Monroe"]
+        );
+        assert!(!names("Monroe came too.").contains(&"Monroe"));
+    }
+
+    #[test]
+    fn a_dateline_or_the_city_of_says_a_surname_is_the_town() {
+        assert_eq!(
+            names("Budget trimmed. TORRINGTON \u{2014} The council voted."),
+            ["TORRINGTON"]
+        );
+        assert_eq!(names("It worries the city of Monroe."), ["Monroe"]);
+        assert_eq!(names("Shops in downtown Greer opened."), ["Greer"]);
+        assert_eq!(names("The Augusta native died."), ["Augusta"]);
+    }
+
+    #[test]
+    fn a_middle_initial_after_a_name_makes_it_a_given_name() {
+        assert!(names("She won the Judah P. Benjamin Award.").is_empty());
+    }
+
+    #[test]
+    fn a_well_known_city_named_like_a_speaker_is_the_speaker() {
+        let found = names("Commissioner John McKinney objected. \"No,\" McKinney said.");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(names("Russia said it would reply."), ["Russia"]);
     }
 
     #[test]

@@ -1,0 +1,113 @@
+//! What a local paper writes around a town that shares its name with a person
+//! ("Monroe", "Greer", "Lindsay"), and that says it is the town: a dateline
+//! ("TORRINGTON — City Council approved"), "the city of Monroe", "downtown
+//! Greer", "an Augusta native", "Greer City Hall", or a list of other places
+//! ("Middletown, Trenton and Monroe"). Each is read from the words right around
+//! the name, so recognition stays one pass over the text.
+
+use std::ops::Range;
+
+use super::recognise::is_sentence_start;
+
+/// "TORRINGTON — City Council...", "HUME – A member...": a name that opens a
+/// story (or a paragraph, or follows its headline) and is followed by a dash.
+pub(super) fn is_dateline(text: &str, span: &Range<usize>) -> bool {
+    let after = &text[span.end..];
+    let after = after.strip_prefix(", ").map_or(after, |rest| {
+        // "PARIS, Tenn. —": a state abbreviation may stand between.
+        rest.split_once(' ')
+            .filter(|(abbr, _)| abbr.ends_with('.') && abbr.len() <= 6)
+            .map_or(rest, |(_, tail)| tail)
+    });
+    let dash = ["\u{2014}", "\u{2013}", "-", "--"]
+        .iter()
+        .any(|d| after.strip_prefix(' ').unwrap_or(after).starts_with(d));
+    dash && is_sentence_start(text, span.start)
+}
+
+/// "the city of Monroe", "village of Hume", "downtown Greer".
+pub(super) fn is_named_as_a_town(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(' ');
+    if ends_with_word(head, "downtown") {
+        return true;
+    }
+    let Some(head) = head.strip_suffix(" of") else {
+        return false;
+    };
+    [
+        "city",
+        "town",
+        "village",
+        "township",
+        "borough",
+        "suburb",
+        "outskirts",
+    ]
+    .iter()
+    .any(|w| ends_with_word(head, w))
+}
+
+/// "an Augusta native", "Monroe residents", "the Greer area": a word after the
+/// name that only a place takes.
+pub(super) fn is_followed_by_a_place_word(after: Option<&str>) -> bool {
+    after.is_some_and(|a| {
+        matches!(
+            a,
+            "native" | "natives" | "resident" | "residents" | "area" | "native's"
+        )
+    })
+}
+
+/// What separates two items of a list of places: "Middletown, Trenton and
+/// Monroe", "Gainesville and Lindsay".
+pub(super) fn is_list_separator(between: &str) -> bool {
+    matches!(
+        between,
+        ", " | " and " | ", and " | " or " | ", or " | " & "
+    )
+}
+
+fn ends_with_word(head: &str, word: &str) -> bool {
+    head.len() >= word.len()
+        && head.is_char_boundary(head.len() - word.len())
+        && head[head.len() - word.len()..].eq_ignore_ascii_case(word)
+        && head[..head.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, name: &str) -> Range<usize> {
+        let start = text.find(name).unwrap_or_default();
+        start..start + name.len()
+    }
+
+    #[test]
+    fn a_capitalised_name_before_a_dash_after_the_headline_is_a_dateline() {
+        let text = "Council trims budget. TORRINGTON \u{2014} City Council approved it.";
+        assert!(is_dateline(text, &span_of(text, "TORRINGTON")));
+        let text = "PARIS, Tenn. \u{2014} A fire broke out.";
+        assert!(is_dateline(text, &span_of(text, "PARIS")));
+        let text = "He met Mayor Monroe - who said nothing.";
+        assert!(!is_dateline(text, &span_of(text, "Monroe")));
+    }
+
+    #[test]
+    fn the_city_of_a_name_is_a_town_but_a_friend_of_it_is_not() {
+        let text = "The city of Monroe passed it, and a friend of Greer spoke.";
+        assert!(is_named_as_a_town(text, span_of(text, "Monroe").start));
+        assert!(!is_named_as_a_town(text, span_of(text, "Greer").start));
+        let text = "Shops in downtown Greer opened.";
+        assert!(is_named_as_a_town(text, span_of(text, "Greer").start));
+    }
+
+    #[test]
+    fn list_separators_are_commas_and_conjunctions() {
+        assert!(is_list_separator(", and "));
+        assert!(!is_list_separator(" said "));
+    }
+}
