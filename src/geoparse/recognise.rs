@@ -367,8 +367,11 @@ fn judge(
     let given_name = words::is_given_name(surface) || entry.given_name;
     // "the Georgia Public Service Commission", "of Georgia Educators": after a
     // lowercase word, a state or country named like a woman is the place.
+    // ("is Virginia Alexander, recipient of" is still the woman: a surname
+    // that ends her name.)
     let area_after_lowercase = before.is_some_and(|b| !starts_upper(b))
-        && senses.iter().any(|s| gaz.kind(s.place).is_area());
+        && senses.iter().any(|s| gaz.kind(s.place).is_area())
+        && !after.is_some_and(|a| is_surname_ending_a_name(text, span.end, a, gaz));
     if given_name
         && !area_after_lowercase
         && after.is_some_and(|a| {
@@ -502,6 +505,26 @@ fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
         && !words::is_local_office_word(word)
         && !words::is_place_head(word)
         && !gaz.lookup(word).iter().any(|s| gaz.kind(s.place).is_area())
+}
+
+/// `word`, just after `at`, can be a surname and nothing capitalised follows
+/// it: "Virginia Alexander, recipient", not "Georgia Public Service" nor
+/// "Georgia Educators" (a plural is a surname only if a census lists it).
+fn is_surname_ending_a_name(text: &str, at: usize, word: &str, gaz: &Gazetteer) -> bool {
+    let end = at + 1 + word.len();
+    // "Virginia Freedom of Information Act", "Alexandria Commonwealth's
+    // Attorney": a name that goes on is an organisation's.
+    let name_ends = match text.get(end..).and_then(|rest| rest.chars().next()) {
+        None => true,
+        Some(' ') => word_after(text, end).is_some_and(|next| {
+            !starts_upper(next) && !matches!(next, "of" | "for" | "and" | "on")
+        }),
+        Some(c) => matches!(c, ',' | '.' | ';' | ':' | ')' | '(' | '"' | '\u{201D}'),
+    };
+    name_ends
+        && is_name_word(word, gaz)
+        && !words::is_calendar_word(word)
+        && (!word.ends_with('s') || gaz.is_person_name(word))
 }
 
 fn is_curated(kind: PlaceKind) -> bool {
@@ -833,6 +856,12 @@ mod tests {
             names("He spoke for the Professional Association of Georgia Educators."),
             ["Georgia"]
         );
+    }
+
+    #[test]
+    fn a_state_named_like_a_woman_before_her_surname_is_the_woman() {
+        assert!(names("Cakes will be auctioned by Virginia Chapin.").is_empty());
+        assert!(names("Seated is Virginia Alexander, recipient of the award.").is_empty());
     }
 
     #[test]

@@ -437,7 +437,8 @@ class Builder:
                          or is_respelling(a, c["name"]))]
             alts += self.without_article([c["name"]] + alts)
             # A hand-entered English spelling is also the one shown ("Palmyra").
-            names = curated.CITY_ALIASES.get(c["geonameid"], []) + [c["name"]]
+            names = (curated.CITY_ALIASES.get(c["geonameid"], []) + [c["name"]]
+                     + curated.CITY_SHORT_NAMES.get(c["geonameid"], []))
             self.add(kind, c["latitude"], c["longitude"], c["population"], cc,
                      f'{cc}.{c["admin1code"]}', c["geonameid"], names, alts,
                      fame=len(c.get("alternatenames", [])))

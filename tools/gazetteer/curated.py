@@ -126,7 +126,7 @@ DEMONYMS = {
     "SN": ["Senegalese"], "RS": ["Serbian", "Serb"], "SL": ["Sierra Leonean"],
     "SG": ["Singaporean"], "SK": ["Slovak", "Slovakian"], "SI": ["Slovenian", "Slovene"],
     "SO": ["Somali", "Somalian"], "ZA": ["South African"], "KR": ["South Korean", "Korean"],
-    "SS": ["South Sudanese"], "ES": ["Spanish", "Spaniard"], "LK": ["Sri Lankan"],
+    "SS": ["South Sudanese"], "ES": ["Spanish", "Spaniard"], "LK": ["Sri Lankan", "Sinhalese"],
     "SD": ["Sudanese"], "SE": ["Swedish", "Swede"], "CH": ["Swiss"], "SY": ["Syrian"],
     "TW": ["Taiwanese"], "TJ": ["Tajik", "Tajikistani"], "TZ": ["Tanzanian"], "TH": ["Thai"],
     "TG": ["Togolese"], "TT": ["Trinidadian"], "TN": ["Tunisian"], "TR": ["Turkish", "Turk"],
@@ -145,6 +145,8 @@ DEMONYMS = {
 REGIONS = [
     (["European Union", "EU", "E.U."], "region", 48.69096, 9.14062, ""),
     (["Arab world"], "region", 25.0, 45.0, ""),
+    # A state that is gone, at the point GeoNames gives its largest successor.
+    (["Soviet Union", "USSR", "U.S.S.R."], "region", 60.0, 100.0, ""),
     (["Middle East", "Mideast"], "region", 29.0, 41.0, ""),
     (["North Africa", "Northern Africa"], "region", 27.0, 14.0, ""),
     (["West Africa", "Western Africa"], "region", 12.0, -3.0, ""),
@@ -334,6 +336,7 @@ ADMIN1_POINTS = {
 
 # Adjectives and demonyms of first-level divisions, keyed by GeoNames admin1 code.
 ADMIN1_DEMONYMS = {
+    "GE.02": ["Abkhaz", "Abkhazian"],
     "GB.ENG": ["English", "Englishman", "Englishwoman"], "GB.SCT": ["Scottish", "Scot", "Scotsman"],
     "GB.WLS": ["Welsh", "Welshman"], "GB.NIR": ["Northern Irish"],
     "US.TX": ["Texan"], "US.CA": ["Californian"], "US.FL": ["Floridian"], "US.NY": ["New Yorker"],
@@ -352,7 +355,7 @@ ADMIN1_DEMONYMS = {
 # Adjectives of regions ("Central American").
 REGION_DEMONYMS = {
     "Central America": ["Central American"], "Latin America": ["Latin American"],
-    "Middle East": ["Middle Eastern"], "Arab world": ["Arab", "Arabian"], "North Africa": ["North African"],
+    "Middle East": ["Middle Eastern"], "Arab world": ["Arabian"], "North Africa": ["North African"],
     "Scandinavia": ["Scandinavian"], "Caribbean": ["Caribbean"], "Balkans": ["Balkan"],
     "Caucasus": ["Caucasian"], "Kurdistan": ["Kurdish", "Kurd"], "Siberia": ["Siberian"],
     "Crimea": ["Crimean"], "Kashmir": ["Kashmiri"], "Southeast Asia": ["Southeast Asian"],
@@ -374,4 +377,9 @@ CITY_ALIASES = {
     169179: ["Jarablus"],              # Jarābulus
     172374: ["Tabqa"],                 # Al-Tabqa
     170017: ["Hama"],                  # Ḩamāh
+}
+
+# Short names the press uses for big cities, kept after the name shown.
+CITY_SHORT_NAMES = {
+    5368361: ["L.A."],                 # Los Angeles
 }
