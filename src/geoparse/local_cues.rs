@@ -9,20 +9,41 @@ use std::ops::Range;
 
 use super::recognise::is_sentence_start;
 
-/// "TORRINGTON — City Council...", "HUME – A member...": a name that opens a
-/// story (or a paragraph, or follows its headline) and is followed by a dash.
+/// "TORRINGTON — City Council...", "HUME – A member...", "SALINA, Kan. Strong
+/// winds", "HAMMOND, Ind. (AP) —": a name that opens a story (or a paragraph,
+/// or follows its headline) and is followed by a dash, or by a comma and a
+/// state when it is in capitals.
 pub(super) fn is_dateline(text: &str, span: &Range<usize>) -> bool {
-    let after = &text[span.end..];
-    let after = after.strip_prefix(", ").map_or(after, |rest| {
-        // "PARIS, Tenn. —": a state abbreviation may stand between.
-        rest.split_once(' ')
-            .filter(|(abbr, _)| abbr.ends_with('.') && abbr.len() <= 6)
-            .map_or(rest, |(_, tail)| tail)
-    });
-    let dash = ["\u{2014}", "\u{2013}", "-", "--"]
+    if !is_sentence_start(text, span.start) {
+        return false;
+    }
+    let name = &text[span.clone()];
+    let shouting = name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+    let mut after = &text[span.end..];
+    if let Some(rest) = after.strip_prefix(", ") {
+        // "PARIS, Tenn. —", "MAINEVILLE, Ohio (AP)": a state may stand between.
+        let (state, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+        if !state.starts_with(char::is_uppercase) || state.len() > 12 {
+            return false;
+        }
+        if shouting {
+            return true;
+        }
+        after = tail;
+    }
+    // "Hit-and-run": a hyphen without a space before it joins words.
+    let spaced = after.starts_with(' ');
+    let after = after.trim_start_matches(' ');
+    let after = after
+        .strip_prefix("(AP)")
+        .map_or(after, |rest| rest.trim_start_matches(' '));
+    if !spaced && after.starts_with('-') {
+        return false;
+    }
+    // U+0097 is an em dash that went through Windows-1252 the wrong way.
+    ["\u{2014}", "\u{2013}", "\u{97}", "-"]
         .iter()
-        .any(|d| after.strip_prefix(' ').unwrap_or(after).starts_with(d));
-    dash && is_sentence_start(text, span.start)
+        .any(|dash| after.starts_with(dash))
 }
 
 /// "the city of Monroe", "village of Hume", "downtown Greer".
@@ -47,13 +68,29 @@ pub(super) fn is_named_as_a_town(text: &str, at: usize) -> bool {
     .any(|w| ends_with_word(head, w))
 }
 
-/// "an Augusta native", "Monroe residents", "the Greer area": a word after the
-/// name that only a place takes.
+/// "an Augusta native", "Monroe residents", "the Greer area", "a Chapin man",
+/// "Hurricane police": a lowercase word after the name that a place takes
+/// and a person does not.
 pub(super) fn is_followed_by_a_place_word(after: Option<&str>) -> bool {
     after.is_some_and(|a| {
         matches!(
             a,
-            "native" | "natives" | "resident" | "residents" | "area" | "native's"
+            "native"
+                | "natives"
+                | "resident"
+                | "residents"
+                | "area"
+                | "man"
+                | "woman"
+                | "men"
+                | "women"
+                | "couple"
+                | "teen"
+                | "teens"
+                | "police"
+                | "firefighters"
+                | "pupils"
+                | "schools"
         )
     })
 }
@@ -93,6 +130,14 @@ mod tests {
         let text = "PARIS, Tenn. \u{2014} A fire broke out.";
         assert!(is_dateline(text, &span_of(text, "PARIS")));
         let text = "He met Mayor Monroe - who said nothing.";
+        assert!(!is_dateline(text, &span_of(text, "Monroe")));
+        let text = "Storm topples rigs. SALINA, Kan. Strong winds blew.";
+        assert!(is_dateline(text, &span_of(text, "SALINA")));
+        let text = "Boaters leave. HAMMOND, Ind. (AP) \u{2014} The state said.";
+        assert!(is_dateline(text, &span_of(text, "HAMMOND")));
+        let text = "Hit-and-run driver held.";
+        assert!(!is_dateline(text, &span_of(text, "Hit")));
+        let text = "Monroe, Trenton and Seven Mile grew.";
         assert!(!is_dateline(text, &span_of(text, "Monroe")));
     }
 

@@ -405,14 +405,23 @@ fn judge(
     }
     // "Iron Man", "Outstanding Young Man": an everyday word capitalised after
     // another capitalised word is a title's, not a place's ("in Nice" stays).
+    // ("East Oxford" is a part of Oxford.)
     if entry.common_word
         && before.is_some_and(|b| {
-            starts_upper(b) && !words::is_locative(b) && !words::is_function_word(b)
+            starts_upper(b)
+                && !words::is_locative(b)
+                && !words::is_function_word(b)
+                && !matches!(b, "East" | "West" | "North" | "South" | "Central")
         })
     {
         return Verdict::Reject;
     }
-    if entry.common_word && (!notable || is_sentence_start(text, span.start)) {
+    // ("Oxford City Council has said" opens a sentence as a town.)
+    if entry.common_word
+        && (!notable || is_sentence_start(text, span.start))
+        && !(notable && says_it_is_a_town(text, &span, after))
+        && !local_cues::is_dateline(text, &span)
+    {
         return Verdict::Reject;
     }
     // A place that is also a common surname needs a preposition of place
