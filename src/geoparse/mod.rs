@@ -9,6 +9,7 @@
 //! check and correct it.
 
 pub mod cli;
+mod county_lists;
 mod county_pairs;
 mod evidence;
 mod local_cues;
@@ -100,7 +101,9 @@ pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec
     let mut groups: Vec<resolve::NameGroup> = Vec::new();
     let mut group_of_mention = Vec::with_capacity(mentions.len());
     for mention in &mentions {
-        let key = name_key(&text[mention.byte_range.clone()]);
+        // Keyed by the spelling found, which is the text's own but for case,
+        // save for a county of a list ("Clay" of "Clay and Becker counties").
+        let key = name_key(gaz.spellings().get(mention.spelling));
         let index = *group_of_key.entry(key).or_insert_with(|| {
             let senses = gaz
                 .entry_of_spelling(mention.spelling)

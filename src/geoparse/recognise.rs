@@ -13,6 +13,7 @@ use crate::gazetteer::{
     Gazetteer, NameEntry, NameIndex, NameKind, NameSense, PlaceKind, Senses, Spellings, name_key,
 };
 
+use super::county_lists;
 use super::local_cues;
 use super::words;
 
@@ -134,6 +135,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     if !lonely.is_empty() {
         admit_listed(text, &mut kept, lonely);
     }
+    add_listed_counties(text, gaz, &mut kept);
     // One sense per article: a name once used for a person stays a person.
     kept.into_iter()
         .filter(|(m, well_known)| {
@@ -175,6 +177,25 @@ fn admit_listed(text: &str, kept: &mut Vec<(Mention, bool)>, mut lonely: Vec<Men
         if !admitted || lonely.is_empty() {
             return;
         }
+    }
+}
+
+/// Puts the counties of "Barrow, Jackson and Madison counties" in place of
+/// whatever else their names were taken for.
+fn add_listed_counties(text: &str, gaz: &Gazetteer, kept: &mut Vec<(Mention, bool)>) {
+    for county in county_lists::counties_in_lists(text, gaz) {
+        let range = county.byte_range;
+        kept.retain(|(m, _)| m.byte_range.end <= range.start || m.byte_range.start >= range.end);
+        let at = kept.partition_point(|(m, _)| m.byte_range.start < range.start);
+        let mention = Mention {
+            byte_range: range,
+            usage: Usage::Place,
+            after_locative: false,
+            names_local_office: false,
+            local_cue: true,
+            spelling: county.spelling,
+        };
+        kept.insert(at, (mention, false));
     }
 }
 
