@@ -404,6 +404,25 @@ fn judge(
     {
         return Verdict::Person;
     }
+    // "Marcin Przydacz, 23", "Linda Daily, director": a town's name before a
+    // capitalised word no place bears, which ends the name, is a given name
+    // here (only here: "1200 DeKalb Ave." must not make DeKalb a person).
+    if single_word
+        && after.is_some_and(|a| {
+            starts_upper(a)
+                && !is_abbreviation_at(text, span.end + 1, a)
+                && !words::is_place_word_of_a_name(a)
+                && gaz.lookup(a).is_empty()
+                && is_surname_ending_a_name(text, span.end, a, gaz)
+        })
+        && !senses.iter().any(|s| {
+            let kind = gaz.kind(s.place);
+            kind.is_area() || is_curated(kind)
+        })
+        && !is_well_known(senses, gaz)
+    {
+        return Verdict::Reject;
+    }
     // "Obama said": small towns do not speak; countries and capitals do, for
     // their governments ("Moscow said"), so only small places are judged so.
     // ("who was from Dewsbury said" is still a town: a preposition of place wins,
@@ -494,6 +513,11 @@ fn is_followed_by_initial(text: &str, at: usize) -> bool {
         && bytes[1].is_ascii_uppercase()
         && bytes[2] == b'.'
         && bytes[3] == b' '
+}
+
+/// "Ave." or "Twp." at `at`: a short word and a full stop.
+fn is_abbreviation_at(text: &str, at: usize, word: &str) -> bool {
+    word.len() <= 4 && text[at + word.len()..].starts_with('.')
 }
 
 /// A dateline, "the city of Monroe", "an Augusta native", "Greer City Hall".
@@ -892,6 +916,12 @@ mod tests {
     fn a_state_named_like_a_woman_before_her_surname_is_the_woman() {
         assert!(names("Cakes will be auctioned by Virginia Chapin.").is_empty());
         assert!(names("Seated is Virginia Alexander, recipient of the award.").is_empty());
+    }
+
+    #[test]
+    fn a_town_named_like_a_given_name_before_an_unknown_surname_is_not_a_town() {
+        assert!(names("The suspect, Marcin Przydacz, 23, was held.").is_empty());
+        assert_eq!(names("Bay Area lawmakers met."), ["Bay"]);
     }
 
     #[test]

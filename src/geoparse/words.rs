@@ -256,6 +256,27 @@ const PLACE_HEADS: &[&str] = &[
     "Road", "Square", "St.", "Station", "Street", "Synagogue", "Temple", "Valley",
 ];
 
+/// Capitalised words that follow a town in names of the town's own ("Bay
+/// Area", "Steveston Harbour", "a Kettering Republican", "Hounslow Labour"),
+/// and so do not make the town a person's given name.
+pub fn is_place_word_of_a_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Area"
+            | "Democrat"
+            | "Harbor"
+            | "Harbour"
+            | "Labour"
+            | "Parade"
+            | "Place"
+            | "Province"
+            | "Ranch"
+            | "Republican"
+            | "Trail"
+            | "Way"
+    )
+}
+
 /// Short words that are capitalised only because they open a sentence.
 pub fn is_function_word(word: &str) -> bool {
     contains(&FUNCTION_WORDS_LIST, word)
