@@ -423,6 +423,23 @@ fn judge(
     {
         return Verdict::Reject;
     }
+    // "Jackson, who lived alone": a town is not a who ("Roy Bean of Roswell,
+    // who" speaks of Roy).
+    if !senses.iter().any(|s| gaz.kind(s.place).is_area())
+        && text[span.end..].starts_with(", who ")
+        && !before.is_some_and(|b| {
+            words::is_locative(b) || b.eq_ignore_ascii_case("of") || b.ends_with(',')
+        })
+        && !is_after_comma(text, span.start)
+    {
+        return Verdict::Person;
+    }
+    // "St. John's Lutheran School", "St. Michael's Catholic School": a saint's
+    // name with its possessive before a capitalised word names a church or a
+    // school ("St. John's, N.L." is the city).
+    if is_saints_institution(text, &span) && !is_well_known(senses, gaz) {
+        return Verdict::Reject;
+    }
     // "Obama said": small towns do not speak; countries and capitals do, for
     // their governments ("Moscow said"), so only small places are judged so.
     // ("who was from Dewsbury said" is still a town: a preposition of place wins,
@@ -513,6 +530,28 @@ fn is_followed_by_initial(text: &str, at: usize) -> bool {
         && bytes[1].is_ascii_uppercase()
         && bytes[2] == b'.'
         && bytes[3] == b' '
+}
+
+/// ", Tipperary": the name follows a comma, as an address's town does.
+fn is_after_comma(text: &str, at: usize) -> bool {
+    text[..at].ends_with(", ")
+}
+
+fn is_saints_institution(text: &str, span: &Range<usize>) -> bool {
+    let name = &text[span.clone()];
+    let saint = ["St. ", "St ", "Saint "]
+        .iter()
+        .any(|p| name.starts_with(p));
+    let possessive = name.ends_with("'s") || name.ends_with("\u{2019}s");
+    let rest = &text[span.end..];
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("\u{2019}s"))
+        .unwrap_or(if possessive { rest } else { "" });
+    saint
+        && rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// "Ave." or "Twp." at `at`: a short word and a full stop.
@@ -922,6 +961,24 @@ mod tests {
     fn a_town_named_like_a_given_name_before_an_unknown_surname_is_not_a_town() {
         assert!(names("The suspect, Marcin Przydacz, 23, was held.").is_empty());
         assert_eq!(names("Bay Area lawmakers met."), ["Bay"]);
+    }
+
+    #[test]
+    fn a_name_that_is_a_who_is_a_person_but_a_home_town_before_who_is_a_town() {
+        assert!(names("The next day Jackson, who lived alone, moved.").is_empty());
+        assert_eq!(
+            names("Daniel Ray Hufstetler of Roswell, who was hurt, spoke."),
+            ["Roswell"]
+        );
+    }
+
+    #[test]
+    fn a_saints_possessive_before_a_name_is_a_church_or_a_school() {
+        assert!(names("Pupils of St. Michael's Catholic School sang.").is_empty());
+        assert_eq!(
+            names("Snow fell on St. John's, N.L., again."),
+            ["St. John's", "N.L."]
+        );
     }
 
     #[test]

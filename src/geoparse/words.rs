@@ -83,9 +83,9 @@ pub fn is_institution_word(word: &str) -> bool {
 
 #[rustfmt::skip]
 const CALENDAR: &[&str] = &[
-    "april", "august", "december", "february", "friday", "january", "july", "june", "march",
-    "may", "monday", "november", "october", "saturday", "september", "sunday", "thursday",
-    "tuesday", "wednesday",
+    "april", "august", "christmas", "december", "easter", "february", "friday", "january",
+    "july", "june", "march", "may", "monday", "november", "october", "saturday", "september",
+    "sunday", "thursday", "tuesday", "wednesday",
 ];
 const CALENDAR_LIST: WordList = word_list(CALENDAR);
 
