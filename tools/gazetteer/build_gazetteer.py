@@ -225,7 +225,7 @@ def with_ascii(names):
 
 
 def plural(demonym: str):
-    if demonym.endswith(("ese", "ss", "sh", "ch", "Swiss", "Basotho", "Lao")):
+    if demonym.endswith(("ese", "s", "z", "sh", "ch", "Basotho", "Lao")):
         return []
     if demonym.endswith("man"):
         return [demonym[:-3] + "men"]

@@ -98,7 +98,7 @@ DEMONYMS = {
     "BF": ["Burkinabe"], "BI": ["Burundian"], "KH": ["Cambodian"], "CM": ["Cameroonian"],
     "CA": ["Canadian"], "TD": ["Chadian"], "CL": ["Chilean"], "CN": ["Chinese"],
     "CO": ["Colombian"], "CD": ["Congolese"], "CR": ["Costa Rican"], "HR": ["Croatian", "Croat"],
-    "CU": ["Cuban"], "CY": ["Cypriot"], "CZ": ["Czech"], "DK": ["Danish", "Dane"],
+    "CU": ["Cuban"], "CY": ["Cypriot"], "CZ": ["Czech", "Czechs"], "DK": ["Danish", "Dane"],
     "DO": ["Dominican"], "EC": ["Ecuadorian", "Ecuadorean"], "EG": ["Egyptian"],
     "SV": ["Salvadoran", "Salvadorean"], "ER": ["Eritrean"], "EE": ["Estonian"],
     "ET": ["Ethiopian"], "FJ": ["Fijian"], "FI": ["Finnish", "Finn"], "FR": ["French", "Frenchman", "Frenchwoman"],
@@ -235,6 +235,10 @@ REGIONS = [
     (["Tigris", "Tigris River"], "sea", 34.0, 44.0, ""),
     (["Thames", "River Thames"], "sea", 51.5, -0.5, "GB"),
     (["Danube", "Danube River"], "sea", 45.0, 23.0, ""),
+    (["Lake Lanier", "Lake Sidney Lanier"], "sea", 34.2, -83.95, "US"),
+    (["Great Smoky Mountains", "Smoky Mountains", "Smokies"], "region", 35.6, -83.5, "US"),
+    (["Farallon Islands"], "region", 37.7, -123.0, "US"),
+    (["Lower Mainland"], "region", 49.2, -122.6, "CA"),
 ]
 
 # Facilities and small places worth a marker. Source: the Hmeimim and Tartus points
@@ -336,7 +340,7 @@ ADMIN1_POINTS = {
 
 # Adjectives and demonyms of first-level divisions, keyed by GeoNames admin1 code.
 ADMIN1_DEMONYMS = {
-    "GE.02": ["Abkhaz", "Abkhazian"],
+    "GE.02": ["Abkhaz", "Abkhazian"], "RU.17": ["Dagestani"],
     "GB.ENG": ["English", "Englishman", "Englishwoman"], "GB.SCT": ["Scottish", "Scot", "Scotsman"],
     "GB.WLS": ["Welsh", "Welshman"], "GB.NIR": ["Northern Irish"],
     "US.TX": ["Texan"], "US.CA": ["Californian"], "US.FL": ["Floridian"], "US.NY": ["New Yorker"],
