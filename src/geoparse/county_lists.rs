@@ -20,7 +20,7 @@ pub(super) struct CountyInList {
 pub(super) fn counties_in_lists(text: &str, gaz: &Gazetteer) -> Vec<CountyInList> {
     let mut found = Vec::new();
     for (word, suffix) in [(" counties", "County"), (" parishes", "Parish")] {
-        for (at, _) in text.match_indices(word) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), word) {
             let items = list_ending_at(text, at);
             if items.len() < 2 {
                 continue;

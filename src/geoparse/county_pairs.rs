@@ -21,8 +21,14 @@ pub(super) fn pair_towns_with_counties(
     for (group, g) in groups.iter().enumerate() {
         for c in &g.candidates {
             if gaz.kind(c.place) == PlaceKind::Admin2 {
-                let admin1 = gaz.place(c.place).admin1_code;
-                if !admin1.is_empty() {
+                // Only a county named as one ("Henry County"): districts that
+                // share a town's name abroad would pair with every namesake.
+                let county = gaz.place(c.place);
+                let admin1 = county.admin1_code;
+                let named_as_county = [" County", " Parish", " Borough"]
+                    .iter()
+                    .any(|suffix| county.name.ends_with(suffix));
+                if named_as_county && !admin1.is_empty() {
                     counties_by_admin1
                         .entry(admin1)
                         .or_default()
@@ -37,10 +43,7 @@ pub(super) fn pair_towns_with_counties(
     for (group, g) in groups.iter().enumerate() {
         // "Wyoming" beside "Linn County" is still the state: a name that can
         // mean a state of an English-speaking country means it.
-        if g.candidates
-            .iter()
-            .any(|c| is_english_state(&gaz.place(c.place)))
-        {
+        if g.candidates.iter().any(|c| is_english_state(gaz, c.place)) {
             continue;
         }
         for c in &g.candidates {

@@ -412,12 +412,14 @@ fn judge(
             starts_upper(a)
                 && !is_abbreviation_at(text, span.end + 1, a)
                 && !words::is_place_word_of_a_name(a)
-                && gaz.lookup(a).is_empty()
-                && is_surname_ending_a_name(text, span.end, a, gaz)
         })
         && !senses.iter().any(|s| {
             let kind = gaz.kind(s.place);
             kind.is_area() || is_curated(kind)
+        })
+        // The look-ups last: few names get this far.
+        && after.is_some_and(|a| {
+            is_surname_ending_a_name(text, span.end, a, gaz) && gaz.lookup(a).is_empty()
         })
         && !is_well_known(senses, gaz)
     {
@@ -450,6 +452,11 @@ fn judge(
         && !before.is_some_and(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
     {
         return Verdict::Person;
+    }
+    // "Neches River": a small town named after its river is the river, which
+    // the search for unlisted places finds whole.
+    if !notable && after.is_some_and(|a| matches!(a, "River" | "Creek")) {
+        return Verdict::Reject;
     }
     // "Wal-Mart": a small place's name joined by a hyphen to a capitalised
     // word is the front of a longer name ("pro-Russian" is lowercase first).

