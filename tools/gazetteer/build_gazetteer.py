@@ -54,7 +54,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import math
 import os
 import sys
 import unicodedata
@@ -489,25 +488,6 @@ class Builder:
             if not name[:1].isupper() or name.isupper():
                 continue
             towns[(name, f'US.{z["state"]}')].append((float(z["latitude"]), float(z["longitude"])))
-        # A post office within 1 km of a place already carried is that place
-        # under another spelling.
-        cell = 0.05
-        grid = defaultdict(list)
-        for r in self.records:
-            if r["cc"] == "US" and r["kind"] in ("town", "city", "capital"):
-                grid[(int(r["lat"] // cell), int(r["lon"] // cell))].append((r["lat"], r["lon"]))
-
-        def near_known(lat, lon):
-            i, j = int(lat // cell), int(lon // cell)
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
-                    for plat, plon in grid.get((i + di, j + dj), ()):
-                        dx = (plon - lon) * 111.0 * max(0.1, abs(math.cos(math.radians(lat))))
-                        dy = (plat - lat) * 111.0
-                        if dx * dx + dy * dy < 1.0:
-                            return True
-            return False
-
         for (name, admin1), points in sorted(towns.items()):
             if any((variant, admin1) in known for variant in spelling_variants(name)):
                 continue
@@ -517,8 +497,6 @@ class Builder:
                 continue
             lat = round(sum(p[0] for p in points) / len(points), 5)
             lon = round(sum(p[1] for p in points) / len(points), 5)
-            if near_known(lat, lon):
-                continue
             self.add("town", lat, lon, 0, "US", admin1, "", [name])
 
     def without_article(self, names):
