@@ -504,15 +504,33 @@ fn judge(
     }
     let shouting =
         surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
+    // ("the NICE program": capitals amid lowercase words are an acronym's,
+    // unless the name opens a story or a sentence, as a dateline does.)
+    let amid_lowercase = || {
+        let lower = |w: &str| w.chars().any(char::is_lowercase);
+        !is_sentence_start(text, span.start)
+            && before.is_some_and(lower)
+            && after.is_some_and(lower)
+    };
     if shouting
         && !gaz.has_spelling(surface)
-        && (!notable || surface.chars().count() < 4)
+        && (!notable || surface.chars().count() < 4 || amid_lowercase())
         && !local_cues::is_dateline(text, &span)
     {
         return Verdict::Reject;
     }
     if senses.iter().all(|s| s.kind == NameKind::Demonym) {
+        // "Native American" is a people of no one place; "French said" is a
+        // person named French.
+        if before == Some("Native") || after.is_some_and(words::is_speech_verb) {
+            return Verdict::Person;
+        }
         return Verdict::Keep(Usage::Demonym);
+    }
+    // "United Russia" is a party (the countries are spelled whole:
+    // "United States").
+    if before == Some("United") {
+        return Verdict::Reject;
     }
     if after.is_some_and(|a| starts_upper(a) && words::is_institution_word(a)) {
         return Verdict::Keep(Usage::InName);
@@ -985,6 +1003,23 @@ mod tests {
         assert_eq!(
             names("Snow fell on St. John's, N.L., again."),
             ["St. John's", "N.L."]
+        );
+    }
+
+    #[test]
+    fn a_party_a_people_and_a_speaker_named_like_places_are_not_places() {
+        assert!(names("The United Russia candidate won.").is_empty());
+        assert!(names("Mounds built by Native Americans stand here.").is_empty());
+        assert!(names("\"We cooperated,\" French said.").is_empty());
+        assert_eq!(names("French troops left."), ["French"]);
+    }
+
+    #[test]
+    fn a_famous_name_in_capitals_amid_lowercase_words_is_an_acronym() {
+        assert!(names("The effort, or NICE program, starts today.").is_empty());
+        assert_eq!(
+            names("By NAIROBI, Kenya, the judge ruled."),
+            ["NAIROBI", "Kenya"]
         );
     }
 
