@@ -458,6 +458,14 @@ fn judge(
     if !notable && after.is_some_and(|a| matches!(a, "River" | "Creek")) {
         return Verdict::Reject;
     }
+    // "250 B.C." is a date, not British Columbia.
+    if matches!(surface, "B.C." | "BC" | "A.D." | "AD")
+        && text[..span.start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return Verdict::Reject;
+    }
     // "Wal-Mart": a small place's name joined by a hyphen to a capitalised
     // word is the front of a longer name ("pro-Russian" is lowercase first).
     if !notable

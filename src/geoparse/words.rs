@@ -106,7 +106,7 @@ const GIVEN_NAMES: &[&str] = &[
     "aaron", "adam", "alan", "albert", "alex", "alexander", "alice", "alison", "amanda", "amy",
     "andrew", "angela", "ann", "anna", "anne", "anthony", "arthur", "ashley", "barbara", "ben",
     "benjamin", "betty", "bill", "bob", "brad", "brandon", "brian", "bruce", "carl", "carol",
-    "caroline", "catherine", "charles", "charlie", "chris", "christine", "christopher",
+    "caroline", "catherine", "chad", "charles", "charlie", "chris", "christine", "christopher",
     "claire", "craig", "daniel", "david", "dean", "deborah", "dennis", "diana", "donald",
     "donna", "doug", "douglas", "ed", "edward", "elizabeth", "emily", "emma", "eric", "frank",
     "fred", "gary", "george", "gordon", "grace", "greg", "gregory", "harry", "helen", "henry",
