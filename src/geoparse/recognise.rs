@@ -96,7 +96,8 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                 let after_locative = is_after_locative(text, &span, before);
                 let names_local_office =
                     after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
-                let local_cue = local_cues::is_dateline(text, &span)
+                let local_cue = is_party_home(text, span.start)
+                    || local_cues::is_dateline(text, &span)
                     || local_cues::is_named_as_a_town(text, span.start)
                     || local_cues::is_followed_by_a_place_word(after);
                 let mention = Mention {
@@ -489,10 +490,16 @@ fn judge(
         return Verdict::Reject;
     }
     // ("Oxford City Council has said" opens a sentence as a town.)
+    // ("hiding in Hurricane, according to" is the town: a preposition of
+    // place before it and a comma or full stop after it.)
+    let placed_alone = before.is_some_and(words::is_locative)
+        && text[span.end..].starts_with([',', '.'])
+        && !is_sentence_start(text, span.start);
     if entry.common_word
         && (!notable || is_sentence_start(text, span.start))
-        && !(notable && says_it_is_a_town(text, &span, after))
+        && (!notable || !says_it_is_a_town(text, &span, after))
         && !local_cues::is_dateline(text, &span)
+        && !placed_alone
     {
         return Verdict::Reject;
     }
@@ -592,9 +599,20 @@ fn is_abbreviation_at(text: &str, at: usize, word: &str) -> bool {
     word.len() <= 4 && text[at + word.len()..].starts_with('.')
 }
 
+/// "Brent Boggs, D-Braxton", "(R-Lilburn)": a legislator's party and the
+/// place they sit for.
+fn is_party_home(text: &str, at: usize) -> bool {
+    let head = &text.as_bytes()[..at];
+    head.len() >= 3
+        && head[head.len() - 1] == b'-'
+        && matches!(head[head.len() - 2], b'D' | b'R' | b'I')
+        && matches!(head[head.len() - 3], b' ' | b'(')
+}
+
 /// A dateline, "the city of Monroe", "an Augusta native", "Greer City Hall".
 fn says_it_is_a_town(text: &str, span: &Range<usize>, after: Option<&str>) -> bool {
-    local_cues::is_dateline(text, span)
+    is_party_home(text, span.start)
+        || local_cues::is_dateline(text, span)
         || local_cues::is_named_as_a_town(text, span.start)
         || local_cues::is_followed_by_a_place_word(after)
         || after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a))
@@ -1028,6 +1046,23 @@ mod tests {
         assert_eq!(
             names("By NAIROBI, Kenya, the judge ruled."),
             ["NAIROBI", "Kenya"]
+        );
+    }
+
+    #[test]
+    fn an_everyday_word_after_in_and_before_a_comma_is_a_town() {
+        assert_eq!(
+            names("They hid under a bridge in Hurricane, a deputy said."),
+            ["Hurricane"]
+        );
+        assert!(names("The bill stalled in Congress.").is_empty());
+    }
+
+    #[test]
+    fn a_legislators_party_and_home_name_a_place() {
+        assert_eq!(
+            names("Majority Leader Brent Boggs, D-Braxton, spoke."),
+            ["Braxton"]
         );
     }
 

@@ -153,16 +153,17 @@ const LOCAL_OFFICE_WORDS: &[&str] = &[
 const LOCAL_OFFICE_WORDS_LIST: WordList = word_list(LOCAL_OFFICE_WORDS);
 
 /// Proper names that the news uses far more often for something else than for
-/// the small place that shares them: news agencies, a people, a president, a
-/// parliament, carmakers, "Sens." for senators.
+/// the small place that shares them: news agencies, a people, a president,
+/// parliaments, carmakers, "Sens." for senators, the planet ("toward Earth"
+/// is not Earth, Texas).
 pub fn is_not_a_place(word: &str) -> bool {
     contains(&NOT_PLACES_LIST, word)
 }
 
 #[rustfmt::skip]
 const NOT_PLACES: &[&str] = &[
-    "arab", "duma", "honda", "interfax", "obama", "olympic", "olympics", "reuters", "sens", "toyota",
-    "xinhua",
+    "arab", "congress", "duma", "earth", "honda", "interfax", "obama", "olympic", "olympics",
+    "reuters", "sens", "toyota", "xinhua",
 ];
 const NOT_PLACES_LIST: WordList = word_list(NOT_PLACES);
 
