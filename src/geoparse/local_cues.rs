@@ -69,13 +69,23 @@ pub(super) fn is_named_as_a_town(text: &str, at: usize) -> bool {
 }
 
 /// "an Augusta native", "Monroe residents", "the Greer area", "a Chapin man",
-/// "Hurricane police": a lowercase word after the name that a place takes
-/// and a person does not.
+/// "Hurricane police", "a Lovejoy senior", "the Kirkland president": a
+/// lowercase word after the name that a place takes and a person does not
+/// ("Lipscomb students" are a university's, so "students" is not one).
 pub(super) fn is_followed_by_a_place_word(after: Option<&str>) -> bool {
     after.is_some_and(|a| {
         matches!(
             a,
             "native"
+                | "officials"
+                | "voters"
+                | "educator"
+                | "educators"
+                | "senior"
+                | "seniors"
+                | "settler"
+                | "settlers"
+                | "president"
                 | "natives"
                 | "resident"
                 | "residents"
