@@ -534,12 +534,19 @@ fn judge(
     {
         return Verdict::Reject;
     }
+    // "spoke only French", "English language learners": a language.
+    if senses.iter().any(|s| s.kind == NameKind::Demonym)
+        && is_a_language_here(text, span.end, before, after)
+    {
+        return Verdict::Reject;
+    }
     if senses.iter().all(|s| s.kind == NameKind::Demonym) {
         // "Native American" is a people of no one place; "French said" is a
         // person named French.
         if before == Some("Native") || after.is_some_and(words::is_speech_verb) {
             return Verdict::Person;
         }
+
         return Verdict::Keep(Usage::Demonym);
     }
     // "United Russia" is a party (the countries are spelled whole:
@@ -592,6 +599,40 @@ fn is_saints_institution(text: &str, span: &Range<usize>) -> bool {
         && rest
             .strip_prefix(' ')
             .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// "She learned English", "in English and Spanish", "English language
+/// learners": a demonym that names a language.
+fn is_a_language_here(text: &str, end: usize, before: Option<&str>, after: Option<&str>) -> bool {
+    let after_verb = before.is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase().as_str(),
+            "speak"
+                | "speaks"
+                | "spoke"
+                | "speaking"
+                | "learn"
+                | "learns"
+                | "learned"
+                | "learning"
+                | "teach"
+                | "teaches"
+                | "taught"
+                | "teaching"
+                | "only"
+                | "fluent"
+        )
+    });
+    let in_the_language = before == Some("in")
+        && (after.is_some_and(|a| a == "and" || a == "or")
+            || text[end..].starts_with([',', '.', ';', ')']));
+    let language_word = after.is_some_and(|a| {
+        matches!(
+            a,
+            "language" | "languages" | "speakers" | "speaking" | "translation"
+        )
+    });
+    after_verb || in_the_language || language_word
 }
 
 /// "Ave." or "Twp." at `at`: a short word and a full stop.
@@ -1064,6 +1105,13 @@ mod tests {
             names("Majority Leader Brent Boggs, D-Braxton, spoke."),
             ["Braxton"]
         );
+    }
+
+    #[test]
+    fn a_demonym_that_names_a_language_is_not_a_place() {
+        assert!(names("She spoke only French when she moved.").is_empty());
+        assert!(!names("It aired in English and Spanish.").contains(&"English"));
+        assert_eq!(names("French troops crossed."), ["French"]);
     }
 
     #[test]
