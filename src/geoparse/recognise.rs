@@ -469,10 +469,13 @@ fn judge(
     }
     // "Wal-Mart": a small place's name joined by a hyphen to a capitalised
     // word is the front of a longer name ("pro-Russian" is lowercase first).
+    // ("Watertown-Mayer", "Watertown-ML": two towns, or a town and its
+    // initials, are a school district's name, and each is a town.)
     if !notable
-        && text[span.end..]
-            .strip_prefix('-')
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        && text[span.end..].strip_prefix('-').is_some_and(|rest| {
+            rest.starts_with(char::is_uppercase)
+                && !(surface.len() >= 5 && is_second_town(rest, gaz))
+        })
     {
         return Verdict::Reject;
     }
@@ -633,6 +636,25 @@ fn is_a_language_here(text: &str, end: usize, before: Option<&str>, after: Optio
         )
     });
     after_verb || in_the_language || language_word
+}
+
+/// The word that starts `rest` is a town of the gazetteer or two or three
+/// capitals ("ML").
+fn is_second_town(rest: &str, gaz: &Gazetteer) -> bool {
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let initials = (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
+    // "Hartsfield-Jackson International Airport" is an airport's name.
+    let airport = rest[word.len()..].starts_with(" International");
+    let town = || {
+        gaz.lookup(word).iter().any(|s| {
+            s.kind == NameKind::Name
+                && matches!(gaz.kind(s.place), PlaceKind::Town | PlaceKind::City)
+        })
+    };
+    !airport && (initials || town())
 }
 
 /// "Ave." or "Twp." at `at`: a short word and a full stop.
@@ -1112,6 +1134,15 @@ mod tests {
         assert!(names("She spoke only French when she moved.").is_empty());
         assert!(!names("It aired in English and Spanish.").contains(&"English"));
         assert_eq!(names("French troops crossed."), ["French"]);
+    }
+
+    #[test]
+    fn a_town_joined_by_a_hyphen_to_another_is_a_town_but_a_brand_is_not() {
+        assert_eq!(
+            names("They beat Watertown-Mayer on Friday.")[0],
+            "Watertown"
+        );
+        assert!(names("He shopped at the Wal-Mart store.").is_empty());
     }
 
     #[test]
