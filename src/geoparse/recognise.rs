@@ -63,6 +63,9 @@ enum Verdict {
     /// Part of a person's name ("George Washington", "Mr. Allen"): this name is a
     /// person throughout the article unless it is a well-known place.
     Person,
+    /// A person seen acting ("Lincoln visited", "Obama said"): twice so, and
+    /// the name is the person in the whole article however famous the place.
+    PersonActing,
     /// A town named like a person with nothing beside it that says it is a
     /// place: kept only in a list with other places ("Middletown, Trenton and
     /// Monroe").
@@ -77,6 +80,11 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     let spans = candidate_spans(text, finder, gaz.spellings());
     let mut kept: Vec<(Mention, bool)> = Vec::new();
     let mut people: HashSet<String> = HashSet::default();
+    // Names seen acting as a person twice or more: then even a well-known
+    // place's name is the person throughout ("Lincoln visited ... Lincoln
+    // lived").
+    let mut people_twice: HashSet<String> = HashSet::default();
+    let mut acting_once: HashSet<String> = HashSet::default();
     let mut lonely: Vec<Mention> = Vec::new();
     let mut kept_until = 0;
     for (span, spelling) in spans {
@@ -116,11 +124,37 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                         matches!(gaz.kind(s.place), PlaceKind::Country | PlaceKind::Capital)
                     });
                 let well_known = is_well_known(entry.senses, gaz) && !speaks;
+                // "Pat Nelson said ... Nelson said": a region that speaks
+                // twice is a person speaking.
+                // ("the mayor of Sevierville said", "from Dewsbury said" speak
+                // for the town, and a big state speaks for its government.)
+                let speaks_as_person = speaks
+                    && !before
+                        .is_some_and(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
+                    && !entry.senses.iter().any(|s| {
+                        gaz.kind(s.place) == PlaceKind::Admin1
+                            && gaz.population(s.place) >= 1_000_000
+                    });
+                if speaks_as_person {
+                    let key = name_key(&text[mention.byte_range.clone()]);
+                    if !acting_once.insert(key.clone()) {
+                        people_twice.insert(key.clone());
+                    }
+                    people.insert(key);
+                }
                 kept.push((mention, well_known));
             }
             Verdict::Person => {
                 kept_until = span.end;
                 people.insert(name_key(&text[span]));
+            }
+            Verdict::PersonActing => {
+                kept_until = span.end;
+                let key = name_key(&text[span]);
+                if !acting_once.insert(key.clone()) {
+                    people_twice.insert(key.clone());
+                }
+                people.insert(key);
             }
             Verdict::NeedsCompany => lonely.push(Mention {
                 byte_range: span,
@@ -140,9 +174,11 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     // One sense per article: a name once used for a person stays a person.
     kept.into_iter()
         .filter(|(m, well_known)| {
-            *well_known
-                || people.is_empty()
-                || !people.contains(&name_key(&text[m.byte_range.clone()]))
+            if people.is_empty() {
+                return true;
+            }
+            let key = name_key(&text[m.byte_range.clone()]);
+            !people_twice.contains(&key) && (*well_known || !people.contains(&key))
         })
         .map(|(m, _)| m)
         .collect()
@@ -391,17 +427,19 @@ fn judge(
     // lowercase word, a state or country named like a woman is the place.
     // ("is Virginia Alexander, recipient of" is still the woman: a surname
     // that ends her name.)
-    let area_after_lowercase = before.is_some_and(|b| !starts_upper(b))
-        && senses.iter().any(|s| gaz.kind(s.place).is_area())
-        && !after.is_some_and(|a| is_surname_ending_a_name(text, span.end, a, gaz));
+    let area_after_lowercase = || {
+        before.is_some_and(|b| !starts_upper(b))
+            && senses.iter().any(|s| gaz.kind(s.place).is_area())
+            && !after.is_some_and(|a| is_surname_ending_a_name(text, span.end, a, gaz))
+    };
     if given_name
-        && !area_after_lowercase
         && after.is_some_and(|a| {
             starts_upper(a)
                 && !words::is_institution_word(a)
                 && !words::is_place_head(a)
                 && !words::is_local_office_word(a)
         })
+        && !area_after_lowercase()
     {
         return Verdict::Person;
     }
@@ -413,6 +451,7 @@ fn judge(
             starts_upper(a)
                 && !is_abbreviation_at(text, span.end + 1, a)
                 && !words::is_place_word_of_a_name(a)
+                && name_ends_after(text, span.end + 1 + a.len())
         })
         && !senses.iter().any(|s| {
             let kind = gaz.kind(s.place);
@@ -428,12 +467,12 @@ fn judge(
     }
     // "Jackson, who lived alone": a town is not a who ("Roy Bean of Roswell,
     // who" speaks of Roy).
-    if !senses.iter().any(|s| gaz.kind(s.place).is_area())
-        && text[span.end..].starts_with(", who ")
+    if text[span.end..].starts_with(", who ")
         && !before.is_some_and(|b| {
             words::is_locative(b) || b.eq_ignore_ascii_case("of") || b.ends_with(',')
         })
         && !is_after_comma(text, span.start)
+        && !senses.iter().any(|s| gaz.kind(s.place).is_area())
     {
         return Verdict::Person;
     }
@@ -442,6 +481,14 @@ fn judge(
     // school ("St. John's, N.L." is the city).
     if is_saints_institution(text, &span) && !is_well_known(senses, gaz) {
         return Verdict::Reject;
+    }
+    // "Lincoln visited the defenders", "Lincoln lived long enough": towns do
+    // not visit, live or die.
+    if single_word
+        && after.is_some_and(words::is_person_verb)
+        && !before.is_some_and(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
+    {
+        return Verdict::PersonActing;
     }
     // "Obama said": small towns do not speak; countries and capitals do, for
     // their governments ("Moscow said"), so only small places are judged so.
@@ -452,7 +499,19 @@ fn judge(
         && after.is_some_and(words::is_speech_verb)
         && !before.is_some_and(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
     {
-        return Verdict::Person;
+        return Verdict::PersonActing;
+    }
+    // "Oyster Bar", "Knucklehead's Bar": a place named like the last word of
+    // a business's name, after a capitalised word or a possessive, is that word.
+    if single_word
+        && words::is_institution_word(surface)
+        && before.is_some_and(|b| {
+            (starts_upper(b) && !words::is_function_word(b) && !words::is_locative(b))
+                || b.ends_with("'s")
+                || b.ends_with("\u{2019}s")
+        })
+    {
+        return Verdict::Reject;
     }
     // "Neches River": a small town named after its river is the river, which
     // the search for unlisted places finds whole.
@@ -495,14 +554,16 @@ fn judge(
     // ("Oxford City Council has said" opens a sentence as a town.)
     // ("hiding in Hurricane, according to" is the town: a preposition of
     // place before it and a comma or full stop after it.)
-    let placed_alone = before.is_some_and(words::is_locative)
-        && text[span.end..].starts_with([',', '.'])
-        && !is_sentence_start(text, span.start);
+    let placed_alone = || {
+        text[span.end..].starts_with([',', '.'])
+            && before.is_some_and(words::is_locative)
+            && !is_sentence_start(text, span.start)
+    };
     if entry.common_word
         && (!notable || is_sentence_start(text, span.start))
         && (!notable || !says_it_is_a_town(text, &span, after))
         && !local_cues::is_dateline(text, &span)
-        && !placed_alone
+        && !placed_alone()
     {
         return Verdict::Reject;
     }
@@ -538,8 +599,8 @@ fn judge(
         return Verdict::Reject;
     }
     // "spoke only French", "English language learners": a language.
-    if senses.iter().any(|s| s.kind == NameKind::Demonym)
-        && is_a_language_here(text, span.end, before, after)
+    if is_a_language_here(text, span.end, before, after)
+        && senses.iter().any(|s| s.kind == NameKind::Demonym)
     {
         return Verdict::Reject;
     }
@@ -607,24 +668,15 @@ fn is_saints_institution(text: &str, span: &Range<usize>) -> bool {
 /// "She learned English", "in English and Spanish", "English language
 /// learners": a demonym that names a language.
 fn is_a_language_here(text: &str, end: usize, before: Option<&str>, after: Option<&str>) -> bool {
+    // Compared without lowercasing into a new string: this runs for every
+    // candidate name.
     let after_verb = before.is_some_and(|b| {
-        matches!(
-            b.to_ascii_lowercase().as_str(),
-            "speak"
-                | "speaks"
-                | "spoke"
-                | "speaking"
-                | "learn"
-                | "learns"
-                | "learned"
-                | "learning"
-                | "teach"
-                | "teaches"
-                | "taught"
-                | "teaching"
-                | "only"
-                | "fluent"
-        )
+        [
+            "speak", "speaks", "spoke", "speaking", "learn", "learns", "learned", "learning",
+            "teach", "teaches", "taught", "teaching", "only", "fluent",
+        ]
+        .iter()
+        .any(|verb| b.eq_ignore_ascii_case(verb))
     });
     let in_the_language = before == Some("in")
         && (after.is_some_and(|a| a == "and" || a == "or")
@@ -655,6 +707,19 @@ fn is_second_town(rest: &str, gaz: &Gazetteer) -> bool {
         })
     };
     !airport && (initials || town())
+}
+
+/// Whether a person's name ends at `end`: "Virginia Freedom of Information
+/// Act" and "Alexandria Commonwealth's Attorney" go on, as an organisation's
+/// names do.
+fn name_ends_after(text: &str, end: usize) -> bool {
+    match text.get(end..).and_then(|rest| rest.chars().next()) {
+        None => true,
+        Some(' ') => word_after(text, end).is_some_and(|next| {
+            !starts_upper(next) && !matches!(next, "of" | "for" | "and" | "on")
+        }),
+        Some(c) => matches!(c, ',' | '.' | ';' | ':' | ')' | '(' | '"' | '\u{201D}'),
+    }
 }
 
 /// "Ave." or "Twp." at `at`: a short word and a full stop.
@@ -718,17 +783,7 @@ fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
 /// it: "Virginia Alexander, recipient", not "Georgia Public Service" nor
 /// "Georgia Educators" (a plural is a surname only if a census lists it).
 fn is_surname_ending_a_name(text: &str, at: usize, word: &str, gaz: &Gazetteer) -> bool {
-    let end = at + 1 + word.len();
-    // "Virginia Freedom of Information Act", "Alexandria Commonwealth's
-    // Attorney": a name that goes on is an organisation's.
-    let name_ends = match text.get(end..).and_then(|rest| rest.chars().next()) {
-        None => true,
-        Some(' ') => word_after(text, end).is_some_and(|next| {
-            !starts_upper(next) && !matches!(next, "of" | "for" | "and" | "on")
-        }),
-        Some(c) => matches!(c, ',' | '.' | ';' | ':' | ')' | '(' | '"' | '\u{201D}'),
-    };
-    name_ends
+    name_ends_after(text, at + 1 + word.len())
         && is_name_word(word, gaz)
         && !words::is_calendar_word(word)
         && (!word.ends_with('s') || gaz.is_person_name(word))
@@ -1143,6 +1198,23 @@ mod tests {
             "Watertown"
         );
         assert!(names("He shopped at the Wal-Mart store.").is_empty());
+    }
+
+    #[test]
+    fn a_famous_place_seen_acting_as_a_person_twice_is_the_person_throughout() {
+        let text = "Lincoln visited the fort. A Lincoln letter survives. Lincoln lived on.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+        assert_eq!(names("Lincoln visited the fort near Lincoln."), ["Lincoln"]);
+    }
+
+    #[test]
+    fn a_region_that_speaks_twice_is_a_person_speaking() {
+        let text = "Lt. Pat Nelson said so. \"No,\" Nelson said.";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+        assert_eq!(
+            names("A spokesman for the city of Sevierville said so. Sevierville grew."),
+            ["Sevierville", "Sevierville"]
+        );
     }
 
     #[test]

@@ -167,6 +167,14 @@ const NOT_PLACES: &[&str] = &[
 ];
 const NOT_PLACES_LIST: WordList = word_list(NOT_PLACES);
 
+/// Verbs that a person does and a place does not ("Lincoln visited").
+pub fn is_person_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "visited" | "lived" | "wore" | "died" | "married" | "wrote" | "resigned" | "smiled"
+    )
+}
+
 /// Verbs of speech: what follows a person's name far more often than a town's.
 pub fn is_speech_verb(word: &str) -> bool {
     contains(&SPEECH_VERBS_LIST, word)
