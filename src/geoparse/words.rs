@@ -105,7 +105,7 @@ const TITLES_LIST: WordList = word_list(TITLES);
 const GIVEN_NAMES: &[&str] = &[
     "aaron", "adam", "alan", "albert", "alex", "alexander", "alice", "alison", "amanda", "amy",
     "andrew", "angela", "ann", "anna", "anne", "anthony", "arthur", "ashley", "barbara", "ben",
-    "benjamin", "betty", "bill", "bob", "brad", "brandon", "brian", "bruce", "carl", "carol",
+    "benjamin", "betty", "bill", "bo", "bob", "brad", "brandon", "brian", "bruce", "carl", "carol",
     "caroline", "catherine", "chad", "charles", "charlie", "chris", "christine", "christopher",
     "claire", "craig", "daniel", "david", "dean", "deborah", "dennis", "diana", "donald",
     "donna", "doug", "douglas", "ed", "edward", "elizabeth", "emily", "emma", "eric", "frank",
@@ -155,15 +155,15 @@ const LOCAL_OFFICE_WORDS_LIST: WordList = word_list(LOCAL_OFFICE_WORDS);
 /// Proper names that the news uses far more often for something else than for
 /// the small place that shares them: news agencies, a people, a president,
 /// parliaments, carmakers, "Sens." for senators, the planet ("toward Earth"
-/// is not Earth, Texas).
+/// is not Earth, Texas), a town's own park, "Mardi Gras", a transit system.
 pub fn is_not_a_place(word: &str) -> bool {
     contains(&NOT_PLACES_LIST, word)
 }
 
 #[rustfmt::skip]
 const NOT_PLACES: &[&str] = &[
-    "arab", "congress", "duma", "earth", "honda", "interfax", "obama", "olympic", "olympics",
-    "reuters", "sens", "toyota", "xinhua",
+    "arab", "city park", "congress", "duma", "earth", "gras", "honda", "interfax", "metro",
+    "obama", "olympic", "olympics", "reuters", "sens", "toyota", "xinhua",
 ];
 const NOT_PLACES_LIST: WordList = word_list(NOT_PLACES);
 
