@@ -190,16 +190,16 @@ impl PlacesPainted {
         for p in scene.places.iter().filter(|p| has_marker(p.kind)) {
             above.extend(marker_shapes(p.anchor, p.kind, palette));
             if p.hides > 0 {
-                // A marker standing for others where they crowd says how many.
-                let galley = painter.layout_no_wrap(
-                    format!("+{}", p.hides),
-                    egui::FontId::proportional(9.5),
-                    palette.label,
-                );
-                let r = marker_radius(p.kind);
-                let at = p.anchor + vec2(r + 1.0, -r - 1.0 - galley.size().y);
-                texts.push(Shape::galley(at, galley, palette.label));
+                texts.push(count_text(painter, p, palette));
             }
+        }
+        // An area that stands for others where they crowd says so too.
+        for p in scene
+            .places
+            .iter()
+            .filter(|p| p.hides > 0 && !has_marker(p.kind))
+        {
+            texts.push(count_text(painter, p, palette));
         }
         for label in &scene.labels {
             if let Some(dot) = label.dot {
@@ -229,6 +229,18 @@ impl PlacesPainted {
             offset: egui::Vec2::ZERO,
         }
     }
+}
+
+/// "+N" at the top right of a place that stands for N others where they crowd.
+fn count_text(painter: &egui::Painter, p: &PlaceOnScreen, palette: &Palette) -> Shape {
+    let galley = painter.layout_no_wrap(
+        format!("+{}", p.hides),
+        egui::FontId::proportional(9.5),
+        palette.label,
+    );
+    let r = marker_radius(p.kind);
+    let at = p.anchor + vec2(r + 1.0, -r - 1.0 - galley.size().y);
+    Shape::galley(at, galley, palette.label)
 }
 
 impl PlacesPainted {
