@@ -9,15 +9,18 @@
 //! `target/release/examples/frames BRIEF.json SCENARIO 400 times` prints each
 //! frame's wall-clock time instead (frame, milliseconds, vertices).
 //!
-//! Scenarios: `idle`, `pointer` (a place selected, pointer sweeping the
-//! map), `pan` (dragging the map), `scroll` (the text). The gazetteer is
+//! Scenarios: `idle`, `pointer` (a place selected, then Fit: the story's
+//! whole view, the same for briefs of every size; pointer sweeping the map),
+//! `pointer-at-place` (the same with the map left at the place, a different
+//! view for each brief), `pan` (dragging the map), `scroll` (the text). The gazetteer is
 //! warmed and the context layers loaded before the frames, and ten frames
 //! (layout, the first scene) run before the counted ones: the total divided
 //! by the frames is the steady cost of one frame (`GeobriefApp::ui` and
 //! `Context::tessellate` split it).
 
-use geobrief::GeobriefApp;
 use geobrief::brief::{Brief, parse_brief_file};
+use geobrief::map::memory::MapAction;
+use geobrief::{Action, GeobriefApp};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -38,7 +41,8 @@ fn main() {
     geobrief::map::world_context::WorldContext::load_now();
     let ctx = egui::Context::default();
     let mut app = GeobriefApp::new(brief.clone(), None);
-    if scenario == "pointer"
+    let selects = scenario == "pointer" || scenario == "pointer-at-place";
+    if selects
         && let Some(p) = brief
             .places()
             .max_by_key(|p| brief.mentions_of(&p.id).len())
@@ -51,10 +55,21 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(10);
+    let arrive = |app: &mut GeobriefApp, f: &mut usize| {
+        // A selection flies the map to the place: let it arrive.
+        while app.map.target.is_some() && *f < 600 {
+            run_frames(&ctx, app, &scenario, f, 1);
+        }
+    };
     run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
-    // A selection flies the map to the place: let it arrive.
-    while app.map.target.is_some() && f < 600 {
+    arrive(&mut app, &mut f);
+    if scenario == "pointer" {
+        // Then Fit: the story's whole view, the same for briefs of every
+        // size (at the place, each brief's view is somewhere else).
+        app.apply(Action::Map(MapAction::FitAll));
         run_frames(&ctx, &mut app, &scenario, &mut f, 1);
+        arrive(&mut app, &mut f);
+        run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
     }
     if args.get(4).map(String::as_str) == Some("times") {
         // Wall-clock time of each frame, to find the slow ones.
