@@ -152,6 +152,36 @@ mod tests {
     }
 
     #[test]
+    fn a_world_view_keeps_its_markers_room_for_their_counts_and_a_country_view_does_not_need_it() {
+        // A grid of markers a sixth of the world wide, every 1/2000 of it.
+        let markers: Vec<CrowdMember> = (0..10_000)
+            .map(|i| {
+                let (x, y) = ((i % 100) as f64 / 2000.0, (i / 100) as f64 / 2000.0);
+                member(i, [0.4 + x, 0.4 + y], 0.0)
+            })
+            .collect();
+        let mut levels = ZoomThinning::default();
+        for (zoom, gap) in [(2.0, WIDE_VIEW_GAP_POINTS), (6.0, MARKER_GAP_POINTS)] {
+            let kept = levels.kept_in_view(1, zoom, [0.0, 0.0], [1.0, 1.0], || markers.clone());
+            let scale = TILE_POINTS * (zoom + 0.5_f64).exp2();
+            let at: Vec<[f64; 2]> = kept
+                .kept
+                .iter()
+                .map(|(id, _)| markers[id.as_str()[1..].parse::<usize>().unwrap()].at)
+                .collect();
+            let closest = at
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| at[i + 1..].iter().map(move |b| (a, b)))
+                .map(|(a, b)| (a[0] - b[0]).hypot(a[1] - b[1]) * scale)
+                .fold(f64::MAX, f64::min);
+            assert!(closest >= gap, "zoom {zoom}: {closest} < {gap}");
+            // Markers kept no farther apart than the gap asks.
+            assert!(closest < gap + 12.0, "zoom {zoom}: {closest}");
+        }
+    }
+
+    #[test]
     fn markers_apart_all_stay() {
         let thinned = thin_markers(&[at(0.0, 0.0, 0), at(20.0, 0.0, 0), at(0.0, 20.0, 0)], 8.0);
         assert_eq!(thinned.kept.len(), 3);
@@ -179,6 +209,20 @@ mod tests {
 pub const THIN_ABOVE_MARKERS: usize = 60;
 /// Markers closer than this, in points, hide the less important.
 pub const MARKER_GAP_POINTS: f64 = 22.0;
+/// The gap in a view of the world or a continent (zoom levels below
+/// `WIDE_VIEW_LEVELS`): there nearly every marker kept stands for others and
+/// says "+N" beside it, which needs the room of another marker.
+pub const WIDE_VIEW_GAP_POINTS: f64 = 32.0;
+const WIDE_VIEW_LEVELS: i32 = 5;
+
+/// The gap between markers at a zoom level.
+fn gap_points(level: i32) -> f64 {
+    if level < WIDE_VIEW_LEVELS {
+        WIDE_VIEW_GAP_POINTS
+    } else {
+        MARKER_GAP_POINTS
+    }
+}
 /// World width in points at zoom 0 (as the camera has it).
 const TILE_POINTS: f64 = 256.0;
 
@@ -274,11 +318,9 @@ impl ZoomThinning {
 fn thin_level(level: i32, members: Vec<CrowdMember>) -> Level {
     // Points at the middle of the level, so the gap holds through it.
     let scale = TILE_POINTS * (f64::from(level) + 0.5).exp2();
+    let gap = gap_points(level);
     // An area bigger than the gap is drawn whatever crowds it.
-    let crowding: Vec<&CrowdMember> = members
-        .iter()
-        .filter(|m| m.extent * scale < MARKER_GAP_POINTS)
-        .collect();
+    let crowding: Vec<&CrowdMember> = members.iter().filter(|m| m.extent * scale < gap).collect();
     // A news story's few markers all stay, and so do its areas.
     if crowding.len() <= THIN_ABOVE_MARKERS {
         let kept = members
@@ -298,7 +340,7 @@ fn thin_level(level: i32, members: Vec<CrowdMember>) -> Level {
             rank: m.rank,
         })
         .collect();
-    let thinned = thin_markers(&candidates, MARKER_GAP_POINTS);
+    let thinned = thin_markers(&candidates, gap);
     let mut kept_flags = vec![false; crowding.len()];
     let kept = thinned
         .kept

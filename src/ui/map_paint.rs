@@ -142,7 +142,7 @@ pub struct PlacesPainted {
     above: Arc<Mesh>,
     texts: Arc<Vec<Shape>>,
     /// The texts tessellated, and the atlas size they were tessellated for.
-    texts_mesh: Arc<std::sync::Mutex<Option<([usize; 2], Arc<Mesh>)>>>,
+    texts_mesh: Arc<std::sync::Mutex<Option<TextsMesh>>>,
     /// Where the texts may show (the scene's rect and margin).
     clip: Rect,
     /// How far all of it is drawn from where it was built (a pan).
@@ -272,6 +272,9 @@ impl PlacesPainted {
         }
     }
 }
+
+/// Texts tessellated for a font atlas of this size (in pixels).
+type TextsMesh = ([usize; 2], Arc<Mesh>);
 
 /// Shapes as one mesh, as egui would tessellate them this frame (texts
 /// for the font atlas as it is now).

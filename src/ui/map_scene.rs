@@ -479,6 +479,13 @@ impl MapScene {
             })
             .collect();
         let mut obstacles = obstacles;
+        // A "+N" beside a marker is not written over either.
+        obstacles.extend(
+            self.places
+                .iter()
+                .filter(|p| p.hides > 0)
+                .map(|p| screen_rect(count_rect(p))),
+        );
         obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
         let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
         for (((galley, place), rect), extra) in galleys.into_iter().zip(placed).zip(context) {
@@ -656,6 +663,15 @@ impl MapScene {
             })
             .collect()
     }
+}
+
+/// Where a place's "+N" count goes (top right of its marker), about as big
+/// as its digits in the count's 9.5-point type.
+pub(super) fn count_rect(p: &PlaceOnScreen) -> Rect {
+    let r = marker_radius(p.kind);
+    let digits = p.hides.max(1).ilog10() as f32 + 1.0;
+    let size = egui::vec2(5.5 * (digits + 1.0), 12.0);
+    Rect::from_min_size(p.anchor + egui::vec2(r + 1.0, -r - 1.0 - size.y), size)
 }
 
 /// Where the map's own furniture sits (zoom buttons top right; scale bar
