@@ -7,7 +7,9 @@
 //!         target/release/examples/frames BRIEF.json idle 100
 //!
 //! `target/release/examples/frames BRIEF.json SCENARIO 400 times` prints each
-//! frame's wall-clock time instead (frame, milliseconds, vertices).
+//! frame's wall-clock time instead (frame, milliseconds, vertices). It says
+//! the view it measured in as `FRAMES_VIEW=LAT,LON,ZOOM`; set that variable
+//! to measure another brief in the same view.
 //!
 //! Scenarios: `idle`, `pointer` (a place selected, then Fit: the story's
 //! whole view, the same for briefs of every size; pointer sweeping the map),
@@ -62,7 +64,11 @@ fn main() {
         }
     };
     run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
-    arrive(&mut app, &mut f);
+    if app.map.target.is_some() {
+        arrive(&mut app, &mut f);
+        // The view where it stops is built once more: not a steady frame.
+        run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
+    }
     if scenario == "pointer" {
         // Then Fit: the story's whole view, the same for briefs of every
         // size (at the place, each brief's view is somewhere else).
@@ -70,6 +76,19 @@ fn main() {
         run_frames(&ctx, &mut app, &scenario, &mut f, 1);
         arrive(&mut app, &mut f);
         run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
+    }
+    if let Some(view) = std::env::var("FRAMES_VIEW")
+        .ok()
+        .and_then(|v| parse_view(&v))
+    {
+        // Another view, to compare briefs in one view: set, then settled.
+        app.map.camera = Some(view);
+        app.map.target = None;
+        run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
+    }
+    if let Some(camera) = app.map.camera {
+        let (lon, lat) = geobrief::map::projection::lon_lat_from_world(camera.center);
+        eprintln!("view: FRAMES_VIEW={lat:.4},{lon:.4},{:.3}", camera.zoom);
     }
     if args.get(4).map(String::as_str) == Some("times") {
         // Wall-clock time of each frame, to find the slow ones.
@@ -87,6 +106,21 @@ fn main() {
     }
     let vertices = frame(&ctx, &mut app, &scenario, f);
     eprintln!("{vertices} vertices tessellated in the last frame");
+}
+
+/// `LAT,LON,ZOOM` as a camera.
+fn parse_view(view: &str) -> Option<geobrief::map::camera::Camera> {
+    let parts: Vec<f64> = view
+        .split(',')
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let [lat, lon, zoom] = parts[..] else {
+        return None;
+    };
+    Some(geobrief::map::camera::Camera {
+        center: geobrief::map::projection::world_from_lon_lat(lon, lat),
+        zoom,
+    })
 }
 
 /// The frames callgrind counts (`--toggle-collect=*counted_frames*`).
