@@ -1,7 +1,10 @@
 //! Frame-time benchmark: the whole UI run headless (`Context::run_ui` plus
 //! tessellation), next to a bare egui frame measured the same way in the same
 //! run. Prints the median and 99th percentile of each scenario: idle, a place
-//! selected with the pointer moving, panning the map, scrolling the text.
+//! selected with the pointer moving (in the story's whole view, as after
+//! pressing Fit, so briefs of every size are compared in the same view; and
+//! again with the map at the place, which is a different view for each
+//! brief), panning the map, scrolling the text.
 //!
 //!     cargo bench --bench frame                  # the default brief
 //!     cargo bench --bench frame -- BRIEF.json…   # your own briefs too
@@ -10,7 +13,9 @@
 use std::time::{Duration, Instant};
 
 use geobrief::GeobriefApp;
+use geobrief::action::Action;
 use geobrief::brief::{Brief, parse_brief_file};
+use geobrief::map::memory::MapAction;
 use geobrief::map::world_context::WorldContext;
 
 const WARMUP_FRAMES: usize = 30;
@@ -90,6 +95,25 @@ fn settle(ctx: &egui::Context, app: &mut GeobriefApp) {
     }
 }
 
+/// Selects the brief's most-named place and lets the map fly there; then,
+/// if `fit`, presses Fit (the story's whole view, the selection kept).
+fn select_most_named(ctx: &egui::Context, app: &mut GeobriefApp, brief: &Brief, fit: bool) {
+    let Some(id) = brief
+        .places()
+        .max_by_key(|p| brief.mentions_of(&p.id).len())
+        .map(|p| p.id.clone())
+    else {
+        return;
+    };
+    app.select_by_id(&id);
+    // The map flies to the place first: measure once it has arrived.
+    settle(ctx, app);
+    if fit {
+        app.apply(Action::Map(MapAction::FitAll));
+        settle(ctx, app);
+    }
+}
+
 fn scenarios(name: &str, brief: &Brief) {
     let (ctx, mut app) = app_on(brief);
     report(
@@ -97,24 +121,23 @@ fn scenarios(name: &str, brief: &Brief) {
         measure(&ctx, |ui| app.ui(ui), |_| Vec::new()),
     );
 
-    let (ctx, mut app) = app_on(brief);
-    if let Some(id) = brief
-        .places()
-        .max_by_key(|p| brief.mentions_of(&p.id).len())
-        .map(|p| p.id.clone())
-    {
-        app.select_by_id(&id);
-        // The map flies to the place first: measure once it has arrived.
-        settle(&ctx, &mut app);
+    // A place selected in the story's whole view: the map flies to the
+    // place, then the reader presses Fit. Every brief is measured in its
+    // opening view this way (the same view for briefs spread over the
+    // world), where the view at the place itself differs from brief to
+    // brief: each one's most-named place lies somewhere else.
+    for (what, fit) in [("", true), (", map at the place (each brief's own)", false)] {
+        let (ctx, mut app) = app_on(brief);
+        select_most_named(&ctx, &mut app, brief, fit);
+        report(
+            &format!("{name}: a place selected{what}, pointer moving"),
+            measure(
+                &ctx,
+                |ui| app.ui(ui),
+                |f| vec![egui::Event::PointerMoved(pointer_path(f))],
+            ),
+        );
     }
-    report(
-        &format!("{name}: a place selected, pointer moving"),
-        measure(
-            &ctx,
-            |ui| app.ui(ui),
-            |f| vec![egui::Event::PointerMoved(pointer_path(f))],
-        ),
-    );
 
     let (ctx, mut app) = app_on(brief);
     report(

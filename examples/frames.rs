@@ -7,17 +7,22 @@
 //!         target/release/examples/frames BRIEF.json idle 100
 //!
 //! `target/release/examples/frames BRIEF.json SCENARIO 400 times` prints each
-//! frame's wall-clock time instead (frame, milliseconds, vertices).
+//! frame's wall-clock time instead (frame, milliseconds, vertices). It says
+//! the view it measured in as `FRAMES_VIEW=LAT,LON,ZOOM`; set that variable
+//! to measure another brief in the same view.
 //!
-//! Scenarios: `idle`, `pointer` (a place selected, pointer sweeping the
-//! map), `pan` (dragging the map), `scroll` (the text). The gazetteer is
+//! Scenarios: `idle`, `pointer` (a place selected, then Fit: the story's
+//! whole view, the same for briefs of every size; pointer sweeping the map),
+//! `pointer-at-place` (the same with the map left at the place, a different
+//! view for each brief), `pan` (dragging the map), `scroll` (the text). The gazetteer is
 //! warmed and the context layers loaded before the frames, and ten frames
 //! (layout, the first scene) run before the counted ones: the total divided
 //! by the frames is the steady cost of one frame (`GeobriefApp::ui` and
 //! `Context::tessellate` split it).
 
-use geobrief::GeobriefApp;
 use geobrief::brief::{Brief, parse_brief_file};
+use geobrief::map::memory::MapAction;
+use geobrief::{Action, GeobriefApp};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -38,7 +43,8 @@ fn main() {
     geobrief::map::world_context::WorldContext::load_now();
     let ctx = egui::Context::default();
     let mut app = GeobriefApp::new(brief.clone(), None);
-    if scenario == "pointer"
+    let selects = scenario == "pointer" || scenario == "pointer-at-place";
+    if selects
         && let Some(p) = brief
             .places()
             .max_by_key(|p| brief.mentions_of(&p.id).len())
@@ -51,10 +57,38 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(10);
+    let arrive = |app: &mut GeobriefApp, f: &mut usize| {
+        // A selection flies the map to the place: let it arrive.
+        while app.map.target.is_some() && *f < 600 {
+            run_frames(&ctx, app, &scenario, f, 1);
+        }
+    };
     run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
-    // A selection flies the map to the place: let it arrive.
-    while app.map.target.is_some() && f < 600 {
+    if app.map.target.is_some() {
+        arrive(&mut app, &mut f);
+        // The view where it stops is built once more: not a steady frame.
+        run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
+    }
+    if scenario == "pointer" {
+        // Then Fit: the story's whole view, the same for briefs of every
+        // size (at the place, each brief's view is somewhere else).
+        app.apply(Action::Map(MapAction::FitAll));
         run_frames(&ctx, &mut app, &scenario, &mut f, 1);
+        arrive(&mut app, &mut f);
+        run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
+    }
+    if let Some(view) = std::env::var("FRAMES_VIEW")
+        .ok()
+        .and_then(|v| parse_view(&v))
+    {
+        // Another view, to compare briefs in one view: set, then settled.
+        app.map.camera = Some(view);
+        app.map.target = None;
+        run_frames(&ctx, &mut app, &scenario, &mut f, warmup);
+    }
+    if let Some(camera) = app.map.camera {
+        let (lon, lat) = geobrief::map::projection::lon_lat_from_world(camera.center);
+        eprintln!("view: FRAMES_VIEW={lat:.4},{lon:.4},{:.3}", camera.zoom);
     }
     if args.get(4).map(String::as_str) == Some("times") {
         // Wall-clock time of each frame, to find the slow ones.
@@ -72,6 +106,21 @@ fn main() {
     }
     let vertices = frame(&ctx, &mut app, &scenario, f);
     eprintln!("{vertices} vertices tessellated in the last frame");
+}
+
+/// `LAT,LON,ZOOM` as a camera.
+fn parse_view(view: &str) -> Option<geobrief::map::camera::Camera> {
+    let parts: Vec<f64> = view
+        .split(',')
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    let [lat, lon, zoom] = parts[..] else {
+        return None;
+    };
+    Some(geobrief::map::camera::Camera {
+        center: geobrief::map::projection::world_from_lon_lat(lon, lat),
+        zoom,
+    })
 }
 
 /// The frames callgrind counts (`--toggle-collect=*counted_frames*`).

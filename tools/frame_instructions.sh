@@ -4,9 +4,10 @@
 #
 #     tools/frame_instructions.sh BRIEF.json... [-- SCENARIOS]
 #
-# Scenarios default to idle, pointer (a place selected, pointer moving), pan
-# and scroll; each runs 10 warm-up frames and then 30 counted ones
-# (examples/frames.rs). Needs valgrind.
+# Scenarios default to idle, pointer (a place selected, then Fit, pointer
+# moving), pan and scroll; pointer-at-place (the map left at the selected
+# place, each brief's own view) is there too. Each runs 10 warm-up frames
+# and then 30 counted ones (examples/frames.rs). Needs valgrind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 briefs=()

@@ -83,19 +83,17 @@ mod tests {
 
     #[test]
     fn each_zoom_level_keeps_fewer_markers_the_further_out_and_all_when_close() {
-        let markers: Vec<(crate::brief::PlaceId, [f64; 2], u64)> = (0..5000)
+        let markers: Vec<CrowdMember> = (0..5000)
             .map(|i| {
                 let (x, y) = ((i % 100) as f64 / 100.0, (i / 100) as f64 / 100.0);
-                (
-                    crate::brief::PlaceId::new(format!("p{i}")),
-                    [x * 0.01 + 0.5, y * 0.01 + 0.5],
-                    i as u64,
-                )
+                member(i, [x * 0.01 + 0.5, y * 0.01 + 0.5], 0.0)
             })
             .collect();
         let mut levels = ZoomThinning::default();
         let mut count = |zoom: f64| {
-            let kept = levels.kept_in_view(1, zoom, [0.0, 0.0], [1.0, 1.0], || markers.clone());
+            let kept = levels
+                .kept_in_view(1, zoom, [0.0, 0.0], [1.0, 1.0], || markers.clone())
+                .kept;
             assert_eq!(
                 kept.len() + kept.iter().map(|(_, h)| h).sum::<usize>(),
                 5000
@@ -105,6 +103,82 @@ mod tests {
         let (far, mid, near) = (count(2.0), count(8.0), count(16.0));
         assert!(far < mid && mid < near, "{far} {mid} {near}");
         assert_eq!(near, 5000);
+    }
+
+    fn member(i: usize, at: [f64; 2], extent: f64) -> CrowdMember {
+        CrowdMember {
+            id: crate::brief::PlaceId::new(format!("p{i}")),
+            at,
+            extent,
+            rank: i as u64,
+        }
+    }
+
+    #[test]
+    fn small_areas_in_a_crowd_give_way_and_are_counted_but_a_large_one_is_always_drawn() {
+        // 100 markers and 100 small areas in a square a hundredth of the
+        // world wide (15 points at zoom 2), and one area five times as wide.
+        let mut members: Vec<CrowdMember> = (0..200)
+            .map(|i| {
+                let (x, y) = ((i % 10) as f64 / 1000.0, (i / 10 % 10) as f64 / 1000.0);
+                member(i, [0.5 + x, 0.5 + y], if i < 100 { 0.0 } else { 1e-5 })
+            })
+            .collect();
+        members.push(member(200, [0.505, 0.505], 0.05));
+        let mut levels = ZoomThinning::default();
+        let view = levels.kept_in_view(1, 2.0, [0.0, 0.0], [1.0, 1.0], || members.clone());
+        let shown = view.kept.len() + 1;
+        let counted: usize = view.kept.iter().map(|(_, n)| n).sum();
+        assert!(shown < 20, "{shown}");
+        assert_eq!(shown + counted, 201, "every place is shown or counted");
+        assert!(view.hidden_areas.len() >= 90, "{}", view.hidden_areas.len());
+        assert!(!view.hidden_areas.contains(&members[200].id));
+        assert!(view.kept.iter().all(|(id, _)| *id != members[200].id));
+        // Close up nothing crowds, and the areas are big enough to be drawn.
+        let near = levels.kept_in_view(1, 18.0, [0.0, 0.0], [1.0, 1.0], || members.clone());
+        assert!(near.hidden_areas.is_empty());
+        assert_eq!(near.kept.len(), 100, "the markers");
+    }
+
+    #[test]
+    fn a_storys_few_markers_and_areas_all_stay_however_close() {
+        let members: Vec<CrowdMember> = (0..40)
+            .map(|i| member(i, [0.5, 0.5], if i % 2 == 0 { 0.0 } else { 1e-6 }))
+            .collect();
+        let view = ZoomThinning::default().kept_in_view(1, 1.0, [0.0, 0.0], [1.0, 1.0], || members);
+        assert_eq!(view.kept.len(), 20, "the markers");
+        assert!(view.kept.iter().all(|(_, n)| *n == 0));
+        assert!(view.hidden_areas.is_empty());
+    }
+
+    #[test]
+    fn a_world_view_keeps_its_markers_room_for_their_counts_and_a_country_view_does_not_need_it() {
+        // A grid of markers a sixth of the world wide, every 1/2000 of it.
+        let markers: Vec<CrowdMember> = (0..10_000)
+            .map(|i| {
+                let (x, y) = ((i % 100) as f64 / 2000.0, (i / 100) as f64 / 2000.0);
+                member(i, [0.4 + x, 0.4 + y], 0.0)
+            })
+            .collect();
+        let mut levels = ZoomThinning::default();
+        for (zoom, gap) in [(2.0, WIDE_VIEW_GAP_POINTS), (6.0, MARKER_GAP_POINTS)] {
+            let kept = levels.kept_in_view(1, zoom, [0.0, 0.0], [1.0, 1.0], || markers.clone());
+            let scale = TILE_POINTS * (zoom + 0.5_f64).exp2();
+            let at: Vec<[f64; 2]> = kept
+                .kept
+                .iter()
+                .map(|(id, _)| markers[id.as_str()[1..].parse::<usize>().unwrap()].at)
+                .collect();
+            let closest = at
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| at[i + 1..].iter().map(move |b| (a, b)))
+                .map(|(a, b)| (a[0] - b[0]).hypot(a[1] - b[1]) * scale)
+                .fold(f64::MAX, f64::min);
+            assert!(closest >= gap, "zoom {zoom}: {closest} < {gap}");
+            // Markers kept no farther apart than the gap asks.
+            assert!(closest < gap + 12.0, "zoom {zoom}: {closest}");
+        }
     }
 
     #[test]
@@ -135,81 +209,156 @@ mod tests {
 pub const THIN_ABOVE_MARKERS: usize = 60;
 /// Markers closer than this, in points, hide the less important.
 pub const MARKER_GAP_POINTS: f64 = 22.0;
+/// The gap in a view of the world or a continent (zoom levels below
+/// `WIDE_VIEW_LEVELS`): there nearly every marker kept stands for others and
+/// says "+N" beside it, which needs the room of another marker.
+pub const WIDE_VIEW_GAP_POINTS: f64 = 32.0;
+const WIDE_VIEW_LEVELS: i32 = 5;
+
+/// The gap between markers at a zoom level.
+fn gap_points(level: i32) -> f64 {
+    if level < WIDE_VIEW_LEVELS {
+        WIDE_VIEW_GAP_POINTS
+    } else {
+        MARKER_GAP_POINTS
+    }
+}
 /// World width in points at zoom 0 (as the camera has it).
 const TILE_POINTS: f64 = 256.0;
 
 /// Lower ranks keep their marker where markers crowd: bases before
-/// capitals before towns, and among those the more often named.
+/// capitals before areas before towns, and among those the more often named.
 pub fn marker_rank(kind: crate::brief::PlaceKind, mentions: usize) -> u64 {
     use crate::brief::PlaceKind as K;
     let kind = match kind {
         K::NavalBase | K::AirBase => 1,
         K::Capital => 2,
+        K::Area => 3,
         _ => 4,
     };
     (kind << 32) | (u64::from(u32::MAX) - mentions.min(u32::MAX as usize) as u64)
 }
 
+/// A place that may give way where places crowd: a marker, or an area.
+#[derive(Clone, Debug)]
+pub struct CrowdMember {
+    pub id: crate::brief::PlaceId,
+    /// Where it is drawn, in world coordinates.
+    pub at: [f64; 2],
+    /// An area's larger side in world units (a marker's is zero). An area
+    /// smaller than the gap between markers at a zoom level is a blot no
+    /// bigger than a marker there, and crowds like one; a bigger area is
+    /// always drawn.
+    pub extent: f64,
+    pub rank: u64,
+}
+
 type KeptMarker = rstar::primitives::GeomWithData<[f64; 2], (crate::brief::PlaceId, usize)>;
+
+/// What one zoom level keeps: the markers (and small areas) that stay, each
+/// with how many it stands for, and the small areas that gave way.
+#[derive(Default)]
+struct Level {
+    kept: rstar::RTree<KeptMarker>,
+    hidden_areas: std::sync::Arc<std::collections::HashSet<crate::brief::PlaceId>>,
+}
+
+/// The places a view keeps after thinning (see `ZoomThinning::kept_in_view`).
+pub struct KeptInView {
+    /// Markers and small areas kept in the view, with how many each stands for.
+    pub kept: Vec<(crate::brief::PlaceId, usize)>,
+    /// Areas this zoom level leaves out (counted by a kept place near them).
+    pub hidden_areas: std::sync::Arc<std::collections::HashSet<crate::brief::PlaceId>>,
+}
 
 /// The markers each zoom level keeps, worked out once per change of the
 /// places and zoom level (not per frame), in an R-tree for the view to ask.
 #[derive(Default)]
 pub struct ZoomThinning {
     version: Option<u64>,
-    levels: HashMap<i32, rstar::RTree<KeptMarker>>,
+    levels: HashMap<i32, Level>,
 }
 
 impl ZoomThinning {
     /// The markers kept at `zoom` inside the world box `min..max`, with how
-    /// many each stands for. `markers` are all the marker places: (id,
-    /// world position, rank), asked for only when a level is first needed.
+    /// many each stands for, and the areas left out at this zoom. `members`
+    /// are all the marker and area places, asked for only when a level is
+    /// first needed.
     pub fn kept_in_view(
         &mut self,
         version: u64,
         zoom: f64,
         min: [f64; 2],
         max: [f64; 2],
-        markers: impl FnOnce() -> Vec<(crate::brief::PlaceId, [f64; 2], u64)>,
-    ) -> Vec<(crate::brief::PlaceId, usize)> {
+        members: impl FnOnce() -> Vec<CrowdMember>,
+    ) -> KeptInView {
         if self.version != Some(version) {
             self.version = Some(version);
             self.levels.clear();
         }
         let level = zoom.floor().clamp(0.0, 24.0) as i32;
-        let tree = self.levels.entry(level).or_insert_with(|| {
-            let markers = markers();
-            let thin = markers.len() > THIN_ABOVE_MARKERS;
-            // Points at the middle of the level, so the gap holds through it.
-            let scale = TILE_POINTS * (f64::from(level) + 0.5).exp2();
-            let kept: Vec<KeptMarker> = if thin {
-                let candidates: Vec<Candidate> = markers
-                    .iter()
-                    .map(|(_, w, rank)| Candidate {
-                        pos: ScreenPos::new(w[0] * scale, w[1] * scale),
-                        rank: *rank,
-                    })
-                    .collect();
-                let thinned = thin_markers(&candidates, MARKER_GAP_POINTS);
-                thinned
-                    .kept
-                    .iter()
-                    .zip(&thinned.hides)
-                    .map(|(&i, &hides)| {
-                        KeptMarker::new(markers[i].1, (markers[i].0.clone(), hides))
-                    })
-                    .collect()
-            } else {
-                markers
-                    .into_iter()
-                    .map(|(id, w, _)| KeptMarker::new(w, (id, 0)))
-                    .collect()
-            };
-            rstar::RTree::bulk_load(kept)
-        });
+        let level = self
+            .levels
+            .entry(level)
+            .or_insert_with(|| thin_level(level, members()));
         let envelope = rstar::AABB::from_corners(min, max);
-        tree.locate_in_envelope(&envelope)
-            .map(|m| m.data.clone())
-            .collect()
+        KeptInView {
+            kept: level
+                .kept
+                .locate_in_envelope(&envelope)
+                .map(|m| m.data.clone())
+                .collect(),
+            hidden_areas: level.hidden_areas.clone(),
+        }
+    }
+}
+
+/// Thins one zoom level: markers, and areas smaller there than the gap
+/// between markers, give way to the more important near them.
+fn thin_level(level: i32, members: Vec<CrowdMember>) -> Level {
+    // Points at the middle of the level, so the gap holds through it.
+    let scale = TILE_POINTS * (f64::from(level) + 0.5).exp2();
+    let gap = gap_points(level);
+    // An area bigger than the gap is drawn whatever crowds it.
+    let crowding: Vec<&CrowdMember> = members.iter().filter(|m| m.extent * scale < gap).collect();
+    // A news story's few markers all stay, and so do its areas.
+    if crowding.len() <= THIN_ABOVE_MARKERS {
+        let kept = members
+            .into_iter()
+            .filter(|m| m.extent == 0.0)
+            .map(|m| KeptMarker::new(m.at, (m.id, 0)))
+            .collect();
+        return Level {
+            kept: rstar::RTree::bulk_load(kept),
+            hidden_areas: Default::default(),
+        };
+    }
+    let candidates: Vec<Candidate> = crowding
+        .iter()
+        .map(|m| Candidate {
+            pos: ScreenPos::new(m.at[0] * scale, m.at[1] * scale),
+            rank: m.rank,
+        })
+        .collect();
+    let thinned = thin_markers(&candidates, gap);
+    let mut kept_flags = vec![false; crowding.len()];
+    let kept = thinned
+        .kept
+        .iter()
+        .zip(&thinned.hides)
+        .map(|(&i, &hides)| {
+            kept_flags[i] = true;
+            KeptMarker::new(crowding[i].at, (crowding[i].id.clone(), hides))
+        })
+        .collect();
+    let hidden_areas = crowding
+        .iter()
+        .zip(kept_flags)
+        .filter(|(m, kept)| m.extent > 0.0 && !kept)
+        .map(|(m, _)| m.id.clone())
+        .collect();
+    Level {
+        kept: rstar::RTree::bulk_load(kept),
+        hidden_areas: std::sync::Arc::new(hidden_areas),
     }
 }

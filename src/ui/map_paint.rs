@@ -60,12 +60,8 @@ pub fn paint_scene(
     }
     let above = Shape::Mesh(painted.above.clone());
     add_meshes(&painter, [above], painted.offset, 3);
-    painter.extend(painted.texts.iter().map(|text| {
-        // Texts are moved before egui lays their glyphs on the pixel grid.
-        let mut text = text.clone();
-        text.translate(painted.offset);
-        text
-    }));
+    let texts = Shape::Mesh(painted.texts_mesh(ui.ctx()));
+    add_meshes(&painter, [texts], painted.offset, 5);
 }
 
 /// The hover halo of a place (and its outline, for an area).
@@ -92,7 +88,7 @@ pub fn paint_overlay(ui: &egui::Ui, scene: &MapScene) {
         paint_hover(&painter, p, scene.palette);
     }
     painter.add(Shape::Mesh(painted.above.clone()));
-    painter.extend(painted.texts.iter().cloned());
+    painter.add(Shape::Mesh(painted.texts_mesh(ui.ctx())));
 }
 
 /// Adds meshes built once (the basemap, a scene's places) moved by `offset`
@@ -136,13 +132,19 @@ pub(super) fn add_meshes(
 
 /// A scene's places as meshes: `below` the hover halo (areas, the inset's
 /// outline) and `above` it (the selected halo, markers, the boxes of labels),
-/// then the texts (counts, labels) as laid out. Built at the first paint of
-/// a scene, reused while the scene is. The meshes use no font texture, so
-/// they stay right when egui's atlas grows; texts are tessellated by egui.
+/// then the texts (counts, labels). Built at the first paint of a scene,
+/// reused while the scene is. `below` and `above` use no font texture, so
+/// they stay right when egui's atlas grows; the texts' mesh points into the
+/// atlas and is made again when the atlas changes size (a new atlas, after
+/// egui empties a full one, changes the font epoch and so the scene).
 pub struct PlacesPainted {
     below: Arc<Mesh>,
     above: Arc<Mesh>,
-    texts: Vec<Shape>,
+    texts: Arc<Vec<Shape>>,
+    /// The texts tessellated, and the atlas size they were tessellated for.
+    texts_mesh: Arc<std::sync::Mutex<Option<TextsMesh>>>,
+    /// Where the texts may show (the scene's rect and margin).
+    clip: Rect,
     /// How far all of it is drawn from where it was built (a pan).
     offset: egui::Vec2,
 }
@@ -190,16 +192,16 @@ impl PlacesPainted {
         for p in scene.places.iter().filter(|p| has_marker(p.kind)) {
             above.extend(marker_shapes(p.anchor, p.kind, palette));
             if p.hides > 0 {
-                // A marker standing for others where they crowd says how many.
-                let galley = painter.layout_no_wrap(
-                    format!("+{}", p.hides),
-                    egui::FontId::proportional(9.5),
-                    palette.label,
-                );
-                let r = marker_radius(p.kind);
-                let at = p.anchor + vec2(r + 1.0, -r - 1.0 - galley.size().y);
-                texts.push(Shape::galley(at, galley, palette.label));
+                texts.push(count_text(painter, p, palette));
             }
+        }
+        // An area that stands for others where they crowd says so too.
+        for p in scene
+            .places
+            .iter()
+            .filter(|p| p.hides > 0 && !has_marker(p.kind))
+        {
+            texts.push(count_text(painter, p, palette));
         }
         for label in &scene.labels {
             if let Some(dot) = label.dot {
@@ -214,21 +216,46 @@ impl PlacesPainted {
                 palette.label,
             ));
         }
+        let clip = scene.rect.expand2(scene.margin);
         Self {
-            below: Arc::new(tessellate(
-                ui.ctx(),
-                scene.rect.expand2(scene.margin),
-                below,
-            )),
-            above: Arc::new(tessellate(
-                ui.ctx(),
-                scene.rect.expand2(scene.margin),
-                above,
-            )),
-            texts,
+            below: Arc::new(tessellate(ui.ctx(), clip, below)),
+            above: Arc::new(tessellate(ui.ctx(), clip, above)),
+            texts: Arc::new(texts),
+            texts_mesh: Arc::default(),
+            clip,
             offset: egui::Vec2::ZERO,
         }
     }
+
+    /// The texts as one mesh, tessellated once for the font atlas's size.
+    fn texts_mesh(&self, ctx: &egui::Context) -> Arc<Mesh> {
+        let size = ctx.fonts(|f| f.font_image_size());
+        // A poisoned lock only means a panic elsewhere: the mesh is rebuilt.
+        let mut made = self
+            .texts_mesh
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &*made {
+            Some((for_size, mesh)) if *for_size == size => mesh.clone(),
+            _ => {
+                let mesh = Arc::new(tessellate(ctx, self.clip, self.texts.to_vec()));
+                *made = Some((size, mesh.clone()));
+                mesh
+            }
+        }
+    }
+}
+
+/// "+N" at the top right of a place that stands for N others where they crowd.
+fn count_text(painter: &egui::Painter, p: &PlaceOnScreen, palette: &Palette) -> Shape {
+    let galley = painter.layout_no_wrap(
+        format!("+{}", p.hides),
+        egui::FontId::proportional(9.5),
+        palette.label,
+    );
+    let r = marker_radius(p.kind);
+    let at = p.anchor + vec2(r + 1.0, -r - 1.0 - galley.size().y);
+    Shape::galley(at, galley, palette.label)
 }
 
 impl PlacesPainted {
@@ -239,12 +266,18 @@ impl PlacesPainted {
             below: self.below.clone(),
             above: self.above.clone(),
             texts: self.texts.clone(),
+            texts_mesh: self.texts_mesh.clone(),
+            clip: self.clip,
             offset: self.offset + delta,
         }
     }
 }
 
-/// Shapes as one mesh, as egui would tessellate them this frame.
+/// Texts tessellated for a font atlas of this size (in pixels).
+type TextsMesh = ([usize; 2], Arc<Mesh>);
+
+/// Shapes as one mesh, as egui would tessellate them this frame (texts
+/// for the font atlas as it is now).
 fn tessellate(ctx: &egui::Context, clip: Rect, shapes: Vec<Shape>) -> Mesh {
     let options = ctx.tessellation_options(|o| *o);
     let size = ctx.fonts(|f| f.font_image_size());

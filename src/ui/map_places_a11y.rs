@@ -18,6 +18,7 @@ use crate::brief::{Brief, PlaceId};
 /// places or links (not every frame: a book has tens of thousands of mentions).
 #[derive(Default)]
 pub struct ReadingOrder {
+    /// The (places, links) versions it was ranked for.
     key: Option<(u64, u64)>,
     rank: HashMap<PlaceId, usize>,
 }
@@ -75,6 +76,54 @@ pub fn map_place_has_focus(ctx: &egui::Context) -> bool {
         .is_some_and(|focused_in| focused_in + 1 >= pass)
 }
 
+/// The scene's places that get a node, in reading order: (index into the
+/// scene's places, the node's rect). Worked out once per scene (its places
+/// do not change while it is shown), not every frame.
+pub(super) struct NodeOrder {
+    /// The reading order it was sorted by (`ReadingOrder`'s key).
+    order: Option<(u64, u64)>,
+    pub(super) nodes: Vec<(usize, Rect)>,
+}
+
+impl NodeOrder {
+    fn new(scene: &MapScene, order: &ReadingOrder) -> Self {
+        let mut nodes: Vec<(usize, Rect)> = scene
+            .places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let rect = if has_marker(p.kind) {
+                    Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
+                } else if let Some(label) = p.label {
+                    label
+                } else if p.ring.is_some() {
+                    Rect::from_center_size(p.anchor, vec2(12.0, 12.0))
+                } else {
+                    return None;
+                };
+                Some((i, rect))
+            })
+            .collect();
+        nodes.sort_by_cached_key(|(i, _)| order.rank(&scene.places[*i].id));
+        Self {
+            order: order.key,
+            nodes,
+        }
+    }
+
+    /// The same nodes `delta` points farther on (a pan).
+    pub(super) fn translated(&self, delta: egui::Vec2) -> Self {
+        Self {
+            order: self.order,
+            nodes: self
+                .nodes
+                .iter()
+                .map(|(i, r)| (*i, r.translate(delta)))
+                .collect(),
+        }
+    }
+}
+
 impl MapScene {
     /// One focusable, clickable node per visible place, in reading order;
     /// returns what the reader did with them.
@@ -85,40 +134,35 @@ impl MapScene {
         suffix: &str,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        let mut nodes: Vec<(&PlaceId, Rect, &str)> = self
-            .places
-            .iter()
-            .filter_map(|p| {
-                let rect = if has_marker(p.kind) {
-                    Rect::from_center_size(p.anchor, vec2(1.0, 1.0) * marker_radius(p.kind) * 2.0)
-                } else if let Some(label) = p.label {
-                    label
-                } else if p.ring.is_some() {
-                    Rect::from_center_size(p.anchor, vec2(12.0, 12.0))
-                } else {
-                    return None;
-                };
-                self.rect
-                    .contains(rect.center())
-                    .then_some((&p.id, rect, p.name.as_str()))
-            })
-            .collect();
-        nodes.sort_by_cached_key(|(place, _, _)| order.rank(place));
+        let fresh;
+        let sorted = match self.node_order.get_or_init(|| NodeOrder::new(self, order)) {
+            cached if cached.order == order.key => cached,
+            _ => {
+                fresh = NodeOrder::new(self, order);
+                &fresh
+            }
+        };
         let id_of = |place: &PlaceId| ui.scope_id().with(("place", suffix, place));
-        if nodes.len() > MAX_MAP_NODES {
-            // The first places the article names; the selected and the
-            // focused place keep theirs wherever they come.
-            let kept_anyway: Vec<_> = nodes[MAX_MAP_NODES..]
-                .iter()
-                .filter(|(place, _, _)| {
-                    self.selected.as_ref() == Some(*place)
-                        || ui.memory(|m| m.has_focus(id_of(place)))
-                })
-                .copied()
-                .collect();
-            nodes.truncate(MAX_MAP_NODES);
-            nodes.extend(kept_anyway);
+        let focused_id = ui.memory(|m| m.focused());
+        // The first places the article names; the selected and the focused
+        // place keep theirs wherever they come.
+        let mut nodes: Vec<(&PlaceId, Rect, &str)> = Vec::with_capacity(MAX_MAP_NODES + 2);
+        let mut kept_anyway = Vec::new();
+        for &(i, rect) in &sorted.nodes {
+            if !self.rect.contains(rect.center()) {
+                continue;
+            }
+            let p = &self.places[i];
+            let node = (&p.id, rect, p.name.as_str());
+            if nodes.len() < MAX_MAP_NODES {
+                nodes.push(node);
+            } else if self.selected.as_ref() == Some(&p.id)
+                || focused_id.is_some_and(|f| f == id_of(&p.id))
+            {
+                kept_anyway.push(node);
+            }
         }
+        nodes.extend(kept_anyway);
         let mut focused = false;
         // The focus moves at once: the place it moves to must not move it on.
         let mut moved = false;
@@ -126,9 +170,14 @@ impl MapScene {
             let id = id_of(place);
             let response = ui.interact(rect, id, Sense::click());
             let selected = self.selected.as_ref() == Some(place);
-            let label = format!("{name} {suffix}");
+            // Only asked for when someone listens (a screen reader, a click).
             response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    selected,
+                    format!("{name} {suffix}"),
+                )
             });
             // A pointer over close markers is the map's hit test's to settle
             // (the nearest marker wins); a key or a screen reader means this one.

@@ -21,7 +21,7 @@ use crate::map::hit_test::HitShape;
 use crate::map::labels::{LabelRequest, place_labels};
 use crate::map::place_index::PlaceIndex;
 use crate::map::projection::{lon_lat_from_world, world_from_lon_lat};
-use crate::map::thinning::{ZoomThinning, marker_rank};
+use crate::map::thinning::{CrowdMember, ZoomThinning, marker_rank};
 use crate::map::world_basemap::WorldBasemap;
 
 /// A place as it lands on this view.
@@ -86,6 +86,9 @@ pub struct MapScene {
     pub hidden: usize,
     /// The places tessellated, at the scene's first paint.
     pub(super) painted: std::sync::OnceLock<super::map_paint::PlacesPainted>,
+    /// The places with keyboard and screen-reader nodes, in reading order,
+    /// at the scene's first frame.
+    pub(super) node_order: std::sync::OnceLock<super::map_places_a11y::NodeOrder>,
     /// How far beyond `rect` places were looked for and drawn (so that a
     /// pan can move the scene that far before it is built again).
     pub margin: egui::Vec2,
@@ -188,27 +191,24 @@ impl MapScene {
         let min = camera.world_from_screen(&screen_rect(rect), viewport.min);
         let max = camera.world_from_screen(&screen_rect(rect), viewport.max);
         let mut visible = caches.index.visible(brief, min, max);
-        // Markers come thinned for the zoom, each with how many it stands for.
-        let kept = caches.thinning.kept_in_view(
+        // Markers come thinned for the zoom, each with how many it stands
+        // for; so do areas too small at this zoom to be told from a marker.
+        let thinned = caches.thinning.kept_in_view(
             brief.places_version(),
             camera.zoom,
             [min.x, min.y],
             [max.x, max.y],
-            || {
-                brief
-                    .places()
-                    .filter(|p| p.kind.has_marker())
-                    .map(|p| {
-                        let (lon, lat) = p.anchor_lon_lat();
-                        let w = world_from_lon_lat(lon, lat);
-                        let rank = marker_rank(p.kind, brief.mentions_of(&p.id).len());
-                        (p.id.clone(), [w.x, w.y], rank)
-                    })
-                    .collect()
-            },
+            || crowd_members(brief, WorldBasemap::embedded()),
         );
-        let mut hides: HashMap<PlaceId, usize> = HashMap::with_capacity(kept.len());
-        for (id, n) in kept {
+        if !thinned.hidden_areas.is_empty() {
+            visible.retain(|&i| {
+                brief
+                    .place_at(i)
+                    .is_some_and(|p| !thinned.hidden_areas.contains(&p.id))
+            });
+        }
+        let mut hides: HashMap<PlaceId, usize> = HashMap::with_capacity(thinned.kept.len());
+        for (id, n) in thinned.kept {
             if let Some(i) = brief.place_position(&id) {
                 visible.push(i);
                 hides.insert(id, n);
@@ -366,6 +366,7 @@ impl MapScene {
             story_countries,
             hidden,
             painted: std::sync::OnceLock::new(),
+            node_order: std::sync::OnceLock::new(),
             margin,
         };
         scene.place_all_labels(ui, &map, world, context);
@@ -478,6 +479,13 @@ impl MapScene {
             })
             .collect();
         let mut obstacles = obstacles;
+        // A "+N" beside a marker is not written over either.
+        obstacles.extend(
+            self.places
+                .iter()
+                .filter(|p| p.hides > 0)
+                .map(|p| screen_rect(count_rect(p))),
+        );
         obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
         let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
         for (((galley, place), rect), extra) in galleys.into_iter().zip(placed).zip(context) {
@@ -595,6 +603,10 @@ impl MapScene {
         if let Some(p) = self.painted.get() {
             let _ = painted.set(p.translated(delta));
         }
+        let node_order = std::sync::OnceLock::new();
+        if let Some(n) = self.node_order.get() {
+            let _ = node_order.set(n.translated(delta));
+        }
         Self {
             rect: self.rect,
             camera,
@@ -613,6 +625,7 @@ impl MapScene {
             focus_country: self.focus_country,
             hidden: self.hidden,
             painted,
+            node_order,
             margin: self.margin,
         }
     }
@@ -652,6 +665,15 @@ impl MapScene {
     }
 }
 
+/// Where a place's "+N" count goes (top right of its marker), about as big
+/// as its digits in the count's 9.5-point type.
+pub(super) fn count_rect(p: &PlaceOnScreen) -> Rect {
+    let r = marker_radius(p.kind);
+    let digits = p.hides.max(1).ilog10() as f32 + 1.0;
+    let size = egui::vec2(5.5 * (digits + 1.0), 12.0);
+    Rect::from_min_size(p.anchor + egui::vec2(r + 1.0, -r - 1.0 - size.y), size)
+}
+
 /// Where the map's own furniture sits (zoom buttons top right; scale bar
 /// and credit bottom left), so no label lands under it.
 pub fn control_areas(rect: Rect) -> [Rect; 2] {
@@ -685,6 +707,31 @@ pub fn focus_country(brief: &Brief) -> Option<usize> {
     }
     let (best, count) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
     (*count > 0).then_some(best)
+}
+
+/// The places that may give way where they crowd: every marker, and every
+/// area other than a country (the basemap draws those), with its size.
+fn crowd_members(brief: &Brief, world: &WorldBasemap) -> Vec<CrowdMember> {
+    brief
+        .places()
+        .filter(|p| p.kind.has_marker() || (p.is_area() && p.kind != PlaceKind::Country))
+        .map(|p| {
+            let (lon, lat) = p.anchor_lon_lat();
+            let w = world_from_lon_lat(lon, lat);
+            let extent = if p.kind.has_marker() {
+                0.0
+            } else {
+                let (min, max) = crate::map::place_index::place_extent(p, world);
+                (max.x - min.x).max(max.y - min.y)
+            };
+            CrowdMember {
+                id: p.id.clone(),
+                at: [w.x, w.y],
+                extent,
+                rank: marker_rank(p.kind, brief.mentions_of(&p.id).len()),
+            }
+        })
+        .collect()
 }
 
 fn centered_request(anchor: Pos2, galley: &Galley, rank: u32) -> LabelRequest {

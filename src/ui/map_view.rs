@@ -475,10 +475,11 @@ fn scale_bar_ui(ui: &egui::Ui, rect: Rect, camera: &Camera) {
     );
 }
 
-/// Says how many markers thinning left out, at the top left.
+/// Says how many places (markers, and areas too small to tell apart)
+/// thinning left out, at the top left.
 fn hidden_note_ui(ui: &egui::Ui, rect: Rect, hidden: usize) {
     let painter = ui.painter_at(rect);
-    let text = format!("{hidden} crowded markers hidden · zoom in to see them");
+    let text = format!("{hidden} crowded places hidden · zoom in to see them");
     let galley = painter.layout_no_wrap(
         text,
         egui::FontId::proportional(11.0),
