@@ -12,6 +12,7 @@ pub mod cli;
 mod county_lists;
 mod county_pairs;
 mod evidence;
+mod judge;
 mod local_cues;
 mod nearby;
 pub mod publisher;

@@ -589,7 +589,7 @@ pub(super) fn roughly_within(a: &Place, b: &Place, km: f64) -> bool {
 pub(super) fn is_english_state(gaz: &Gazetteer, id: PlaceId) -> bool {
     // The kind is read first: decoding the whole place costs more.
     gaz.kind(id) == PlaceKind::Admin1
-        && super::recognise::is_english_speaking(gaz.place(id).country_code)
+        && super::judge::is_english_speaking(gaz.place(id).country_code)
 }
 
 /// Great-circle distance on a sphere of radius 6371 km.
