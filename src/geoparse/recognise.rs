@@ -53,12 +53,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     };
     let spans = candidate_spans(text, finder, gaz.spellings());
     let mut kept: Vec<(Mention, bool)> = Vec::new();
-    let mut people: HashSet<String> = HashSet::default();
-    // Names seen acting as a person twice or more: then even a well-known
-    // place's name is the person throughout ("Lincoln visited ... Lincoln
-    // lived").
-    let mut people_twice: HashSet<String> = HashSet::default();
-    let mut acting_once: HashSet<String> = HashSet::default();
+    let mut people = People::default();
     let mut lonely: Vec<Mention> = Vec::new();
     let mut kept_until = 0;
     for (span, spelling) in spans {
@@ -110,25 +105,17 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                             && gaz.population(s.place) >= 1_000_000
                     });
                 if speaks_as_person {
-                    let key = name_key(&text[mention.byte_range.clone()]);
-                    if !acting_once.insert(key.clone()) {
-                        people_twice.insert(key.clone());
-                    }
-                    people.insert(key);
+                    people.saw_acting(name_key(&text[mention.byte_range.clone()]));
                 }
                 kept.push((mention, well_known));
             }
             Verdict::Person => {
                 kept_until = span.end;
-                people.insert(name_key(&text[span]));
+                people.named.insert(name_key(&text[span]));
             }
             Verdict::PersonActing => {
                 kept_until = span.end;
-                let key = name_key(&text[span]);
-                if !acting_once.insert(key.clone()) {
-                    people_twice.insert(key.clone());
-                }
-                people.insert(key);
+                people.saw_acting(name_key(&text[span]));
             }
             Verdict::NeedsCompany => lonely.push(Mention {
                 byte_range: span,
@@ -148,14 +135,36 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
     // One sense per article: a name once used for a person stays a person.
     kept.into_iter()
         .filter(|(m, well_known)| {
-            if people.is_empty() {
+            if people.named.is_empty() {
                 return true;
             }
             let key = name_key(&text[m.byte_range.clone()]);
-            !people_twice.contains(&key) && (*well_known || !people.contains(&key))
+            !people.acting_twice.contains(&key) && (*well_known || !people.named.contains(&key))
         })
         .map(|(m, _)| m)
         .collect()
+}
+
+/// The names an article uses for people, for one sense per article.
+#[derive(Default)]
+struct People {
+    /// Every name once judged a person's.
+    named: HashSet<String>,
+    /// Names seen acting as a person once.
+    acting_once: HashSet<String>,
+    /// Names seen acting as a person twice or more: then even a well-known
+    /// place's name is the person throughout ("Lincoln visited ... Lincoln
+    /// lived").
+    acting_twice: HashSet<String>,
+}
+
+impl People {
+    fn saw_acting(&mut self, key: String) {
+        if !self.acting_once.insert(key.clone()) {
+            self.acting_twice.insert(key.clone());
+        }
+        self.named.insert(key);
+    }
 }
 
 /// Admits the towns named like people that stand in a list with places
