@@ -452,22 +452,9 @@ fn is_abbreviation_at(text: &str, at: usize, word: &str) -> bool {
     word.len() <= 4 && text[at + word.len()..].starts_with('.')
 }
 
-/// "Brent Boggs, D-Braxton", "(R-Lilburn)": a legislator's party and the
-/// place they sit for.
-pub(super) fn is_party_home(text: &str, at: usize) -> bool {
-    let head = &text.as_bytes()[..at];
-    head.len() >= 3
-        && head[head.len() - 1] == b'-'
-        && matches!(head[head.len() - 2], b'D' | b'R' | b'I')
-        && matches!(head[head.len() - 3], b' ' | b'(')
-}
-
 /// A dateline, "the city of Monroe", "an Augusta native", "Greer City Hall".
 fn says_it_is_a_town(text: &str, span: &Range<usize>, after: Option<&str>) -> bool {
-    is_party_home(text, span.start)
-        || local_cues::is_dateline(text, span)
-        || local_cues::is_named_as_a_town(text, span.start)
-        || local_cues::is_followed_by_a_place_word(after)
+    local_cues::has_local_cue(text, span, after)
         || after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a))
 }
 

@@ -9,6 +9,25 @@ use std::ops::Range;
 
 use super::recognise::is_sentence_start;
 
+/// "Brent Boggs, D-Braxton", "(R-Lilburn)": a legislator's party and the
+/// place they sit for.
+fn is_party_home(text: &str, at: usize) -> bool {
+    let head = &text.as_bytes()[..at];
+    head.len() >= 3
+        && head[head.len() - 1] == b'-'
+        && matches!(head[head.len() - 2], b'D' | b'R' | b'I')
+        && matches!(head[head.len() - 3], b' ' | b'(')
+}
+
+/// Any of the cues of this module but lists: a dateline, "the city of", a
+/// place word after the name, a legislator's home.
+pub(super) fn has_local_cue(text: &str, span: &Range<usize>, after: Option<&str>) -> bool {
+    is_party_home(text, span.start)
+        || is_dateline(text, span)
+        || is_named_as_a_town(text, span.start)
+        || is_followed_by_a_place_word(after)
+}
+
 /// "TORRINGTON — City Council...", "HUME – A member...", "SALINA, Kan. Strong
 /// winds", "HAMMOND, Ind. (AP) —": a name that opens a story (or a paragraph,
 /// or follows its headline) and is followed by a dash, or by a comma and a

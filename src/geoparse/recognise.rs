@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::gazetteer::{Gazetteer, NameIndex, PlaceKind, Spellings, name_key};
 
 use super::county_lists;
-use super::judge::{Verdict, is_notable, is_party_home, is_well_known, judge};
+use super::judge::{Verdict, is_notable, is_well_known, judge};
 use super::local_cues;
 use super::words;
 
@@ -73,10 +73,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                 let after_locative = is_after_locative(text, &span, before);
                 let names_local_office =
                     after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a));
-                let local_cue = is_party_home(text, span.start)
-                    || local_cues::is_dateline(text, &span)
-                    || local_cues::is_named_as_a_town(text, span.start)
-                    || local_cues::is_followed_by_a_place_word(after);
+                let local_cue = local_cues::has_local_cue(text, &span, after);
                 let mention = Mention {
                     byte_range: span,
                     usage,
