@@ -5,8 +5,11 @@
 //! field, so the place card can show the candidates and a reader can pick
 //! another.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
+use crate::brief::candidates::{
+    CandidateRecord, FOUND_BY_MACHINE, GEOPARSE_FIELD, GeoparseRecord,
+};
 use crate::brief::{
     Article, Brief, BriefDoc, FORMAT, Link, LinkId, PlaceDoc, PlaceKind, Source, Target,
     selectors_for_span,
@@ -115,43 +118,80 @@ pub fn kind_from_gazetteer(kind: gazetteer::PlaceKind) -> PlaceKind {
     }
 }
 
-/// A brief's place for one gazetteer entry.
+/// A brief's place for one gazetteer entry, as the machine found it.
 pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: crate::brief::PlaceId) -> PlaceDoc {
-    let p = gaz.place(place);
-    let kind = kind_from_gazetteer(p.kind);
-    let source = match p.geonames_id {
-        Some(gid) => Source {
-            title: format!("GeoNames geographical database (CC BY 4.0), id {gid}"),
-            url: Some(format!("https://www.geonames.org/{gid}")),
-        },
-        None => Source {
-            title: "Geobrief's hand-curated gazetteer".into(),
-            url: None,
-        },
-    };
-    let label = p.kind.label();
-    let mut note: String = label
-        .chars()
-        .take(1)
-        .flat_map(char::to_uppercase)
-        .chain(label.chars().skip(1))
-        .collect();
-    if !p.country_code.is_empty() && p.kind != gazetteer::PlaceKind::Country {
-        note.push_str(&format!(" in {}", country_name(gaz, p.country_code)));
-    }
-    // Why it was chosen is shown with the candidates, from `x-geoparse`.
-    note.push_str(", found in the text by Geobrief");
+    let candidate = candidate_record(gaz, place, 0.0);
     PlaceDoc {
         id,
+        name: candidate.name.clone(),
+        kind: candidate.brief_kind,
+        geometry: geojson::Geometry::new(geojson::GeometryValue::new_point([
+            candidate.lon,
+            candidate.lat,
+        ])),
+        approximate: candidate.is_approximate(),
+        // Why it was chosen is shown with the candidates, from `x-geoparse`.
+        note: candidate.note(FOUND_BY_MACHINE),
+        sources: vec![candidate.source()],
+        extra: Map::new(),
+    }
+}
+
+/// What a gazetteer entry is, in a reader's words: "county" and "state" in
+/// the United States, "province" in Canada; nothing where no plain word
+/// fits ("Admin2" means nothing to a reader).
+pub fn kind_word(kind: gazetteer::PlaceKind, country_code: &str) -> &'static str {
+    use gazetteer::PlaceKind as G;
+    match kind {
+        G::Continent => "continent",
+        G::Country => "country",
+        G::Admin1 => match country_code {
+            "US" | "AU" | "MX" | "BR" | "IN" | "NG" | "DE" | "AT" | "MY" | "VE" | "SD" | "SS"
+            | "MM" | "FM" | "PW" => "state",
+            "CA" | "CN" | "AR" | "ZA" | "PK" | "IR" | "TR" | "IT" | "ES" | "NL" | "BE" | "PH"
+            | "KR" | "AF" | "ID" | "TH" | "VN" | "SA" | "CU" | "DO" | "EC" | "PE" | "PG" | "ZW"
+            | "ZM" | "KE" | "MZ" | "AO" | "CD" => "province",
+            "SY" | "IQ" | "EG" | "JO" | "LB" | "YE" | "OM" | "BH" | "KW" | "TN" => "governorate",
+            "GB" => "country",
+            "FR" | "PL" | "CZ" | "DK" | "NO" | "FI" | "SE" | "IS" | "CL" | "GH" | "SN" => "region",
+            "CH" => "canton",
+            "RU" | "UA" | "BY" | "KZ" => "region",
+            _ => "",
+        },
+        G::Admin2 => match country_code {
+            "US" | "GB" | "IE" | "LR" | "HU" | "RO" | "HR" | "EE" | "LV" => "county",
+            _ => "",
+        },
+        G::Capital => "capital",
+        G::City => "city",
+        G::Town => "town",
+        G::Region => "region",
+        G::Water => "sea",
+        G::AirBase => "air base",
+        G::NavalBase => "naval base",
+        G::Airport => "airport",
+        G::Building => "building",
+    }
+}
+
+/// One gazetteer entry as a candidate of a place's `x-geoparse` record.
+fn candidate_record(gaz: &Gazetteer, place: PlaceId, score: f64) -> CandidateRecord {
+    let p = gaz.place(place);
+    CandidateRecord {
         name: p.name.to_owned(),
-        kind,
-        geometry: geojson::Geometry::new(geojson::GeometryValue::new_point([p.lon_deg, p.lat_deg])),
-        approximate: matches!(
-            kind,
-            PlaceKind::Region | PlaceKind::Sea | PlaceKind::Country
-        ),
-        note,
-        sources: vec![source],
+        kind: kind_word(p.kind, p.country_code).to_owned(),
+        country: if p.kind == gazetteer::PlaceKind::Country {
+            String::new()
+        } else {
+            country_name(gaz, p.country_code)
+        },
+        region: region_name(gaz, &p),
+        lat: p.lat_deg,
+        lon: p.lon_deg,
+        population: p.population,
+        geonames_id: p.geonames_id.map(u64::from),
+        score: (score * 1000.0).round() / 1000.0,
+        brief_kind: kind_from_gazetteer(p.kind),
         extra: Map::new(),
     }
 }
@@ -180,27 +220,19 @@ pub fn country_name(gaz: &Gazetteer, code: &str) -> String {
 
 /// What the machine weighed for one place, kept in the brief.
 fn geoparse_record(gaz: &Gazetteer, toponym: &Toponym) -> Value {
-    let candidates: Vec<Value> = toponym
-        .candidates
-        .iter()
-        .take(KEPT_CANDIDATES)
-        .map(|c| {
-            let p = gaz.place(c.place);
-            json!({
-                "name": p.name,
-                "kind": p.kind.label(),
-                "country": country_name(gaz, p.country_code),
-                "region": region_name(gaz, &p),
-                "lat": p.lat_deg,
-                "lon": p.lon_deg,
-                "population": p.population,
-                "geonames_id": p.geonames_id,
-                "score": (c.score * 1000.0).round() / 1000.0,
-                "brief_kind": kind_from_gazetteer(p.kind),
-            })
-        })
-        .collect();
-    json!({ "name": toponym.text, "reason": toponym.reason(), "candidates": candidates, "chosen": 0 })
+    GeoparseRecord {
+        written: toponym.text.clone(),
+        reason: toponym.reason(),
+        candidates: toponym
+            .candidates
+            .iter()
+            .take(KEPT_CANDIDATES)
+            .map(|c| candidate_record(gaz, c.place, c.score))
+            .collect(),
+        chosen: 0,
+        extra: Map::new(),
+    }
+    .to_value()
 }
 
 fn inside(area: PreferredArea, lon: f64, lat: f64) -> bool {
@@ -462,7 +494,7 @@ pub fn with_detected_places_published(
                         let mut place = place_doc_for(gaz, toponyms[i].place(), id);
                         place
                             .extra
-                            .insert("x-geoparse".into(), geoparse_record(gaz, &toponyms[i]));
+                            .insert(GEOPARSE_FIELD.into(), geoparse_record(gaz, &toponyms[i]));
                         place
                     }
                     Hit::Personal(entry) => personal_place_doc(&personal.places[entry], id),
@@ -550,21 +582,15 @@ pub fn search_gazetteer(gaz: &Gazetteer, query: &str, limit: usize) -> Vec<Gazet
 
 /// A new place for the brief from a gazetteer entry (with its source).
 pub fn new_place_from_gazetteer(gaz: &Gazetteer, id: PlaceId) -> crate::editing::NewPlace {
-    let doc = place_doc_for(gaz, id, crate::brief::PlaceId::new("new"));
-    let p = gaz.place(id);
-    let mut note = doc.note;
-    if let Some(cut) = note.find(", found in the text by Geobrief") {
-        note.truncate(cut);
-        note.push_str(", chosen from the gazetteer by the reader");
-    }
+    let candidate = candidate_record(gaz, id, 0.0);
     crate::editing::NewPlace {
-        name: doc.name,
-        kind: doc.kind,
-        geometry: geo_types::Geometry::Point(geo_types::Point::new(p.lon_deg, p.lat_deg)),
-        approximate: doc.approximate,
-        note,
-        sources: doc.sources,
-        extra: doc.extra,
+        name: candidate.name.clone(),
+        kind: candidate.brief_kind,
+        geometry: geo_types::Geometry::Point(geo_types::Point::new(candidate.lon, candidate.lat)),
+        approximate: candidate.is_approximate(),
+        note: candidate.note("chosen from the gazetteer by the reader"),
+        sources: vec![candidate.source()],
+        extra: Map::new(),
     }
 }
 

@@ -59,6 +59,8 @@ impl GeobriefApp {
         self.recovery.changed();
         if let Some(id) = select {
             self.select_place(&id, None);
+        } else if let Some(id) = self.selection.place.clone() {
+            self.map.reveal_place(self.doc.brief(), &id);
         }
     }
 }

@@ -4,7 +4,8 @@
 use super::ScreenRect;
 use super::camera::Camera;
 use super::projection::world_from_lon_lat;
-use crate::basemap::Basemap;
+use crate::basemap::context::Regions;
+use crate::basemap::{Basemap, GeoBox, LonLat};
 use crate::brief::{Brief, Place, PlaceKind};
 
 /// Margin kept around fitted places, in points.
@@ -73,6 +74,25 @@ pub fn fit_story(brief: &Brief, viewport: &ScreenRect) -> Camera {
     }
 }
 
+/// The outline's box of the county or first-level division at `point` that
+/// bears `name` ("Henry County", "Henry", "Georgia").
+fn division_named_at(regions: &Regions, name: &str, point: LonLat) -> Option<GeoBox> {
+    let bare = |n: &str| {
+        let n = n.trim();
+        [" County", " Parish", " Borough", " Governorate", " Province", " State"]
+            .iter()
+            .find_map(|suffix| n.strip_suffix(suffix))
+            .unwrap_or(n)
+            .to_lowercase()
+    };
+    let wanted = bare(name);
+    [regions.county_at(point), regions.admin1_at(point)]
+        .into_iter()
+        .flatten()
+        .find(|r| bare(&r.name) == wanted)
+        .map(|r| r.bbox)
+}
+
 /// Zoom at which a point place of this kind is worth showing.
 fn zoom_for_point(kind: PlaceKind) -> f64 {
     match kind {
@@ -103,6 +123,19 @@ pub fn camera_for_place(place: &Place, viewport: &ScreenRect, current: &Camera) 
         return Camera::fitting(viewport, min, max, FIT_MARGIN);
     }
     let (lon, lat) = place.anchor_lon_lat();
+    if place.kind == PlaceKind::Region
+        && let Some(regions) = Regions::loaded()
+        && let Some(b) = division_named_at(regions, &place.name, LonLat::new(lon, lat))
+    {
+        // A county or state known by its outline is framed by it, not by
+        // the wide zoom a region of unknown size gets.
+        return Camera::fitting(
+            viewport,
+            (b.min.lon_deg, b.min.lat_deg),
+            (b.max.lon_deg, b.max.lat_deg),
+            FIT_MARGIN,
+        );
+    }
     let wanted = zoom_for_point(place.kind);
     let zoom = if matches!(place.kind, PlaceKind::Region | PlaceKind::Sea) {
         current.zoom.min(wanted)
@@ -156,6 +189,34 @@ mod tests {
             hmeimim.anchor_lon_lat().1,
         );
         assert!(a.distance(b) > 60.0, "{}", a.distance(b));
+    }
+
+    #[test]
+    fn selecting_a_county_frames_the_county_not_the_continent() {
+        let regions = Regions::embedded();
+        let county = crate::brief::Place {
+            id: "laurens-county".into(),
+            name: "Laurens County".into(),
+            kind: PlaceKind::Region,
+            geometry: geo_types::Geometry::Point(geo_types::Point::new(-82.92, 32.46)),
+            approximate: true,
+            note: String::new(),
+            sources: Vec::new(),
+            extra: Default::default(),
+        };
+        let start = Camera {
+            center: world_from_lon_lat(-83.0, 32.5),
+            zoom: 3.0,
+        };
+        assert!(division_named_at(regions, &county.name, LonLat::new(-82.92, 32.46)).is_some());
+        let cam = camera_for_place(&county, &viewport(), &start);
+        assert!(cam.zoom > 7.0, "zoom {}", cam.zoom);
+        let georgia = crate::brief::Place {
+            name: "Georgia".into(),
+            ..county
+        };
+        let cam = camera_for_place(&georgia, &viewport(), &start);
+        assert!((5.0..7.5).contains(&cam.zoom), "zoom {}", cam.zoom);
     }
 
     #[test]

@@ -102,6 +102,21 @@ impl MapMemory {
         }
     }
 
+    /// Flies to a place unless the view (or the view being flown to) shows
+    /// it already: after an edit moved it (another candidate chosen, an
+    /// undo), the selected place is never left off screen.
+    pub fn reveal_place(&mut self, brief: &Brief, place: &PlaceId) {
+        let (Some(camera), Some(viewport), Some(p)) =
+            (self.target.or(self.camera), self.viewport, brief.place(place))
+        else {
+            return;
+        };
+        let (lon, lat) = p.anchor_lon_lat();
+        if !viewport.contains(camera.screen_from_lon_lat(&viewport, lon, lat)) {
+            self.fly_to_place(brief, place);
+        }
+    }
+
     /// Takes the map's size for this frame; the first frame fits the story.
     pub fn set_viewport(&mut self, viewport: ScreenRect, brief: &Brief) {
         self.viewport = Some(viewport);

@@ -219,21 +219,16 @@ fn candidates_ui(ui: &mut egui::Ui, place: &Place, actions: &mut Vec<Action>) {
     };
     ui.separator();
     ui.label(RichText::new(format!("Found as “{}”", record.written)).strong());
-    if !record.reason.is_empty() {
-        ui.label(RichText::new(format!("Chosen for: {}", record.reason)).small());
+    let why = record.why();
+    if !why.is_empty() {
+        ui.label(RichText::new(why).small());
     }
     if record.candidates.len() > 1 {
         ui.label(
             RichText::new("Places of that name (pick another if the machine was wrong):").small(),
         );
         for (k, c) in record.candidates.iter().enumerate() {
-            let mut text = c.name.clone();
-            if !c.region.is_empty() && c.region != c.name {
-                text.push_str(&format!(", {}", c.region));
-            }
-            if !c.country.is_empty() && c.country != c.name {
-                text.push_str(&format!(", {}", c.country));
-            }
+            let mut text = c.full_name();
             if c.population > 0 {
                 text.push_str(&format!(" · pop. {}", population_text(c.population)));
             }

@@ -122,6 +122,57 @@ fn picking_another_candidate_moves_the_place_and_marks_the_brief_edited() {
     );
 }
 
+/// Whether the map's view (once it settles) holds this point.
+fn map_shows(app: &GeobriefApp, (lon, lat): (f64, f64)) -> bool {
+    let ((west, south), (east, north)) = app.map.visible_area().unwrap();
+    (west..=east).contains(&lon) && (south..=north).contains(&lat)
+}
+
+#[test]
+fn choosing_athens_georgia_carries_its_source_note_and_view_and_undo_puts_greece_back() {
+    let mut harness = harness();
+    paste(
+        &mut harness,
+        "Talks in Athens\n\nMinisters met in Athens on Monday to talk about trade.",
+    );
+    harness.get_by_role_and_label(Role::Button, "Athens").click();
+    harness.run();
+    let id = harness.state().selected_id().unwrap().to_string();
+    let before = harness.state().brief().place(&id).unwrap().clone();
+    assert!(
+        geobrief::export::geonames_uri(&before).is_some(),
+        "a found place has a GeoNames id"
+    );
+    harness
+        .get_by_label_contains("Athens, Georgia, United States")
+        .click();
+    settle(&mut harness);
+    let app = harness.state();
+    let after = app.brief().place(&id).unwrap().clone();
+    let record = geobrief::brief::candidates::geoparse_record(&after).unwrap();
+    let chosen = record.chosen().unwrap();
+    assert_eq!((chosen.region.as_str(), chosen.country.as_str()), ("Georgia", "United States"));
+    let gid = chosen.geonames_id.unwrap();
+    assert_eq!(
+        geobrief::export::geonames_uri(&after),
+        Some(format!("https://sws.geonames.org/{gid}/")),
+        "the exported GeoNames id is the chosen place's"
+    );
+    assert_eq!(after.sources.len(), 1, "{:?}", after.sources);
+    assert!(after.sources[0].url.as_deref().unwrap().ends_with(&gid.to_string()));
+    assert!(after.note.contains("Georgia, United States"), "{}", after.note);
+    assert!(after.note.contains("chosen by the reader"), "{}", after.note);
+    assert!(map_shows(app, after.anchor_lon_lat()), "the map flew to Georgia");
+    assert!(!map_shows(app, before.anchor_lon_lat()));
+    harness.get_by_label_contains("Your choice. Geobrief had chosen Athens, ");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.brief().place(&id).unwrap(), &before, "undo puts every field back");
+    assert!(map_shows(app, before.anchor_lon_lat()), "the map flew back to Greece");
+}
+
 #[test]
 fn removing_a_false_place_removes_its_marker_and_highlights() {
     let mut harness = harness();
