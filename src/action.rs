@@ -31,6 +31,8 @@ pub enum Action {
     /// Start, update or end a gesture on the map (`None` cancels).
     Gesture(Option<Gesture>),
     Edit(EditAction),
+    /// Open or fold the side panel (place card and list).
+    ShowSidePanel(bool),
     Undo,
     Redo,
     File(FileAction),

@@ -7,9 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::brief::candidates::{
-    CandidateRecord, FOUND_BY_MACHINE, GEOPARSE_FIELD, GeoparseRecord,
-};
+use crate::brief::candidates::{CandidateRecord, FOUND_BY_MACHINE, GEOPARSE_FIELD, GeoparseRecord};
 use crate::brief::{
     Article, Brief, BriefDoc, FORMAT, Link, LinkId, PlaceDoc, PlaceKind, Source, Target,
     selectors_for_span,

@@ -68,6 +68,8 @@ pub struct GeobriefApp {
     pub map: MapMemory,
     /// What the panels keep between frames (layouts, text being typed).
     pub views: ui::Views,
+    /// How the window is shared between the article, the map and the side panel.
+    pub panels: ui::layout::PanelShares,
     pub problems: Vec<Problem>,
     pub files: FileState,
     pub personal: PersonalGazetteer,
@@ -112,6 +114,7 @@ impl GeobriefApp {
             scroll_to_mention: false,
             map: MapMemory::default(),
             views: ui::Views::default(),
+            panels: ui::layout::PanelShares::default(),
             problems,
             files: FileState::new(recent),
             personal: PersonalGazetteer::default(),
@@ -164,6 +167,8 @@ impl GeobriefApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         ui::theme::apply_reading_style(&ctx);
+        let window_width = ui.available_width();
+        let panels = self.panels.plan(window_width);
         self.jobs.set_waker(&ctx);
         self.ctx = Some(ctx.clone());
         self.frames += 1;
@@ -209,22 +214,35 @@ impl GeobriefApp {
                 redo: self.doc.redo_label(),
                 recent: &self.files.recent.paths,
                 picking: self.files.is_picking(),
+                side_panel_open: panels.side.is_some(),
             },
             &mut self.files.bias_country,
         ));
         if !self.problems.is_empty() {
             ui::problems::problems_ui(ui, &mut self.problems);
         }
-        actions.extend(ui::place_panel::place_panel_ui(
-            ui,
-            &reading,
-            &mut self.views.places,
-            &self.personal,
-        ));
+        if let Some(plan) = panels.side {
+            actions.extend(ui::place_panel::place_panel_ui(
+                ui,
+                &reading,
+                &mut self.views.places,
+                &self.personal,
+                ui::layout::Sizing {
+                    plan,
+                    share: &mut self.panels.side,
+                    window_width,
+                },
+            ));
+        }
         actions.extend(ui::article::article_panel_ui(
             ui,
             &reading,
             &mut self.views.article,
+            ui::layout::Sizing {
+                plan: panels.article,
+                share: &mut self.panels.article,
+                window_width,
+            },
         ));
         actions.extend(ui::map_view::map_panel_ui(
             ui,
@@ -270,6 +288,7 @@ impl GeobriefApp {
             Action::Map(map_action) => self.map.apply(map_action, self.doc.brief()),
             Action::Gesture(gesture) => self.map.gesture = gesture,
             Action::Edit(edit) => self.apply_edit(edit),
+            Action::ShowSidePanel(open) => self.panels.side_open = Some(open),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::File(file_action) => self.apply_file(file_action),

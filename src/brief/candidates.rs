@@ -357,7 +357,10 @@ mod tests {
             after.sources[0].url.as_deref(),
             Some("https://www.geonames.org/4180386")
         );
-        assert_eq!(after.sources[1].title, "My own notes", "the reader's source stays");
+        assert_eq!(
+            after.sources[1].title, "My own notes",
+            "the reader's source stays"
+        );
         assert_eq!(after.sources.len(), 2, "the machine's old source goes");
         assert_eq!(
             after.note,
@@ -365,8 +368,15 @@ mod tests {
         );
         let record = geoparse_record(&after).unwrap();
         assert_eq!(record.chosen, 1);
-        assert!(record.why().starts_with("Your choice. Geobrief had chosen Athens, Greece"));
-        assert_eq!(record.extra["x-future"], 1, "unknown fields survive the choice");
+        assert!(
+            record
+                .why()
+                .starts_with("Your choice. Geobrief had chosen Athens, Greece")
+        );
+        assert_eq!(
+            record.extra["x-future"], 1,
+            "unknown fields survive the choice"
+        );
         brief.apply(undo).unwrap();
         assert_eq!(brief.place("athens").unwrap(), &before);
     }

@@ -79,11 +79,18 @@ pub fn fit_story(brief: &Brief, viewport: &ScreenRect) -> Camera {
 fn division_named_at(regions: &Regions, name: &str, point: LonLat) -> Option<GeoBox> {
     let bare = |n: &str| {
         let n = n.trim();
-        [" County", " Parish", " Borough", " Governorate", " Province", " State"]
-            .iter()
-            .find_map(|suffix| n.strip_suffix(suffix))
-            .unwrap_or(n)
-            .to_lowercase()
+        [
+            " County",
+            " Parish",
+            " Borough",
+            " Governorate",
+            " Province",
+            " State",
+        ]
+        .iter()
+        .find_map(|suffix| n.strip_suffix(suffix))
+        .unwrap_or(n)
+        .to_lowercase()
     };
     let wanted = bare(name);
     [regions.county_at(point), regions.admin1_at(point)]

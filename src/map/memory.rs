@@ -106,9 +106,11 @@ impl MapMemory {
     /// it already: after an edit moved it (another candidate chosen, an
     /// undo), the selected place is never left off screen.
     pub fn reveal_place(&mut self, brief: &Brief, place: &PlaceId) {
-        let (Some(camera), Some(viewport), Some(p)) =
-            (self.target.or(self.camera), self.viewport, brief.place(place))
-        else {
+        let (Some(camera), Some(viewport), Some(p)) = (
+            self.target.or(self.camera),
+            self.viewport,
+            brief.place(place),
+        ) else {
             return;
         };
         let (lon, lat) = p.anchor_lon_lat();

@@ -170,33 +170,50 @@ pub fn article_panel_ui(
     ui: &mut egui::Ui,
     reading: &Reading,
     view: &mut ArticleView,
+    sizing: super::layout::Sizing,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    egui::Panel::left("article")
-        .resizable(true)
-        .default_size(480.0)
-        .min_size(300.0)
-        .show(ui, |ui| {
-            if let Some(busy) = reading.busy {
-                busy_ui(ui, busy, &mut actions);
-            }
-            let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-            if view.scroll_fix != 0.0 {
-                let offset = ui
-                    .ctx()
-                    .data(|d| d.get_temp::<f32>(ui.scope_id().with("article_offset")))
-                    .unwrap_or(0.0);
-                scroll = scroll.vertical_scroll_offset((offset + view.scroll_fix).max(0.0));
-                view.scroll_fix = 0.0;
-            }
-            let output = scroll.show_viewport(ui, |ui, viewport| {
-                article_ui(ui, reading, view, viewport, &mut actions);
-            });
-            let id = ui.scope_id().with("article_offset");
-            ui.ctx()
-                .data_mut(|d| d.insert_temp(id, output.state.clamped_offset().y));
+    let panel = egui::Panel::left("article");
+    super::layout::show_planned(ui, panel, "article", sizing, |ui| {
+        reading_size_for_width(ui);
+        if let Some(busy) = reading.busy {
+            busy_ui(ui, busy, &mut actions);
+        }
+        let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if view.scroll_fix != 0.0 {
+            let offset = ui
+                .ctx()
+                .data(|d| d.get_temp::<f32>(ui.scope_id().with("article_offset")))
+                .unwrap_or(0.0);
+            scroll = scroll.vertical_scroll_offset((offset + view.scroll_fix).max(0.0));
+            view.scroll_fix = 0.0;
+        }
+        let output = scroll.show_viewport(ui, |ui, viewport| {
+            article_ui(ui, reading, view, viewport, &mut actions);
         });
+        let id = ui.scope_id().with("article_offset");
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(id, output.state.clamped_offset().y));
+    });
     actions
+}
+
+/// A wide article column gets larger type, so a line stays near 75
+/// characters instead of stretching to a hundred and more.
+fn reading_size_for_width(ui: &mut egui::Ui) {
+    let body = (ui.available_width() / 36.0).clamp(15.5, 19.0);
+    if body > 15.5 {
+        let style = ui.style_mut();
+        let family = egui::FontFamily::Proportional;
+        style.text_styles.insert(
+            egui::TextStyle::Body,
+            egui::FontId::new(body, family.clone()),
+        );
+        style.text_styles.insert(
+            egui::TextStyle::Heading,
+            egui::FontId::new(body * 21.0 / 15.5, family),
+        );
+    }
 }
 
 fn busy_ui(ui: &mut egui::Ui, what: &str, actions: &mut Vec<Action>) {
@@ -276,7 +293,6 @@ fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
     let article = &reading.brief.article;
     ui.label(RichText::new(&article.title).heading().strong());
     let title_note = match article.title_by.as_deref() {
-        Some("editor") => Some("Title by the editor; the article has no headline."),
         Some("geobrief") => Some("No headline found in the text; the title is a stand-in."),
         _ => None,
     };

@@ -8,6 +8,7 @@ pub mod context_labels;
 pub mod dialogs;
 pub mod inset;
 pub mod keys;
+pub mod layout;
 pub mod link_words;
 pub mod locator;
 pub mod map_edit;

@@ -124,7 +124,7 @@ pub fn place_card_ui(
     }
     super::where_line::where_line_ui(ui, place);
 
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_label("Kind")
             .selected_text(place.kind.label())
             .show_ui(ui, |ui| {
@@ -185,7 +185,6 @@ pub fn place_card_ui(
 
     passages_ui(ui, reading, place, actions);
     sources_ui(ui, &place.sources, &mut drafts.shown_source);
-    candidates_ui(ui, place, actions);
     ui.horizontal_wrapped(|ui| {
         if personal.contains_name(&place.name) {
             ui.label(RichText::new("In your gazetteer").small());
@@ -209,6 +208,7 @@ pub fn place_card_ui(
             actions.push(Action::ClearSelection);
         }
     });
+    candidates_ui(ui, place, actions);
 }
 
 /// For a place found by the machine: the name as written, why the chosen
@@ -266,7 +266,7 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
         .as_ref()
         .and_then(|c| mentions.iter().position(|m| m == c))
         .unwrap_or(0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Passages");
         if ui
             .button("‹ Prev")

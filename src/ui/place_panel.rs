@@ -5,6 +5,7 @@ use egui::{RichText, Sense};
 
 use super::Reading;
 use super::keys::SHORTCUTS;
+use super::layout::{Sizing, show_planned};
 use super::link_words::{LinkSearch, link_words_ui};
 use super::markers::{has_marker, marker_shapes};
 use super::place_card::{CardDrafts, place_card_ui};
@@ -30,47 +31,38 @@ pub fn place_panel_ui(
     reading: &Reading,
     state: &mut PlacePanelState,
     personal: &PersonalGazetteer,
+    sizing: Sizing,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    egui::Panel::right("places")
-        .resizable(true)
-        .default_size(300.0)
-        .min_size(230.0)
-        .show(ui, |ui| {
-            let words = reading.selection.text.as_ref().filter(|t| !t.is_empty());
-            let place = reading
-                .selection
-                .place
-                .as_ref()
-                .and_then(|id| reading.brief.place(id));
-            if words.is_some() || place.is_some() {
-                // The card and the linking tools take what they need, up to
-                // about two thirds of the panel; the list keeps the rest.
-                let max_height = (ui.available_height() * 0.66).max(160.0);
-                egui::ScrollArea::vertical()
-                    .id_salt("place_card")
-                    .max_height(max_height)
-                    .auto_shrink([false, true])
-                    .show(ui, |ui| {
-                        if let Some(words) = words {
-                            link_words_ui(ui, reading, words, &mut state.search, &mut actions);
-                            ui.separator();
-                        }
-                        if let Some(place) = place {
-                            place_card_ui(
-                                ui,
-                                reading,
-                                place,
-                                &mut state.card,
-                                personal,
-                                &mut actions,
-                            );
-                        }
-                    });
-                ui.separator();
-            }
-            place_list_ui(ui, reading, &mut state.scrolled_to, &mut actions);
-        });
+    let panel = egui::Panel::right("places");
+    show_planned(ui, panel, "places", sizing, |ui| {
+        let words = reading.selection.text.as_ref().filter(|t| !t.is_empty());
+        let place = reading
+            .selection
+            .place
+            .as_ref()
+            .and_then(|id| reading.brief.place(id));
+        if words.is_some() || place.is_some() {
+            // The card and the linking tools take what they need, up to
+            // about two thirds of the panel; the list keeps the rest.
+            let max_height = (ui.available_height() * 0.66).max(160.0);
+            egui::ScrollArea::vertical()
+                .id_salt("place_card")
+                .max_height(max_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    if let Some(words) = words {
+                        link_words_ui(ui, reading, words, &mut state.search, &mut actions);
+                        ui.separator();
+                    }
+                    if let Some(place) = place {
+                        place_card_ui(ui, reading, place, &mut state.card, personal, &mut actions);
+                    }
+                });
+            ui.separator();
+        }
+        place_list_ui(ui, reading, &mut state.scrolled_to, &mut actions);
+    });
     actions
 }
 

@@ -16,6 +16,8 @@ pub struct TopBar<'a> {
     pub redo: Option<&'a str>,
     pub recent: &'a [PathBuf],
     pub picking: bool,
+    /// Whether the side panel (place card and list) is open.
+    pub side_panel_open: bool,
 }
 
 pub fn top_bar_ui(
@@ -42,7 +44,11 @@ pub fn top_bar_ui(
                     actions.push(Action::ClearSelection);
                 }
                 ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
+                if ui.button(side_panel_label(bar.side_panel_open)).clicked() {
+                    actions.push(Action::ShowSidePanel(!bar.side_panel_open));
+                }
+                ui.separator();
+                theme_ui(ui);
             });
             ui.separator();
             let name = bar
@@ -58,9 +64,48 @@ pub fn top_bar_ui(
             if bar.picking || reading.busy.is_some() {
                 ui.spinner();
             }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let count = reading.brief.place_count();
+                let text = if bar.side_panel_open {
+                    "Hide places ›".to_string()
+                } else {
+                    format!("‹ Places ({count})")
+                };
+                let button = ui
+                    .button(text)
+                    .on_hover_text(side_panel_label(bar.side_panel_open));
+                if button.clicked() {
+                    actions.push(Action::ShowSidePanel(!bar.side_panel_open));
+                }
+            });
         });
     });
     actions
+}
+
+fn side_panel_label(open: bool) -> &'static str {
+    if open {
+        "Hide the place card and list"
+    } else {
+        "Show the place card and list"
+    }
+}
+
+/// Light, dark, or as the system says; in words (the icons egui draws for
+/// these are not in the fonts Geobrief ships).
+fn theme_ui(ui: &mut egui::Ui) {
+    let mut preference = ui.options(|o| o.theme_preference);
+    let before = preference;
+    ui.label(RichText::new("Theme").small().weak());
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut preference, egui::ThemePreference::Light, "Light");
+        ui.selectable_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+        ui.selectable_value(&mut preference, egui::ThemePreference::System, "System")
+            .on_hover_text("Follow the system's light or dark setting");
+    });
+    if preference != before {
+        ui.ctx().set_theme(preference);
+    }
 }
 
 fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, enabled: bool) -> bool {

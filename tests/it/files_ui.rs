@@ -104,9 +104,20 @@ fn picking_another_candidate_moves_the_place_and_marks_the_brief_edited() {
             .unwrap()
             .anchor_lon_lat()
     };
-    let radios: Vec<_> = harness.get_all_by_role(Role::RadioButton).collect();
-    assert!(radios.len() >= 2, "Damascus has namesakes to choose from");
-    radios[1].click();
+    let count = harness.get_all_by_role(Role::RadioButton).count();
+    assert!(count >= 2, "Damascus has namesakes to choose from");
+    // The candidates are at the end of the card: scroll to them, as a reader would.
+    harness
+        .get_all_by_role(Role::RadioButton)
+        .nth(1)
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_role(Role::RadioButton)
+        .nth(1)
+        .unwrap()
+        .click();
     harness.run();
     let app = harness.state();
     let place = app.brief().place("damascus").unwrap();
@@ -135,7 +146,9 @@ fn choosing_athens_georgia_carries_its_source_note_and_view_and_undo_puts_greece
         &mut harness,
         "Talks in Athens\n\nMinisters met in Athens on Monday to talk about trade.",
     );
-    harness.get_by_role_and_label(Role::Button, "Athens").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Athens")
+        .click();
     harness.run();
     let id = harness.state().selected_id().unwrap().to_string();
     let before = harness.state().brief().place(&id).unwrap().clone();
@@ -145,13 +158,20 @@ fn choosing_athens_georgia_carries_its_source_note_and_view_and_undo_puts_greece
     );
     harness
         .get_by_label_contains("Athens, Georgia, United States")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_label_contains("Athens, Georgia, United States")
         .click();
     settle(&mut harness);
     let app = harness.state();
     let after = app.brief().place(&id).unwrap().clone();
     let record = geobrief::brief::candidates::geoparse_record(&after).unwrap();
     let chosen = record.chosen().unwrap();
-    assert_eq!((chosen.region.as_str(), chosen.country.as_str()), ("Georgia", "United States"));
+    assert_eq!(
+        (chosen.region.as_str(), chosen.country.as_str()),
+        ("Georgia", "United States")
+    );
     let gid = chosen.geonames_id.unwrap();
     assert_eq!(
         geobrief::export::geonames_uri(&after),
@@ -159,18 +179,42 @@ fn choosing_athens_georgia_carries_its_source_note_and_view_and_undo_puts_greece
         "the exported GeoNames id is the chosen place's"
     );
     assert_eq!(after.sources.len(), 1, "{:?}", after.sources);
-    assert!(after.sources[0].url.as_deref().unwrap().ends_with(&gid.to_string()));
-    assert!(after.note.contains("Georgia, United States"), "{}", after.note);
-    assert!(after.note.contains("chosen by the reader"), "{}", after.note);
-    assert!(map_shows(app, after.anchor_lon_lat()), "the map flew to Georgia");
+    assert!(
+        after.sources[0]
+            .url
+            .as_deref()
+            .unwrap()
+            .ends_with(&gid.to_string())
+    );
+    assert!(
+        after.note.contains("Georgia, United States"),
+        "{}",
+        after.note
+    );
+    assert!(
+        after.note.contains("chosen by the reader"),
+        "{}",
+        after.note
+    );
+    assert!(
+        map_shows(app, after.anchor_lon_lat()),
+        "the map flew to Georgia"
+    );
     assert!(!map_shows(app, before.anchor_lon_lat()));
     harness.get_by_label_contains("Your choice. Geobrief had chosen Athens, ");
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     settle(&mut harness);
     let app = harness.state();
-    assert_eq!(app.brief().place(&id).unwrap(), &before, "undo puts every field back");
-    assert!(map_shows(app, before.anchor_lon_lat()), "the map flew back to Greece");
+    assert_eq!(
+        app.brief().place(&id).unwrap(),
+        &before,
+        "undo puts every field back"
+    );
+    assert!(
+        map_shows(app, before.anchor_lon_lat()),
+        "the map flew back to Greece"
+    );
 }
 
 #[test]

@@ -14,11 +14,16 @@ pub fn harness() -> App {
 }
 
 pub fn harness_for(app: GeobriefApp) -> App {
+    harness_sized(app, egui::vec2(1280.0, 800.0))
+}
+
+/// The app in a window of `size` points.
+pub fn harness_sized(app: GeobriefApp, size: egui::Vec2) -> App {
     // The app loads the map's context layers on a thread after its first
     // frame; load them first so every test sees the same map.
     geobrief::map::world_context::WorldContext::load_now();
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .with_max_steps(40)
         .build_ui_state(|ui, app: &mut GeobriefApp| app.ui(ui), app);
     settle(&mut harness);
