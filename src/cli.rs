@@ -240,9 +240,12 @@ fn export(path: &std::path::Path, request: &crate::export::ExportRequest, dark: 
         Err(code) => return code,
     };
     match crate::render::export_all(&brief, request, dark) {
-        Ok(files) => {
-            for f in files {
+        Ok(exported) => {
+            for f in exported.files {
                 println!("{}", f.display());
+            }
+            for note in exported.notes {
+                eprintln!("geobrief export: {note}");
             }
             ExitCode::SUCCESS
         }

@@ -1,7 +1,7 @@
 //! `--screenshot`: runs the real app in a real window until its layout and
 //! any camera move have settled, captures the frame, writes a PNG and exits.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::app::GeobriefApp;
@@ -143,7 +143,7 @@ impl eframe::App for ScreenshotApp {
             let result = self.result.clone();
             let ctx = ui.ctx().clone();
             ui.ctx().request_screenshot(move |image| {
-                let saved = write_png(&out, &image);
+                let saved = crate::render::write_png(&out, &image);
                 if let Ok(mut slot) = result.lock() {
                     *slot = Some(saved);
                 }
@@ -162,28 +162,6 @@ impl ScreenshotApp {
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
-}
-
-/// Writes an RGBA image as PNG, through a temporary file renamed into place.
-pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [width, height] = image.size;
-    let rgba: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(|c| c.to_srgba_unmultiplied())
-        .collect();
-    let tmp = path.with_extension("png.tmp");
-    let write = || -> Result<(), Box<dyn std::error::Error>> {
-        let file = std::fs::File::create(&tmp)?;
-        let mut encoder =
-            png::Encoder::new(std::io::BufWriter::new(file), width as u32, height as u32);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.write_header()?.write_image_data(&rgba)?;
-        std::fs::rename(&tmp, path)?;
-        Ok(())
-    };
-    write().map_err(|e| format!("{}: cannot write the screenshot: {e}", path.display()))
 }
 
 #[cfg(test)]

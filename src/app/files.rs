@@ -301,14 +301,19 @@ impl GeobriefApp {
                 }
                 Done::RecoveryFound(orphans) => self.offer_recovery(orphans),
                 Done::Exported(result) => match result {
-                    Ok(files) => self.problems.push(Problem::Note(format!(
-                        "Exported: {}",
-                        files
-                            .iter()
-                            .map(|f| f.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))),
+                    Ok(exported) => {
+                        self.problems.push(Problem::Note(format!(
+                            "Exported: {}",
+                            exported
+                                .files
+                                .iter()
+                                .map(|f| f.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )));
+                        self.problems
+                            .extend(exported.notes.into_iter().map(Problem::Note));
+                    }
                     Err(e) => self.problems.push(Problem::Export(e)),
                 },
                 Done::Imported { path, result } => self.take_imported(&path, result),

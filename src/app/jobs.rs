@@ -38,7 +38,7 @@ pub enum Done {
         result: Result<(), SaveError>,
     },
     RecoveryFound(Vec<Orphan>),
-    Exported(Result<Vec<PathBuf>, String>),
+    Exported(Result<crate::render::Exported, String>),
     Imported {
         path: PathBuf,
         result: Result<Imported, ImportError>,

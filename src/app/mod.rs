@@ -244,7 +244,7 @@ impl GeobriefApp {
                 window_width,
             },
         ));
-        actions.extend(ui::map_view::map_panel_ui(
+        actions.extend(ui::map::map_panel_ui(
             ui,
             &reading,
             &mut self.map,

@@ -42,6 +42,9 @@ pub fn article_text(brief: &Brief) -> String {
 
 pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
 
+/// Sizes a picture of the map may have, in pixels a side.
+pub const PNG_SIDE_PX: std::ops::RangeInclusive<u32> = 64..=8192;
+
 /// A place's GeoNames URI (`https://sws.geonames.org/ID/`), from its sources
 /// or from the candidate place detection chose.
 pub fn geonames_uri(place: &crate::brief::Place) -> Option<String> {

@@ -4,6 +4,7 @@
 use super::ScreenRect;
 use super::camera::Camera;
 use super::projection::world_from_lon_lat;
+use super::world_basemap::WorldBasemap;
 use crate::basemap::context::Regions;
 use crate::basemap::{Basemap, GeoBox, LonLat};
 use crate::brief::{Brief, Place, PlaceKind};
@@ -153,6 +154,26 @@ pub fn camera_for_place(place: &Place, viewport: &ScreenRect, current: &Camera) 
         center: world_from_lon_lat(lon, lat),
         zoom,
     }
+}
+
+/// The basemap country that holds most of the story's point places.
+pub fn focus_country(brief: &Brief) -> Option<usize> {
+    let world = WorldBasemap::embedded();
+    let basemap = Basemap::embedded();
+    let mut counts = vec![0usize; world.countries.len()];
+    // A sample of a few hundred tells the country as well as all would (each
+    // look-up is a point-in-polygon test against the world's countries).
+    let step = (brief.place_count() / 400).max(1);
+    for place in brief.places().step_by(step).filter(|p| p.kind.has_marker()) {
+        let (lon_deg, lat_deg) = place.anchor_lon_lat();
+        if let Some(country) = basemap.country_at(LonLat { lon_deg, lat_deg })
+            && let Some(i) = world.country_index(&country.name)
+        {
+            counts[i] += 1;
+        }
+    }
+    let (best, count) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    (*count > 0).then_some(best)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! overview of the country (or, at sea or in a small country, of the
 //! surroundings) with the view's extent boxed, so a reader always knows where
 //! the view lies. This module decides what the overview shows; drawing is in
-//! `crate::ui::locator`.
+//! `crate::ui::map::locator`.
 
 use crate::basemap::{Basemap, GeoBox, LonLat};
 

@@ -1,5 +1,5 @@
 //! The map's geometry, free of any drawing: projection and camera, hit testing
-//! and label placement. The egui widget in `crate::ui::map_view` borrows these.
+//! and label placement. The egui widget in `crate::ui::map::view` borrows these.
 
 pub mod area_shapes;
 pub mod camera;

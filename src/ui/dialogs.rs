@@ -67,7 +67,7 @@ impl ExportForm {
             s.trim()
                 .parse::<u32>()
                 .ok()
-                .filter(|v| crate::render::PNG_SIDE_PX.contains(v))
+                .filter(|v| crate::export::PNG_SIDE_PX.contains(v))
         };
         let png = if self.png {
             match (side(&self.width), side(&self.height)) {

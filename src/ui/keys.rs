@@ -36,7 +36,7 @@ pub fn keyboard_actions(
         return actions;
     }
     // A place on the map with the focus takes the arrows (see map_places_a11y).
-    let arrows_free = !super::map_places_a11y::map_place_has_focus(ctx);
+    let arrows_free = !super::map::a11y::map_place_has_focus(ctx);
     actions.extend(ctx.input_mut(|input| {
         let mut actions = Vec::new();
         // Most specific first: extra Shift is ignored when matching.

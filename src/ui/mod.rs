@@ -3,20 +3,11 @@
 //! returns actions; none of it holds domain logic or touches the app.
 
 pub mod article;
-pub mod basemap_layer;
-pub mod context_labels;
 pub mod dialogs;
-pub mod inset;
 pub mod keys;
 pub mod layout;
 pub mod link_words;
-pub mod locator;
-pub mod map_edit;
-pub mod map_paint;
-pub mod map_places_a11y;
-pub mod map_scene;
-pub mod map_view;
-pub mod markers;
+pub mod map;
 pub mod place_card;
 pub mod place_panel;
 pub mod problems;
@@ -62,5 +53,5 @@ pub fn font_epoch(ctx: &egui::Context) -> u64 {
 pub struct Views {
     pub article: article::ArticleView,
     pub places: place_panel::PlacePanelState,
-    pub map: map_view::MapCache,
+    pub map: map::MapCache,
 }

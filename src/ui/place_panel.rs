@@ -7,7 +7,7 @@ use super::Reading;
 use super::keys::SHORTCUTS;
 use super::layout::{Sizing, show_planned};
 use super::link_words::{LinkSearch, link_words_ui};
-use super::markers::{has_marker, marker_shapes};
+use super::map::markers::{has_marker, marker_shapes};
 use super::place_card::{CardDrafts, place_card_ui};
 use super::theme::Palette;
 use crate::action::Action;

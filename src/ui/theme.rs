@@ -102,12 +102,32 @@ const DARK: Palette = Palette {
     mention_linked: Color32::from_rgb(0x2c, 0x36, 0x42),
 };
 
-/// Larger body text for reading; applied each frame (cheap: it only writes
-/// when something differs).
+/// A subset of DejaVu Sans (`tools/fonts/build_fallback_font.sh`) for what
+/// egui's own fonts lack: arrows, shapes, Vietnamese letters and the dotted
+/// letters of transliterated Arabic ("Ḩamāh"), Greek and Cyrillic.
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-subset.ttf");
+
+/// egui's fonts with the fallback behind them, in both families.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    let name = "DejaVu Sans (fallback)".to_string();
+    fonts.font_data.insert(
+        name.clone(),
+        std::sync::Arc::new(egui::FontData::from_static(FALLBACK_FONT)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push(name.clone());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Larger body text for reading, and the fonts; applied each frame (cheap:
+/// it only writes when something differs).
 pub fn apply_reading_style(ctx: &egui::Context) {
     let body = FontId::new(15.5, FontFamily::Proportional);
     let needs = ctx.global_style().text_styles.get(&TextStyle::Body) != Some(&body);
     if needs {
+        install_fonts(ctx);
         ctx.all_styles_mut(|style| {
             style.text_styles.insert(TextStyle::Body, body.clone());
             style.text_styles.insert(

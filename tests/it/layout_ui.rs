@@ -82,3 +82,57 @@ fn a_window_resized_from_full_screen_to_800_by_600_gives_the_map_its_third() {
         "back to full screen, the map has its room again"
     );
 }
+
+/// The default brief at a zoom where Tartus and Hmeimim crowd each other
+/// (so the detail inset shows) and past country scale (so the locator does).
+fn zoomed_on_the_coast() -> App {
+    let mut harness = sized(1280.0, 800.0);
+    harness.state_mut().map.camera = Some(geobrief::map::camera::Camera {
+        center: geobrief::map::projection::world_from_lon_lat(37.0, 35.2),
+        zoom: 6.0,
+    });
+    harness.state_mut().map.target = None;
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_locator_and_the_detail_inset_never_cover_each_other() {
+    let harness = zoomed_on_the_coast();
+    let inset = harness.get_by_label_contains("Detail:").rect();
+    let locator = harness.get_by_label_contains("Locator:").rect();
+    assert!(
+        !inset.intersects(locator),
+        "inset {inset:?} and locator {locator:?} overlap"
+    );
+    let map = harness.get_by_label(MAP).rect();
+    assert!(map.contains_rect(inset) && map.contains_rect(locator));
+}
+
+#[test]
+fn a_click_on_the_detail_inset_puts_a_new_place_where_it_was_clicked() {
+    let mut harness = zoomed_on_the_coast();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Add a place on the map").click();
+    harness.run();
+    let inset = harness.get_by_label_contains("Detail:").rect();
+    let before = harness.state().brief().place_count();
+    let at = inset.center() + egui::vec2(0.0, 20.0);
+    harness.hover_at(at);
+    harness.run();
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.brief().place_count(), before + 1, "one new place");
+    let new = app.brief().places().last().unwrap();
+    let (lon, lat) = new.anchor_lon_lat();
+    // The inset shows the two bases' surroundings, 55 km apart.
+    assert!(
+        (35.3..36.6).contains(&lon) && (34.4..35.9).contains(&lat),
+        "the place is where the inset was clicked, not under it on the main map: {lon}, {lat}"
+    );
+    assert!(app.map.gesture.is_none(), "the click ended the gesture");
+}

@@ -94,7 +94,7 @@ fn tab_reaches_the_map_and_arrows_walk_its_places_in_reading_order_and_enter_sel
         .filter(|label| label.ends_with(" on the map"))
         .collect();
     let brief = harness.state().brief();
-    let order = geobrief::ui::map_places_a11y::reading_order(brief);
+    let order = geobrief::ui::map::a11y::reading_order(brief);
     let names: Vec<String> = order
         .iter()
         .filter_map(|id| brief.place(id))
@@ -189,7 +189,7 @@ fn a_map_of_hundreds_of_places_offers_the_first_ones_the_article_names_and_the_s
     let labels = on_map(&harness);
     assert_eq!(
         labels.len(),
-        geobrief::ui::map_places_a11y::MAX_MAP_NODES,
+        geobrief::ui::map::a11y::MAX_MAP_NODES,
         "capped"
     );
     assert!(labels.contains(&"Town 0 on the map".to_string()));

@@ -280,3 +280,63 @@ fn panning_the_map_carries_the_markers_along_and_a_click_where_one_now_is_select
     harness.run();
     assert_eq!(harness.state().selected_id(), Some("moscow"));
 }
+
+/// Every character outside ASCII in the string literals of these source
+/// files (comments and tests left out), with where it is.
+fn symbols_written_by(dirs: &[&str]) -> Vec<(char, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in dirs {
+        let mut stack = vec![root.join(dir)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("#[cfg(test)]") {
+                break; // test data is not drawn
+            }
+            if code.starts_with("//") {
+                continue;
+            }
+            // The parts between quotes are literals (a rough but safe cut:
+            // it may also take in a little code, never less than a literal).
+            for (k, part) in code.split('"').enumerate() {
+                if k % 2 == 1 {
+                    for c in part.chars().filter(|c| !c.is_ascii()) {
+                        found.push((c, format!("{}:{}", file.display(), n + 1)));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_symbol_the_window_writes_has_a_glyph_in_the_fonts_geobrief_ships() {
+    let harness = harness();
+    let symbols = symbols_written_by(&["src/ui", "src/app", "src/brief", "src/compose.rs"]);
+    assert!(
+        symbols.iter().any(|(c, _)| *c == '‹'),
+        "the scan sees the place card's arrows"
+    );
+    let missing: Vec<&(char, String)> = harness.ctx.fonts_mut(|fonts| {
+        symbols
+            .iter()
+            .filter(|(c, _)| {
+                !fonts.has_glyph(&egui::FontId::proportional(14.0), *c)
+                    || !fonts.has_glyph(&egui::FontId::monospace(14.0), *c)
+            })
+            .collect()
+    });
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+}

@@ -6,15 +6,23 @@
 
 use egui::{Rect, Sense, Stroke, pos2, vec2};
 
+use super::a11y::{NodeOrder, ReadingOrder};
 use super::basemap_layer::BasemapLayer;
-use super::map_paint::paint_scene;
-use super::map_scene::{MapScene, SceneCaches};
-use super::map_view::{CROWDED_POINTS, screen_rect};
+use super::edit::gesture_ui;
 use super::markers::has_marker;
+use super::paint::{PlacesPainted, paint_scene};
+use super::scene::{MapScene, SceneMemo};
+use super::screen::screen_rect;
 use crate::action::Action;
 use crate::basemap::{Basemap, LonLat};
 use crate::brief::{Brief, PlaceId};
 use crate::map::camera::{Camera, MAX_ZOOM};
+use crate::map::memory::Gesture;
+use crate::ui::Reading;
+
+/// How far a pair of markers must be apart on the main map before the inset
+/// is no longer needed, in points.
+pub const CROWDED_POINTS: f64 = 30.0;
 
 pub struct InsetPlan {
     /// Where the inset is drawn, on top of the main map.
@@ -33,7 +41,13 @@ const INSET_SIZE: egui::Vec2 = vec2(250.0, 200.0);
 const MARGIN: f32 = 10.0;
 
 /// Decides whether the main map needs an inset, and where it goes.
-pub fn plan_inset(brief: &Brief, scene: &MapScene, map_rect: Rect) -> Option<InsetPlan> {
+/// `avoid` is where the locator is.
+pub fn plan_inset(
+    brief: &Brief,
+    scene: &MapScene,
+    map_rect: Rect,
+    avoid: Option<Rect>,
+) -> Option<InsetPlan> {
     if map_rect.width() < 300.0 || map_rect.height() < 300.0 {
         return None;
     }
@@ -58,7 +72,7 @@ pub fn plan_inset(brief: &Brief, scene: &MapScene, map_rect: Rect) -> Option<Ins
         INSET_SIZE.x.min(map_rect.width() * 0.42),
         INSET_SIZE.y.min(map_rect.height() * 0.34),
     );
-    let rect = pick_spot(map_rect, size, scene, cluster_center.to_pos2());
+    let rect = pick_spot(map_rect, size, scene, cluster_center.to_pos2(), avoid);
     let inset_view = screen_rect(rect);
     let fitted = Camera::fitting(&inset_view, min, max, 45.0);
     let camera = Camera {
@@ -67,7 +81,7 @@ pub fn plan_inset(brief: &Brief, scene: &MapScene, map_rect: Rect) -> Option<Ins
     };
     let viewport = screen_rect(map_rect);
     let corner = |p: egui::Pos2| {
-        let w = camera.world_from_screen(&inset_view, super::map_view::screen_pos(p));
+        let w = camera.world_from_screen(&inset_view, super::screen::screen_pos(p));
         let s = scene.camera.screen_from_world(&viewport, w);
         pos2(s.x as f32, s.y as f32)
     };
@@ -129,7 +143,13 @@ fn crowded_cluster(scene: &MapScene, map_rect: Rect) -> Option<Vec<PlaceId>> {
 /// story (a marker or an area counts more than a label) and never the crowd
 /// it details. The top right is kept for the zoom buttons, the bottom for the
 /// scale bar.
-fn pick_spot(map_rect: Rect, size: egui::Vec2, scene: &MapScene, crowd: egui::Pos2) -> Rect {
+fn pick_spot(
+    map_rect: Rect,
+    size: egui::Vec2,
+    scene: &MapScene,
+    crowd: egui::Pos2,
+    avoid: Option<Rect>,
+) -> Rect {
     let top = map_rect.min.y + MARGIN;
     let bottom = map_rect.max.y - size.y - 58.0;
     let mut spots = Vec::new();
@@ -143,30 +163,19 @@ fn pick_spot(map_rect: Rect, size: egui::Vec2, scene: &MapScene, crowd: egui::Po
         y -= 24.0;
     }
     let cost = |min: egui::Pos2| {
-        let r = Rect::from_min_size(min, size).expand(10.0);
-        let hidden: usize = scene
-            .places
-            .iter()
-            .map(|p| {
-                let anchor = if r.contains(p.anchor) {
-                    if has_marker(p.kind) || p.ring.is_some() {
-                        10
-                    } else {
-                        2
-                    }
-                } else {
-                    0
-                };
-                let area = p
-                    .ring
-                    .as_ref()
-                    .is_some_and(|ring| ring.iter().any(|q| r.contains(*q)));
-                anchor
-                    + usize::from(area) * 10
-                    + usize::from(p.label.is_some_and(|l| l.intersects(r))) * 2
-            })
-            .sum();
-        hidden + if r.contains(crowd) { 1000 } else { 0 }
+        let r = Rect::from_min_size(min, size);
+        let crowd = if r.expand(10.0).contains(crowd) {
+            1000
+        } else {
+            0
+        };
+        // Never under the locator.
+        let locator = if avoid.is_some_and(|a| a.expand(4.0).intersects(r)) {
+            100_000
+        } else {
+            0
+        };
+        scene.cover_cost(r) + crowd + locator
     };
     let best = spots
         .into_iter()
@@ -175,14 +184,25 @@ fn pick_spot(map_rect: Rect, size: egui::Vec2, scene: &MapScene, crowd: egui::Po
     Rect::from_min_size(best, size)
 }
 
+/// What the inset keeps between frames: its basemap meshes and what is
+/// made from its scenes.
+#[derive(Default)]
+pub struct InsetCache {
+    layer: BasemapLayer,
+    painted: SceneMemo<PlacesPainted>,
+    nodes: SceneMemo<NodeOrder>,
+}
+
+/// Draws the inset; a click selects a place there, or, while the reader is
+/// putting a place on the map or drawing an area, counts as a click on the
+/// map at that spot.
 pub fn inset_ui(
     ui: &mut egui::Ui,
-    brief: &Brief,
+    reading: &Reading,
     plan: &InsetPlan,
     scene: &MapScene,
-    layer: &mut BasemapLayer,
-    hovered: Option<&PlaceId>,
-    caches: &mut SceneCaches,
+    cache: &mut InsetCache,
+    order: &ReadingOrder,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let rect = plan.rect;
@@ -194,7 +214,15 @@ pub fn inset_ui(
         4.0,
         egui::Color32::from_black_alpha(40),
     );
-    paint_scene(ui, scene, hovered, layer, None);
+    let hovered = reading.hovered;
+    paint_scene(
+        ui,
+        scene,
+        hovered,
+        &mut cache.layer,
+        None,
+        &mut cache.painted,
+    );
     let painter = ui.painter();
     painter.rect_stroke(
         rect,
@@ -210,8 +238,16 @@ pub fn inset_ui(
     let title_rect = Rect::from_min_size(rect.min, title.size() + vec2(10.0, 4.0));
     painter.rect_filled(title_rect, 0.0, ui.visuals().panel_fill);
     painter.galley(rect.min + vec2(5.0, 2.0), title, ui.visuals().text_color());
-    caches.reading_order.update(brief);
-    actions.extend(scene.add_accessibility_nodes(ui, &caches.reading_order, "in the inset"));
+    let clicks_place = matches!(
+        reading.gesture,
+        Some(Gesture::PlacingPoint | Gesture::DrawingArea { .. })
+    );
+    if clicks_place {
+        let gesture = gesture_ui(ui, &response, scene, reading);
+        actions.extend(gesture.actions);
+        return actions;
+    }
+    actions.extend(scene.add_accessibility_nodes(ui, order, "in the inset", &mut cache.nodes));
     if let Some(p) = response.hover_pos().and_then(|p| scene.place_at(p)) {
         actions.push(Action::Hover(p));
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);

@@ -3,8 +3,8 @@
 
 use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
-use super::theme::Palette;
 use crate::brief::PlaceKind;
+use crate::ui::theme::Palette;
 
 /// Radius of a marker in points, for hit testing and label gaps.
 pub fn marker_radius(kind: PlaceKind) -> f32 {

@@ -7,12 +7,12 @@ use egui::epaint::Tessellator;
 use egui::{Mesh, Pos2, Rect, Shape, Stroke, vec2};
 
 use super::basemap_layer::BasemapLayer;
-use super::map_scene::{MapScene, PlaceOnScreen};
 use super::markers::{halo_shape, has_marker, marker_radius, marker_shapes};
-use super::theme::Palette;
+use super::scene::{MapScene, PlaceOnScreen, SceneMemo};
 use crate::brief::PlaceId;
 use crate::map::triangulate::triangulate_ring;
 use crate::map::world_context::WorldContext;
+use crate::ui::theme::Palette;
 
 /// Paints the scene: sea, land, story areas, halos, markers, labels. The
 /// story's places are tessellated once per scene (`PlacesPainted`); a frame
@@ -23,6 +23,7 @@ pub fn paint_scene(
     hovered: Option<&PlaceId>,
     layer: &mut BasemapLayer,
     inset_extent: Option<Rect>,
+    memo: &mut SceneMemo<PlacesPainted>,
 ) {
     if ui.ctx().cumulative_frame_nr() > 0 {
         // After the first frame is on screen, so it never waits for this.
@@ -47,9 +48,7 @@ pub fn paint_scene(
         let (lit, offset) = layer.lit_country(country, palette.mention_hovered.gamma_multiply(0.6));
         add_meshes(&painter, lit.iter().cloned(), offset, 4);
     }
-    let painted = scene
-        .painted
-        .get_or_init(|| PlacesPainted::new(ui, scene, inset_extent));
+    let painted = painted_places(ui, scene, inset_extent, memo);
     let below = Shape::Mesh(painted.below.clone());
     add_meshes(&painter, [below], painted.offset, 2);
     if let Some(p) = hovered
@@ -62,6 +61,22 @@ pub fn paint_scene(
     add_meshes(&painter, [above], painted.offset, 3);
     let texts = Shape::Mesh(painted.texts_mesh(ui.ctx()));
     add_meshes(&painter, [texts], painted.offset, 5);
+}
+
+/// The scene's places as meshes: made at its first paint, or moved from the
+/// scene it was moved from.
+fn painted_places<'m>(
+    ui: &egui::Ui,
+    scene: &MapScene,
+    inset_extent: Option<Rect>,
+    memo: &'m mut SceneMemo<PlacesPainted>,
+) -> &'m PlacesPainted {
+    memo.get_or_make(scene.serial, |memo| {
+        let moved = scene
+            .moved_from
+            .and_then(|(from, delta)| memo.get(from).map(|p| p.translated(delta)));
+        moved.unwrap_or_else(|| PlacesPainted::new(ui, scene, inset_extent))
+    })
 }
 
 /// The hover halo of a place (and its outline, for an area).
@@ -78,11 +93,9 @@ fn paint_hover(painter: &egui::Painter, p: &PlaceOnScreen, palette: &Palette) {
 
 /// Paints a scene of one place over the map's (a hovered place that scene
 /// left out, see `MapScene::of_one`): halo, area or marker, and name.
-pub fn paint_overlay(ui: &egui::Ui, scene: &MapScene) {
+pub fn paint_overlay(ui: &egui::Ui, scene: &MapScene, memo: &mut SceneMemo<PlacesPainted>) {
     let painter = ui.painter_at(scene.rect);
-    let painted = scene
-        .painted
-        .get_or_init(|| PlacesPainted::new(ui, scene, None));
+    let painted = painted_places(ui, scene, None, memo);
     painter.add(Shape::Mesh(painted.below.clone()));
     for p in &scene.places {
         paint_hover(&painter, p, scene.palette);

@@ -6,15 +6,15 @@
 use egui::{Pos2, Rect, Stroke, vec2};
 use geo_types::{Coord, Geometry};
 
-use super::Reading;
-use super::map_scene::MapScene;
-use super::map_view::{screen_pos, screen_rect};
 use super::markers::{has_marker, marker_radius};
+use super::scene::MapScene;
+use super::screen::{screen_pos, screen_rect};
 use crate::action::Action;
 use crate::brief::{Brief, PlaceId};
 use crate::editing::{EditAction, LinkTarget, NewPlace};
 use crate::map::memory::Gesture;
 use crate::map::projection::lon_lat_from_world;
+use crate::ui::Reading;
 
 /// Points around a corner handle that still grab it.
 const HANDLE_GRAB_POINTS: f32 = 7.0;

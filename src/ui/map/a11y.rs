@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use egui::{Id, Key, Rect, Sense, Stroke, vec2};
 
-use super::map_scene::MapScene;
 use super::markers::{has_marker, marker_radius};
+use super::scene::{MapScene, SceneMemo};
 use crate::action::Action;
 use crate::brief::{Brief, PlaceId};
 
@@ -79,7 +79,7 @@ pub fn map_place_has_focus(ctx: &egui::Context) -> bool {
 /// The scene's places that get a node, in reading order: (index into the
 /// scene's places, the node's rect). Worked out once per scene (its places
 /// do not change while it is shown), not every frame.
-pub(super) struct NodeOrder {
+pub struct NodeOrder {
     /// The reading order it was sorted by (`ReadingOrder`'s key).
     order: Option<(u64, u64)>,
     pub(super) nodes: Vec<(usize, Rect)>,
@@ -132,15 +132,22 @@ impl MapScene {
         ui: &mut egui::Ui,
         order: &ReadingOrder,
         suffix: &str,
+        memo: &mut SceneMemo<NodeOrder>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
+        let made = memo.get_or_make(self.serial, |memo| {
+            let moved = self
+                .moved_from
+                .and_then(|(from, delta)| memo.get(from).map(|n| n.translated(delta)));
+            moved.unwrap_or_else(|| NodeOrder::new(self, order))
+        });
         let fresh;
-        let sorted = match self.node_order.get_or_init(|| NodeOrder::new(self, order)) {
-            cached if cached.order == order.key => cached,
-            _ => {
-                fresh = NodeOrder::new(self, order);
-                &fresh
-            }
+        let sorted = if made.order == order.key {
+            made
+        } else {
+            // The article's order changed under this scene: sorted again.
+            fresh = NodeOrder::new(self, order);
+            &fresh
         };
         let id_of = |place: &PlaceId| ui.scope_id().with(("place", suffix, place));
         let focused_id = ui.memory(|m| m.focused());

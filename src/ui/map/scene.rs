@@ -1,28 +1,32 @@
 //! One frame of the map: where each place lands on screen, which labels fit
 //! and what can be clicked. `MapScene` is computed once per frame (and once
-//! for the inset), then painted by `map_paint` and hit-tested.
+//! for the inset), then painted by `paint` and hit-tested.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Pos2, Rect, pos2};
+use egui::{Color32, Pos2, Rect};
 
-use super::basemap_layer::ScreenMapping;
 use super::context_labels::{StoryContext, context_label_nodes, context_labels};
-use super::map_view::{screen_pos, screen_rect};
+use super::labels::{
+    LabelCandidate, MAX_PLACE_LABELS, MapLabel, centered_request, count_rect, kind_rank, label_job,
+    place_candidates,
+};
 use super::markers::{has_marker, marker_radius};
-use super::theme::Palette;
+use super::screen::ScreenMapping;
+use super::screen::{control_areas, screen_pos, screen_rect};
 use crate::basemap::{Basemap, LonLat};
 use crate::brief::{Brief, PlaceId, PlaceKind};
+use crate::map::ScreenRect;
 use crate::map::area_shapes::{AreaShape, AreaShapes};
 use crate::map::camera::Camera;
-use crate::map::hit_test::HitShape;
-use crate::map::labels::{LabelRequest, place_labels};
+use crate::map::hit_test::{HitShape, hit_test_places};
+use crate::map::labels::LabelRequest;
 use crate::map::place_index::PlaceIndex;
 use crate::map::projection::{lon_lat_from_world, world_from_lon_lat};
 use crate::map::thinning::{CrowdMember, ZoomThinning, marker_rank};
 use crate::map::world_basemap::WorldBasemap;
+use crate::ui::theme::Palette;
 
 /// A place as it lands on this view.
 #[derive(Clone)]
@@ -40,19 +44,6 @@ pub struct PlaceOnScreen {
     /// Markers this one stands for where they crowd.
     pub hides: usize,
     pub mentions: usize,
-}
-
-#[derive(Clone)]
-pub(super) struct MapLabel {
-    pub galley: Arc<Galley>,
-    pub rect: Rect,
-    /// The place it names (an index into the scene's places), if any:
-    /// basemap labels name none.
-    pub place: Option<usize>,
-    /// A context label's name (a town, a division, a country), for screen readers.
-    pub context_name: Option<String>,
-    /// The dot of the town a context label names.
-    pub dot: Option<Pos2>,
 }
 
 /// What the map lights up: the selected and hovered places, and the story's
@@ -84,18 +75,86 @@ pub struct MapScene {
     focus_country: Option<usize>,
     /// Markers left out because they sat on others (zoom in to see them).
     pub hidden: usize,
-    /// The places tessellated, at the scene's first paint.
-    pub(super) painted: std::sync::OnceLock<super::map_paint::PlacesPainted>,
-    /// The places with keyboard and screen-reader nodes, in reading order,
-    /// at the scene's first frame.
-    pub(super) node_order: std::sync::OnceLock<super::map_places_a11y::NodeOrder>,
+    /// Names this scene in the map's caches of what is made from a scene
+    /// at its first frame (meshes, accessibility nodes): see [`SceneMemo`].
+    pub serial: u64,
+    /// The scene this one is moved from, and by how much (a pan): what was
+    /// made from that one is moved rather than made again.
+    pub moved_from: Option<(u64, egui::Vec2)>,
     /// How far beyond `rect` places were looked for and drawn (so that a
     /// pan can move the scene that far before it is built again).
     pub margin: egui::Vec2,
 }
 
-/// Place names placed at most a frame; the most important go first.
-const MAX_PLACE_LABELS: usize = 250;
+/// A number no other scene of this run has.
+fn next_serial() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Scenes whose made things a `SceneMemo` keeps: the main map's (built and
+/// moved), the inset's and a hovered place's overlay, with room to spare.
+const SCENE_MEMO_SIZE: usize = 8;
+
+/// What the map's cache makes from a scene at its first frame (its meshes,
+/// its accessibility nodes), for the scenes shown lately, by serial: the
+/// scene itself stays plain data that paint and accessibility read.
+pub struct SceneMemo<T> {
+    /// (scene serial, last used, what was made).
+    entries: Vec<(u64, u64, T)>,
+    clock: u64,
+}
+
+impl<T> Default for SceneMemo<T> {
+    fn default() -> Self {
+        Self {
+            entries: Vec::new(),
+            clock: 0,
+        }
+    }
+}
+
+impl<T> SceneMemo<T> {
+    /// What was made for scene `serial`, if anything (and it counts as used).
+    pub fn get(&mut self, serial: u64) -> Option<&T> {
+        self.clock += 1;
+        let clock = self.clock;
+        let entry = self.entries.iter_mut().find(|(s, _, _)| *s == serial)?;
+        entry.1 = clock;
+        Some(&entry.2)
+    }
+
+    /// What was made for scene `serial`, made now by `make` (which may read
+    /// what was made for other scenes) if nothing was.
+    pub fn get_or_make(&mut self, serial: u64, make: impl FnOnce(&mut Self) -> T) -> &T {
+        self.clock += 1;
+        let clock = self.clock;
+        let at = match self.entries.iter().position(|(s, _, _)| *s == serial) {
+            Some(at) => {
+                self.entries[at].1 = clock;
+                at
+            }
+            None => {
+                let made = make(self);
+                self.insert(serial, made);
+                self.entries.len() - 1
+            }
+        };
+        &self.entries[at].2
+    }
+
+    /// Keeps what was made for scene `serial`, forgetting the least used.
+    pub fn insert(&mut self, serial: u64, made: T) {
+        self.clock += 1;
+        self.entries.retain(|(s, _, _)| *s != serial);
+        if self.entries.len() >= SCENE_MEMO_SIZE
+            && let Some(oldest) = (0..self.entries.len()).min_by_key(|&i| self.entries[i].1)
+        {
+            self.entries.swap_remove(oldest);
+        }
+        self.entries.push((serial, self.clock, made));
+    }
+}
 
 /// What the map keeps between frames to draw the story's places without
 /// looking at all of them: the spatial index, the areas' shapes, and which
@@ -105,7 +164,6 @@ pub struct SceneCaches {
     pub index: PlaceIndex,
     pub thinning: ZoomThinning,
     pub areas: AreaShapes,
-    pub reading_order: super::map_places_a11y::ReadingOrder,
     /// (basemap country, place id, name) of the story's countries.
     story_countries: Arc<Vec<(usize, PlaceId, String)>>,
     countries_version: Option<u64>,
@@ -131,60 +189,37 @@ impl SceneCaches {
     }
 }
 
-fn label_job(text: &str, kind: Option<PlaceKind>, strong: bool, palette: &Palette) -> LayoutJob {
-    let mut format = TextFormat::simple(FontId::proportional(12.5), palette.label);
-    let text = match kind {
-        Some(PlaceKind::Country) | None => {
-            format.font_id = FontId::proportional(if kind.is_some() { 11.5 } else { 10.0 });
-            format.extra_letter_spacing = 1.6;
-            format.color = palette.country_label;
-            text.to_uppercase()
-        }
-        Some(PlaceKind::Sea | PlaceKind::Region) => {
-            format.italics = true;
-            format.font_id = FontId::proportional(12.0);
-            format.color = palette.sea_label;
-            text.to_string()
-        }
-        _ => text.to_string(),
-    };
-    if strong {
-        format.color = palette.label;
-        format.background = palette.mention_selected;
-    }
-    LayoutJob::single_section(text, format)
+/// What one view's scene is built from.
+#[derive(Clone, Copy)]
+pub struct SceneInputs<'a> {
+    pub brief: &'a Brief,
+    pub camera: Camera,
+    pub rect: Rect,
+    pub highlights: &'a Highlights,
+    /// How far beyond `rect` places are looked for and drawn (so that a pan
+    /// can move the scene that far before it is built again).
+    pub margin: egui::Vec2,
+}
+
+/// The places a scene shows: positions in the brief, how many each marker
+/// stands for, and how many are hidden in all.
+struct PlacesInView<'a> {
+    visible: &'a [usize],
+    hides: &'a HashMap<PlaceId, usize>,
+    hidden: usize,
 }
 
 impl MapScene {
-    pub fn new(
-        ui: &egui::Ui,
-        brief: &Brief,
-        camera: Camera,
-        rect: Rect,
-        highlights: &Highlights,
-        caches: &mut SceneCaches,
-    ) -> Self {
-        Self::with_margin(
-            ui,
+    /// The scene of a view: the places in it (and its margin), thinned for
+    /// the zoom, with their labels and the map's own names.
+    pub fn new(ui: &egui::Ui, inputs: &SceneInputs, caches: &mut SceneCaches) -> Self {
+        let SceneInputs {
             brief,
             camera,
             rect,
             highlights,
-            caches,
-            egui::Vec2::ZERO,
-        )
-    }
-
-    /// A scene whose places reach `margin` beyond the view, for a pan.
-    pub fn with_margin(
-        ui: &egui::Ui,
-        brief: &Brief,
-        camera: Camera,
-        rect: Rect,
-        highlights: &Highlights,
-        caches: &mut SceneCaches,
-        margin: egui::Vec2,
-    ) -> Self {
+            margin,
+        } = *inputs;
         caches.update(brief, WorldBasemap::embedded());
         // Only the places in view (and a margin, for labels at the edge).
         let viewport = screen_rect(rect.expand2(margin).expand(40.0));
@@ -230,17 +265,12 @@ impl MapScene {
         visible.sort_unstable();
         visible.dedup();
         let hidden = hides.values().sum();
-        Self::of_places(
-            ui,
-            brief,
-            camera,
-            rect,
-            highlights,
-            caches,
-            margin,
-            (&visible, &hides, hidden),
-            true,
-        )
+        let places = PlacesInView {
+            visible: &visible,
+            hides: &hides,
+            hidden,
+        };
+        Self::of_places(ui, inputs, caches, &places, true)
     }
 
     /// A scene of one place, drawn over the map's scene when the reader
@@ -263,35 +293,42 @@ impl MapScene {
             focus_country: None,
             preview: None,
         };
-        let no_hides = HashMap::default();
-        Some(Self::of_places(
-            ui,
+        let inputs = SceneInputs {
             brief,
             camera,
             rect,
-            &highlights,
-            caches,
-            egui::Vec2::ZERO,
-            (&[i], &no_hides, 0),
-            false,
-        ))
+            highlights: &highlights,
+            margin: egui::Vec2::ZERO,
+        };
+        let places = PlacesInView {
+            visible: &[i],
+            hides: &HashMap::default(),
+            hidden: 0,
+        };
+        Some(Self::of_places(ui, &inputs, caches, &places, false))
     }
 
-    /// The scene of these places (`visible`: positions in the brief; how
-    /// many each marker stands for; how many are hidden), labels placed,
-    /// with the map's own names (towns, seas) if `context`.
-    #[expect(clippy::too_many_arguments, reason = "the parts of one scene")]
+    /// The scene of these places, labels placed, with the map's own names
+    /// (towns, seas) if `context`.
     fn of_places(
         ui: &egui::Ui,
-        brief: &Brief,
-        camera: Camera,
-        rect: Rect,
-        highlights: &Highlights,
+        inputs: &SceneInputs,
         caches: &mut SceneCaches,
-        margin: egui::Vec2,
-        (visible, hides, hidden): (&[usize], &HashMap<PlaceId, usize>, usize),
+        in_view: &PlacesInView,
         context: bool,
     ) -> Self {
+        let SceneInputs {
+            brief,
+            camera,
+            rect,
+            highlights,
+            margin,
+        } = *inputs;
+        let PlacesInView {
+            visible,
+            hides,
+            hidden,
+        } = *in_view;
         let dark = ui.visuals().dark_mode;
         let palette = Palette::for_dark_mode(dark);
         let map = ScreenMapping::new(&camera, rect);
@@ -365,8 +402,8 @@ impl MapScene {
             focus_country: highlights.focus_country,
             story_countries,
             hidden,
-            painted: std::sync::OnceLock::new(),
-            node_order: std::sync::OnceLock::new(),
+            serial: next_serial(),
+            moved_from: None,
             margin,
         };
         scene.place_all_labels(ui, &map, world, context);
@@ -382,10 +419,6 @@ impl MapScene {
         with_context: bool,
     ) {
         let painter = ui.painter();
-        let mut galleys = Vec::new();
-        let mut requests = Vec::new();
-        // Per request: a context label's name and town dot.
-        let mut context = Vec::new();
         let inner = self.rect.shrink(2.0);
         let mut named: Vec<usize> = (0..self.places.len())
             .filter(|&i| inner.contains(self.places[i].anchor))
@@ -401,24 +434,65 @@ impl MapScene {
             named.sort_by_key(|&i| rank(&self.places[i]));
             named.truncate(MAX_PLACE_LABELS);
         }
+        let mut candidates: Vec<LabelCandidate> = Vec::new();
         for i in named {
             let p = &self.places[i];
             let strong = self.selected.as_ref() == Some(&p.id);
             let galley = painter.layout_job(label_job(&p.name, Some(p.kind), strong, self.palette));
-            let rank = if strong { 0 } else { kind_rank(p.kind) };
-            requests.push(LabelRequest {
+            let request = LabelRequest {
                 anchor: screen_pos(p.anchor),
                 width: f64::from(galley.size().x) + 4.0,
                 height: f64::from(galley.size().y) + 2.0,
                 gap: f64::from(marker_radius(p.kind)) + 3.0,
-                rank,
+                rank: if strong { 0 } else { kind_rank(p.kind) },
                 centered: !has_marker(p.kind),
                 dot_radius: 0.0,
+            };
+            candidates.push(LabelCandidate {
+                galley,
+                request,
+                place: Some(i),
+                context_name: None,
+                dot: None,
             });
-            galleys.push((galley, Some(i)));
-            context.push(None);
         }
-        let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
+        if with_context {
+            candidates.extend(self.context_candidates(painter, map, world, inner));
+        }
+        let mut obstacles: Vec<ScreenRect> = self
+            .places
+            .iter()
+            .filter(|p| has_marker(p.kind))
+            .map(|p| {
+                let r = f64::from(marker_radius(p.kind)) * 2.0 + 2.0;
+                ScreenRect::from_center_size(screen_pos(p.anchor), r, r)
+            })
+            .collect();
+        // A "+N" beside a marker is not written over either.
+        obstacles.extend(
+            self.places
+                .iter()
+                .filter(|p| p.hides > 0)
+                .map(|p| screen_rect(count_rect(p.anchor, p.kind, p.hides))),
+        );
+        obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
+        for label in place_candidates(candidates, &obstacles, self.rect) {
+            if let Some(p) = label.place {
+                self.places[p].label = Some(label.rect);
+            }
+            self.labels.push(label);
+        }
+    }
+
+    /// The map's own names that may go beside the story's: towns, regions
+    /// and countries (never repeating a story place in view), and seas.
+    fn context_candidates(
+        &self,
+        painter: &egui::Painter,
+        map: &ScreenMapping,
+        world: &WorldBasemap,
+        inner: Rect,
+    ) -> Vec<LabelCandidate> {
         // A story place out of view leaves its name to the map's own labels.
         let visible_story_names: Vec<String> = self
             .places
@@ -439,22 +513,19 @@ impl MapScene {
             names: &visible_story_names,
             markers: &story_markers,
         };
-        let contexts = if with_context {
+        let mut candidates: Vec<LabelCandidate> =
             context_labels(painter, map, self.camera.zoom, inner, self.palette, &story)
-        } else {
-            Vec::new()
-        };
-        for label in contexts {
-            requests.push(label.request);
-            galleys.push((label.galley, None));
-            context.push(Some((label.name, label.dot)));
-        }
-        let seas = if with_context {
-            &world.sea_labels[..]
-        } else {
-            &[]
-        };
-        for sea in seas {
+                .into_iter()
+                .map(|label| LabelCandidate {
+                    galley: label.galley,
+                    request: label.request,
+                    place: None,
+                    context_name: Some(label.name),
+                    dot: label.dot,
+                })
+                .collect();
+        let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
+        for sea in &world.sea_labels {
             let anchor = map.screen(sea.pos);
             if !inner.contains(anchor) || story_names.contains(&sea.name.to_lowercase()) {
                 continue;
@@ -465,47 +536,15 @@ impl MapScene {
                 false,
                 self.palette,
             ));
-            requests.push(centered_request(anchor, &galley, 15));
-            galleys.push((galley, None));
-            context.push(None);
-        }
-        let obstacles: Vec<_> = self
-            .places
-            .iter()
-            .filter(|p| has_marker(p.kind))
-            .map(|p| {
-                let r = f64::from(marker_radius(p.kind)) * 2.0 + 2.0;
-                crate::map::ScreenRect::from_center_size(screen_pos(p.anchor), r, r)
-            })
-            .collect();
-        let mut obstacles = obstacles;
-        // A "+N" beside a marker is not written over either.
-        obstacles.extend(
-            self.places
-                .iter()
-                .filter(|p| p.hides > 0)
-                .map(|p| screen_rect(count_rect(p))),
-        );
-        obstacles.extend(control_areas(self.rect).iter().map(|r| screen_rect(*r)));
-        let placed = place_labels(&requests, &obstacles, &screen_rect(self.rect));
-        for (((galley, place), rect), extra) in galleys.into_iter().zip(placed).zip(context) {
-            let (context_name, dot) = extra.map_or((None, None), |(n, d)| (Some(n), d));
-            let Some(r) = rect else { continue };
-            let rect = Rect::from_min_max(
-                pos2(r.min.x as f32, r.min.y as f32),
-                pos2(r.max.x as f32, r.max.y as f32),
-            );
-            if let Some(p) = place {
-                self.places[p].label = Some(rect);
-            }
-            self.labels.push(MapLabel {
+            candidates.push(LabelCandidate {
+                request: centered_request(anchor, &galley, 15),
                 galley,
-                rect,
-                place,
-                context_name,
-                dot,
+                place: None,
+                context_name: None,
+                dot: None,
             });
         }
+        candidates
     }
 
     fn collect_hit_shapes(&mut self) {
@@ -530,6 +569,42 @@ impl MapScene {
                 });
             }
         }
+    }
+
+    /// The place under a screen point: markers, then labels, then areas,
+    /// then the story's countries.
+    pub fn place_at(&self, p: egui::Pos2) -> Option<PlaceId> {
+        hit_test_places(&self.hit_shapes, screen_pos(p))
+            .and_then(|i| self.places.get(i).map(|p| p.id.clone()))
+            .or_else(|| self.country_place_at(p))
+    }
+
+    /// What covering `r` with something drawn over the map (the inset, the
+    /// locator) would hide of the story: markers and areas count most,
+    /// labels and other names a little.
+    pub fn cover_cost(&self, r: Rect) -> usize {
+        let r = r.expand(10.0);
+        self.places
+            .iter()
+            .map(|p| {
+                let anchor = if r.contains(p.anchor) {
+                    if has_marker(p.kind) || p.ring.is_some() {
+                        10
+                    } else {
+                        2
+                    }
+                } else {
+                    0
+                };
+                let area = p
+                    .ring
+                    .as_ref()
+                    .is_some_and(|ring| ring.iter().any(|q| r.contains(*q)));
+                anchor
+                    + usize::from(area) * 10
+                    + usize::from(p.label.is_some_and(|l| l.intersects(r))) * 2
+            })
+            .sum()
     }
 
     /// Removes the labels of these places (and their click targets).
@@ -599,14 +674,6 @@ impl MapScene {
                 ..l.clone()
             })
             .collect();
-        let painted = std::sync::OnceLock::new();
-        if let Some(p) = self.painted.get() {
-            let _ = painted.set(p.translated(delta));
-        }
-        let node_order = std::sync::OnceLock::new();
-        if let Some(n) = self.node_order.get() {
-            let _ = node_order.set(n.translated(delta));
-        }
         Self {
             rect: self.rect,
             camera,
@@ -624,8 +691,8 @@ impl MapScene {
             story_countries: self.story_countries.clone(),
             focus_country: self.focus_country,
             hidden: self.hidden,
-            painted,
-            node_order,
+            serial: next_serial(),
+            moved_from: Some((self.serial, delta)),
             margin: self.margin,
         }
     }
@@ -665,50 +732,6 @@ impl MapScene {
     }
 }
 
-/// Where a place's "+N" count goes (top right of its marker), about as big
-/// as its digits in the count's 9.5-point type.
-pub(super) fn count_rect(p: &PlaceOnScreen) -> Rect {
-    let r = marker_radius(p.kind);
-    let digits = p.hides.max(1).ilog10() as f32 + 1.0;
-    let size = egui::vec2(5.5 * (digits + 1.0), 12.0);
-    Rect::from_min_size(p.anchor + egui::vec2(r + 1.0, -r - 1.0 - size.y), size)
-}
-
-/// Where the map's own furniture sits (zoom buttons top right; scale bar
-/// and credit bottom left), so no label lands under it.
-pub fn control_areas(rect: Rect) -> [Rect; 2] {
-    [
-        Rect::from_min_max(
-            pos2(rect.max.x - 56.0, rect.min.y),
-            pos2(rect.max.x, rect.min.y + 112.0),
-        ),
-        Rect::from_min_max(
-            pos2(rect.min.x, rect.max.y - 50.0),
-            pos2(rect.min.x + 330.0, rect.max.y),
-        ),
-    ]
-}
-
-/// The basemap country that holds most of the story's point places.
-pub fn focus_country(brief: &Brief) -> Option<usize> {
-    let world = WorldBasemap::embedded();
-    let basemap = Basemap::embedded();
-    let mut counts = vec![0usize; world.countries.len()];
-    // A sample of a few hundred tells the country as well as all would (each
-    // look-up is a point-in-polygon test against the world's countries).
-    let step = (brief.place_count() / 400).max(1);
-    for place in brief.places().step_by(step).filter(|p| has_marker(p.kind)) {
-        let (lon_deg, lat_deg) = place.anchor_lon_lat();
-        if let Some(country) = basemap.country_at(LonLat { lon_deg, lat_deg })
-            && let Some(i) = world.country_index(&country.name)
-        {
-            counts[i] += 1;
-        }
-    }
-    let (best, count) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
-    (*count > 0).then_some(best)
-}
-
 /// The places that may give way where they crowd: every marker, and every
 /// area other than a country (the basemap draws those), with its size.
 fn crowd_members(brief: &Brief, world: &WorldBasemap) -> Vec<CrowdMember> {
@@ -732,30 +755,6 @@ fn crowd_members(brief: &Brief, world: &WorldBasemap) -> Vec<CrowdMember> {
             }
         })
         .collect()
-}
-
-fn centered_request(anchor: Pos2, galley: &Galley, rank: u32) -> LabelRequest {
-    LabelRequest {
-        anchor: screen_pos(anchor),
-        width: f64::from(galley.size().x) + 4.0,
-        height: f64::from(galley.size().y) + 2.0,
-        gap: 0.0,
-        rank,
-        centered: true,
-        dot_radius: 0.0,
-    }
-}
-
-/// Lower ranks keep their labels when space runs out.
-fn kind_rank(kind: PlaceKind) -> u32 {
-    match kind {
-        PlaceKind::NavalBase | PlaceKind::AirBase => 1,
-        PlaceKind::Capital => 2,
-        PlaceKind::Area => 3,
-        PlaceKind::City => 4,
-        PlaceKind::Country => 5,
-        PlaceKind::Region | PlaceKind::Sea => 6,
-    }
 }
 
 #[cfg(test)]
@@ -794,19 +793,14 @@ mod tests {
             assert_eq!(scene.labels[0].place, Some(0));
             assert!(scene.places[0].label.is_some());
             // The full scene of the same view names more than Tartus.
-            let full = MapScene::new(
-                ui,
-                &brief,
+            let inputs = SceneInputs {
+                brief: &brief,
                 camera,
                 rect,
-                &Highlights {
-                    selected: None,
-                    hovered: None,
-                    focus_country: None,
-                    preview: None,
-                },
-                &mut caches,
-            );
+                highlights: &Highlights::default(),
+                margin: egui::Vec2::ZERO,
+            };
+            let full = MapScene::new(ui, &inputs, &mut caches);
             assert!(full.labels.len() > 1);
         });
     }

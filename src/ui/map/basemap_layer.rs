@@ -8,11 +8,12 @@ use std::sync::Arc;
 use egui::epaint::{Mesh, PathShape, TessellationOptions, Tessellator};
 use egui::{Color32, Pos2, Rect, Shape, Stroke};
 
-use super::theme::Palette;
+use super::screen::ScreenMapping;
 use crate::map::camera::Camera;
 use crate::map::projection::WorldPos;
 use crate::map::world_basemap::{WorldBasemap, WorldCountry, WorldLine};
 use crate::map::world_context::WorldContext;
+use crate::ui::theme::Palette;
 
 /// What a cached layer was built for.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,46 +61,6 @@ pub struct BasemapLayer {
     /// country under the pointer), and what for: pointing at a country
     /// does not build the whole basemap again.
     lit: Option<(LayerKey, usize, Color32, Vec<Shape>)>,
-}
-
-/// Converts world positions to screen points for one view, in f64 until the
-/// last step so nothing jitters when zoomed in.
-#[derive(Clone, Copy)]
-pub struct ScreenMapping {
-    pub center: WorldPos,
-    pub scale: f64,
-    pub origin: Pos2,
-}
-
-impl ScreenMapping {
-    pub fn new(camera: &Camera, rect: Rect) -> Self {
-        Self {
-            center: camera.center,
-            scale: camera.points_per_world(),
-            origin: rect.center(),
-        }
-    }
-
-    pub fn screen(&self, w: WorldPos) -> Pos2 {
-        Pos2::new(
-            (f64::from(self.origin.x) + (w.x - self.center.x) * self.scale) as f32,
-            (f64::from(self.origin.y) + (w.y - self.center.y) * self.scale) as f32,
-        )
-    }
-
-    /// The world position under a screen point.
-    pub fn world(&self, p: Pos2) -> WorldPos {
-        WorldPos {
-            x: self.center.x + f64::from(p.x - self.origin.x) / self.scale,
-            y: self.center.y + f64::from(p.y - self.origin.y) / self.scale,
-        }
-    }
-
-    fn visible(&self, rect: Rect, min: WorldPos, max: WorldPos) -> bool {
-        let a = self.screen(min);
-        let b = self.screen(max);
-        Rect::from_two_pos(a, b).intersects(rect)
-    }
 }
 
 impl BasemapLayer {

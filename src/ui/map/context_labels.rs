@@ -9,15 +9,16 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Galley, Pos2, Rect, Sense, vec2};
 
-use super::basemap_layer::{DETAIL_ZOOM, ScreenMapping};
-use super::map_view::screen_pos;
-use super::theme::Palette;
+use super::basemap_layer::DETAIL_ZOOM;
+use super::screen::ScreenMapping;
+use super::screen::screen_pos;
 use crate::basemap::LonLat;
 use crate::basemap::context::Regions;
 use crate::map::labels::{LabelRequest, choose_towns};
 use crate::map::projection::lon_lat_from_world;
 use crate::map::world_basemap::WorldBasemap;
 use crate::map::world_context::WorldContext;
+use crate::ui::theme::Palette;
 
 /// Ranks: the story's places use 0..=6 and seas 15.
 const COUNTRY_RANK: u32 = 20;

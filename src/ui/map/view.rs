@@ -7,19 +7,22 @@ use std::sync::Arc;
 
 use egui::{Rect, Sense, Vec2, pos2, vec2};
 
-use super::Reading;
+use super::a11y::{NodeOrder, ReadingOrder};
 use super::basemap_layer::BasemapLayer;
-use super::inset::{InsetPlan, inset_ui, plan_inset};
-use super::map_edit;
-use super::map_paint::paint_scene;
-use super::map_scene::{Highlights, MapScene, SceneCaches, focus_country};
+use super::edit;
+use super::inset::{InsetCache, InsetPlan, inset_ui, plan_inset};
+use super::locator::{locator_rect, locator_ui};
+use super::paint::{PlacesPainted, paint_scene};
+use super::scene::{Highlights, MapScene, SceneCaches, SceneInputs, SceneMemo};
+use super::screen::{screen_pos, screen_rect};
 use crate::action::Action;
 use crate::brief::{Brief, PlaceId};
+use crate::map::ScreenRect;
 use crate::map::camera::{Camera, scale_bar};
-use crate::map::hit_test::hit_test_places;
+use crate::map::framing::focus_country;
 use crate::map::memory::{MapAction, MapMemory};
 use crate::map::world_context::WorldContext;
-use crate::map::{ScreenPos, ScreenRect};
+use crate::ui::Reading;
 
 /// What the map widget keeps between frames besides its memory: the
 /// basemap meshes for the last view, and the story's country (worked out
@@ -27,7 +30,12 @@ use crate::map::{ScreenPos, ScreenRect};
 #[derive(Default)]
 pub struct MapCache {
     pub(super) layer: BasemapLayer,
-    pub(super) inset_layer: BasemapLayer,
+    pub(super) inset: InsetCache,
+    /// What is made from the main map's scenes at their first frame.
+    painted: SceneMemo<PlacesPainted>,
+    nodes: SceneMemo<NodeOrder>,
+    /// The places in the order the article names them (for the keyboard).
+    reading_order: ReadingOrder,
     pub(super) locator_layer: BasemapLayer,
     focus_country: Option<(u64, Option<usize>)>,
     pub(super) scene: SceneCaches,
@@ -55,6 +63,8 @@ struct OverlayKey {
 pub struct BuiltScene {
     pub main: MapScene,
     pub inset: Option<(InsetPlan, MapScene)>,
+    /// Where the locator goes, if the view needs one.
+    pub locator: Option<Rect>,
 }
 
 /// What a view's scenes are built from. While none of it changes (an idle
@@ -116,7 +126,7 @@ impl MapCache {
             dark: ui.visuals().dark_mode,
             pixels_per_point: ui.ctx().pixels_per_point(),
             context_loaded: WorldContext::loaded().is_some(),
-            fonts: super::font_epoch(ui.ctx()),
+            fonts: crate::ui::font_epoch(ui.ctx()),
         };
         if highlights.preview.is_none() {
             if let Some((moved_for, moved)) = &self.moved
@@ -136,6 +146,7 @@ impl MapCache {
                     let moved = Arc::new(BuiltScene {
                         main: built.main.translated(delta, camera),
                         inset: None,
+                        locator: built.locator,
                     });
                     self.moved = Some((key, moved.clone()));
                     return moved;
@@ -152,22 +163,32 @@ impl MapCache {
             Vec2::ZERO
         };
         self.moved = None;
-        let mut main =
-            MapScene::with_margin(ui, brief, camera, rect, highlights, &mut self.scene, margin);
-        let inset = plan_inset(brief, &main, rect).map(|plan| {
+        let inputs = SceneInputs {
+            brief,
+            camera,
+            rect,
+            highlights,
+            margin,
+        };
+        let mut main = MapScene::new(ui, &inputs, &mut self.scene);
+        let locator = locator_rect(&main);
+        let inset = plan_inset(brief, &main, rect, locator).map(|plan| {
             // The inset names the crowded places; the main map only marks them.
             main.drop_labels_of(&plan.members);
-            let scene = MapScene::new(
-                ui,
-                brief,
-                plan.camera,
-                plan.rect,
-                highlights,
-                &mut self.scene,
-            );
+            let inset = SceneInputs {
+                camera: plan.camera,
+                rect: plan.rect,
+                margin: Vec2::ZERO,
+                ..inputs
+            };
+            let scene = MapScene::new(ui, &inset, &mut self.scene);
             (plan, scene)
         });
-        let built = Arc::new(BuiltScene { main, inset });
+        let built = Arc::new(BuiltScene {
+            main,
+            inset,
+            locator,
+        });
         // A gesture's preview changes every frame: not worth keeping.
         self.built = highlights.preview.is_none().then(|| (key, built.clone()));
         built
@@ -209,7 +230,7 @@ impl MapCache {
             places: brief.places_version(),
             dark: ui.visuals().dark_mode,
             pixels_per_point: ui.ctx().pixels_per_point(),
-            fonts: super::font_epoch(ui.ctx()),
+            fonts: crate::ui::font_epoch(ui.ctx()),
         };
         if let Some((built_for, overlay)) = &self.overlay
             && *built_for == key
@@ -234,18 +255,6 @@ impl MapCache {
             }
         }
     }
-}
-
-/// Converts an egui rectangle to the map's screen rectangle.
-pub fn screen_rect(rect: Rect) -> ScreenRect {
-    ScreenRect {
-        min: ScreenPos::new(rect.min.x.into(), rect.min.y.into()),
-        max: ScreenPos::new(rect.max.x.into(), rect.max.y.into()),
-    }
-}
-
-pub fn screen_pos(p: egui::Pos2) -> ScreenPos {
-    ScreenPos::new(p.x.into(), p.y.into())
 }
 
 pub fn map_panel_ui(
@@ -301,12 +310,12 @@ fn map_ui(
         selected: reading.selection.place.clone(),
         hovered: reading.hovered.cloned(),
         focus_country: cache.focus_country(brief),
-        preview: map_edit::preview(brief, reading.gesture),
+        preview: edit::preview(brief, reading.gesture),
     };
     let mut built = cache.scene_for(ui, brief, camera, rect, &highlights);
     // A gesture (moving a marker, drawing an area) takes the pointer first;
     // what it leaves pans and zooms.
-    let gesture = map_edit::gesture_ui(ui, &response, &built.main, reading);
+    let gesture = edit::gesture_ui(ui, &response, &built.main, reading);
     let panned = !gesture.took_pointer && handle_pan_and_zoom(ui, &response, memory, &viewport);
     actions.extend(gesture.actions);
     let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
@@ -329,13 +338,19 @@ fn map_ui(
         hovered,
         &mut cache.layer,
         inset.map(|(plan, _)| plan.extent_on_map),
+        &mut cache.painted,
     );
     if let Some(overlay) = cache.overlay_for(ui, brief, scene, hovered) {
-        super::map_paint::paint_overlay(ui, &overlay);
+        super::paint::paint_overlay(ui, &overlay, &mut cache.painted);
     }
-    map_edit::paint_gesture(ui, scene, reading);
-    cache.scene.reading_order.update(brief);
-    actions.extend(scene.add_accessibility_nodes(ui, &cache.scene.reading_order, "on the map"));
+    edit::paint_gesture(ui, scene, reading);
+    cache.reading_order.update(brief);
+    actions.extend(scene.add_accessibility_nodes(
+        ui,
+        &cache.reading_order,
+        "on the map",
+        &mut cache.nodes,
+    ));
 
     let inset_rect = inset.map(|(plan, _)| plan.rect);
     let outside_inset = |p: &egui::Pos2| inset_rect.is_none_or(|r| !r.contains(*p));
@@ -359,12 +374,11 @@ fn map_ui(
     if let Some((plan, inset_scene)) = inset {
         actions.extend(inset_ui(
             ui,
-            brief,
+            reading,
             plan,
             inset_scene,
-            &mut cache.inset_layer,
-            hovered,
-            &mut cache.scene,
+            &mut cache.inset,
+            &cache.reading_order,
         ));
     }
     if let Some(((west, south), (east, north))) = memory.visible_area() {
@@ -372,8 +386,10 @@ fn map_ui(
             min: crate::basemap::LonLat::new(west, south),
             max: crate::basemap::LonLat::new(east, north),
         };
-        let layer = &mut cache.locator_layer;
-        super::locator::locator_ui(ui, rect, visible, camera.zoom, layer);
+        if let Some(locator) = built.locator {
+            let layer = &mut cache.locator_layer;
+            locator_ui(ui, locator, visible, camera.zoom, layer);
+        }
     }
     if controls {
         actions.extend(controls_ui(ui, rect));
@@ -384,16 +400,6 @@ fn map_ui(
     scale_bar_ui(ui, rect, &memory.camera.unwrap_or(camera));
     credit_ui(ui, rect);
     actions
-}
-
-impl MapScene {
-    /// The place under a screen point: markers, then labels, then areas,
-    /// then the story's countries.
-    pub fn place_at(&self, p: egui::Pos2) -> Option<PlaceId> {
-        hit_test_places(&self.hit_shapes, screen_pos(p))
-            .and_then(|i| self.places.get(i).map(|p| p.id.clone()))
-            .or_else(|| self.country_place_at(p))
-    }
 }
 
 /// Drag pans, the wheel and double-click zoom; true if the view moved.
@@ -501,7 +507,3 @@ fn credit_ui(ui: &egui::Ui, rect: Rect) {
         ui.visuals().weak_text_color(),
     );
 }
-
-/// How far a pair of markers must be apart on the main map before the inset
-/// is no longer needed, in points.
-pub const CROWDED_POINTS: f64 = 30.0;
