@@ -328,10 +328,12 @@ fn paragraph_ui(
     };
     let text = &reading.brief.paragraphs()[p];
     let rect = Rect::from_min_size(origin, vec2(width, layout.galley.size().y));
+    // Clicks and drags select words; the keyboard reaches the paragraph's
+    // linked names instead (a paragraph is not a Tab stop of its own).
     let response = ui.interact(
         rect,
         ui.scope_id().with(("paragraph", p)),
-        Sense::click_and_drag(),
+        Sense::CLICK | Sense::DRAG,
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     view.drawn.push((p, origin));
@@ -430,6 +432,9 @@ fn mentions_ui(
         response
             .widget_info(|| egui::WidgetInfo::selected(egui::Role::Link, true, selected, words));
         let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
+        for r in &rects {
+            super::theme::paint_focus_ring(ui, &response, placed(origin, *r));
+        }
         if response.hovered() {
             actions.push(Action::Hover(m.place.clone()));
         }

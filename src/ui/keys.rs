@@ -32,6 +32,13 @@ pub fn keyboard_actions(
     gesture: Option<&Gesture>,
 ) -> Vec<Action> {
     let mut actions = command_shortcuts(ctx, selection);
+    if egui::Popup::is_any_open(ctx) {
+        // An open menu owns the keys: Esc closes it (and nothing else).
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            egui::Popup::close_all(ctx);
+        }
+        return actions;
+    }
     if ctx.text_edit_focused() {
         return actions;
     }

@@ -127,6 +127,17 @@ pub fn show_planned<R>(
         .size_range(plan.min..=plan.max)
         .default_size(plan.width)
         .show(ui, add_contents);
+    // The edge is a Tab stop (the arrows resize it): show it when it has the focus.
+    let handle = id.with("__resize");
+    if ui.ctx().memory(|m| m.has_focus(handle))
+        && let Some(edge) = ui.ctx().read_response(handle)
+    {
+        ui.painter().rect_filled(
+            edge.rect.shrink2(egui::vec2(1.0, 0.0)),
+            1.0,
+            ui.visuals().selection.stroke.color,
+        );
+    }
     let drawn = response.response.rect.width();
     if dragging && (drawn - plan.width).abs() > 0.5 {
         *share = drawn / window_width.max(1.0);

@@ -329,6 +329,7 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
             let response = ui
                 .add(egui::Label::new(job).wrap().sense(Sense::click()))
                 .on_hover_cursor(egui::CursorIcon::PointingHand);
+            super::theme::paint_focus_ring(ui, &response, response.rect);
             if response.clicked() {
                 actions.push(Action::SelectMention(link.clone()));
             }

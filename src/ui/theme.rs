@@ -142,3 +142,17 @@ pub fn apply_reading_style(ctx: &egui::Context) {
         });
     }
 }
+
+/// Shows where the keyboard is: a ring around a widget Geobrief draws itself
+/// (a linked name, the map, a passage) while it has the focus. egui's own
+/// widgets show their focus themselves.
+pub fn paint_focus_ring(ui: &egui::Ui, response: &egui::Response, rect: egui::Rect) {
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            rect.expand(2.0),
+            3.0,
+            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            egui::StrokeKind::Outside,
+        );
+    }
+}

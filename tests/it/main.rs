@@ -12,6 +12,7 @@ mod edits;
 mod export;
 mod files_ui;
 mod hostile;
+mod keyboard_ui;
 mod layout_ui;
 mod map_context;
 mod ui;

@@ -206,7 +206,8 @@ pub fn inset_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let rect = plan.rect;
-    let response = ui.interact(rect, ui.scope_id().with("inset"), Sense::click());
+    // Its places are Tab stops (see `a11y`); the inset itself is not one.
+    let response = ui.interact(rect, ui.scope_id().with("inset"), Sense::CLICK);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, &plan.title));
     let shadow = ui.painter();
     shadow.rect_filled(

@@ -301,6 +301,7 @@ fn map_ui(
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Group, true, "Map (Tab to its places)")
     });
+    crate::ui::theme::paint_focus_ring(ui, &response, rect.shrink(3.0));
     let viewport = screen_rect(rect);
     memory.set_viewport(viewport, brief);
     let Some(camera) = memory.camera else {
