@@ -352,7 +352,12 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
         ThemeArg::Light => egui::Theme::Light,
         ThemeArg::Dark => egui::Theme::Dark,
     };
-    let light = |cc: &eframe::CreationContext<'_>| cc.egui_ctx.set_theme(theme);
+    // The theme and the reading style before the first frame, so that frame
+    // is laid out as every later one.
+    let light = |cc: &eframe::CreationContext<'_>| {
+        cc.egui_ctx.set_theme(theme);
+        crate::ui::theme::apply_reading_style(&cc.egui_ctx);
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Geobrief")

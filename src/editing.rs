@@ -32,7 +32,7 @@ impl NewPlace {
     pub fn point(name: &str, at: Coord<f64>) -> Self {
         Self {
             name: name.to_string(),
-            kind: PlaceKind::City,
+            kind: PlaceKind::from_words(name),
             geometry: Geometry::Point(Point(at)),
             approximate: false,
             note: "Placed on the map by the reader".into(),

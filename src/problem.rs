@@ -25,11 +25,15 @@ pub enum Problem {
     /// What the app did, for the record ("Places found again: 2 changed").
     #[error("{0}")]
     Note(String),
+    /// A note that holds until the brief is saved ("Recovered … Save it to
+    /// keep it."): a save takes it away.
+    #[error("{0}")]
+    UntilSaved(String),
 }
 
 impl Problem {
     /// Notes are news, not faults: the panel shows them in a quieter style.
     pub fn is_note(&self) -> bool {
-        matches!(self, Self::Note(_))
+        matches!(self, Self::Note(_) | Self::UntilSaved(_))
     }
 }

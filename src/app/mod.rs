@@ -196,6 +196,7 @@ impl GeobriefApp {
         // The map's memory is lent to the map below; the panels read a copy
         // of its gesture.
         let gesture = self.map.gesture.clone();
+        let brief_name = self.brief_name();
         let reading = ui::Reading {
             brief: self.doc.brief(),
             selection: &self.selection,
@@ -208,7 +209,7 @@ impl GeobriefApp {
             ui,
             &reading,
             &ui::top_bar::TopBar {
-                file: self.file.as_deref(),
+                name: &brief_name,
                 dirty: self.doc.is_dirty(),
                 undo: self.doc.undo_label(),
                 redo: self.doc.redo_label(),

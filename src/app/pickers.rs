@@ -30,10 +30,15 @@ impl GeobriefApp {
             return;
         }
         let (tx, rx) = channel();
+        let suggested = self.suggested_save_path();
         let dir = self
             .file
             .as_ref()
-            .and_then(|f| f.parent().map(PathBuf::from));
+            .and_then(|f| f.parent().map(PathBuf::from))
+            .or_else(|| suggested.parent().map(PathBuf::from));
+        let file_name = suggested
+            .file_name()
+            .map_or_else(|| "brief.json".into(), |n| n.to_string_lossy().into_owned());
         std::thread::spawn(move || {
             let mut dialog = rfd::FileDialog::new();
             if let Some(dir) = dir {
@@ -53,7 +58,7 @@ impl GeobriefApp {
                     .pick_file(),
                 Pick::Save => dialog
                     .add_filter("Brief", &["json"])
-                    .set_file_name("brief.json")
+                    .set_file_name(file_name)
                     .save_file(),
             };
             let _ = tx.send(chosen);
@@ -89,10 +94,7 @@ impl GeobriefApp {
                     }
                     (Pick::Open | Pick::Import, None) => {}
                     (Pick::Save, None) if quick || self.files.pending.is_some() => {
-                        let suggestion = self.file.as_ref().map_or_else(
-                            || "brief.json".to_string(),
-                            |f| f.with_extension("json").display().to_string(),
-                        );
+                        let suggestion = self.suggested_save_path().display().to_string();
                         self.files.dialog = Some(Dialog::SavePath(suggestion));
                     }
                     // Cancelled: nothing is saved and nothing waits.

@@ -98,6 +98,8 @@ impl GeobriefApp {
         match result {
             Ok(()) => {
                 self.doc.mark_saved(revision);
+                self.problems
+                    .retain(|p| !matches!(p, Problem::UntilSaved(_)));
                 self.files.recent.push(&path);
                 self.file = Some(path);
                 if !self.doc.is_dirty() {
@@ -211,7 +213,7 @@ impl GeobriefApp {
             // The recovered work is unsaved: this session's copy takes over.
             self.set_brief(orphan.brief, orphan.file, false);
             self.recovery.last_change = None;
-            self.problems.push(Problem::Note(
+            self.problems.push(Problem::UntilSaved(
                 "Recovered the unsaved work of a session that did not close cleanly. Save it to keep it.".into(),
             ));
         }

@@ -1,6 +1,8 @@
 //! The window: files dropped on it, text pasted outside a text field, a
 //! close request with unsaved edits, and the title (which shows them).
 
+use std::path::PathBuf;
+
 use super::GeobriefApp;
 use super::files::Deferred;
 use crate::action::{Action, FileAction};
@@ -56,18 +58,43 @@ impl GeobriefApp {
     }
 
     pub fn window_title(&self) -> String {
-        let name = self.file.as_ref().and_then(|f| f.file_name()).map_or_else(
-            || {
-                if self.doc.is_dirty() {
-                    "Unsaved brief".to_string()
-                } else {
-                    "Default brief".to_string()
-                }
-            },
-            |f| f.to_string_lossy().into_owned(),
-        );
         let mark = if self.doc.is_dirty() { "• " } else { "" };
-        format!("{mark}{name} — Geobrief")
+        format!("{mark}{} — Geobrief", self.brief_name())
+    }
+
+    /// What the brief is called in the title and the top bar: its file's
+    /// name, or, before it has one, its title ("Default brief" for the
+    /// embedded one as it opens).
+    pub fn brief_name(&self) -> String {
+        match self.file.as_ref().and_then(|f| f.file_name()) {
+            Some(f) => f.to_string_lossy().into_owned(),
+            // A brief without a file that is not new work is the embedded one.
+            None if !self.doc.is_dirty() => "Default brief (embedded)".to_string(),
+            None => format!("{} (not saved yet)", self.brief().article.title),
+        }
+    }
+
+    /// A file name for a brief that has none: its title as a slug, in the
+    /// folder of the file it came from, else the reader's Documents folder
+    /// (or home).
+    pub fn suggested_save_path(&self) -> PathBuf {
+        if let Some(file) = &self.file {
+            return file.with_extension("json");
+        }
+        let name = crate::brief::slug_id(&self.brief().article.title, |_| false);
+        let name = if name == "place" {
+            "brief".into()
+        } else {
+            name
+        };
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let folder = home
+            .as_ref()
+            .map(|h| h.join("Documents"))
+            .filter(|d| d.is_dir())
+            .or(home)
+            .unwrap_or_else(|| PathBuf::from("."));
+        folder.join(format!("{name}.json"))
     }
 }
 

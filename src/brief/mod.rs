@@ -114,6 +114,86 @@ impl PlaceKind {
         )
     }
 
+    /// The kind a name's own words say ("Oconee River" is water, "Laurens
+    /// County" a region, "Rocky Mountain National Park" an area); a town
+    /// where they say nothing.
+    pub fn from_words(name: &str) -> Self {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let (first, last) = match (words.first(), words.last()) {
+            (Some(f), Some(l)) => (f.as_str(), l.as_str()),
+            _ => return Self::City,
+        };
+        let first = if first == "the" {
+            words.get(1).map_or(first, String::as_str)
+        } else {
+            first
+        };
+        const WATER_LAST: &[&str] = &[
+            "river",
+            "creek",
+            "lake",
+            "sea",
+            "gulf",
+            "bay",
+            "ocean",
+            "strait",
+            "straits",
+            "canal",
+            "reservoir",
+            "sound",
+            "lagoon",
+            "harbor",
+            "harbour",
+            "brook",
+            "stream",
+        ];
+        const WATER_FIRST: &[&str] = &["lake", "gulf", "bay", "sea", "strait", "river"];
+        const REGION_LAST: &[&str] = &[
+            "county",
+            "province",
+            "state",
+            "region",
+            "district",
+            "governorate",
+            "parish",
+            "oblast",
+            "prefecture",
+            "valley",
+            "territory",
+        ];
+        const AREA_LAST: &[&str] = &[
+            "mountains",
+            "mountain",
+            "range",
+            "hills",
+            "island",
+            "islands",
+            "park",
+            "forest",
+            "desert",
+            "peninsula",
+            "plateau",
+            "refuge",
+            "preserve",
+            "reserve",
+            "swamp",
+        ];
+        const AREA_FIRST: &[&str] = &["mount", "mt", "isle", "cape"];
+        if WATER_LAST.contains(&last) || WATER_FIRST.contains(&first) {
+            Self::Sea
+        } else if REGION_LAST.contains(&last) {
+            Self::Region
+        } else if AREA_LAST.contains(&last) || AREA_FIRST.contains(&first) {
+            Self::Area
+        } else {
+            Self::City
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::NavalBase => "naval facility",
@@ -123,7 +203,7 @@ impl PlaceKind {
             Self::Country => "country",
             Self::Region => "region",
             Self::Area => "area",
-            Self::Sea => "sea",
+            Self::Sea => "water",
         }
     }
 }
@@ -190,4 +270,28 @@ pub enum Selector {
         start: usize,
         end: usize,
     },
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::PlaceKind;
+
+    #[test]
+    fn a_name_s_own_words_say_what_kind_of_place_it_is() {
+        for (name, kind) in [
+            ("Oconee River", PlaceKind::Sea),
+            ("the Ocmulgee River", PlaceKind::Sea),
+            ("Lake Lanier", PlaceKind::Sea),
+            ("Kiser Lake", PlaceKind::Sea),
+            ("Gulf of Mexico", PlaceKind::Sea),
+            ("Laurens County", PlaceKind::Region),
+            ("Rocky Mountain National Park", PlaceKind::Area),
+            ("Mount Hood", PlaceKind::Area),
+            ("Dublin", PlaceKind::City),
+            ("Riverside", PlaceKind::City),
+            ("", PlaceKind::City),
+        ] {
+            assert_eq!(PlaceKind::from_words(name), kind, "{name}");
+        }
+    }
 }

@@ -29,9 +29,9 @@ const OVERSCAN_POINTS: f32 = 600.0;
 /// What the panel keeps between frames.
 #[derive(Default)]
 pub struct ArticleView {
-    /// What the layouts were made for: width, theme, paragraph count, and
-    /// the font atlas they point into.
-    key: Option<(u32, bool, usize, u64)>,
+    /// What the layouts were made for: width, theme, body text size,
+    /// paragraph count, and the font atlas they point into.
+    key: Option<(u32, bool, u32, usize, u64)>,
     layouts: Vec<Option<ParagraphText>>,
     /// Each paragraph's height with its gap: real once laid out.
     heights: Vec<f32>,
@@ -59,6 +59,7 @@ impl ArticleView {
         let key = (
             width.to_bits(),
             ui.visuals().dark_mode,
+            egui::TextStyle::Body.resolve(ui.style()).size.to_bits(),
             paragraphs.len(),
             super::font_epoch(ui.ctx()),
         );
@@ -434,6 +435,10 @@ fn mentions_ui(
         let response = response.on_hover_cursor(egui::CursorIcon::PointingHand);
         for r in &rects {
             super::theme::paint_focus_ring(ui, &response, placed(origin, *r));
+        }
+        if response.gained_focus() {
+            // Tab walks the linked names: the one it reaches comes into view.
+            response.scroll_to_me(Some(Align::Center));
         }
         if response.hovered() {
             actions.push(Action::Hover(m.place.clone()));

@@ -1,6 +1,6 @@
 //! The top bar: the File, Edit, Places and View menus and the brief's name.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::RichText;
 
@@ -10,7 +10,8 @@ use crate::map::memory::{Gesture, MapAction};
 
 /// What the bar shows besides the brief.
 pub struct TopBar<'a> {
-    pub file: Option<&'a Path>,
+    /// The brief's file name, or its title before it has a file.
+    pub name: &'a str,
     pub dirty: bool,
     pub undo: Option<&'a str>,
     pub redo: Option<&'a str>,
@@ -31,12 +32,20 @@ pub fn top_bar_ui(
         egui::MenuBar::new().ui(ui, |ui| {
             ui.strong("Geobrief");
             ui.separator();
-            ui.menu_button("File", |ui| file_menu_ui(ui, bar, &mut actions));
-            ui.menu_button("Edit", |ui| edit_menu_ui(ui, reading, bar, &mut actions));
+            ui.menu_button("File", |ui| {
+                one_line_entries(ui);
+                file_menu_ui(ui, bar, &mut actions);
+            });
+            ui.menu_button("Edit", |ui| {
+                one_line_entries(ui);
+                edit_menu_ui(ui, reading, bar, &mut actions);
+            });
             ui.menu_button("Places", |ui| {
-                places_menu_ui(ui, bias_country, &mut actions)
+                one_line_entries(ui);
+                places_menu_ui(ui, bias_country, &mut actions);
             });
             ui.menu_button("View", |ui| {
+                one_line_entries(ui);
                 if ui.button("Fit all places").clicked() {
                     actions.push(Action::Map(MapAction::FitAll));
                 }
@@ -51,13 +60,7 @@ pub fn top_bar_ui(
                 theme_ui(ui);
             });
             ui.separator();
-            let name = bar
-                .file
-                .and_then(|f| f.file_name())
-                .map_or("Default brief (embedded)".to_string(), |f| {
-                    f.to_string_lossy().into_owned()
-                });
-            ui.label(RichText::new(name).weak());
+            ui.label(RichText::new(bar.name).weak());
             if bar.dirty {
                 ui.label(RichText::new("• unsaved edits").italics());
             }
@@ -83,6 +86,12 @@ pub fn top_bar_ui(
     actions
 }
 
+/// A menu entry stays on one line, however long its name ("Undo choose
+/// another place for Athens"): the menu grows instead.
+fn one_line_entries(ui: &mut egui::Ui) {
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+}
+
 fn side_panel_label(open: bool) -> &'static str {
     if open {
         "Hide the place card and list"
@@ -105,6 +114,7 @@ fn theme_ui(ui: &mut egui::Ui) {
     });
     if preference != before {
         ui.ctx().set_theme(preference);
+        super::theme::apply_reading_style(ui.ctx());
     }
 }
 

@@ -382,6 +382,23 @@ fn a_recovery_copy_is_offered_after_a_crash_and_removed_after_a_clean_close() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(own.exists(), "the recovered work has a copy of its own");
+    let says_recovered = |h: &crate::common::App| {
+        h.state()
+            .problems
+            .iter()
+            .any(|p| p.to_string().contains("Save it to keep it"))
+    };
+    assert!(says_recovered(&harness));
+    let saved = dir.join("recovered.json");
+    harness.state_mut().apply(geobrief::Action::File(
+        geobrief::action::FileAction::SaveTo(saved.clone()),
+    ));
+    settle(&mut harness);
+    assert!(saved.exists());
+    assert!(
+        !says_recovered(&harness),
+        "once saved, the note that says to save goes"
+    );
     // A clean close (what the window's exit does).
     harness.state_mut().remove_own_recovery_copy();
     let left: Vec<_> = std::fs::read_dir(dir.join("recovery"))
@@ -440,7 +457,10 @@ fn a_remembered_place_is_found_in_the_next_article() {
 #[test]
 fn the_window_title_shows_unsaved_edits_until_they_are_undone() {
     let mut harness = harness();
-    assert_eq!(harness.state().window_title(), "Default brief — Geobrief");
+    assert_eq!(
+        harness.state().window_title(),
+        "Default brief (embedded) — Geobrief"
+    );
     harness.state_mut().apply(geobrief::Action::Edit(
         geobrief::editing::EditAction::SetNote {
             place: "moscow".into(),
@@ -456,7 +476,10 @@ fn the_window_title_shows_unsaved_edits_until_they_are_undone() {
     harness.get_by_label("• unsaved edits");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert_eq!(harness.state().window_title(), "Default brief — Geobrief");
+    assert_eq!(
+        harness.state().window_title(),
+        "Default brief (embedded) — Geobrief"
+    );
 }
 
 #[test]

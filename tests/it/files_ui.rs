@@ -55,6 +55,18 @@ fn pasting_an_article_makes_a_brief_with_its_places_on_the_map() {
         );
     }
     assert!(app.doc.is_dirty(), "a pasted brief is not saved yet");
+    assert_eq!(
+        app.window_title(),
+        "• Talks in Damascus (not saved yet) — Geobrief"
+    );
+    let suggested = app.suggested_save_path();
+    assert_eq!(
+        suggested.file_name().unwrap().to_string_lossy(),
+        "talks-in-damascus.json",
+        "Save offers the article's title"
+    );
+    assert!(suggested.is_absolute() || suggested.starts_with("."));
+    harness.get_by_label("Talks in Damascus (not saved yet)");
     harness.get_by_role_and_label(Role::Button, "Aleppo on the map");
 }
 

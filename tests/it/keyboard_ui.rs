@@ -85,3 +85,25 @@ fn escape_closes_an_open_menu_and_keeps_the_selection() {
     );
     settle(&mut harness);
 }
+
+#[test]
+fn the_article_keeps_its_text_size_through_a_theme_switch_and_back() {
+    let mut harness = harness();
+    let paragraph = "The visit marks Al-Sharaa";
+    let before = harness.get_by_label_contains(paragraph).rect().size();
+    for theme in [egui::ThemePreference::Dark, egui::ThemePreference::Light] {
+        harness.get_by_label("View").click();
+        harness.run();
+        let label = if theme == egui::ThemePreference::Dark {
+            "Dark"
+        } else {
+            "Light"
+        };
+        harness.get_by_label(label).click();
+        harness.run();
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        let now = harness.get_by_label_contains(paragraph).rect().size();
+        assert_eq!(now, before, "after switching to {label}");
+    }
+}
