@@ -8,7 +8,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
 
-use super::resolve::{COUNTY_KM, NameGroup, distance_km, is_english_state, roughly_within};
+use crate::geo::within_km;
+
+use super::resolve::{COUNTY_KM, NameGroup, is_english_state};
 
 /// For each name (group), its candidates that another name's candidate pairs
 /// with, and that partner: a county holding the town, or a town the county holds.
@@ -56,9 +58,7 @@ pub(super) fn pair_towns_with_counties(
             };
             let holder = counties.iter().find(|&&(county_group, county)| {
                 let county = gaz.place(county);
-                county_group != group
-                    && roughly_within(&town, &county, COUNTY_KM)
-                    && distance_km(&town, &county) <= COUNTY_KM
+                county_group != group && within_km(town.lon_lat(), county.lon_lat(), COUNTY_KM)
             });
             if let Some(&(county_group, county)) = holder {
                 partners[group].push((c.place, county));

@@ -10,6 +10,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind, Senses};
+use crate::geo::{distance_km, roughly_within, within_km};
 
 use super::nearby::{FirstTwo, PointGrid};
 use super::publisher::Home;
@@ -421,9 +422,7 @@ fn add_context(
             .flatten()
             .find(|&&(index, id)| {
                 let county = gaz.place(id);
-                index != own_index
-                    && roughly_within(place, &county, COUNTY_KM)
-                    && distance_km(place, &county) <= COUNTY_KM
+                index != own_index && within_km(place.lon_lat(), county.lon_lat(), COUNTY_KM)
             })
     {
         candidate.score += COUNTY_NAMED;
@@ -471,8 +470,8 @@ fn add_context(
             .around(place, NEAR_KM)
             .filter(|&(index, id)| index != own_index && id != candidate.place)
             .map(|(_, id)| (id, gaz.place(id)))
-            .filter(|(_, other)| roughly_within(place, other, NEAR_KM))
-            .map(|(id, other)| (distance_km(place, &other), id))
+            .filter(|(_, other)| roughly_within(place.lon_lat(), other.lon_lat(), NEAR_KM))
+            .map(|(id, other)| (distance_km(place.lon_lat(), other.lon_lat()), id))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
             candidate.score += NEAR_MAX * (1.0 - km / NEAR_KM).powi(2);
@@ -541,7 +540,7 @@ impl<'h> HomeArea<'h> {
             let (bonus, area) = if self.in_region(&place) {
                 let mut bonus = HOME_REGION;
                 if !place.kind.is_area() || place.kind == PlaceKind::Admin2 {
-                    let km = distance_km(&place, &centre);
+                    let km = distance_km(place.lon_lat(), centre.lon_lat());
                     if km < HOME_NEAR_KM {
                         bonus += HOME_NEAR_MAX * (1.0 - km / HOME_NEAR_KM).powi(2);
                     }
@@ -570,78 +569,10 @@ fn explain_winner(group: &mut NameGroup, gaz: &Gazetteer) {
     best.reasons = best.evidence.iter().map(|e| e.describe(gaz)).collect();
 }
 
-/// A cheap test that rules out most far-apart pairs before any trigonometry:
-/// a degree of latitude is 111 km, and a degree of longitude at least 111 km
-/// times the cosine of the pair's highest latitude.
-pub(super) fn roughly_within(a: &Place, b: &Place, km: f64) -> bool {
-    let max_deg = km / 111.0;
-    if (a.lat_deg - b.lat_deg).abs() > max_deg {
-        return false;
-    }
-    let dlon_deg = (a.lon_deg - b.lon_deg).abs();
-    let dlon_deg = dlon_deg.min(360.0 - dlon_deg);
-    let narrowest_cos = a.lat_deg.abs().max(b.lat_deg.abs()).to_radians().cos();
-    dlon_deg * narrowest_cos <= max_deg + 1e-9
-}
-
 /// A state or province of a country whose news is in English: what its name
 /// means to such a paper before any town that bears it ("Wyoming").
 pub(super) fn is_english_state(gaz: &Gazetteer, id: PlaceId) -> bool {
     // The kind is read first: decoding the whole place costs more.
     gaz.kind(id) == PlaceKind::Admin1
         && super::judge::is_english_speaking(gaz.place(id).country_code)
-}
-
-/// Great-circle distance on a sphere of radius 6371 km.
-pub(super) fn distance_km(a: &Place, b: &Place) -> f64 {
-    let (lat1, lat2) = (a.lat_deg.to_radians(), b.lat_deg.to_radians());
-    let dlat = lat2 - lat1;
-    let dlon = (b.lon_deg - a.lon_deg).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(lat_deg: f64, lon_deg: f64) -> Place<'static> {
-        Place {
-            name: "",
-            kind: PlaceKind::City,
-            lat_deg,
-            lon_deg,
-            population: 0,
-            country_code: "",
-            admin1_code: "",
-            geonames_id: None,
-            fame: 0,
-        }
-    }
-
-    #[test]
-    fn latakia_is_about_twenty_km_from_hmeimim() {
-        let km = distance_km(&at(35.5312, 35.7909), &at(35.4114, 35.9481));
-        assert!((km - 19.5).abs() < 1.5, "{km}");
-    }
-
-    #[test]
-    fn the_quick_distance_filter_never_drops_a_near_pair() {
-        let pairs = [
-            ((35.53, 35.79), (35.41, 35.95)),
-            ((64.0, 179.5), (64.5, -179.5)),
-            ((-33.9, 151.2), (-34.9, 150.6)),
-            ((70.0, 20.0), (70.0, 25.5)),
-        ];
-        for ((lat1, lon1), (lat2, lon2)) in pairs {
-            let (a, b) = (at(lat1, lon1), at(lat2, lon2));
-            if distance_km(&a, &b) < NEAR_KM {
-                assert!(
-                    roughly_within(&a, &b, NEAR_KM),
-                    "{lat1},{lon1} {lat2},{lon2}"
-                );
-            }
-        }
-        assert!(!roughly_within(&at(0.0, 0.0), &at(10.0, 0.0), NEAR_KM));
-    }
 }
