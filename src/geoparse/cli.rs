@@ -130,7 +130,7 @@ fn write_error(e: impl std::fmt::Display) -> Fatal {
 pub fn run(args: &GeoparseArgs) -> ExitCode {
     let options = Options {
         country_bias: args.country.as_ref().map(|c| c.to_ascii_uppercase()),
-        home: None,
+        ..Options::default()
     };
     let gaz = Gazetteer::embedded();
     let stdout = std::io::stdout();
