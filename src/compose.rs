@@ -200,7 +200,13 @@ fn geoparse_record(gaz: &Gazetteer, toponym: &Toponym) -> Value {
             })
         })
         .collect();
-    json!({ "name": toponym.text, "reason": toponym.reason(), "candidates": candidates, "chosen": 0 })
+    json!({
+        "name": toponym.text,
+        "rule": toponym.rule.name(),
+        "reason": toponym.reason(),
+        "candidates": candidates,
+        "chosen": 0
+    })
 }
 
 fn inside(area: PreferredArea, lon: f64, lat: f64) -> bool {

@@ -21,8 +21,11 @@ use std::process::ExitCode;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::explain::{DroppedOut, EvidenceOut, dropped_out, evidence_of, explain_lines};
 use super::publisher::{PublisherMemory, host_of};
-use super::{Options, Toponym, UnlistedPlace, detect_places_with, detect_unlisted_places};
+use super::{
+    Options, Rule, Toponym, UnlistedPlace, detect_places_explained, detect_unlisted_places,
+};
 use crate::brief::MAX_BRIEF_BYTES;
 use crate::brief::read::{read_bounded, text_from_bytes};
 use crate::gazetteer::Gazetteer;
@@ -42,6 +45,13 @@ pub struct GeoparseArgs {
     /// articles of its site ("url") read before, in file order.
     #[arg(long)]
     pub no_publisher_home: bool,
+    /// For every span found or dropped, print the rule that decided it and
+    /// the evidence for the chosen place, with its weight.
+    #[arg(long)]
+    pub explain: bool,
+    /// Run without this rule (repeat for more; a wrong name lists them).
+    #[arg(long, value_name = "RULE", value_parser = super::explain::parse_rule)]
+    pub without: Vec<Rule>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +70,9 @@ struct ArticleIn<'a> {
 struct ArticleOut<'a> {
     id: &'a RawValue,
     toponyms: Vec<ToponymOut<'a>>,
+    /// With --explain: the spans rules dropped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dropped: Option<Vec<DroppedOut<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +88,11 @@ struct ToponymOut<'a> {
     /// Why the place won, as on its place card; scorers ignore it.
     #[serde(skip_serializing_if = "String::is_empty")]
     reason: String,
+    /// With --explain: the rule that kept it and the evidence, weighed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<Vec<EvidenceOut>>,
 }
 
 impl<'a> ToponymOut<'a> {
@@ -90,6 +108,16 @@ impl<'a> ToponymOut<'a> {
             kind: place.kind.label(),
             country: Some(place.country_code),
             reason: t.reason(),
+            rule: None,
+            evidence: None,
+        }
+    }
+
+    fn explained(t: &'a Toponym, gaz: &'a Gazetteer) -> Self {
+        Self {
+            rule: Some(t.rule.name()),
+            evidence: Some(evidence_of(t, gaz)),
+            ..Self::listed(t, gaz)
         }
     }
 
@@ -104,6 +132,8 @@ impl<'a> ToponymOut<'a> {
             kind: "unlisted",
             country: None,
             reason: String::new(),
+            rule: None,
+            evidence: None,
         }
     }
 }
@@ -130,6 +160,10 @@ fn write_error(e: impl std::fmt::Display) -> Fatal {
 pub fn run(args: &GeoparseArgs) -> ExitCode {
     let options = Options {
         country_bias: args.country.as_ref().map(|c| c.to_ascii_uppercase()),
+        rules_off: args
+            .without
+            .iter()
+            .fold(super::RulesOff::default(), |off, &rule| off.with(rule)),
         ..Options::default()
     };
     let gaz = Gazetteer::embedded();
@@ -145,10 +179,18 @@ pub fn run(args: &GeoparseArgs) -> ExitCode {
             out: &mut out,
             errors: &mut errors,
             unread: Unread::default(),
+            explain: args.explain,
         };
         batch.run(&args.files).map(|()| batch.unread)
     } else {
-        run_text(&args.files, gaz, &options, &mut out, &mut errors)
+        run_text(
+            &args.files,
+            gaz,
+            &options,
+            args.explain,
+            &mut out,
+            &mut errors,
+        )
     };
     let result = result.and_then(|unread| out.flush().map(|()| unread).map_err(write_error));
     match result {
@@ -171,6 +213,7 @@ fn run_text(
     files: &[PathBuf],
     gaz: &Gazetteer,
     options: &Options,
+    explain: bool,
     out: &mut impl Write,
     errors: &mut impl Write,
 ) -> Result<Unread, Fatal> {
@@ -188,7 +231,14 @@ fn run_text(
             }
         };
         writeln!(out, "# {}", path.display()).map_err(write_error)?;
-        let found = detect_places_with(&text, gaz, options);
+        if explain {
+            let (found, dropped) = detect_places_explained(&text, gaz, options);
+            for line in explain_lines(&text, &found, &dropped, gaz) {
+                writeln!(out, "{line}").map_err(write_error)?;
+            }
+            continue;
+        }
+        let found = super::detect_places_with(&text, gaz, options);
         for t in &found {
             writeln!(out, "{}", text_line(t, gaz)).map_err(write_error)?;
         }
@@ -234,6 +284,7 @@ struct Batch<'a, O: Write, E: Write> {
     out: &'a mut O,
     errors: &'a mut E,
     unread: Unread,
+    explain: bool,
 }
 
 impl<O: Write, E: Write> Batch<'_, O, E> {
@@ -323,28 +374,43 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
     fn article(&mut self, article: &ArticleIn) -> Result<(), Fatal> {
         let (gaz, text) = (self.gaz, article.text.as_ref());
         let host = article.url.as_deref().and_then(host_of);
-        let found = match (self.memory.as_deref_mut(), &host) {
+        let detect = |options: &Options| {
+            if self.explain {
+                detect_places_explained(text, gaz, options)
+            } else {
+                (super::detect_places_with(text, gaz, options), Vec::new())
+            }
+        };
+        let (found, dropped) = match (self.memory.as_deref_mut(), &host) {
             (Some(memory), Some(host)) => {
                 let options = Options {
                     home: memory.home(host),
                     ..self.options.clone()
                 };
-                let found = detect_places_with(text, gaz, &options);
+                let (found, dropped) = detect(&options);
                 memory.learn(host, &found, gaz);
-                found
+                (found, dropped)
             }
-            _ => detect_places_with(text, gaz, self.options),
+            _ => detect(self.options),
         };
         let unlisted = detect_unlisted_places(text, &found);
+        let listed = |t| {
+            if self.explain {
+                ToponymOut::explained(t, gaz)
+            } else {
+                ToponymOut::listed(t, gaz)
+            }
+        };
         let mut toponyms: Vec<ToponymOut> = found
             .iter()
-            .map(|t| ToponymOut::listed(t, gaz))
+            .map(listed)
             .chain(unlisted.iter().map(ToponymOut::unlisted))
             .collect();
         toponyms.sort_by_key(|t| t.start);
         let record = ArticleOut {
             id: article.id,
             toponyms,
+            dropped: self.explain.then(|| dropped_out(text, &dropped)),
         };
         serde_json::to_writer(&mut *self.out, &record).map_err(write_error)?;
         writeln!(self.out).map_err(write_error)
@@ -401,6 +467,7 @@ mod tests {
             out: &mut out,
             errors: &mut errors,
             unread: Unread::default(),
+            explain: false,
         };
         batch
             .lines(input.as_bytes(), "in.jsonl")
@@ -432,6 +499,7 @@ mod tests {
             std::slice::from_ref(&path),
             Gazetteer::embedded(),
             &Options::default(),
+            false,
             &mut out,
             &mut errors,
         )
@@ -455,6 +523,7 @@ mod tests {
             std::slice::from_ref(&path),
             Gazetteer::embedded(),
             &Options::default(),
+            false,
             &mut out,
             &mut Vec::new(),
         )

@@ -19,6 +19,7 @@ pub mod cli;
 mod county_lists;
 mod county_pairs;
 mod evidence;
+mod explain;
 mod filter;
 mod group;
 mod judge;
@@ -121,7 +122,8 @@ mod tests {
         ("filter", 11, include_str!("filter.rs")),
         ("publisher", 12, include_str!("publisher.rs")),
         ("unlisted", 12, include_str!("unlisted.rs")),
-        ("cli", 13, include_str!("cli.rs")),
+        ("explain", 13, include_str!("explain.rs")),
+        ("cli", 14, include_str!("cli.rs")),
     ];
 
     /// The sibling modules a source file names in its `use super::...`

@@ -198,3 +198,48 @@ fn geoparse_jsonl_from_an_endless_stream_stops_at_the_line_limit() {
         "{stderr}"
     );
 }
+
+#[test]
+fn geoparse_explain_names_the_rule_of_every_span_and_the_evidence_of_each_place() {
+    let text = temp(
+        "explain.txt",
+        "The talks resumed in March. Ships left Tartus for Latakia.",
+    );
+    let (code, stdout, stderr) = geobrief(&["geoparse", "--explain", &text]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().skip(1).collect();
+    assert!(
+        lines[0].starts_with("dropped\t21-26\tMarch\tCalendarWord\t"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with("found\t39-45\tTartus\tPlaceName\tTartus (city, SY"),
+        "{stdout}"
+    );
+    assert!(lines[1].contains("Near +"), "{stdout}");
+}
+
+#[test]
+fn geoparse_without_a_rule_runs_without_it_and_a_wrong_name_lists_the_rules() {
+    let text = temp("without.txt", "The talks resumed in March.");
+    let (_, stdout, _) = geobrief(&["geoparse", &text]);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let (code, stdout, stderr) = geobrief(&["geoparse", "--without", "CalendarWord", &text]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\tMarch\t"), "{stdout}");
+    let (code, _, stderr) = geobrief(&["geoparse", "--without", "NoSuchRule", &text]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("the rules are: CalendarWord,"), "{stderr}");
+}
+
+#[test]
+fn geoparse_jsonl_explain_gives_rules_evidence_and_dropped_spans() {
+    let input = "{\"id\": 1, \"text\": \"Lincoln visited the fort near Atlanta.\"}\n";
+    let (code, stdout, stderr) = geoparse_with_input(&["--jsonl", "--explain"], input.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    let line: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(line["dropped"][0]["name"], "Lincoln");
+    assert_eq!(line["dropped"][0]["rule"], "PersonBeforeVerb");
+    assert_eq!(line["toponyms"][0]["rule"], "PlaceName");
+    assert_eq!(line["toponyms"][0]["evidence"][0]["name"], "Prior");
+}
