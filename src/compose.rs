@@ -220,6 +220,7 @@ pub fn country_name(gaz: &Gazetteer, code: &str) -> String {
 fn geoparse_record(gaz: &Gazetteer, toponym: &Toponym) -> Value {
     GeoparseRecord {
         written: toponym.text.clone(),
+        rule: toponym.rule.name().to_string(),
         reason: toponym.reason(),
         candidates: toponym
             .candidates

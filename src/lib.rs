@@ -14,6 +14,7 @@ pub mod compose;
 pub mod editing;
 pub mod export;
 pub mod gazetteer;
+pub mod geo;
 pub mod geoparse;
 pub mod import;
 pub mod map;

@@ -38,6 +38,10 @@ pub mod layer;
 
 use std::sync::OnceLock;
 
+// The crate's one position and box types live in `crate::geo`; they are
+// named here too so that code written against `basemap::LonLat` still builds.
+pub use crate::geo::{GeoBox, LonLat};
+
 const FORMAT_MAGIC: &[u8; 4] = b"GBMP";
 const FORMAT_VERSION: u32 = 1;
 const MICRO_DEG_PER_DEG: f64 = 1e6;
@@ -45,41 +49,6 @@ const BYTES_PER_COORDINATE: usize = 8;
 
 /// The basemap built from Natural Earth and compiled into the binary.
 static EMBEDDED_BASEMAP_BYTES: &[u8] = include_bytes!("../../assets/basemap.bin");
-
-/// A position on the globe, in degrees.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LonLat {
-    pub lon_deg: f64,
-    pub lat_deg: f64,
-}
-
-impl LonLat {
-    pub const fn new(lon_deg: f64, lat_deg: f64) -> Self {
-        Self { lon_deg, lat_deg }
-    }
-
-    /// The same place with its longitude brought into [-180, 180).
-    pub fn with_wrapped_lon(self) -> Self {
-        Self::new(
-            (self.lon_deg + 180.0).rem_euclid(360.0) - 180.0,
-            self.lat_deg,
-        )
-    }
-}
-
-/// A longitude/latitude box, edges included.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct GeoBox {
-    pub min: LonLat,
-    pub max: LonLat,
-}
-
-impl GeoBox {
-    pub fn contains(&self, point: LonLat) -> bool {
-        (self.min.lon_deg..=self.max.lon_deg).contains(&point.lon_deg)
-            && (self.min.lat_deg..=self.max.lat_deg).contains(&point.lat_deg)
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Country {

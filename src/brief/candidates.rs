@@ -48,6 +48,10 @@ pub struct GeoparseRecord {
     /// The name as written in the article.
     #[serde(rename = "name")]
     pub written: String,
+    /// The recognition rule that kept the name (as `geoparse --explain`
+    /// names it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
     /// Why the machine's choice (candidate 0) won, in words.
     #[serde(default)]
     pub reason: String,

@@ -117,6 +117,14 @@ pub struct Place<'g> {
     pub fame: u32,
 }
 
+impl Place<'_> {
+    /// Where it is.
+    #[must_use]
+    pub fn lon_lat(&self) -> crate::geo::LonLat {
+        crate::geo::LonLat::new(self.lon_deg, self.lat_deg)
+    }
+}
+
 /// How a name refers to a place, from the strongest to the weakest evidence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NameKind {

@@ -5,16 +5,29 @@
 //! "lat", "lon"}]}` out, offsets in Unicode code points (the evaluation format).
 //! Street and building names the gazetteer does not list are reported too, with
 //! `null` coordinates and kind `unlisted`.
-//! Exit status: 0 done, 1 an input could not be read, 2 usage error (from clap).
+//!
+//! Files are read through the app's guarded reader ([`read_bounded`]): a pipe
+//! or a device is refused at once and a file over [`MAX_BRIEF_BYTES`] by its
+//! size, with the messages the app shows. In a JSON Lines batch a line that
+//! cannot be read is reported by its number and skipped, and the rest goes on;
+//! an id is written back exactly as it was read (a number past 2^64 stays a
+//! number, not a float). Exit status: 0 done, 1 some input (a file or a line)
+//! could not be read, 2 usage error (from clap).
 
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
+use super::explain::{DroppedOut, EvidenceOut, dropped_out, evidence_of, explain_lines};
 use super::publisher::{PublisherMemory, host_of};
-use super::{Options, Toponym, UnlistedPlace, detect_places_with, detect_unlisted_places};
+use super::{
+    Options, Rule, Toponym, UnlistedPlace, detect_places_explained, detect_unlisted_places,
+};
+use crate::brief::MAX_BRIEF_BYTES;
+use crate::brief::read::{read_bounded, text_from_bytes};
 use crate::gazetteer::Gazetteer;
 
 /// Arguments of `geobrief geoparse`.
@@ -32,21 +45,34 @@ pub struct GeoparseArgs {
     /// articles of its site ("url") read before, in file order.
     #[arg(long)]
     pub no_publisher_home: bool,
+    /// For every span found or dropped, print the rule that decided it and
+    /// the evidence for the chosen place, with its weight.
+    #[arg(long)]
+    pub explain: bool,
+    /// Run without this rule (repeat for more; a wrong name lists them).
+    #[arg(long, value_name = "RULE", value_parser = super::explain::parse_rule)]
+    pub without: Vec<Rule>,
 }
 
 #[derive(Deserialize)]
-struct ArticleIn {
-    id: serde_json::Value,
-    text: String,
+struct ArticleIn<'a> {
+    /// Kept as written: an id is the caller's, not ours to round.
+    #[serde(borrow)]
+    id: &'a RawValue,
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
     /// Where the article was published; its host keys the publisher memory.
-    #[serde(default)]
-    url: Option<String>,
+    #[serde(default, borrow)]
+    url: Option<std::borrow::Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
 struct ArticleOut<'a> {
-    id: &'a serde_json::Value,
+    id: &'a RawValue,
     toponyms: Vec<ToponymOut<'a>>,
+    /// With --explain: the spans rules dropped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dropped: Option<Vec<DroppedOut<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +88,11 @@ struct ToponymOut<'a> {
     /// Why the place won, as on its place card; scorers ignore it.
     #[serde(skip_serializing_if = "String::is_empty")]
     reason: String,
+    /// With --explain: the rule that kept it and the evidence, weighed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<Vec<EvidenceOut>>,
 }
 
 impl<'a> ToponymOut<'a> {
@@ -77,6 +108,16 @@ impl<'a> ToponymOut<'a> {
             kind: place.kind.label(),
             country: Some(place.country_code),
             reason: t.reason(),
+            rule: None,
+            evidence: None,
+        }
+    }
+
+    fn explained(t: &'a Toponym, gaz: &'a Gazetteer) -> Self {
+        Self {
+            rule: Some(t.rule.name()),
+            evidence: Some(evidence_of(t, gaz)),
+            ..Self::listed(t, gaz)
         }
     }
 
@@ -91,8 +132,27 @@ impl<'a> ToponymOut<'a> {
             kind: "unlisted",
             country: None,
             reason: String::new(),
+            rule: None,
+            evidence: None,
         }
     }
+}
+
+/// What a run could not read: each was reported on standard error as it
+/// came, and the rest of the input went on.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Unread {
+    files: usize,
+    lines: usize,
+}
+
+/// A failure that ends the run: the output cannot be written, or standard
+/// input cannot be read on.
+#[derive(Debug)]
+struct Fatal(String);
+
+fn write_error(e: impl std::fmt::Display) -> Fatal {
+    Fatal(format!("writing output: {e}"))
 }
 
 /// Runs the command; reports errors on standard error.
@@ -100,20 +160,49 @@ impl<'a> ToponymOut<'a> {
 pub fn run(args: &GeoparseArgs) -> ExitCode {
     let options = Options {
         country_bias: args.country.as_ref().map(|c| c.to_ascii_uppercase()),
-        home: None,
+        rules_off: args
+            .without
+            .iter()
+            .fold(super::RulesOff::default(), |off, &rule| off.with(rule)),
+        ..Options::default()
     };
     let gaz = Gazetteer::embedded();
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut errors = std::io::stderr();
     let result = if args.jsonl {
         let mut memory = (!args.no_publisher_home).then(PublisherMemory::default);
-        run_jsonl(&args.files, gaz, &options, memory.as_mut(), &mut out)
+        let mut batch = Batch {
+            gaz,
+            options: &options,
+            memory: memory.as_mut(),
+            out: &mut out,
+            errors: &mut errors,
+            unread: Unread::default(),
+            explain: args.explain,
+        };
+        batch.run(&args.files).map(|()| batch.unread)
     } else {
-        run_text(&args.files, gaz, &options, &mut out)
+        run_text(
+            &args.files,
+            gaz,
+            &options,
+            args.explain,
+            &mut out,
+            &mut errors,
+        )
     };
-    match result.and_then(|()| out.flush().map_err(|e| format!("writing output: {e}"))) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+    let result = result.and_then(|unread| out.flush().map(|()| unread).map_err(write_error));
+    match result {
+        Ok(unread) if unread == Unread::default() => ExitCode::SUCCESS,
+        Ok(unread) => {
+            eprintln!(
+                "geobrief geoparse: {} file(s) and {} line(s) could not be read",
+                unread.files, unread.lines
+            );
+            ExitCode::from(1)
+        }
+        Err(Fatal(message)) => {
             eprintln!("geobrief geoparse: {message}");
             ExitCode::from(1)
         }
@@ -124,26 +213,48 @@ fn run_text(
     files: &[PathBuf],
     gaz: &Gazetteer,
     options: &Options,
+    explain: bool,
     out: &mut impl Write,
-) -> Result<(), String> {
+    errors: &mut impl Write,
+) -> Result<Unread, Fatal> {
     if files.is_empty() {
-        return Err("give one or more text files, or --jsonl".to_owned());
+        return Err(Fatal("give one or more text files, or --jsonl".to_owned()));
     }
+    let mut unread = Unread::default();
     for path in files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read as UTF-8 text: {e}", path.display()))?;
-        let write_err = |e: std::io::Error| format!("writing output: {e}");
-        writeln!(out, "# {}", path.display()).map_err(write_err)?;
-        let found = detect_places_with(&text, gaz, options);
+        let text = match read_text_file(path) {
+            Ok(text) => text,
+            Err(message) => {
+                let _ = writeln!(errors, "{message}");
+                unread.files += 1;
+                continue;
+            }
+        };
+        writeln!(out, "# {}", path.display()).map_err(write_error)?;
+        if explain {
+            let (found, dropped) = detect_places_explained(&text, gaz, options);
+            for line in explain_lines(&text, &found, &dropped, gaz) {
+                writeln!(out, "{line}").map_err(write_error)?;
+            }
+            continue;
+        }
+        let found = super::detect_places_with(&text, gaz, options);
         for t in &found {
-            writeln!(out, "{}", text_line(t, gaz)).map_err(write_err)?;
+            writeln!(out, "{}", text_line(t, gaz)).map_err(write_error)?;
         }
         for p in detect_unlisted_places(&text, &found) {
             let (start, end) = (p.char_range.start, p.char_range.end);
-            writeln!(out, "{start}\t{end}\t{}\t\tunlisted", p.text).map_err(write_err)?;
+            writeln!(out, "{start}\t{end}\t{}\t\tunlisted", p.text).map_err(write_error)?;
         }
     }
-    Ok(())
+    Ok(unread)
+}
+
+/// The text of a file, read as the app reads one, or the app's message.
+fn read_text_file(path: &Path) -> Result<String, String> {
+    let name = path.display();
+    let bytes = read_bounded(path, MAX_BRIEF_BYTES as u64).map_err(|e| format!("{name}: {e}"))?;
+    text_from_bytes(&bytes).map_err(|e| format!("{name}: {e}"))
 }
 
 /// One tab-separated line: code-point range, name, place, kind, country, lat, lon, reason.
@@ -163,101 +274,215 @@ fn text_line(t: &Toponym, gaz: &Gazetteer) -> String {
     )
 }
 
-fn run_jsonl(
-    files: &[PathBuf],
-    gaz: &Gazetteer,
-    options: &Options,
-    mut memory: Option<&mut PublisherMemory>,
-    out: &mut impl Write,
-) -> Result<(), String> {
-    let stdin_only = [PathBuf::from("-")];
-    let files = if files.is_empty() {
-        &stdin_only[..]
-    } else {
-        files
-    };
-    for path in files {
-        if path == Path::new("-") {
-            let stdin = std::io::stdin();
-            let memory = memory.as_deref_mut();
-            jsonl_stream(stdin.lock(), "standard input", gaz, options, memory, out)?;
-        } else {
-            let file = std::fs::File::open(path)
-                .map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
-            let label = path.display().to_string();
-            let input = std::io::BufReader::new(file);
-            jsonl_stream(input, &label, gaz, options, memory.as_deref_mut(), out)?;
-        }
-    }
-    Ok(())
+/// A JSON Lines batch: articles in file order; with a `memory`, each article
+/// is resolved with what its publisher's earlier articles taught, then
+/// taught to it.
+struct Batch<'a, O: Write, E: Write> {
+    gaz: &'a Gazetteer,
+    options: &'a Options,
+    memory: Option<&'a mut PublisherMemory>,
+    out: &'a mut O,
+    errors: &'a mut E,
+    unread: Unread,
+    explain: bool,
 }
 
-/// Reads articles in order; with a `memory`, each article is resolved with
-/// what its publisher's earlier articles taught, then taught to it.
-fn jsonl_stream(
-    input: impl BufRead,
-    label: &str,
-    gaz: &Gazetteer,
-    options: &Options,
-    mut memory: Option<&mut PublisherMemory>,
-    out: &mut impl Write,
-) -> Result<(), String> {
-    for (index, line) in input.lines().enumerate() {
-        let line_no = index + 1;
-        let line = line.map_err(|e| format!("{label} line {line_no}: {e}"))?;
-        if line.trim().is_empty() {
-            continue;
+impl<O: Write, E: Write> Batch<'_, O, E> {
+    fn run(&mut self, files: &[PathBuf]) -> Result<(), Fatal> {
+        let stdin_only = [PathBuf::from("-")];
+        let files = if files.is_empty() {
+            &stdin_only[..]
+        } else {
+            files
+        };
+        for path in files {
+            if path == Path::new("-") {
+                self.stream(std::io::stdin().lock(), "standard input")?;
+                continue;
+            }
+            let label = path.display().to_string();
+            match read_bounded(path, MAX_BRIEF_BYTES as u64) {
+                Ok(bytes) => self.lines(&bytes, &label)?,
+                Err(e) => {
+                    let _ = writeln!(self.errors, "{label}: {e}");
+                    self.unread.files += 1;
+                }
+            }
         }
-        let article: ArticleIn = serde_json::from_str(&line)
-            .map_err(|e| format!("{label} line {line_no}: expected {{\"id\", \"text\"}}: {e}"))?;
+        Ok(())
+    }
+
+    /// Every line of a whole file's bytes.
+    fn lines(&mut self, bytes: &[u8], label: &str) -> Result<(), Fatal> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            self.line(line, label, index + 1)?;
+        }
+        Ok(())
+    }
+
+    /// Lines of a stream, each at most [`MAX_BRIEF_BYTES`] long: a stream
+    /// without line ends (`< /dev/zero`) is refused at that length.
+    fn stream(&mut self, mut input: impl BufRead, label: &str) -> Result<(), Fatal> {
+        let mut line = Vec::new();
+        for line_no in 1.. {
+            line.clear();
+            let more = read_line_bounded(&mut input, &mut line, MAX_BRIEF_BYTES)
+                .map_err(|e| Fatal(format!("{label} line {line_no}: {e}")))?;
+            let bytes = match line_no {
+                1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line),
+                _ => &line,
+            };
+            if !more && bytes.is_empty() {
+                break;
+            }
+            self.line(bytes, label, line_no)?;
+            if !more {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// One line: an article written out, or a reason on standard error.
+    fn line(&mut self, line: &[u8], label: &str, line_no: usize) -> Result<(), Fatal> {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        let article = std::str::from_utf8(line)
+            .map_err(|e| {
+                format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.valid_up_to()
+                )
+            })
+            .and_then(|text| {
+                serde_json::from_str::<ArticleIn>(text)
+                    .map_err(|e| format!("expected {{\"id\", \"text\"}}: {e}"))
+            });
+        match article {
+            Ok(article) => self.article(&article),
+            Err(reason) => {
+                let _ = writeln!(self.errors, "{label} line {line_no}: {reason}; skipped");
+                self.unread.lines += 1;
+                Ok(())
+            }
+        }
+    }
+
+    fn article(&mut self, article: &ArticleIn) -> Result<(), Fatal> {
+        let (gaz, text) = (self.gaz, article.text.as_ref());
         let host = article.url.as_deref().and_then(host_of);
-        let found = match (memory.as_deref_mut(), &host) {
+        let detect = |options: &Options| {
+            if self.explain {
+                detect_places_explained(text, gaz, options)
+            } else {
+                (super::detect_places_with(text, gaz, options), Vec::new())
+            }
+        };
+        let (found, dropped) = match (self.memory.as_deref_mut(), &host) {
             (Some(memory), Some(host)) => {
                 let options = Options {
                     home: memory.home(host),
-                    ..options.clone()
+                    ..self.options.clone()
                 };
-                let found = detect_places_with(&article.text, gaz, &options);
+                let (found, dropped) = detect(&options);
                 memory.learn(host, &found, gaz);
-                found
+                (found, dropped)
             }
-            _ => detect_places_with(&article.text, gaz, options),
+            _ => detect(self.options),
         };
-        let unlisted = detect_unlisted_places(&article.text, &found);
+        let unlisted = detect_unlisted_places(text, &found);
+        let listed = |t| {
+            if self.explain {
+                ToponymOut::explained(t, gaz)
+            } else {
+                ToponymOut::listed(t, gaz)
+            }
+        };
         let mut toponyms: Vec<ToponymOut> = found
             .iter()
-            .map(|t| ToponymOut::listed(t, gaz))
+            .map(listed)
             .chain(unlisted.iter().map(ToponymOut::unlisted))
             .collect();
         toponyms.sort_by_key(|t| t.start);
         let record = ArticleOut {
-            id: &article.id,
+            id: article.id,
             toponyms,
+            dropped: self.explain.then(|| dropped_out(text, &dropped)),
         };
-        serde_json::to_writer(&mut *out, &record).map_err(|e| format!("writing output: {e}"))?;
-        writeln!(out).map_err(|e| format!("writing output: {e}"))?;
+        serde_json::to_writer(&mut *self.out, &record).map_err(write_error)?;
+        writeln!(self.out).map_err(write_error)
     }
-    Ok(())
+}
+
+/// Reads one line (without its `\n`) into `line`; false at the end of the
+/// input. A line longer than `limit` bytes is an error, so that a stream
+/// without line ends never fills memory.
+fn read_line_bounded(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<bool> {
+    loop {
+        let available = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(false);
+        }
+        let (taken, ended) = match memchr::memchr(b'\n', available) {
+            Some(at) => (at + 1, true),
+            None => (available.len(), false),
+        };
+        let end = if ended { taken - 1 } else { taken };
+        if line.len() + end > limit {
+            return Err(std::io::Error::other(format!(
+                "the line is longer than {limit} bytes, the limit"
+            )));
+        }
+        line.extend_from_slice(&available[..end]);
+        input.consume(taken);
+        if ended {
+            return Ok(true);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Runs a batch over `input` as one file; its output and its messages.
+    fn batch(input: &str, memory: Option<&mut PublisherMemory>) -> (String, String, Unread) {
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let options = Options::default();
+        let mut batch = Batch {
+            gaz: Gazetteer::embedded(),
+            options: &options,
+            memory,
+            out: &mut out,
+            errors: &mut errors,
+            unread: Unread::default(),
+            explain: false,
+        };
+        batch
+            .lines(input.as_bytes(), "in.jsonl")
+            .expect("output written");
+        let unread = batch.unread;
+        let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+        (text(out), text(errors), unread)
+    }
+
     #[test]
     fn a_jsonl_article_comes_back_with_code_point_offsets() {
         let input = "{\"id\": \"a1\", \"text\": \"Zürich and Aleppo on Royal Street.\"}\n\n";
-        let mut out = Vec::new();
-        jsonl_stream(
-            input.as_bytes(),
-            "test",
-            Gazetteer::embedded(),
-            &Options::default(),
-            None,
-            &mut out,
-        )
-        .expect("valid input");
-        let line: serde_json::Value = serde_json::from_slice(&out).expect("one JSON line");
+        let (out, _, unread) = batch(input, None);
+        assert_eq!(unread, Unread::default());
+        let line: serde_json::Value = serde_json::from_str(&out).expect("one JSON line");
         assert_eq!(line["id"], "a1");
         assert_eq!(line["toponyms"][1]["start"], 11);
         assert_eq!(line["toponyms"][1]["end"], 17);
@@ -267,16 +492,24 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_text_file_is_reported_by_name() {
+    fn a_missing_text_file_is_reported_by_name_and_the_others_go_on() {
         let path = PathBuf::from("no/such/article.txt");
-        let err = run_text(
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let unread = run_text(
             std::slice::from_ref(&path),
             Gazetteer::embedded(),
             &Options::default(),
-            &mut Vec::new(),
+            false,
+            &mut out,
+            &mut errors,
         )
-        .expect_err("missing file");
-        assert!(err.starts_with("no/such/article.txt: cannot read"), "{err}");
+        .expect("output written");
+        assert_eq!(unread.files, 1);
+        let errors = String::from_utf8(errors).expect("UTF-8");
+        assert!(
+            errors.starts_with("no/such/article.txt: cannot read"),
+            "{errors}"
+        );
     }
 
     #[test]
@@ -290,7 +523,9 @@ mod tests {
             std::slice::from_ref(&path),
             Gazetteer::embedded(),
             &Options::default(),
+            false,
             &mut out,
+            &mut Vec::new(),
         )
         .expect("readable");
         let _ = std::fs::remove_dir_all(&dir);
@@ -304,18 +539,53 @@ mod tests {
     }
 
     #[test]
-    fn a_malformed_jsonl_line_is_reported_with_its_line_number() {
-        let input = "{\"id\": 1, \"text\": \"ok\"}\nnot json\n";
-        let err = jsonl_stream(
-            input.as_bytes(),
-            "in.jsonl",
-            Gazetteer::embedded(),
-            &Options::default(),
-            None,
-            &mut Vec::new(),
-        )
-        .expect_err("line 2 is bad");
-        assert!(err.starts_with("in.jsonl line 2:"), "{err}");
+    fn a_malformed_jsonl_line_is_reported_by_number_and_the_batch_goes_on() {
+        let input = "{\"id\": 1, \"text\": \"ok\"}\nnot json\n{\"id\": 3, \"text\": \"Aleppo\"}\n";
+        let (out, errors, unread) = batch(input, None);
+        assert!(errors.starts_with("in.jsonl line 2:"), "{errors}");
+        assert_eq!(unread.lines, 1);
+        assert_eq!(out.lines().count(), 2, "{out}");
+        assert!(out.lines().nth(1).is_some_and(|l| l.contains("Aleppo")));
+    }
+
+    #[test]
+    fn a_jsonl_batch_may_open_with_a_byte_order_mark() {
+        let (out, errors, _) = batch("\u{feff}{\"id\": 7, \"text\": \"Aleppo\"}\n", None);
+        assert_eq!(errors, "");
+        assert!(out.starts_with("{\"id\":7,"), "{out}");
+    }
+
+    #[test]
+    fn an_id_past_two_to_the_64_comes_back_as_written() {
+        let input = "{\"id\": 123456789012345678901234567890, \"text\": \"Aleppo\"}\n\
+                     {\"id\": 1.50, \"text\": \"Aleppo\"}\n";
+        let (out, _, _) = batch(input, None);
+        let mut lines = out.lines();
+        assert!(
+            lines
+                .next()
+                .is_some_and(|l| l.starts_with("{\"id\":123456789012345678901234567890,")),
+            "{out}"
+        );
+        assert!(
+            lines.next().is_some_and(|l| l.starts_with("{\"id\":1.50,")),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_stream_without_line_ends_is_refused_at_the_limit() {
+        let mut input = std::io::BufReader::new(std::io::Read::take(std::io::repeat(0), 1000));
+        let mut line = Vec::new();
+        let err = read_line_bounded(&mut input, &mut line, 100).expect_err("too long");
+        assert!(err.to_string().contains("longer than 100 bytes"), "{err}");
+        let mut input: &[u8] = b"one\ntwo";
+        line.clear();
+        assert!(read_line_bounded(&mut input, &mut line, 100).expect("read"));
+        assert_eq!(line, b"one");
+        line.clear();
+        assert!(!read_line_bounded(&mut input, &mut line, 100).expect("read"));
+        assert_eq!(line, b"two");
     }
 
     #[test]
@@ -332,19 +602,9 @@ mod tests {
         ]
         .concat();
         let country_of_last = |memory: Option<&mut PublisherMemory>| {
-            let mut out = Vec::new();
-            jsonl_stream(
-                input.as_bytes(),
-                "test",
-                Gazetteer::embedded(),
-                &Options::default(),
-                memory,
-                &mut out,
-            )
-            .expect("valid input");
-            let text = String::from_utf8(out).expect("UTF-8");
+            let (out, _, _) = batch(&input, memory);
             let last: serde_json::Value =
-                serde_json::from_str(text.lines().last().expect("four lines")).expect("JSON");
+                serde_json::from_str(out.lines().last().expect("four lines")).expect("JSON");
             last["toponyms"][0]["country"].clone()
         };
         assert_eq!(country_of_last(None), "IE");

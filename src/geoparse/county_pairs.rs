@@ -8,14 +8,32 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
 
-use super::resolve::{COUNTY_KM, NameGroup, distance_km, is_english_state, roughly_within};
+use crate::geo::within_km;
+
+use super::group::NameGroup;
+use super::lexicon::COUNTY_WORDS;
+use super::place_facts::is_english_state;
+
+/// A town is "in" a county of its state this close to the county's point,
+/// which is the middle of its towns.
+pub(super) const COUNTY_KM: f64 = 60.0;
+
+/// Notes on every name the counties its towns pair with, and whether it can
+/// mean a state of an English-speaking country.
+pub(super) fn pair_counties(groups: &mut [NameGroup], gaz: &Gazetteer) {
+    let partners = pair_towns_with_counties(groups, gaz);
+    for (group, partners) in groups.iter_mut().zip(partners) {
+        group.hints.county_partners = partners;
+        group.hints.can_mean_english_state = group
+            .candidates
+            .iter()
+            .any(|c| is_english_state(gaz, c.place));
+    }
+}
 
 /// For each name (group), its candidates that another name's candidate pairs
 /// with, and that partner: a county holding the town, or a town the county holds.
-pub(super) fn pair_towns_with_counties(
-    groups: &[NameGroup],
-    gaz: &Gazetteer,
-) -> Vec<Vec<(PlaceId, PlaceId)>> {
+fn pair_towns_with_counties(groups: &[NameGroup], gaz: &Gazetteer) -> Vec<Vec<(PlaceId, PlaceId)>> {
     let mut partners = vec![Vec::new(); groups.len()];
     let mut counties_by_admin1: HashMap<&str, Vec<(usize, PlaceId)>> = HashMap::default();
     for (group, g) in groups.iter().enumerate() {
@@ -25,9 +43,10 @@ pub(super) fn pair_towns_with_counties(
                 // share a town's name abroad would pair with every namesake.
                 let county = gaz.place(c.place);
                 let admin1 = county.admin1_code;
-                let named_as_county = [" County", " Parish", " Borough"]
-                    .iter()
-                    .any(|suffix| county.name.ends_with(suffix));
+                let named_as_county = county
+                    .name
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| COUNTY_WORDS.contains(last));
                 if named_as_county && !admin1.is_empty() {
                     counties_by_admin1
                         .entry(admin1)
@@ -56,9 +75,7 @@ pub(super) fn pair_towns_with_counties(
             };
             let holder = counties.iter().find(|&&(county_group, county)| {
                 let county = gaz.place(county);
-                county_group != group
-                    && roughly_within(&town, &county, COUNTY_KM)
-                    && distance_km(&town, &county) <= COUNTY_KM
+                county_group != group && within_km(town.lon_lat(), county.lon_lat(), COUNTY_KM)
             });
             if let Some(&(county_group, county)) = holder {
                 partners[group].push((c.place, county));

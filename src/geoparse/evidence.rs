@@ -1,7 +1,48 @@
 //! Why a candidate place won: the evidence the resolver weighed, kept as data so
 //! that a place card can show it, link the places it names, or translate it.
+//! Each piece carries its weight ([`Evidence::weight`]), stated once here: a
+//! candidate's score is its prior plus the weights of its evidence.
 
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
+
+/// For a place the words beside it single out ("Moscow, Idaho",
+/// "Washington state"): the writer has said which one.
+const QUALIFIED: f64 = 8.0;
+/// For a place whose country the article names elsewhere. Small: most
+/// articles name the country they are about, so it only breaks near-ties.
+const COUNTRY_NAMED: f64 = 1.5;
+/// For a place whose state or province the article names elsewhere.
+const ADMIN1_NAMED: f64 = 3.0;
+/// For a state or country that contains a town the article names
+/// ("Georgia" beside "Atlanta" is the state).
+const CONTAINS_NAMED: f64 = 2.5;
+/// For a place the article also names another, unambiguous way ("Wash."
+/// beside "Washington").
+const SAME_PLACE_NAMED: f64 = 3.0;
+/// For a place in the country the reader asked to favour.
+const COUNTRY_FAVOURED: f64 = 4.0;
+/// Places within this distance of another place of the article support each
+/// other, by up to `NEAR_MAX`, falling off quickly with distance: a town 20 km
+/// away says much more than one 200 km away.
+pub(super) const NEAR_KM: f64 = 250.0;
+const NEAR_MAX: f64 = 3.0;
+/// For a town in a county the article names ("PARIS — ... the Lamar County
+/// Sheriff's Office"): local papers name the county of their towns, and a
+/// county is small enough to settle which town is meant.
+const COUNTY_NAMED: f64 = 6.0;
+/// For a county that holds a town of the same article, when the two names
+/// are each other's only sense that fits ([`super::county_pairs`]).
+const HOLDS_NAMED_TOWN: f64 = 4.0;
+/// For a place in its publisher's home state or province, when nothing in
+/// the article points elsewhere: enough for a local paper's "Dublin" to be the
+/// Ohio town, yet it yields to any place the article itself supports.
+const HOME_REGION: f64 = 5.0;
+/// For a place in the publisher's home country, outside its home region.
+const HOME_COUNTRY: f64 = 1.5;
+/// A town or county near the middle of the publisher's towns gains up to
+/// `HOME_NEAR_MAX` more, falling off to nothing at `HOME_NEAR_KM`.
+pub(super) const HOME_NEAR_KM: f64 = 150.0;
+const HOME_NEAR_MAX: f64 = 3.0;
 
 /// One reason a candidate scored as it did.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +73,9 @@ pub enum Evidence {
     AlsoNamedOtherwise,
     /// It contains a place named elsewhere in the article.
     ContainsNamed(PlaceId),
+    /// A county holding a town of the article that fits only it ("Henry
+    /// County" beside "Paris").
+    HoldsNamedTown(PlaceId),
     /// Another place of the article is this close.
     Near {
         place: PlaceId,
@@ -39,13 +83,78 @@ pub enum Evidence {
     },
     /// The reader asked to favour this country (ISO code).
     Favoured(String),
-    /// It lies in the state, province or country its publisher writes from,
-    /// learned from the publisher's other articles; nothing in this article
-    /// points elsewhere.
-    Home(PlaceId),
+    /// It lies in the state or province its publisher writes from, learned
+    /// from the publisher's other articles; nothing in this article points
+    /// elsewhere. A town or county is this far from the middle of the
+    /// publisher's towns.
+    HomeRegion {
+        area: PlaceId,
+        km_from_centre: Option<f64>,
+    },
+    /// It lies in its publisher's home country, outside the home region.
+    HomeCountry(PlaceId),
 }
 
 impl Evidence {
+    /// What this evidence adds to a candidate's score; what the place has
+    /// before context (its prior) adds nothing here.
+    #[must_use]
+    pub fn weight(&self) -> f64 {
+        match self {
+            Self::OnlyPlace
+            | Self::Area(_)
+            | Self::NationalCapital
+            | Self::Population(_)
+            | Self::WellKnown(_) => 0.0,
+            Self::FollowedBy(_) | Self::CalledState | Self::Qualifies => QUALIFIED,
+            Self::CountryNamed(_) => COUNTRY_NAMED,
+            Self::Admin1Named(_) => ADMIN1_NAMED,
+            Self::CountyNamed(_) => COUNTY_NAMED,
+            Self::AlsoNamedOtherwise => SAME_PLACE_NAMED,
+            Self::ContainsNamed(_) => CONTAINS_NAMED,
+            Self::HoldsNamedTown(_) => HOLDS_NAMED_TOWN,
+            Self::Near { km, .. } => NEAR_MAX * (1.0 - km / NEAR_KM).powi(2),
+            Self::Favoured(_) => COUNTRY_FAVOURED,
+            Self::HomeRegion { km_from_centre, .. } => {
+                HOME_REGION
+                    + km_from_centre
+                        .map_or(0.0, |km| HOME_NEAR_MAX * (1.0 - km / HOME_NEAR_KM).powi(2))
+            }
+            Self::HomeCountry(_) => HOME_COUNTRY,
+        }
+    }
+
+    /// The name of the kind of evidence, as `--explain` writes it.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::OnlyPlace => "OnlyPlace",
+            Self::Area(_) => "Area",
+            Self::NationalCapital => "NationalCapital",
+            Self::Population(_) => "Population",
+            Self::WellKnown(_) => "WellKnown",
+            Self::FollowedBy(_) => "FollowedBy",
+            Self::CalledState => "CalledState",
+            Self::Qualifies => "Qualifies",
+            Self::CountryNamed(_) => "CountryNamed",
+            Self::Admin1Named(_) => "Admin1Named",
+            Self::CountyNamed(_) => "CountyNamed",
+            Self::AlsoNamedOtherwise => "AlsoNamedOtherwise",
+            Self::ContainsNamed(_) => "ContainsNamed",
+            Self::HoldsNamedTown(_) => "HoldsNamedTown",
+            Self::Near { .. } => "Near",
+            Self::Favoured(_) => "Favoured",
+            Self::HomeRegion { .. } => "HomeRegion",
+            Self::HomeCountry(_) => "HomeCountry",
+        }
+    }
+
+    /// Learned from the publisher's other articles, not from this one.
+    #[must_use]
+    pub fn is_home(&self) -> bool {
+        matches!(self, Self::HomeRegion { .. } | Self::HomeCountry(_))
+    }
+
     /// Evidence that ties the place to this article's own geography, not just
     /// to the country most of the news is about. The publisher's home is not
     /// such evidence: a small town only the home supports is still dropped.
@@ -58,6 +167,7 @@ impl Evidence {
                 | Self::Admin1Named(_)
                 | Self::CountyNamed(_)
                 | Self::ContainsNamed(_)
+                | Self::HoldsNamedTown(_)
                 | Self::Near { .. }
         )
     }
@@ -79,10 +189,14 @@ impl Evidence {
                 format!("in {}, named in the article", name(area))
             }
             Self::AlsoNamedOtherwise => "also named another way in the article".to_owned(),
-            Self::ContainsNamed(inner) => format!("contains {}, named in the article", name(inner)),
+            Self::ContainsNamed(inner) | Self::HoldsNamedTown(inner) => {
+                format!("contains {}, named in the article", name(inner))
+            }
             Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
             Self::Favoured(code) => format!("in the favoured country {code}"),
-            Self::Home(area) => format!("in {}, where its publisher writes from", name(area)),
+            Self::HomeRegion { area, .. } | Self::HomeCountry(area) => {
+                format!("in {}, where its publisher writes from", name(area))
+            }
         }
     }
 

@@ -1,352 +1,471 @@
-//! The reader's rules for one candidate name: whether the words around it make
-//! it a place, a person, a part of another name, or nothing, as a careful
-//! reader of a local paper would judge ("George Washington", "Monroe Mayor",
-//! "TORRINGTON —", "the White House said"). [`super::recognise`] runs them
-//! on every candidate span, left to right.
+//! The reader's recognition rules for one candidate name: whether the words
+//! around it make it a place, a person, a part of another name, or nothing,
+//! as a careful reader of a local paper would judge ("George Washington",
+//! "Monroe Mayor", "TORRINGTON —", "the White House said"). Each rule is a
+//! named function in [`RECOGNITION_RULES`], tried in that order; the first
+//! that speaks decides, and its [`Verdict`] names it. [`super::recognise`]
+//! runs them on every candidate span, left to right.
 
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameEntry, NameKind, NameSense, PlaceKind, Senses};
+use crate::gazetteer::{Gazetteer, NameEntry, NameKind, PlaceKind, Senses};
 
+use super::lexicon::{
+    COMPASS_WORDS, ERA_ABBREVIATIONS, LANGUAGE_VERBS, LANGUAGE_WORDS, RESIDENCE_WORDS, STREAM_WORDS,
+};
 use super::local_cues;
-use super::recognise::{Usage, is_sentence_start, starts_upper, word_after, word_before};
+use super::place_facts::{is_curated, is_well_known};
+use super::rules::{Outcome, Rule, RulesOff, Verdict};
+use super::text::{is_sentence_start, starts_upper, word_after, word_before};
+use super::types::Usage;
 use super::words;
 
-/// A common-word or all-capitals name is believed only for places at least this big.
-const NOTABLE_POPULATION: u64 = 100_000;
-/// A city this big, in a country whose news is in English, is not mistaken for a
-/// person of the same name; elsewhere it takes a city of 300,000 ("Lyon").
-const WELL_KNOWN_POPULATION: u64 = 150_000;
-const WORLD_CITY_POPULATION: u64 = 300_000;
-
-pub(super) fn is_english_speaking(country_code: &str) -> bool {
-    matches!(country_code, "US" | "CA" | "AU" | "GB" | "IE" | "NZ")
+/// A candidate span and what the rules read around it.
+pub(super) struct Span<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    /// The name as written.
+    pub surface: &'a str,
+    pub gaz: &'a Gazetteer,
+    pub entry: &'a NameEntry<'a>,
+    pub senses: Senses<'a>,
+    /// It can mean a big city, an area or a curated place.
+    pub notable: bool,
+    pub single_word: bool,
+    /// The words on either side.
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
 }
 
-/// What the rules say about one candidate span.
-pub(super) enum Verdict {
-    Keep(Usage),
-    Reject,
-    /// Part of a person's name ("George Washington", "Mr. Allen"): this name is a
-    /// person throughout the article unless it is a well-known place.
-    Person,
-    /// A person seen acting ("Lincoln visited", "Obama said"): twice so, and
-    /// the name is the person in the whole article however famous the place.
-    PersonActing,
-    /// A town named like a person with nothing beside it that says it is a
-    /// place: kept only in a list with other places ("Middletown, Trenton and
-    /// Monroe").
-    NeedsCompany,
-}
-
-/// A name that can mean a big city, an area, or a hand-curated place.
-pub(super) fn is_notable(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
-    senses.iter().any(|s| {
-        let kind = gaz.kind(s.place);
-        s.kind != NameKind::Alternate
-            && (kind.is_area() || is_curated(kind) || gaz.population(s.place) >= NOTABLE_POPULATION)
-    })
-}
-
-/// Countries, continents, hand-curated places, cities of 300,000, and the
-/// cities of 150,000 and the states and provinces that English-language papers
-/// name without a country. A mid-size foreign city named like an English given
-/// name ("Mary", Turkmenistan) is more often the person in such a paper.
-pub(super) fn is_well_known(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
-    // Most senses are small towns: their kind alone rules them out, and only
-    // the few others are decoded in full.
-    let english_speaking = |s: NameSense| is_english_speaking(gaz.place(s.place).country_code);
-    senses.iter().any(|s| {
-        s.kind != NameKind::Alternate
-            && match gaz.kind(s.place) {
-                PlaceKind::Country | PlaceKind::Continent => true,
-                PlaceKind::Admin1 => english_speaking(s),
-                PlaceKind::Capital | PlaceKind::City => {
-                    let population = gaz.population(s.place);
-                    population >= WORLD_CITY_POPULATION
-                        || (population >= WELL_KNOWN_POPULATION && english_speaking(s))
-                }
-                kind => is_curated(kind),
-            }
-    })
-}
-
-/// Applies the reader's rules to one candidate span.
-pub(super) fn judge(
-    text: &str,
-    span: Range<usize>,
-    gaz: &Gazetteer,
-    entry: &NameEntry,
-    notable: bool,
-    (before, after): (Option<&str>, Option<&str>),
-) -> Verdict {
-    let surface = &text[span.clone()];
-    let senses = entry.senses;
-    if senses.is_empty() || words::is_calendar_word(surface) || words::is_not_a_place(surface) {
-        return Verdict::Reject;
+impl Span<'_> {
+    fn any_area(&self) -> bool {
+        self.senses.iter().any(|s| self.gaz.kind(s.place).is_area())
     }
-    let single_word = !surface.contains(' ');
-    // "The White House said", "a Kremlin stooge": a seat of government stands
-    // for the government; it is the building only where one goes or stands
-    // ("at the White House", "from the Kremlin").
-    // ("in White House" without "the" is the town in Tennessee.)
-    if words::is_seat_of_power(surface)
-        && !is_place_of_a_building(text, span.start)
-        && !before.is_some_and(words::is_locative)
-    {
-        return Verdict::Reject;
+
+    fn before_is(&self, test: impl Fn(&str) -> bool) -> bool {
+        self.before.is_some_and(test)
     }
-    if let Some(before) = before {
-        // Only a capitalised word can be a given name: the look-ups wait for that.
-        let given =
-            starts_upper(before) && (words::is_given_name(before) || gaz.is_given_name(before));
-        // "Roy A. Nelson": a capital and a full stop before a name is a middle
-        // initial ("W. Va." is a state: an abbreviation is not a surname).
-        let initial = before.len() == 2
-            && before.ends_with('.')
-            && before.starts_with(|c: char| c.is_ascii_uppercase())
-            && !matches!(before, "N." | "S." | "E." | "W.")
-            && !surface.ends_with('.');
-        if words::is_title(before) || given || initial {
-            return Verdict::Person;
+
+    fn after_is(&self, test: impl Fn(&str) -> bool) -> bool {
+        self.after.is_some_and(test)
+    }
+
+    /// "in", "near", or "of" before it.
+    fn after_locative_or_of(&self) -> bool {
+        self.before_is(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
+    }
+}
+
+type RuleFn = fn(&Span<'_>) -> Option<Outcome>;
+
+/// The recognition rules in the order they are tried. Order matters: a
+/// person's name is read before a town's, an everyday word before a surname.
+pub(super) const RECOGNITION_RULES: &[(Rule, RuleFn)] = &[
+    (Rule::CalendarWord, calendar_word),
+    (Rule::NotAPlaceName, not_a_place_name),
+    (Rule::SeatOfPowerSpeaks, seat_of_power_speaks),
+    (Rule::TitleBeforeName, title_before_name),
+    (Rule::GivenNameBefore, given_name_before),
+    (Rule::MiddleInitialBefore, middle_initial_before),
+    (Rule::MiddleInitialAfter, middle_initial_after),
+    (Rule::TailOfLongerName, tail_of_longer_name),
+    (Rule::PersonBeforeSpeech, person_before_speech),
+    (Rule::GivenNameBeforeSurname, given_name_before_surname),
+    (
+        Rule::GivenNameBeforeUnknownSurname,
+        given_name_before_unknown_surname,
+    ),
+    (Rule::PersonWho, person_who),
+    (Rule::SaintsInstitution, saints_institution),
+    (Rule::PersonBeforeVerb, person_before_verb),
+    (Rule::SmallPlaceSpeaks, small_place_speaks),
+    (Rule::BusinessWord, business_word),
+    (Rule::TownOfARiver, town_of_a_river),
+    (Rule::EraAbbreviation, era_abbreviation),
+    (Rule::HyphenatedBrand, hyphenated_brand),
+    (Rule::EverydayWordInTitle, everyday_word_in_title),
+    (Rule::EverydayWord, everyday_word),
+    (Rule::SurnameNeedsCompany, surname_needs_company),
+    (Rule::ShoutedAcronym, shouted_acronym),
+    (Rule::Language, language),
+    (Rule::DemonymAsPerson, demonym_as_person),
+    (Rule::Demonym, demonym),
+    (Rule::PartyName, party_name),
+    (Rule::InsideAName, inside_a_name),
+];
+
+/// Applies the recognition rules that are on to one candidate span; a span
+/// no rule stops is a place name.
+pub(super) fn judge(span: &Span<'_>, off: RulesOff) -> Verdict {
+    if span.senses.is_empty() {
+        return Verdict {
+            outcome: Outcome::Reject,
+            rule: Rule::NotAPlaceName,
+        };
+    }
+    for &(rule, test) in RECOGNITION_RULES {
+        if off.is_off(rule) {
+            continue;
+        }
+        if let Some(outcome) = test(span) {
+            return Verdict { outcome, rule };
         }
     }
-    // "Judah P. Benjamin", "Lynnwood W. Schell": a middle initial after it
-    // makes it a given name.
-    if is_followed_by_initial(text, span.end) {
-        return Verdict::Person;
+    Verdict {
+        outcome: Outcome::Keep(Usage::Place),
+        rule: Rule::PlaceName,
     }
-    if let Some(before) = before {
-        // "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
-        // run of capitalised words is the tail of another name.
-        if single_word
-            && !notable
-            && starts_upper(before)
-            && !words::is_function_word(before)
-            && gaz.lookup(before).is_empty()
-        {
-            return Verdict::Reject;
-        }
+}
+
+fn when(condition: bool, outcome: Outcome) -> Option<Outcome> {
+    condition.then_some(outcome)
+}
+
+fn calendar_word(s: &Span<'_>) -> Option<Outcome> {
+    when(words::is_calendar_word(s.surface), Outcome::Reject)
+}
+
+fn not_a_place_name(s: &Span<'_>) -> Option<Outcome> {
+    when(words::is_not_a_place(s.surface), Outcome::Reject)
+}
+
+/// "The White House said", "a Kremlin stooge": a seat of government stands
+/// for the government; it is the building only where one goes or stands
+/// ("at the White House", "from the Kremlin").
+/// ("in White House" without "the" is the town in Tennessee.)
+fn seat_of_power_speaks(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        words::is_seat_of_power(s.surface)
+            && !is_place_of_a_building(s.text, s.range.start)
+            && !s.before_is(words::is_locative),
+        Outcome::Reject,
+    )
+}
+
+fn title_before_name(s: &Span<'_>) -> Option<Outcome> {
+    when(s.before_is(words::is_title), Outcome::Person)
+}
+
+/// Only a capitalised word can be a given name: the look-ups wait for that.
+fn given_name_before(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.before_is(|b| starts_upper(b) && (words::is_given_name(b) || s.gaz.is_given_name(b))),
+        Outcome::Person,
+    )
+}
+
+/// "Roy A. Nelson": a capital and a full stop before a name is a middle
+/// initial ("W. Va." is a state: an abbreviation is not a surname).
+fn middle_initial_before(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.before_is(|b| {
+            b.len() == 2
+                && b.ends_with('.')
+                && b.starts_with(|c: char| c.is_ascii_uppercase())
+                && !matches!(b, "N." | "S." | "E." | "W.")
+        }) && !s.surface.ends_with('.'),
+        Outcome::Person,
+    )
+}
+
+/// "Judah P. Benjamin", "Lynnwood W. Schell": a middle initial after it
+/// makes it a given name.
+fn middle_initial_after(s: &Span<'_>) -> Option<Outcome> {
+    when(is_followed_by_initial(s.text, s.range.end), Outcome::Person)
+}
+
+/// "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
+/// run of capitalised words is the tail of another name.
+fn tail_of_longer_name(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.single_word
+            && !s.notable
+            && s.before_is(|b| {
+                starts_upper(b) && !words::is_function_word(b) && s.gaz.lookup(b).is_empty()
+            }),
+        Outcome::Reject,
+    )
+}
+
+/// "Fatima Bello said": two capitalised words before a verb of speech are a
+/// person's given name and surname, whatever places share them, unless
+/// either is a country or state ("Texas Democrats said" has no capital D).
+fn person_before_speech(s: &Span<'_>) -> Option<Outcome> {
+    if !s.single_word || s.any_area() {
+        return None;
     }
-    // "Fatima Bello said": two capitalised words before a verb of speech are a
-    // person's given name and surname, whatever places share them, unless
-    // either is a country or state ("Texas Democrats said" has no capital D).
-    if single_word && !senses.iter().any(|s| gaz.kind(s.place).is_area()) {
-        // "Boston Globe said" is a paper: a well-known city is no given name.
-        // The verb is asked first: it is a word list, the rest gazetteer look-ups.
-        let names_before = after.is_some_and(words::is_speech_verb)
-            && before.is_some_and(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz));
-        let names_after = after.is_some_and(|a| {
-            word_after(text, span.end + 1 + a.len()).is_some_and(words::is_speech_verb)
-                && is_name_word(a, gaz)
-        }) && !is_well_known(senses, gaz);
-        if names_before || names_after {
-            return Verdict::Person;
-        }
-    }
-    // "Florence Nightingale", "Jordan Henderson": a place named like a person,
-    // followed by a capitalised word that is neither an institution ("Florence
-    // Cathedral") nor a feature ("Jordan Valley"), is that person.
-    let given_name = words::is_given_name(surface) || entry.given_name;
-    // "the Georgia Public Service Commission", "of Georgia Educators": after a
-    // lowercase word, a state or country named like a woman is the place.
-    // ("is Virginia Alexander, recipient of" is still the woman: a surname
-    // that ends her name.)
+    let gaz = s.gaz;
+    // "Boston Globe said" is a paper: a well-known city is no given name.
+    // The verb is asked first: it is a word list, the rest gazetteer look-ups.
+    let names_before = s.after_is(words::is_speech_verb)
+        && s.before_is(|b| is_name_word(b, gaz) && !is_well_known(gaz.lookup(b), gaz));
+    let names_after = s.after_is(|a| {
+        word_after(s.text, s.range.end + 1 + a.len()).is_some_and(words::is_speech_verb)
+            && is_name_word(a, gaz)
+    }) && !is_well_known(s.senses, gaz);
+    when(names_before || names_after, Outcome::Person)
+}
+
+/// "Florence Nightingale", "Jordan Henderson": a place named like a person,
+/// followed by a capitalised word that is neither an institution ("Florence
+/// Cathedral") nor a feature ("Jordan Valley"), is that person.
+/// "the Georgia Public Service Commission", "of Georgia Educators": after a
+/// lowercase word, a state or country named like a woman is the place.
+/// ("is Virginia Alexander, recipient of" is still the woman: a surname
+/// that ends her name.)
+fn given_name_before_surname(s: &Span<'_>) -> Option<Outcome> {
+    let given_name = words::is_given_name(s.surface) || s.entry.given_name;
     let area_after_lowercase = || {
-        before.is_some_and(|b| !starts_upper(b))
-            && senses.iter().any(|s| gaz.kind(s.place).is_area())
-            && !after.is_some_and(|a| is_surname_ending_a_name(text, span.end, a, gaz))
+        s.before_is(|b| !starts_upper(b))
+            && s.any_area()
+            && !s.after_is(|a| is_surname_ending_a_name(s.text, s.range.end, a, s.gaz))
     };
-    if given_name
-        && after.is_some_and(|a| {
-            starts_upper(a)
-                && !words::is_institution_word(a)
-                && !words::is_place_head(a)
-                && !words::is_local_office_word(a)
-        })
-        && !area_after_lowercase()
-    {
-        return Verdict::Person;
-    }
-    // "Marcin Przydacz, 23", "Linda Daily, director": a town's name before a
-    // capitalised word no place bears, which ends the name, is a given name
-    // here (only here: "1200 DeKalb Ave." must not make DeKalb a person).
-    if single_word
-        && after.is_some_and(|a| {
-            starts_upper(a)
-                && !is_abbreviation_at(text, span.end + 1, a)
-                && !words::is_place_word_of_a_name(a)
-                && name_ends_after(text, span.end + 1 + a.len())
-        })
-        && !senses.iter().any(|s| {
-            let kind = gaz.kind(s.place);
-            kind.is_area() || is_curated(kind)
-        })
-        // The look-ups last: few names get this far.
-        && after.is_some_and(|a| {
-            is_surname_ending_a_name(text, span.end, a, gaz) && gaz.lookup(a).is_empty()
-        })
-        && !is_well_known(senses, gaz)
-    {
-        return Verdict::Reject;
-    }
-    // "Jackson, who lived alone": a town is not a who ("Roy Bean of Roswell,
-    // who" speaks of Roy).
-    if text[span.end..].starts_with(", who ")
-        && !before.is_some_and(|b| {
-            words::is_locative(b) || b.eq_ignore_ascii_case("of") || b.ends_with(',')
-        })
-        && !is_after_comma(text, span.start)
-        && !senses.iter().any(|s| gaz.kind(s.place).is_area())
-    {
-        return Verdict::Person;
-    }
-    // "St. John's Lutheran School", "St. Michael's Catholic School": a saint's
-    // name with its possessive before a capitalised word names a church or a
-    // school ("St. John's, N.L." is the city).
-    if is_saints_institution(text, &span) && !is_well_known(senses, gaz) {
-        return Verdict::Reject;
-    }
-    // "Lincoln visited the defenders", "Lincoln lived long enough": towns do
-    // not visit, live or die.
-    if single_word
-        && after.is_some_and(words::is_person_verb)
-        && !before.is_some_and(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
-    {
-        return Verdict::PersonActing;
-    }
-    // "Obama said": small towns do not speak; countries and capitals do, for
-    // their governments ("Moscow said"), so only small places are judged so.
-    // ("who was from Dewsbury said" is still a town: a preposition of place wins,
-    // and so does "of": "the mayor of Venice said" speaks for the town.)
-    if single_word
-        && !notable
-        && after.is_some_and(words::is_speech_verb)
-        && !before.is_some_and(|b| words::is_locative(b) || b.eq_ignore_ascii_case("of"))
-    {
-        return Verdict::PersonActing;
-    }
-    // "Oyster Bar", "Knucklehead's Bar": a place named like the last word of
-    // a business's name, after a capitalised word or a possessive, is that word.
-    if single_word
-        && words::is_institution_word(surface)
-        && before.is_some_and(|b| {
-            (starts_upper(b) && !words::is_function_word(b) && !words::is_locative(b))
-                || b.ends_with("'s")
-                || b.ends_with("\u{2019}s")
-        })
-    {
-        return Verdict::Reject;
-    }
-    // "Neches River": a small town named after its river is the river, which
-    // the search for unlisted places finds whole.
-    if !notable && after.is_some_and(|a| matches!(a, "River" | "Creek")) {
-        return Verdict::Reject;
-    }
-    // "250 B.C." is a date, not British Columbia.
-    if matches!(surface, "B.C." | "BC" | "A.D." | "AD")
-        && text[..span.start]
-            .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit())
-    {
-        return Verdict::Reject;
-    }
-    // "Wal-Mart": a small place's name joined by a hyphen to a capitalised
-    // word is the front of a longer name ("pro-Russian" is lowercase first).
-    // ("Watertown-Mayer", "Watertown-ML": two towns, or a town and its
-    // initials, are a school district's name, and each is a town.)
-    if !notable
-        && text[span.end..].strip_prefix('-').is_some_and(|rest| {
-            rest.starts_with(char::is_uppercase)
-                && !(surface.len() >= 5 && is_second_town(rest, gaz))
-        })
-    {
-        return Verdict::Reject;
-    }
-    // "Iron Man", "Outstanding Young Man": an everyday word capitalised after
-    // another capitalised word is a title's, not a place's ("in Nice" stays).
-    // ("East Oxford" is a part of Oxford.)
-    if entry.common_word
-        && before.is_some_and(|b| {
-            starts_upper(b)
-                && !words::is_locative(b)
-                && !words::is_function_word(b)
-                && !matches!(b, "East" | "West" | "North" | "South" | "Central")
-        })
-    {
-        return Verdict::Reject;
-    }
-    // ("Oxford City Council has said" opens a sentence as a town.)
-    // ("hiding in Hurricane, according to" is the town: a preposition of
-    // place before it and a comma or full stop after it.)
+    when(
+        given_name
+            && s.after_is(|a| {
+                starts_upper(a)
+                    && !words::is_institution_word(a)
+                    && !words::is_place_head(a)
+                    && !words::is_local_office_word(a)
+            })
+            && !area_after_lowercase(),
+        Outcome::Person,
+    )
+}
+
+/// "Marcin Przydacz, 23", "Linda Daily, director": a town's name before a
+/// capitalised word no place bears, which ends the name, is a given name
+/// here (only here: "1200 DeKalb Ave." must not make DeKalb a person).
+fn given_name_before_unknown_surname(s: &Span<'_>) -> Option<Outcome> {
+    let (text, end, gaz) = (s.text, s.range.end, s.gaz);
+    when(
+        s.single_word
+            && s.after_is(|a| {
+                starts_upper(a)
+                    && !is_abbreviation_at(text, end + 1, a)
+                    && !words::is_place_word_of_a_name(a)
+                    && name_ends_after(text, end + 1 + a.len())
+            })
+            && !s.senses.iter().any(|sense| {
+                let kind = gaz.kind(sense.place);
+                kind.is_area() || is_curated(kind)
+            })
+            // The look-ups last: few names get this far.
+            && s.after_is(|a| is_surname_ending_a_name(text, end, a, gaz) && gaz.lookup(a).is_empty())
+            && !is_well_known(s.senses, gaz),
+        Outcome::Reject,
+    )
+}
+
+/// "Jackson, who lived alone": a town is not a who ("Roy Bean of Roswell,
+/// who" speaks of Roy).
+fn person_who(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.text[s.range.end..].starts_with(", who ")
+            && !s.before_is(|b| {
+                words::is_locative(b) || b.eq_ignore_ascii_case("of") || b.ends_with(',')
+            })
+            && !is_after_comma(s.text, s.range.start)
+            && !s.any_area(),
+        Outcome::Person,
+    )
+}
+
+/// "St. John's Lutheran School", "St. Michael's Catholic School": a saint's
+/// name with its possessive before a capitalised word names a church or a
+/// school ("St. John's, N.L." is the city).
+fn saints_institution(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        is_saints_institution(s.text, &s.range) && !is_well_known(s.senses, s.gaz),
+        Outcome::Reject,
+    )
+}
+
+/// "Lincoln visited the defenders", "Lincoln lived long enough": towns do
+/// not visit, live or die.
+fn person_before_verb(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.single_word && s.after_is(words::is_person_verb) && !s.after_locative_or_of(),
+        Outcome::PersonActing,
+    )
+}
+
+/// "Obama said": small towns do not speak; countries and capitals do, for
+/// their governments ("Moscow said"), so only small places are judged so.
+/// ("who was from Dewsbury said" is still a town: a preposition of place wins,
+/// and so does "of": "the mayor of Venice said" speaks for the town.)
+fn small_place_speaks(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.single_word
+            && !s.notable
+            && s.after_is(words::is_speech_verb)
+            && !s.after_locative_or_of(),
+        Outcome::PersonActing,
+    )
+}
+
+/// "Oyster Bar", "Knucklehead's Bar": a place named like the last word of
+/// a business's name, after a capitalised word or a possessive, is that word.
+fn business_word(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.single_word
+            && words::is_institution_word(s.surface)
+            && s.before_is(|b| {
+                (starts_upper(b) && !words::is_function_word(b) && !words::is_locative(b))
+                    || b.ends_with("'s")
+                    || b.ends_with("\u{2019}s")
+            }),
+        Outcome::Reject,
+    )
+}
+
+/// "Neches River": a small town named after its river is the river, which
+/// the search for unlisted places finds whole.
+fn town_of_a_river(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        !s.notable && s.after_is(|a| STREAM_WORDS.contains(a)),
+        Outcome::Reject,
+    )
+}
+
+/// "250 B.C." is a date, not British Columbia.
+fn era_abbreviation(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        ERA_ABBREVIATIONS.contains(s.surface)
+            && s.text[..s.range.start]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit()),
+        Outcome::Reject,
+    )
+}
+
+/// "Wal-Mart": a small place's name joined by a hyphen to a capitalised
+/// word is the front of a longer name ("pro-Russian" is lowercase first).
+/// ("Watertown-Mayer", "Watertown-ML": two towns, or a town and its
+/// initials, are a school district's name, and each is a town.)
+fn hyphenated_brand(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        !s.notable
+            && s.text[s.range.end..].strip_prefix('-').is_some_and(|rest| {
+                rest.starts_with(char::is_uppercase)
+                    && !(s.surface.len() >= 5 && is_second_town(rest, s.gaz))
+            }),
+        Outcome::Reject,
+    )
+}
+
+/// "Iron Man", "Outstanding Young Man": an everyday word capitalised after
+/// another capitalised word is a title's, not a place's ("in Nice" stays).
+/// ("East Oxford" is a part of Oxford.)
+fn everyday_word_in_title(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.entry.common_word
+            && s.before_is(|b| {
+                starts_upper(b)
+                    && !words::is_locative(b)
+                    && !words::is_function_word(b)
+                    && !COMPASS_WORDS.contains(b)
+            }),
+        Outcome::Reject,
+    )
+}
+
+/// "Nice work", "Reading it took hours": an everyday word is a place only
+/// where something marks it so.
+/// ("Oxford City Council has said" opens a sentence as a town.)
+/// ("hiding in Hurricane, according to" is the town: a preposition of
+/// place before it and a comma or full stop after it.)
+fn everyday_word(s: &Span<'_>) -> Option<Outcome> {
+    let (text, span) = (s.text, &s.range);
     let placed_alone = || {
         text[span.end..].starts_with([',', '.'])
-            && before.is_some_and(words::is_locative)
+            && s.before_is(words::is_locative)
             && !is_sentence_start(text, span.start)
     };
-    if entry.common_word
-        && (!notable || is_sentence_start(text, span.start))
-        && (!notable || !says_it_is_a_town(text, &span, after))
-        && !local_cues::is_dateline(text, &span)
-        && !placed_alone()
-    {
-        return Verdict::Reject;
-    }
-    // A place that is also a common surname needs a preposition of place
-    // before it or a region after it ("in Bassett", "Bassett, Neb."), unless it is
-    // too well known to be mistaken ("Jordan", "Houston", "Georgia").
-    if entry.person_name
-        && !is_well_known(senses, gaz)
-        && !before.is_some_and(words::is_locative)
-        && !is_residence(text, span.start)
-        && !text[span.end..]
-            .strip_prefix(", ")
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        && !says_it_is_a_town(text, &span, after)
-    {
-        return Verdict::NeedsCompany;
-    }
+    when(
+        s.entry.common_word
+            && (!s.notable || is_sentence_start(text, span.start))
+            && (!s.notable || !says_it_is_a_town(text, span, s.after))
+            && !local_cues::is_dateline(text, span)
+            && !placed_alone(),
+        Outcome::Reject,
+    )
+}
+
+/// A place that is also a common surname needs a preposition of place
+/// before it or a region after it ("in Bassett", "Bassett, Neb."), unless it is
+/// too well known to be mistaken ("Jordan", "Houston", "Georgia").
+fn surname_needs_company(s: &Span<'_>) -> Option<Outcome> {
+    let (text, span) = (s.text, &s.range);
+    when(
+        s.entry.person_name
+            && !is_well_known(s.senses, s.gaz)
+            && !s.before_is(words::is_locative)
+            && !is_residence(text, span.start)
+            && !text[span.end..]
+                .strip_prefix(", ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            && !says_it_is_a_town(text, span, s.after),
+        Outcome::NeedsCompany,
+    )
+}
+
+/// ("the NICE program": capitals amid lowercase words are an acronym's,
+/// unless the name opens a story or a sentence, as a dateline does.)
+fn shouted_acronym(s: &Span<'_>) -> Option<Outcome> {
+    let (text, span, surface) = (s.text, &s.range, s.surface);
     let shouting =
         surface.chars().any(char::is_alphabetic) && !surface.chars().any(char::is_lowercase);
-    // ("the NICE program": capitals amid lowercase words are an acronym's,
-    // unless the name opens a story or a sentence, as a dateline does.)
     let amid_lowercase = || {
         let lower = |w: &str| w.chars().any(char::is_lowercase);
-        !is_sentence_start(text, span.start)
-            && before.is_some_and(lower)
-            && after.is_some_and(lower)
+        !is_sentence_start(text, span.start) && s.before_is(lower) && s.after_is(lower)
     };
-    if shouting
-        && !gaz.has_spelling(surface)
-        && (!notable || surface.chars().count() < 4 || amid_lowercase())
-        && !local_cues::is_dateline(text, &span)
-    {
-        return Verdict::Reject;
-    }
-    // "spoke only French", "English language learners": a language.
-    if is_a_language_here(text, span.end, before, after)
-        && senses.iter().any(|s| s.kind == NameKind::Demonym)
-    {
-        return Verdict::Reject;
-    }
-    if senses.iter().all(|s| s.kind == NameKind::Demonym) {
-        // "Native American" is a people of no one place; "French said" is a
-        // person named French.
-        if before == Some("Native") || after.is_some_and(words::is_speech_verb) {
-            return Verdict::Person;
-        }
+    when(
+        shouting
+            && !s.gaz.has_spelling(surface)
+            && (!s.notable || surface.chars().count() < 4 || amid_lowercase())
+            && !local_cues::is_dateline(text, span),
+        Outcome::Reject,
+    )
+}
 
-        return Verdict::Keep(Usage::Demonym);
-    }
-    // "United Russia" is a party (the countries are spelled whole:
-    // "United States").
-    if before == Some("United") {
-        return Verdict::Reject;
-    }
-    if after.is_some_and(|a| starts_upper(a) && words::is_institution_word(a)) {
-        return Verdict::Keep(Usage::InName);
-    }
-    Verdict::Keep(Usage::Place)
+/// "spoke only French", "English language learners": a language.
+fn language(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        is_a_language_here(s.text, s.range.end, s.before, s.after)
+            && s.senses.iter().any(|sense| sense.kind == NameKind::Demonym),
+        Outcome::Reject,
+    )
+}
+
+fn only_demonym(s: &Span<'_>) -> bool {
+    s.senses.iter().all(|sense| sense.kind == NameKind::Demonym)
+}
+
+/// "Native American" is a people of no one place; "French said" is a
+/// person named French.
+fn demonym_as_person(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        only_demonym(s) && (s.before == Some("Native") || s.after_is(words::is_speech_verb)),
+        Outcome::Person,
+    )
+}
+
+fn demonym(s: &Span<'_>) -> Option<Outcome> {
+    when(only_demonym(s), Outcome::Keep(Usage::Demonym))
+}
+
+/// "United Russia" is a party (the countries are spelled whole:
+/// "United States").
+fn party_name(s: &Span<'_>) -> Option<Outcome> {
+    when(s.before == Some("United"), Outcome::Reject)
+}
+
+fn inside_a_name(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.after_is(|a| starts_upper(a) && words::is_institution_word(a)),
+        Outcome::Keep(Usage::InName),
+    )
 }
 
 /// "at the White House", "from the Kremlin": a preposition of place, then
@@ -395,23 +514,11 @@ fn is_saints_institution(text: &str, span: &Range<usize>) -> bool {
 fn is_a_language_here(text: &str, end: usize, before: Option<&str>, after: Option<&str>) -> bool {
     // Compared without lowercasing into a new string: this runs for every
     // candidate name.
-    let after_verb = before.is_some_and(|b| {
-        [
-            "speak", "speaks", "spoke", "speaking", "learn", "learns", "learned", "learning",
-            "teach", "teaches", "taught", "teaching", "only", "fluent",
-        ]
-        .iter()
-        .any(|verb| b.eq_ignore_ascii_case(verb))
-    });
+    let after_verb = before.is_some_and(|b| LANGUAGE_VERBS.contains(b));
     let in_the_language = before == Some("in")
         && (after.is_some_and(|a| a == "and" || a == "or")
             || text[end..].starts_with([',', '.', ';', ')']));
-    let language_word = after.is_some_and(|a| {
-        matches!(
-            a,
-            "language" | "languages" | "speakers" | "speaking" | "translation"
-        )
-    });
+    let language_word = after.is_some_and(|a| LANGUAGE_WORDS.contains(a));
     after_verb || in_the_language || language_word
 }
 
@@ -466,14 +573,12 @@ fn is_residence(text: &str, at: usize) -> bool {
     };
     let head = head.trim_end_matches(' ');
     head.ends_with(',')
-        || ["formerly", "native", "resident", "residents", "natives"]
-            .iter()
-            .any(|w| {
-                head.len()
-                    .checked_sub(w.len())
-                    .and_then(|start| head.get(start..))
-                    .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
-            })
+        || RESIDENCE_WORDS.words.iter().any(|w| {
+            head.len()
+                .checked_sub(w.len())
+                .and_then(|start| head.get(start..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+        })
 }
 
 /// A capitalised word that can be half of a person's name: not a function word
@@ -499,15 +604,4 @@ fn is_surname_ending_a_name(text: &str, at: usize, word: &str, gaz: &Gazetteer) 
         && is_name_word(word, gaz)
         && !words::is_calendar_word(word)
         && (!word.ends_with('s') || gaz.is_person_name(word))
-}
-
-fn is_curated(kind: PlaceKind) -> bool {
-    matches!(
-        kind,
-        PlaceKind::Water
-            | PlaceKind::AirBase
-            | PlaceKind::NavalBase
-            | PlaceKind::Airport
-            | PlaceKind::Building
-    )
 }

@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use super::recognise::is_sentence_start;
+use super::lexicon::{LOCAL_CUE_WORDS, TOWN_WORDS};
+use super::text::{ends_with_word, is_sentence_start};
 
 /// "Brent Boggs, D-Braxton", "(R-Lilburn)": a legislator's party and the
 /// place they sit for.
@@ -74,17 +75,7 @@ pub(super) fn is_named_as_a_town(text: &str, at: usize) -> bool {
     let Some(head) = head.strip_suffix(" of") else {
         return false;
     };
-    [
-        "city",
-        "town",
-        "village",
-        "township",
-        "borough",
-        "suburb",
-        "outskirts",
-    ]
-    .iter()
-    .any(|w| ends_with_word(head, w))
+    TOWN_WORDS.words.iter().any(|w| ends_with_word(head, w))
 }
 
 /// "an Augusta native", "Monroe residents", "the Greer area", "a Chapin man",
@@ -92,36 +83,7 @@ pub(super) fn is_named_as_a_town(text: &str, at: usize) -> bool {
 /// lowercase word after the name that a place takes and a person does not
 /// ("Lipscomb students" are a university's, so "students" is not one).
 pub(super) fn is_followed_by_a_place_word(after: Option<&str>) -> bool {
-    after.is_some_and(|a| {
-        matches!(
-            a,
-            "native"
-                | "officials"
-                | "voters"
-                | "educator"
-                | "educators"
-                | "senior"
-                | "seniors"
-                | "settler"
-                | "settlers"
-                | "president"
-                | "natives"
-                | "resident"
-                | "residents"
-                | "area"
-                | "man"
-                | "woman"
-                | "men"
-                | "women"
-                | "couple"
-                | "teen"
-                | "teens"
-                | "police"
-                | "firefighters"
-                | "pupils"
-                | "schools"
-        )
-    })
+    after.is_some_and(|a| LOCAL_CUE_WORDS.contains(a))
 }
 
 /// What separates two items of a list of places: "Middletown, Trenton and
@@ -131,16 +93,6 @@ pub(super) fn is_list_separator(between: &str) -> bool {
         between,
         ", " | " and " | ", and " | " or " | ", or " | " & "
     )
-}
-
-fn ends_with_word(head: &str, word: &str) -> bool {
-    head.len() >= word.len()
-        && head.is_char_boundary(head.len() - word.len())
-        && head[head.len() - word.len()..].eq_ignore_ascii_case(word)
-        && head[..head.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]

@@ -1,92 +1,49 @@
 //! Place detection: find the place names of an article and decide which place
 //! each one means, offline, with the embedded gazetteer.
 //!
-//! [`detect_places`] runs [`recognise`](recognise::recognise) (which stretches of
-//! text are place names) and then [`resolve`](resolve::resolve) (which place each
-//! name means). Both are plain functions of the text and the gazetteer, so a UI can
-//! run them on a background thread and keep the result. A [`Toponym`] carries the
-//! candidates that were weighed and, in words, why the winner won, so a reader can
-//! check and correct it.
+//! One way through, each stage importing only those before it:
+//! [`recognise`](recognise::recognise) (which stretches of text are place
+//! names, by the named rules of [`judge`]) -> [`group`](group::group_mentions)
+//! (one group per distinct name, with the words around its mentions) ->
+//! [`pair counties`](county_pairs::pair_counties) -> [`resolve`](resolve::resolve)
+//! (which place each name means, a score being a prior plus typed evidence)
+//! -> [`filter`](filter::toponyms_of). Text helpers ([`text`]), word lists
+//! ([`lexicon`]), rule names ([`rules`]), shared types ([`types`]) and facts
+//! about places ([`place_facts`]) sit under all of them. Both ends are plain
+//! functions of the text and the gazetteer, so a UI can run them on a
+//! background thread and keep the result. A [`Toponym`] carries the rule that
+//! kept it and the candidates that were weighed with, in words, why the winner
+//! won, so a reader can check and correct it.
 
 pub mod cli;
 mod county_lists;
 mod county_pairs;
 mod evidence;
+mod explain;
+mod filter;
+mod group;
 mod judge;
+pub mod lexicon;
 mod local_cues;
 mod nearby;
+mod place_facts;
+mod prior;
 pub mod publisher;
 mod recognise;
 mod resolve;
+pub mod rules;
+mod text;
+mod types;
 mod unlisted;
 mod words;
 
-use rustc_hash::FxHashMap as HashMap;
-use std::ops::Range;
-
-use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, name_key};
+use crate::gazetteer::Gazetteer;
 
 pub use evidence::Evidence;
 pub use publisher::{PublisherMemory, host_of};
-pub use recognise::Usage;
+pub use rules::{Rule, RulesOff};
+pub use types::{Candidate, DroppedSpan, Options, Toponym, Usage};
 pub use unlisted::{UnlistedPlace, detect_unlisted_places};
-
-/// Choices a reader can make about a whole article.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Options {
-    /// ISO 3166-1 alpha-2 code of a country whose places should win ties.
-    pub country_bias: Option<String>,
-    /// Where the article's publisher writes from, learned from its other
-    /// articles ([`publisher::PublisherMemory`]): it pulls names the article
-    /// itself leaves open ("Dublin" in an Ohio paper) toward that region.
-    pub home: Option<publisher::Home>,
-}
-
-/// One place a name was weighed as.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Candidate {
-    pub place: PlaceId,
-    /// How the name refers to this place (its name, an alternate, a demonym).
-    pub name_kind: NameKind,
-    /// Higher is likelier; comparable only among the candidates of one name.
-    pub score: f64,
-    /// The part of `score` owed to the place alone (size, kind, fame), before
-    /// anything the article says.
-    pub prior: f64,
-    /// What the score rests on, as data; filled for the winner only.
-    pub evidence: Vec<Evidence>,
-    /// The same evidence in words for a place card ("population 1.6 million",
-    /// "in Syria, named in the article"); filled for the winner only.
-    pub reasons: Vec<String>,
-}
-
-/// A place name found in a text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Toponym {
-    /// Where it is in the text, in bytes (for slicing in Rust).
-    pub byte_range: Range<usize>,
-    /// Where it is in the text, in Unicode code points (for JSON and Python).
-    pub char_range: Range<usize>,
-    /// The name as written.
-    pub text: String,
-    pub usage: Usage,
-    /// Candidates, best first; the first is the chosen place. Never empty.
-    pub candidates: Vec<Candidate>,
-}
-
-impl Toponym {
-    /// The place chosen for this name.
-    #[must_use]
-    pub fn place(&self) -> PlaceId {
-        self.candidates[0].place
-    }
-
-    /// Why the chosen place won, in one line for a place card.
-    #[must_use]
-    pub fn reason(&self) -> String {
-        self.candidates[0].reasons.join("; ")
-    }
-}
 
 /// The places named in `text`, in text order.
 #[must_use]
@@ -97,149 +54,134 @@ pub fn detect_places(text: &str, gaz: &Gazetteer) -> Vec<Toponym> {
 /// The places named in `text`, with the reader's choices applied.
 #[must_use]
 pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec<Toponym> {
-    let mentions = recognise::recognise(text, gaz);
-    let mut group_of_key: HashMap<String, usize> = HashMap::default();
-    let mut groups: Vec<resolve::NameGroup> = Vec::new();
-    let mut group_of_mention = Vec::with_capacity(mentions.len());
-    for mention in &mentions {
-        // Keyed by the spelling found, which is the text's own but for case,
-        // save for a county of a list ("Clay" of "Clay and Becker counties").
-        let key = name_key(gaz.spellings().get(mention.spelling));
-        let index = *group_of_key.entry(key).or_insert_with(|| {
-            let senses = gaz
-                .entry_of_spelling(mention.spelling)
-                .unwrap_or_default()
-                .senses;
-            groups.push(resolve::NameGroup::new(senses, gaz));
-            groups.len() - 1
-        });
-        group_of_mention.push(index);
-    }
-    add_qualifiers(text, &mentions, &group_of_mention, &mut groups, gaz);
-    resolve::resolve(&mut groups, gaz, options);
-    // One sense per article: "in Hinton" vouches for every other "Hinton".
-    let mut placed_by_preposition = vec![false; groups.len()];
-    for (mention, &group) in mentions.iter().zip(&group_of_mention) {
-        placed_by_preposition[group] |=
-            mention.after_locative || mention.names_local_office || mention.local_cue;
-    }
-
-    // A group's last mention takes its candidates; the others get copies.
-    let mut mentions_left = vec![0usize; groups.len()];
-    for &group in &group_of_mention {
-        mentions_left[group] += 1;
-    }
-
-    let mut toponyms = Vec::with_capacity(mentions.len());
-    let mut chars_before = 0;
-    let mut bytes_counted = 0;
-    for (mention, &group) in mentions.iter().zip(&group_of_mention) {
-        let range = mention.byte_range.clone();
-        chars_before += text[bytes_counted..range.start].chars().count();
-        let len_chars = text[range.clone()].chars().count();
-        bytes_counted = range.start;
-        mentions_left[group] -= 1;
-        let candidates = if mentions_left[group] == 0 {
-            std::mem::take(&mut groups[group].candidates)
-        } else {
-            groups[group].candidates.clone()
-        };
-        let vouched = placed_by_preposition[group];
-        if candidates.is_empty() || is_unsupported_town(mention, vouched, &candidates[0], gaz) {
-            continue;
-        }
-        toponyms.push(Toponym {
-            char_range: chars_before..chars_before + len_chars,
-            text: text[range.clone()].to_owned(),
-            byte_range: range,
-            usage: mention.usage,
-            candidates,
-        });
-    }
-    toponyms
+    detect(text, gaz, options, None)
 }
 
-/// A small town that nothing in the article points to ("Notre Dame" as a
-/// university, "Enterprise" as a company) is more likely something else.
-fn is_unsupported_town(
-    mention: &recognise::Mention,
-    placed_by_preposition: bool,
-    best: &Candidate,
-    gaz: &Gazetteer,
-) -> bool {
-    gaz.place(best.place).kind == PlaceKind::Town
-        && mention.usage != Usage::Demonym
-        && !placed_by_preposition
-        && !best.evidence.iter().any(Evidence::is_local)
-}
-
-/// Whether a name is followed by "state", "province" or the like.
-fn followed_by_division_word(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let word_end = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
-    matches!(
-        rest[..word_end].to_ascii_lowercase().as_str(),
-        "state" | "province" | "governorate" | "oblast" | "prefecture" | "region"
-    )
-}
-
-/// Notes "Moscow, Idaho" (an area named right after a place, after a comma,
-/// says which of the places of that name is meant) and "Washington state",
-/// "Idlib province".
-fn add_qualifiers(
+/// The places named in `text`, and every span that a rule decided is not a
+/// place name, each with that rule, in text order (for `--explain` and the
+/// problems panel).
+#[must_use]
+pub fn detect_places_explained(
     text: &str,
-    mentions: &[recognise::Mention],
-    group_of_mention: &[usize],
-    groups: &mut [resolve::NameGroup],
     gaz: &Gazetteer,
-) {
-    for (mention, &group) in mentions.iter().zip(group_of_mention) {
-        if followed_by_division_word(&text[mention.byte_range.end..]) {
-            groups[group].hints.called_state = true;
-        }
-    }
-    for (i, pair) in mentions.windows(2).enumerate() {
-        let between = &text[pair[0].byte_range.end..pair[1].byte_range.start];
-        if between.trim() != "," {
-            continue;
-        }
-        let areas: Vec<PlaceId> = groups[group_of_mention[i + 1]]
-            .candidates
-            .iter()
-            .map(|c| c.place)
-            .filter(|&p| matches!(gaz.place(p).kind, PlaceKind::Country | PlaceKind::Admin1))
-            .collect();
-        // "Moore, Oklahoma" qualifies only if some Moore lies in some Oklahoma;
-        // "Paris, London and Berlin" is a list.
-        let inside_one = groups[group_of_mention[i]].candidates.iter().any(|c| {
-            let place = gaz.place(c.place);
-            areas.iter().any(|&a| {
-                let area = gaz.place(a);
-                a != c.place
-                    && area.country_code == place.country_code
-                    && (area.kind == PlaceKind::Country || area.admin1_code == place.admin1_code)
-            })
-        });
-        if !inside_one {
-            continue;
-        }
-        groups[group_of_mention[i + 1]].hints.qualifies = true;
-        let group = &mut groups[group_of_mention[i]];
-        for area in areas {
-            if !group.hints.qualifiers.contains(&area) {
-                group.hints.qualifiers.push(area);
-            }
-        }
-    }
+    options: &Options,
+) -> (Vec<Toponym>, Vec<DroppedSpan>) {
+    let mut dropped = Vec::new();
+    let found = detect(text, gaz, options, Some(&mut dropped));
+    dropped.sort_by_key(|d| d.byte_range.start);
+    (found, dropped)
+}
+
+fn detect(
+    text: &str,
+    gaz: &Gazetteer,
+    options: &Options,
+    mut dropped: Option<&mut Vec<DroppedSpan>>,
+) -> Vec<Toponym> {
+    let off = options.rules_off;
+    let mentions = recognise::recognise(text, gaz, off, dropped.as_deref_mut());
+    let (mut groups, group_of_mention) = group::group_mentions(text, &mentions, gaz);
+    county_pairs::pair_counties(&mut groups, gaz);
+    resolve::resolve(&mut groups, gaz, options);
+    filter::toponyms_of(
+        text,
+        &mentions,
+        &group_of_mention,
+        &mut groups,
+        gaz,
+        off,
+        dropped,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::{PlaceId, PlaceKind};
+
+    /// The modules of detection in pipeline order: each may import only the
+    /// modules of a lower rank (helpers and types under the stages, then
+    /// recognise -> group -> pair counties -> resolve -> filter).
+    const PIPELINE: &[(&str, u32, &str)] = &[
+        ("text", 0, include_str!("text.rs")),
+        ("lexicon", 0, include_str!("lexicon.rs")),
+        ("evidence", 0, include_str!("evidence.rs")),
+        ("nearby", 0, include_str!("nearby.rs")),
+        ("county_lists", 0, include_str!("county_lists.rs")),
+        ("words", 1, include_str!("words.rs")),
+        ("rules", 1, include_str!("rules.rs")),
+        ("types", 2, include_str!("types.rs")),
+        ("place_facts", 3, include_str!("place_facts.rs")),
+        ("local_cues", 4, include_str!("local_cues.rs")),
+        ("judge", 5, include_str!("judge.rs")),
+        ("recognise", 6, include_str!("recognise.rs")),
+        ("prior", 7, include_str!("prior.rs")),
+        ("group", 8, include_str!("group.rs")),
+        ("county_pairs", 9, include_str!("county_pairs.rs")),
+        ("resolve", 10, include_str!("resolve.rs")),
+        ("filter", 11, include_str!("filter.rs")),
+        ("publisher", 12, include_str!("publisher.rs")),
+        ("unlisted", 12, include_str!("unlisted.rs")),
+        ("explain", 13, include_str!("explain.rs")),
+        ("cli", 14, include_str!("cli.rs")),
+    ];
+
+    /// The sibling modules a source file names in its `use super::...`
+    /// statements (outside its tests).
+    fn imported_siblings(source: &str) -> Vec<String> {
+        let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut found = Vec::new();
+        for statement in source.split(';') {
+            let statement = statement.trim();
+            let Some(rest) = statement
+                .strip_prefix("use super::")
+                .or_else(|| statement.strip_prefix("pub use super::"))
+            else {
+                continue;
+            };
+            // `super::{a, b::c}` names several modules, `super::a::{...}` one.
+            let items: Vec<&str> = match rest.strip_prefix('{') {
+                Some(inner) => inner.trim_end_matches('}').split(',').collect(),
+                None => vec![rest],
+            };
+            for item in items {
+                let first = item.trim().split("::").next().unwrap_or_default().trim();
+                if !first.is_empty() {
+                    found.push(first.to_owned());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_stage_imports_only_the_stages_and_helpers_before_it() {
+        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/geoparse"))
+            .expect("the module folder")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+            .count();
+        assert_eq!(
+            files,
+            PIPELINE.len() + 1,
+            "a module is missing from PIPELINE"
+        );
+        let rank = |name: &str| PIPELINE.iter().find(|(n, _, _)| *n == name).map(|m| m.1);
+        // The command line is the detector's user, like the app: it may use
+        // what mod.rs offers.
+        for &(module, own, source) in PIPELINE.iter().filter(|m| m.0 != "cli") {
+            for import in imported_siblings(source) {
+                // Items re-exported by mod.rs are named through their module.
+                let Some(theirs) = rank(&import) else {
+                    panic!("{module} imports {import} through mod.rs");
+                };
+                assert!(
+                    theirs < own,
+                    "{module} (rank {own}) imports {import} (rank {theirs})"
+                );
+            }
+        }
+    }
 
     fn chosen(text: &str) -> Vec<(String, String, String)> {
         let gaz = Gazetteer::embedded();
@@ -286,7 +228,10 @@ mod tests {
         assert_eq!(gaz.place(chosen[0]).kind, PlaceKind::Capital);
         for t in &found {
             for e in &t.candidates[0].evidence {
-                if let Evidence::Near { place, .. } | Evidence::ContainsNamed(place) = e {
+                if let Evidence::Near { place, .. }
+                | Evidence::ContainsNamed(place)
+                | Evidence::HoldsNamedTown(place) = e
+                {
                     assert!(chosen.contains(place), "{}", t.reason());
                 }
             }

@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
 
-use super::{Evidence, Toponym};
+use super::evidence::Evidence;
+pub use super::types::Home;
+use super::types::Toponym;
 
 /// Strongly placed towns a host needs before its home is trusted.
 const MIN_PLACES: u32 = 2;
@@ -27,19 +29,6 @@ const HOME_SHARE: f64 = 0.4;
 const MAX_HOSTS: usize = 2_000;
 /// A town this close to another town of the article is placed by it.
 const NEAR_KM: f64 = 60.0;
-
-/// Where a publisher writes from: a state or province of a country, and the
-/// middle of the towns its stories place there.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Home {
-    /// ISO 3166-1 alpha-2 code.
-    pub country_code: String,
-    /// GeoNames admin1 code such as "US.OH"; empty when only the country is known.
-    pub admin1_code: String,
-    /// The mean position of the towns learned in the home region.
-    pub centre_lat_deg: f64,
-    pub centre_lon_deg: f64,
-}
 
 /// What has been learned of each host, kept between sessions as JSON.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -104,7 +93,7 @@ pub fn host_of(url: &str) -> Option<String> {
 /// a town or county by the words beside it, its county or state, or a name no
 /// other place bears; a state or province by being named at all.
 fn strongly_placed(kind: PlaceKind, evidence: &[Evidence]) -> bool {
-    if evidence.iter().any(|e| matches!(e, Evidence::Home(_))) {
+    if evidence.iter().any(Evidence::is_home) {
         return false;
     }
     match kind {

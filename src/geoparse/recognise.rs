@@ -14,40 +14,24 @@ use std::ops::Range;
 use crate::gazetteer::{Gazetteer, NameIndex, PlaceKind, Spellings, name_key};
 
 use super::county_lists;
-use super::judge::{Verdict, is_notable, is_well_known, judge};
+use super::judge::{Span, judge};
+use super::lexicon::ARABIC_ARTICLES;
 use super::local_cues;
+use super::place_facts::{is_notable, is_well_known};
+use super::rules::{Outcome, Rule, RulesOff};
+use super::text::{next_capital_or_non_ascii, starts_upper, word_after, word_before};
+use super::types::{DroppedSpan, Mention, Usage};
 use super::words;
 
-/// How a recognised name is used in its sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Usage {
-    /// The place itself ("in Aleppo").
-    Place,
-    /// An adjective or demonym ("Syrian forces").
-    Demonym,
-    /// Inside the name of an organisation, team or building ("Aleppo University").
-    InName,
-}
-
-/// A stretch of text that names a place, before deciding which place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
-    pub byte_range: Range<usize>,
-    pub usage: Usage,
-    /// Follows a preposition of place ("in", "near"): the writer means a place.
-    pub after_locative: bool,
-    /// Names a town's own service ("Eaton Rapids Police", "Lamar County Jail"):
-    /// the story is there, as surely as after "in".
-    pub names_local_office: bool,
-    /// Words around it that only a town takes: a dateline, "the city of",
-    /// "a Greer native", or a list of other places.
-    pub local_cue: bool,
-    /// The gazetteer spelling it was found as: its entry, without a look-up.
-    pub spelling: usize,
-}
-
-/// The place names of `text`, in order, without overlaps.
-pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
+/// The place names of `text`, in order, without overlaps, by the rules that
+/// are not `off`. With `dropped`, every span a rule decided is no place name
+/// is put there too, with that rule (for `--explain`).
+pub fn recognise(
+    text: &str,
+    gaz: &Gazetteer,
+    off: RulesOff,
+    mut dropped: Option<&mut Vec<DroppedSpan>>,
+) -> Vec<Mention> {
     let Some(finder) = gaz.name_finder() else {
         return Vec::new();
     };
@@ -66,9 +50,32 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
         let notable = is_notable(entry.senses, gaz);
         // The words on either side, found once for the rules and the marks.
         let (before, after) = (word_before(text, span.start), word_after(text, span.end));
-        let verdict = judge(text, span.clone(), gaz, &entry, notable, (before, after));
-        match verdict {
-            Verdict::Keep(usage) => {
+        let verdict = judge(
+            &Span {
+                text,
+                range: span.clone(),
+                surface: &text[span.clone()],
+                gaz,
+                entry: &entry,
+                senses: entry.senses,
+                notable,
+                single_word: !text[span.clone()].contains(' '),
+                before,
+                after,
+            },
+            off,
+        );
+        let rule = verdict.rule;
+        if !matches!(verdict.outcome, Outcome::Keep(_) | Outcome::NeedsCompany)
+            && let Some(dropped) = dropped.as_deref_mut()
+        {
+            dropped.push(DroppedSpan {
+                byte_range: span.clone(),
+                rule,
+            });
+        }
+        match verdict.outcome {
+            Outcome::Keep(usage) => {
                 kept_until = span.end;
                 let after_locative = is_after_locative(text, &span, before);
                 let names_local_office =
@@ -77,6 +84,7 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                 let mention = Mention {
                     byte_range: span,
                     usage,
+                    rule,
                     after_locative,
                     names_local_office,
                     local_cue,
@@ -106,40 +114,55 @@ pub fn recognise(text: &str, gaz: &Gazetteer) -> Vec<Mention> {
                 }
                 kept.push((mention, well_known));
             }
-            Verdict::Person => {
+            Outcome::Person => {
                 kept_until = span.end;
                 people.named.insert(name_key(&text[span]));
             }
-            Verdict::PersonActing => {
+            Outcome::PersonActing => {
                 kept_until = span.end;
                 people.saw_acting(name_key(&text[span]));
             }
-            Verdict::NeedsCompany => lonely.push(Mention {
+            Outcome::NeedsCompany => lonely.push(Mention {
                 byte_range: span,
                 usage: Usage::Place,
+                rule: Rule::ListedTown,
                 after_locative: false,
                 names_local_office: false,
                 local_cue: true,
                 spelling,
             }),
-            Verdict::Reject => {}
+            Outcome::Reject => {}
         }
     }
-    if !lonely.is_empty() {
-        admit_listed(text, &mut kept, lonely);
+    if !lonely.is_empty() && !off.is_off(Rule::ListedTown) {
+        lonely = admit_listed(text, &mut kept, lonely);
     }
-    add_listed_counties(text, gaz, &mut kept);
+    if let Some(dropped) = dropped.as_deref_mut() {
+        dropped.extend(lonely.into_iter().map(|m| DroppedSpan {
+            byte_range: m.byte_range,
+            rule: Rule::SurnameNeedsCompany,
+        }));
+    }
+    if !off.is_off(Rule::CountyList) {
+        add_listed_counties(text, gaz, &mut kept);
+    }
+    if people.named.is_empty() || off.is_off(Rule::OneSensePerson) {
+        return kept.into_iter().map(|(m, _)| m).collect();
+    }
     // One sense per article: a name once used for a person stays a person.
-    kept.into_iter()
-        .filter(|(m, well_known)| {
-            if people.named.is_empty() {
-                return true;
-            }
-            let key = name_key(&text[m.byte_range.clone()]);
-            !people.acting_twice.contains(&key) && (*well_known || !people.named.contains(&key))
-        })
-        .map(|(m, _)| m)
-        .collect()
+    let mut mentions = Vec::with_capacity(kept.len());
+    for (m, well_known) in kept {
+        let key = name_key(&text[m.byte_range.clone()]);
+        if !people.acting_twice.contains(&key) && (well_known || !people.named.contains(&key)) {
+            mentions.push(m);
+        } else if let Some(dropped) = dropped.as_deref_mut() {
+            dropped.push(DroppedSpan {
+                byte_range: m.byte_range,
+                rule: Rule::OneSensePerson,
+            });
+        }
+    }
+    mentions
 }
 
 /// The names an article uses for people, for one sense per article.
@@ -165,8 +188,13 @@ impl People {
 }
 
 /// Admits the towns named like people that stand in a list with places
-/// ("Middletown, Trenton and Monroe"), each admitted one vouching for the next.
-fn admit_listed(text: &str, kept: &mut Vec<(Mention, bool)>, mut lonely: Vec<Mention>) {
+/// ("Middletown, Trenton and Monroe"), each admitted one vouching for the
+/// next; gives back those left out.
+fn admit_listed(
+    text: &str,
+    kept: &mut Vec<(Mention, bool)>,
+    mut lonely: Vec<Mention>,
+) -> Vec<Mention> {
     loop {
         let mut admitted = false;
         lonely.retain(|m| {
@@ -192,7 +220,7 @@ fn admit_listed(text: &str, kept: &mut Vec<(Mention, bool)>, mut lonely: Vec<Men
             false
         });
         if !admitted || lonely.is_empty() {
-            return;
+            return lonely;
         }
     }
 }
@@ -207,6 +235,7 @@ fn add_listed_counties(text: &str, gaz: &Gazetteer, kept: &mut Vec<(Mention, boo
         let mention = Mention {
             byte_range: range,
             usage: Usage::Place,
+            rule: Rule::CountyList,
             after_locative: false,
             names_local_office: false,
             local_cue: true,
@@ -252,7 +281,7 @@ fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     // Only capitals and non-ASCII characters are looked at; the lowercase runs
     // between them are skipped eight bytes at a time.
     std::iter::from_fn(move || {
-        while let Some(at) = words::next_capital_or_non_ascii(bytes, from, false) {
+        while let Some(at) = next_capital_or_non_ascii(bytes, from, false) {
             let upper = if bytes[at].is_ascii() {
                 from = at + 1;
                 true
@@ -322,10 +351,7 @@ fn ends_with_arabic_article(head: &str) -> bool {
         .rev()
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    matches!(
-        &rest[word_start..],
-        "al" | "el" | "ad" | "ar" | "as" | "ash" | "az" | "an" | "at"
-    )
+    ARABIC_ARTICLES.contains(&rest[word_start..])
 }
 
 /// The text is capitalised wherever the spelling is, and starts with a capital.
@@ -339,58 +365,12 @@ fn has_capitals_of(found: &str, spelling: &str) -> bool {
         .all(|(f, s)| !s.is_uppercase() || f.is_uppercase())
 }
 
-pub(super) fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// The word just before `at`, if only spaces separate them.
-pub(super) fn word_before(text: &str, at: usize) -> Option<&str> {
-    let head = &text[..at];
-    let trimmed = head.trim_end_matches(' ');
-    if trimmed.len() == head.len() || trimmed.len() + 1 < head.len() {
-        return None;
-    }
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\''))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &trimmed[start..];
-    (!word.is_empty()).then_some(word)
-}
-
-/// The word just after `at`, if only one space separates them.
-pub(super) fn word_after(text: &str, at: usize) -> Option<&str> {
-    let tail = text[at..].strip_prefix(' ')?;
-    let end = tail
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
-        .map_or(tail.len(), |(i, _)| i);
-    let word = &tail[..end];
-    (!word.is_empty()).then_some(word)
-}
-
-/// Whether `at` starts a sentence, a paragraph, a quotation or the text.
-pub(super) fn is_sentence_start(text: &str, at: usize) -> bool {
-    let mut saw_newline = false;
-    for c in text[..at].chars().rev() {
-        match c {
-            '\n' => saw_newline = true,
-            c if c.is_whitespace() => {}
-            '"' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\'' | '-' | '\u{2014}' => {}
-            '.' | '!' | '?' | ':' | ';' => return true,
-            _ => return saw_newline,
-        }
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<&str> {
-        recognise(text, Gazetteer::embedded())
+        recognise(text, Gazetteer::embedded(), RulesOff::default(), None)
             .into_iter()
             .map(|m| &text[m.byte_range])
             .collect()
@@ -484,7 +464,7 @@ mod tests {
     #[test]
     fn a_place_inside_an_organisation_is_kept_and_marked() {
         let text = "Students at Aleppo University protested.";
-        let found = recognise(text, Gazetteer::embedded());
+        let found = recognise(text, Gazetteer::embedded(), RulesOff::default(), None);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].byte_range.clone()], "Aleppo");
         assert_eq!(found[0].usage, Usage::InName);
@@ -492,7 +472,12 @@ mod tests {
 
     #[test]
     fn demonyms_are_recognised_as_demonyms() {
-        let found = recognise("Russian jets struck.", Gazetteer::embedded());
+        let found = recognise(
+            "Russian jets struck.",
+            Gazetteer::embedded(),
+            RulesOff::default(),
+            None,
+        );
         assert_eq!(found[0].usage, Usage::Demonym);
     }
 
@@ -539,7 +524,12 @@ mod tests {
 
     #[test]
     fn a_shop_named_like_a_town_is_not_vouched_for_by_at() {
-        let found = recognise("He spent a day at Zara's offices.", Gazetteer::embedded());
+        let found = recognise(
+            "He spent a day at Zara's offices.",
+            Gazetteer::embedded(),
+            RulesOff::default(),
+            None,
+        );
         assert!(found.iter().all(|m| !m.after_locative));
     }
 
@@ -548,7 +538,9 @@ mod tests {
         let text = "Florence Nightingale trained nurses in Florence.";
         assert_eq!(names(text), ["Florence"]);
         assert_eq!(
-            recognise(text, Gazetteer::embedded())[0].byte_range.start,
+            recognise(text, Gazetteer::embedded(), RulesOff::default(), None)[0]
+                .byte_range
+                .start,
             39
         );
     }
@@ -571,7 +563,7 @@ mod tests {
     #[test]
     fn a_town_named_in_its_police_department_is_marked_as_the_story_s_place() {
         let text = "The Eaton Rapids Police Chief said the road was closed.";
-        let found = recognise(text, Gazetteer::embedded());
+        let found = recognise(text, Gazetteer::embedded(), RulesOff::default(), None);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(&text[found[0].byte_range.clone()], "Eaton Rapids");
         assert!(found[0].names_local_office);

@@ -7,230 +7,23 @@
 //! and a country the reader asked to favour. One name keeps one sense per
 //! article. The winner's evidence is kept for the place card.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
-use crate::gazetteer::{Gazetteer, NameKind, Place, PlaceId, PlaceKind, Senses};
+use crate::gazetteer::{Gazetteer, Place, PlaceId, PlaceKind};
+use crate::geo::{distance_km, roughly_within, within_km};
 
+use super::county_pairs::COUNTY_KM;
+use super::evidence::{Evidence, HOME_NEAR_KM, NEAR_KM};
+use super::group::{Hints, NameGroup};
 use super::nearby::{FirstTwo, PointGrid};
-use super::publisher::Home;
-use super::{Candidate, Evidence, Options};
+use super::prior::sort_best_first;
+use super::types::{Candidate, Home, Options};
 
 /// Rounds of scoring against the other names' winners; most articles settle in two.
 const MAX_ROUNDS: usize = 4;
-/// At most this many senses of one name are scored and shown.
-const MAX_CANDIDATES: usize = 40;
-/// Bonus for a place the words beside it single out ("Moscow, Idaho",
-/// "Washington state"): the writer has said which one.
-const QUALIFIED: f64 = 8.0;
-/// Bonus for a place whose country the article names elsewhere. Small: most
-/// articles name the country they are about, so it only breaks near-ties.
-const COUNTRY_NAMED: f64 = 1.5;
-/// Bonus for a place whose state or province the article names elsewhere.
-const ADMIN1_NAMED: f64 = 3.0;
-/// What an alternate name loses when another place bears the name as its own.
-const ALTERNATE_BESIDE_NAME: f64 = 3.0;
-/// What a state or province loses to a city of its own name ("New York",
-/// "Hama"), unless the text calls it a state or province.
-const NAMESAKE_CITY: f64 = 7.0;
-const NAMESAKE_CITY_POPULATION: u64 = 100_000;
-const MEGACITY_POPULATION: u64 = 5_000_000;
-/// The share of its region's people a namesake city needs to take the name. The
-/// region's count sums its towns and city districts, so it runs high: Zürich
-/// holds 17% of it, Quebec City 5%.
-const NAMESAKE_CITY_SHARE: f64 = 0.1;
-/// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
-const FAME_WEIGHT: f64 = 2.0;
-const FAME_CAP: u32 = 200;
-/// Bonus for a state or country that contains a town the article names
-/// ("Georgia" beside "Atlanta" is the state).
-const CONTAINS_NAMED: f64 = 2.5;
-/// Bonus for a place the article also names another, unambiguous way ("Wash."
-/// beside "Washington").
-const SAME_PLACE_NAMED: f64 = 3.0;
-/// Bonus for a place in the country the reader asked to favour.
-const COUNTRY_FAVOURED: f64 = 4.0;
-/// Places within this distance of another place of the article support each
-/// other, by up to `NEAR_MAX`, falling off quickly with distance: a town 20 km
-/// away says much more than one 200 km away.
-const NEAR_KM: f64 = 250.0;
-const NEAR_MAX: f64 = 3.0;
-/// Bonus for a town in a county the article names ("PARIS — ... the Lamar County
-/// Sheriff's Office"): local papers name the county of their towns, and a
-/// county is small enough to settle which town is meant. A county's point is
-/// the middle of its towns, so "in it" means in its state and this close to it.
-const COUNTY_NAMED: f64 = 6.0;
-pub(super) const COUNTY_KM: f64 = 60.0;
-/// Bonus for a county that holds a town of the same article, when the two
-/// names are each other's only sense that fits ([`super::county_pairs`]).
-const HOLDS_NAMED_TOWN: f64 = 4.0;
-/// Bonus for a place in its publisher's home state or province, when nothing
-/// in the article points elsewhere: enough for a local paper's "Dublin" to be
-/// the Ohio town, yet it yields to any place the article itself supports.
-const HOME_REGION: f64 = 5.0;
-/// Bonus for a place in the publisher's home country, outside its home region.
-const HOME_COUNTRY: f64 = 1.5;
-/// A town or county near the middle of the publisher's towns gains up to
-/// `HOME_NEAR_MAX`, falling off to nothing at `HOME_NEAR_KM`.
-const HOME_NEAR_KM: f64 = 150.0;
-const HOME_NEAR_MAX: f64 = 3.0;
 /// Another place of the article this close to a candidate outside the home
 /// region speaks for it over the home; one farther off does not.
 const HOME_ELSEWHERE_NEAR_KM: f64 = 60.0;
-
-/// What the words right around a name say about which place it is.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Hints {
-    /// Areas named right after a mention, as in "Moscow, Idaho".
-    pub qualifiers: Vec<PlaceId>,
-    /// A mention is followed by "state" or "province" ("Washington state",
-    /// "Idlib province").
-    pub called_state: bool,
-    /// A mention qualifies the place named just before it ("Moore, Oklahoma"):
-    /// it is a state or a country.
-    pub qualifies: bool,
-    /// Candidates that a candidate of another name pairs with as town and
-    /// county, with that partner ("Paris" beside "Henry County").
-    pub county_partners: Vec<(PlaceId, PlaceId)>,
-    /// The name can mean a state or province of an English-speaking country,
-    /// which is what it means before any town of the name ("Wyoming" beside
-    /// "Linn County").
-    pub can_mean_english_state: bool,
-}
-
-/// One distinct name of the article, with what the text says around its mentions.
-pub(super) struct NameGroup {
-    pub candidates: Vec<Candidate>,
-    /// What the words around its mentions say.
-    pub hints: Hints,
-}
-
-impl NameGroup {
-    /// The candidates of a name that can mean `senses`.
-    pub fn new(senses: Senses<'_>, gaz: &Gazetteer) -> Self {
-        let mut seen = HashSet::default();
-        let mut candidates: Vec<Candidate> = senses
-            .iter()
-            .filter(|s| seen.insert(s.place))
-            .map(|s| {
-                let score = prior(gaz, s.place, s.kind);
-                Candidate {
-                    place: s.place,
-                    name_kind: s.kind,
-                    score,
-                    prior: score,
-                    evidence: Vec::new(),
-                    reasons: Vec::new(),
-                }
-            })
-            .collect();
-        yield_to_namesake_cities(&mut candidates, gaz);
-        prefer_proper_names(&mut candidates, gaz);
-        // Only the best are kept: pick them out before sorting them ("Washington"
-        // has hundreds). The order is total, so the same ones win.
-        if candidates.len() > MAX_CANDIDATES {
-            candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, best_first);
-            candidates.truncate(MAX_CANDIDATES);
-        }
-        sort_best_first(&mut candidates);
-        Self {
-            candidates,
-            hints: Hints::default(),
-        }
-    }
-}
-
-/// A city that shares its name with its own state or province and holds a good
-/// share of its people ("New York", "Hama") is what the news means by the name,
-/// unless it says "state"; a small capital of a big province ("Quebec") is not,
-/// nor a city called "<region> City" ("Oklahoma City"), save a megacity
-/// ("New York City").
-fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
-    let cities: Vec<(&str, u64)> = candidates
-        .iter()
-        .filter(|c| {
-            matches!(gaz.kind(c.place), PlaceKind::City | PlaceKind::Capital)
-                && gaz.population(c.place) >= NAMESAKE_CITY_POPULATION
-        })
-        .map(|c| gaz.place(c.place))
-        .filter(|p| !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION))
-        .map(|p| (p.admin1_code, p.population))
-        .collect();
-    if cities.is_empty() {
-        return;
-    }
-    for candidate in candidates.iter_mut() {
-        if gaz.kind(candidate.place) != PlaceKind::Admin1 {
-            continue;
-        }
-        let place = gaz.place(candidate.place);
-        let dominated = cities.iter().any(|(admin1, people)| {
-            *admin1 == place.admin1_code
-                && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
-        });
-        if dominated {
-            candidate.prior -= NAMESAKE_CITY;
-            candidate.score = candidate.prior;
-        }
-    }
-}
-
-/// When some place bears the name as its own, another language's name for a
-/// different place is weak evidence ("Garden City" is a town before it is a
-/// nickname of Singapore).
-fn prefer_proper_names(candidates: &mut [Candidate], gaz: &Gazetteer) {
-    let town_of_the_name = candidates.iter().any(|c| {
-        c.name_kind == NameKind::Name
-            && matches!(
-                gaz.kind(c.place),
-                PlaceKind::City | PlaceKind::Town | PlaceKind::Capital
-            )
-    });
-    if town_of_the_name {
-        for candidate in candidates.iter_mut() {
-            if candidate.name_kind == NameKind::Alternate {
-                candidate.prior -= ALTERNATE_BESIDE_NAME;
-                candidate.score = candidate.prior;
-            }
-        }
-    }
-}
-
-fn sort_best_first(candidates: &mut [Candidate]) {
-    candidates.sort_by(best_first);
-}
-
-fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
-    b.score.total_cmp(&a.score).then(a.place.cmp(&b.place))
-}
-
-/// How likely a bare mention of a name means this place, before any context.
-fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind) -> f64 {
-    let size = ((gaz.population(place) as f64) + 1.0).log10();
-    let kind = match gaz.kind(place) {
-        PlaceKind::Continent => 6.0,
-        PlaceKind::Country => 4.0,
-        PlaceKind::Admin1 => 1.5,
-        PlaceKind::Admin2 => 0.5,
-        PlaceKind::Capital => 3.5,
-        PlaceKind::City => 0.0,
-        PlaceKind::Town => -0.5,
-        // Hand-curated names are specific: whoever wrote them meant these.
-        PlaceKind::Region
-        | PlaceKind::Water
-        | PlaceKind::AirBase
-        | PlaceKind::NavalBase
-        | PlaceKind::Airport
-        | PlaceKind::Building => 9.0,
-    };
-    let spelling = match name_kind {
-        NameKind::Name | NameKind::Demonym => 0.0,
-        NameKind::Alternate => -4.0,
-    };
-    // World-famous places are known by many names; small namesakes by few.
-    let fame = FAME_WEIGHT * f64::from(gaz.fame(place).min(FAME_CAP)).ln_1p()
-        / f64::from(FAME_CAP).ln_1p();
-    size + kind + spelling + fame
-}
 
 /// Country or admin1 code -> the area and the names (group indices) that named it.
 type NamedAreas = HashMap<String, (PlaceId, Vec<usize>)>;
@@ -335,14 +128,6 @@ fn winners(groups: &[NameGroup]) -> Vec<Option<PlaceId>> {
 /// winner with its evidence.
 pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
     let home = options.home.as_ref().and_then(|h| HomeArea::new(h, gaz));
-    let partners = super::county_pairs::pair_towns_with_counties(groups, gaz);
-    for (group, partners) in groups.iter_mut().zip(partners) {
-        group.hints.county_partners = partners;
-        group.hints.can_mean_english_state = group
-            .candidates
-            .iter()
-            .any(|c| is_english_state(gaz, c.place));
-    }
     // Each round scores against the previous round's winners. Stop once the
     // winners stand still, so the evidence shown names the places finally chosen.
     for _round in 0..MAX_ROUNDS {
@@ -381,12 +166,10 @@ fn add_context(
 ) {
     let own_area = place.kind.is_area();
     if hints.called_state && place.kind == PlaceKind::Admin1 {
-        candidate.score += QUALIFIED;
-        candidate.evidence.push(Evidence::CalledState);
+        candidate.add(Evidence::CalledState);
     }
     if hints.qualifies && matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Country) {
-        candidate.score += QUALIFIED;
-        candidate.evidence.push(Evidence::Qualifies);
+        candidate.add(Evidence::Qualifies);
     }
     for &q in &hints.qualifiers {
         let area = gaz.place(q);
@@ -396,21 +179,18 @@ fn add_context(
             _ => false,
         };
         if inside && q != candidate.place {
-            candidate.score += QUALIFIED;
-            candidate.evidence.push(Evidence::FollowedBy(q));
+            candidate.add(Evidence::FollowedBy(q));
         }
     }
     if place.kind != PlaceKind::Country
         && let Some(country) = named_elsewhere(&ctx.countries, place.country_code, own_index)
     {
-        candidate.score += COUNTRY_NAMED;
-        candidate.evidence.push(Evidence::CountryNamed(country));
+        candidate.add(Evidence::CountryNamed(country));
     }
     if place.kind != PlaceKind::Admin1
         && let Some(admin1) = named_elsewhere(&ctx.admin1s, place.admin1_code, own_index)
     {
-        candidate.score += ADMIN1_NAMED;
-        candidate.evidence.push(Evidence::Admin1Named(admin1));
+        candidate.add(Evidence::Admin1Named(admin1));
     }
     if !own_area
         && !hints.can_mean_english_state
@@ -421,25 +201,20 @@ fn add_context(
             .flatten()
             .find(|&&(index, id)| {
                 let county = gaz.place(id);
-                index != own_index
-                    && roughly_within(place, &county, COUNTY_KM)
-                    && distance_km(place, &county) <= COUNTY_KM
+                index != own_index && within_km(place.lon_lat(), county.lon_lat(), COUNTY_KM)
             })
     {
-        candidate.score += COUNTY_NAMED;
-        candidate.evidence.push(Evidence::CountyNamed(county));
+        candidate.add(Evidence::CountyNamed(county));
     } else if let Some(&(_, partner)) = hints
         .county_partners
         .iter()
         .find(|&&(own, _)| own == candidate.place)
     {
-        if place.kind == PlaceKind::Admin2 {
-            candidate.score += HOLDS_NAMED_TOWN;
-            candidate.evidence.push(Evidence::ContainsNamed(partner));
+        candidate.add(if place.kind == PlaceKind::Admin2 {
+            Evidence::HoldsNamedTown(partner)
         } else {
-            candidate.score += COUNTY_NAMED;
-            candidate.evidence.push(Evidence::CountyNamed(partner));
-        }
+            Evidence::CountyNamed(partner)
+        });
     }
     let contained = match place.kind {
         PlaceKind::Country => ctx.inside_country.other_than(place.country_code, own_index),
@@ -447,22 +222,19 @@ fn add_context(
         _ => None,
     };
     if let Some(inner) = contained {
-        candidate.score += CONTAINS_NAMED;
-        candidate.evidence.push(Evidence::ContainsNamed(inner));
+        candidate.add(Evidence::ContainsNamed(inner));
     }
     if ctx
         .unambiguous
         .other_than(&candidate.place, own_index)
         .is_some()
     {
-        candidate.score += SAME_PLACE_NAMED;
-        candidate.evidence.push(Evidence::AlsoNamedOtherwise);
+        candidate.add(Evidence::AlsoNamedOtherwise);
     }
     if let Some(bias) = &options.country_bias
         && place.country_code.eq_ignore_ascii_case(bias)
     {
-        candidate.score += COUNTRY_FAVOURED;
-        candidate.evidence.push(Evidence::Favoured(bias.clone()));
+        candidate.add(Evidence::Favoured(bias.clone()));
     }
     // A county is small enough for its towns to say which one it is.
     if !own_area || place.kind == PlaceKind::Admin2 {
@@ -471,12 +243,11 @@ fn add_context(
             .around(place, NEAR_KM)
             .filter(|&(index, id)| index != own_index && id != candidate.place)
             .map(|(_, id)| (id, gaz.place(id)))
-            .filter(|(_, other)| roughly_within(place, other, NEAR_KM))
-            .map(|(id, other)| (distance_km(place, &other), id))
+            .filter(|(_, other)| roughly_within(place.lon_lat(), other.lon_lat(), NEAR_KM))
+            .map(|(id, other)| (distance_km(place.lon_lat(), other.lon_lat()), id))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
-            candidate.score += NEAR_MAX * (1.0 - km / NEAR_KM).powi(2);
-            candidate.evidence.push(Evidence::Near { place: id, km });
+            candidate.add(Evidence::Near { place: id, km });
         }
     }
 }
@@ -538,22 +309,21 @@ impl<'h> HomeArea<'h> {
         };
         for candidate in candidates.iter_mut() {
             let place = gaz.place(candidate.place);
-            let (bonus, area) = if self.in_region(&place) {
-                let mut bonus = HOME_REGION;
-                if !place.kind.is_area() || place.kind == PlaceKind::Admin2 {
-                    let km = distance_km(&place, &centre);
-                    if km < HOME_NEAR_KM {
-                        bonus += HOME_NEAR_MAX * (1.0 - km / HOME_NEAR_KM).powi(2);
-                    }
+            let evidence = if self.in_region(&place) {
+                let near_centre = !place.kind.is_area() || place.kind == PlaceKind::Admin2;
+                let km_from_centre = near_centre
+                    .then(|| distance_km(place.lon_lat(), centre.lon_lat()))
+                    .filter(|&km| km < HOME_NEAR_KM);
+                Evidence::HomeRegion {
+                    area: self.admin1.unwrap_or(self.country),
+                    km_from_centre,
                 }
-                (bonus, self.admin1.unwrap_or(self.country))
             } else if self.in_country(&place) {
-                (HOME_COUNTRY, self.country)
+                Evidence::HomeCountry(self.country)
             } else {
                 continue;
             };
-            candidate.score += bonus;
-            candidate.evidence.push(Evidence::Home(area));
+            candidate.add(evidence);
         }
     }
 }
@@ -568,80 +338,4 @@ fn explain_winner(group: &mut NameGroup, gaz: &Gazetteer) {
     let first = Evidence::of_prior(place.kind, place.population, alone);
     best.evidence.insert(0, first);
     best.reasons = best.evidence.iter().map(|e| e.describe(gaz)).collect();
-}
-
-/// A cheap test that rules out most far-apart pairs before any trigonometry:
-/// a degree of latitude is 111 km, and a degree of longitude at least 111 km
-/// times the cosine of the pair's highest latitude.
-pub(super) fn roughly_within(a: &Place, b: &Place, km: f64) -> bool {
-    let max_deg = km / 111.0;
-    if (a.lat_deg - b.lat_deg).abs() > max_deg {
-        return false;
-    }
-    let dlon_deg = (a.lon_deg - b.lon_deg).abs();
-    let dlon_deg = dlon_deg.min(360.0 - dlon_deg);
-    let narrowest_cos = a.lat_deg.abs().max(b.lat_deg.abs()).to_radians().cos();
-    dlon_deg * narrowest_cos <= max_deg + 1e-9
-}
-
-/// A state or province of a country whose news is in English: what its name
-/// means to such a paper before any town that bears it ("Wyoming").
-pub(super) fn is_english_state(gaz: &Gazetteer, id: PlaceId) -> bool {
-    // The kind is read first: decoding the whole place costs more.
-    gaz.kind(id) == PlaceKind::Admin1
-        && super::judge::is_english_speaking(gaz.place(id).country_code)
-}
-
-/// Great-circle distance on a sphere of radius 6371 km.
-pub(super) fn distance_km(a: &Place, b: &Place) -> f64 {
-    let (lat1, lat2) = (a.lat_deg.to_radians(), b.lat_deg.to_radians());
-    let dlat = lat2 - lat1;
-    let dlon = (b.lon_deg - a.lon_deg).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(lat_deg: f64, lon_deg: f64) -> Place<'static> {
-        Place {
-            name: "",
-            kind: PlaceKind::City,
-            lat_deg,
-            lon_deg,
-            population: 0,
-            country_code: "",
-            admin1_code: "",
-            geonames_id: None,
-            fame: 0,
-        }
-    }
-
-    #[test]
-    fn latakia_is_about_twenty_km_from_hmeimim() {
-        let km = distance_km(&at(35.5312, 35.7909), &at(35.4114, 35.9481));
-        assert!((km - 19.5).abs() < 1.5, "{km}");
-    }
-
-    #[test]
-    fn the_quick_distance_filter_never_drops_a_near_pair() {
-        let pairs = [
-            ((35.53, 35.79), (35.41, 35.95)),
-            ((64.0, 179.5), (64.5, -179.5)),
-            ((-33.9, 151.2), (-34.9, 150.6)),
-            ((70.0, 20.0), (70.0, 25.5)),
-        ];
-        for ((lat1, lon1), (lat2, lon2)) in pairs {
-            let (a, b) = (at(lat1, lon1), at(lat2, lon2));
-            if distance_km(&a, &b) < NEAR_KM {
-                assert!(
-                    roughly_within(&a, &b, NEAR_KM),
-                    "{lat1},{lon1} {lat2},{lon2}"
-                );
-            }
-        }
-        assert!(!roughly_within(&at(0.0, 0.0), &at(10.0, 0.0), NEAR_KM));
-    }
 }

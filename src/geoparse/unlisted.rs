@@ -9,7 +9,9 @@
 
 use std::ops::Range;
 
-use super::{Toponym, words};
+use super::text::next_capital_or_non_ascii;
+use super::types::Toponym;
+use super::words;
 
 /// A place name found by its form, with no gazetteer entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +108,7 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut from = 0;
-    while let Some(start) = words::next_capital_or_non_ascii(bytes, from, true) {
+    while let Some(start) = next_capital_or_non_ascii(bytes, from, true) {
         let (c, len) = char_at(text, start);
         from = start + len;
         let kept = c.is_uppercase() || c.is_ascii_digit();

@@ -4,7 +4,8 @@
 //! the view lies. This module decides what the overview shows; drawing is in
 //! `crate::ui::map::locator`.
 
-use crate::basemap::{Basemap, GeoBox, LonLat};
+use crate::basemap::Basemap;
+use crate::geo::{GeoBox, LonLat};
 
 /// From this zoom on the locator shows (zoom 5 is about a country).
 pub const LOCATOR_ZOOM: f64 = 5.5;

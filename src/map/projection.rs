@@ -30,15 +30,6 @@ pub fn lon_lat_from_world(world: WorldPos) -> (f64, f64) {
     (lon_deg, lat_deg)
 }
 
-/// Great-circle distance in kilometres (haversine, mean radius 6371 km).
-pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lon1, lat1) = (a.0.to_radians(), a.1.to_radians());
-    let (lon2, lat2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,11 +59,5 @@ mod tests {
     #[test]
     fn north_is_up() {
         assert!(world_from_lon_lat(0.0, 55.0).y < world_from_lon_lat(0.0, 35.0).y);
-    }
-
-    #[test]
-    fn tartus_and_hmeimim_are_about_fifty_five_km_apart() {
-        let d = distance_km((35.8725, 34.9125), (35.9486, 35.4014));
-        assert!((50.0..60.0).contains(&d), "{d}");
     }
 }

@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use super::projection::{WorldPos, world_from_lon_lat};
-use crate::basemap::{Basemap, LonLat};
+use crate::basemap::Basemap;
+use crate::geo::LonLat;
 
 pub struct WorldCountry {
     pub name: String,

@@ -3,7 +3,7 @@
 //! bad input reported with its JSON path.
 
 use geobrief::brief::{Brief, BriefError, DEFAULT_BRIEF_JSON, PlaceKind, parse_brief};
-use geobrief::map::projection::distance_km;
+use geobrief::geo::{LonLat, distance_km};
 
 fn default_json() -> serde_json::Value {
     serde_json::from_str(DEFAULT_BRIEF_JSON).unwrap()
@@ -55,9 +55,10 @@ fn the_bases_are_within_five_km_of_their_real_sites() {
         ("latakia", (35.7833, 35.5167)),
         ("damascus", (36.2919, 33.5131)),
     ];
-    for (id, real) in expected {
+    for (id, (real_lon, real_lat)) in expected {
         let place = brief.place(id).unwrap();
-        let d = distance_km(place.anchor_lon_lat(), real);
+        let (lon, lat) = place.anchor_lon_lat();
+        let d = distance_km(LonLat::new(lon, lat), LonLat::new(real_lon, real_lat));
         assert!(d < 5.0, "{id} is {d:.1} km from its real site");
     }
 }

@@ -65,3 +65,181 @@ fn geoparse_makes_a_brief_of_a_text_file() {
     assert!(brief.places().any(|p| p.name == "Damascus"));
     assert!(brief.places().any(|p| p.name == "Lebanon"));
 }
+
+/// Runs `geobrief geoparse ARGS` with `stdin` as its input, under a time
+/// limit: a command that blocks (on a named pipe, say) fails the test
+/// instead of hanging it.
+fn geoparse_with_input(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_geobrief"))
+        .arg("geoparse")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("geobrief geoparse {args:?} still running after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    writer.join().unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn geoparse_refuses_devices_pipes_and_huge_files_as_the_app_does() {
+    let dir = std::env::temp_dir().join(format!("geobrief-cli-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // A sparse file of 2 GB takes no disk space; read whole, it took 2 GB.
+    let sparse = dir.join("sparse.txt");
+    std::fs::File::create(&sparse)
+        .unwrap()
+        .set_len(2_000_000_000)
+        .unwrap();
+    let fifo = fifo.display().to_string();
+    let sparse = sparse.display().to_string();
+    for jsonl in [false, true] {
+        for (file, expected) in [
+            ("/dev/zero", "it is a device, not a regular file"),
+            ("/dev/urandom", "it is a device, not a regular file"),
+            (
+                fifo.as_str(),
+                "it is a named pipe (FIFO), not a regular file",
+            ),
+            (
+                sparse.as_str(),
+                "the file is 2000000000 bytes; the limit is 67108864 bytes",
+            ),
+        ] {
+            let args: Vec<&str> = [file]
+                .into_iter()
+                .chain(jsonl.then_some("--jsonl"))
+                .collect();
+            let (code, _, stderr) = geoparse_with_input(&args, b"");
+            assert_eq!(code, 1, "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!("{file}: {expected}")),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn geoparse_jsonl_skips_a_bad_line_by_number_and_says_so_in_its_exit_code() {
+    let input = "{\"id\": 1, \"text\": \"Talks in Damascus.\"}\n{\"id\": 2, \"text\": \n\
+                 \u{ff}\n{\"id\": 4, \"text\": \"Ships left Tartus.\"}\n";
+    let mut bytes = input.as_bytes().to_vec();
+    // Line 3 is not UTF-8.
+    let at = bytes.iter().position(|&b| b == 0xC3).unwrap();
+    bytes.splice(at..at + 2, [0xFF]);
+    let (code, stdout, stderr) = geoparse_with_input(&["--jsonl"], &bytes);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("standard input line 2: expected"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("standard input line 3: not UTF-8"),
+        "{stderr}"
+    );
+    let ids: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, [1, 4]);
+}
+
+#[test]
+fn geoparse_jsonl_takes_a_byte_order_mark_and_gives_big_ids_back_as_written() {
+    let input = "\u{feff}{\"id\": 184467440737095516160001, \"text\": \"Talks in Damascus.\"}\n";
+    let (code, stdout, stderr) = geoparse_with_input(&["--jsonl"], input.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("{\"id\":184467440737095516160001,"),
+        "{stdout}"
+    );
+    let file = temp("bom.jsonl", input);
+    let (code, stdout, stderr) = geoparse_with_input(&["--jsonl", &file], b"");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Damascus"), "{stdout}");
+}
+
+#[test]
+fn geoparse_jsonl_from_an_endless_stream_stops_at_the_line_limit() {
+    // 64 MiB and one byte with no line end: refused, not read into memory
+    // until the process aborts.
+    let endless = vec![b'x'; 64 * 1024 * 1024 + 1];
+    let (code, _, stderr) = geoparse_with_input(&["--jsonl"], &endless);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("standard input line 1: the line is longer than"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn geoparse_explain_names_the_rule_of_every_span_and_the_evidence_of_each_place() {
+    let text = temp(
+        "explain.txt",
+        "The talks resumed in March. Ships left Tartus for Latakia.",
+    );
+    let (code, stdout, stderr) = geobrief(&["geoparse", "--explain", &text]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().skip(1).collect();
+    assert!(
+        lines[0].starts_with("dropped\t21-26\tMarch\tCalendarWord\t"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with("found\t39-45\tTartus\tPlaceName\tTartus (city, SY"),
+        "{stdout}"
+    );
+    assert!(lines[1].contains("Near +"), "{stdout}");
+}
+
+#[test]
+fn geoparse_without_a_rule_runs_without_it_and_a_wrong_name_lists_the_rules() {
+    let text = temp("without.txt", "The talks resumed in March.");
+    let (_, stdout, _) = geobrief(&["geoparse", &text]);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let (code, stdout, stderr) = geobrief(&["geoparse", "--without", "CalendarWord", &text]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\tMarch\t"), "{stdout}");
+    let (code, _, stderr) = geobrief(&["geoparse", "--without", "NoSuchRule", &text]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("the rules are: CalendarWord,"), "{stderr}");
+}
+
+#[test]
+fn geoparse_jsonl_explain_gives_rules_evidence_and_dropped_spans() {
+    let input = "{\"id\": 1, \"text\": \"Lincoln visited the fort near Atlanta.\"}\n";
+    let (code, stdout, stderr) = geoparse_with_input(&["--jsonl", "--explain"], input.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    let line: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(line["dropped"][0]["name"], "Lincoln");
+    assert_eq!(line["dropped"][0]["rule"], "PersonBeforeVerb");
+    assert_eq!(line["toponyms"][0]["rule"], "PlaceName");
+    assert_eq!(line["toponyms"][0]["evidence"][0]["name"], "Prior");
+}

@@ -11,6 +11,7 @@ mod editing_ui;
 mod edits;
 mod export;
 mod files_ui;
+mod geoparse_rules;
 mod hostile;
 mod keyboard_ui;
 mod layout_ui;

@@ -1,0 +1,89 @@
+//! Filtering: the names of an article become [`Toponym`]s, each mention
+//! with its group's candidates, save a small town that nothing in the article
+//! places ([`Rule::UnsupportedTown`]). One sense per article: "in Hinton"
+//! vouches for every other "Hinton".
+
+use crate::gazetteer::{Gazetteer, PlaceKind};
+
+use super::evidence::Evidence;
+use super::group::NameGroup;
+use super::rules::{Rule, RulesOff};
+use super::types::{Candidate, DroppedSpan, Mention, Toponym, Usage};
+
+/// The toponyms of `mentions`, in text order; with `dropped`, the mentions
+/// the filter left out are put there.
+pub(super) fn toponyms_of(
+    text: &str,
+    mentions: &[Mention],
+    group_of_mention: &[usize],
+    groups: &mut [NameGroup],
+    gaz: &Gazetteer,
+    off: RulesOff,
+    mut dropped: Option<&mut Vec<DroppedSpan>>,
+) -> Vec<Toponym> {
+    let mut placed_by_preposition = vec![false; groups.len()];
+    for (mention, &group) in mentions.iter().zip(group_of_mention) {
+        placed_by_preposition[group] |=
+            mention.after_locative || mention.names_local_office || mention.local_cue;
+    }
+
+    // A group's last mention takes its candidates; the others get copies.
+    let mut mentions_left = vec![0usize; groups.len()];
+    for &group in group_of_mention {
+        mentions_left[group] += 1;
+    }
+
+    let mut toponyms = Vec::with_capacity(mentions.len());
+    let mut chars_before = 0;
+    let mut bytes_counted = 0;
+    for (mention, &group) in mentions.iter().zip(group_of_mention) {
+        let range = mention.byte_range.clone();
+        chars_before += text[bytes_counted..range.start].chars().count();
+        let len_chars = text[range.clone()].chars().count();
+        bytes_counted = range.start;
+        mentions_left[group] -= 1;
+        let candidates = if mentions_left[group] == 0 {
+            std::mem::take(&mut groups[group].candidates)
+        } else {
+            groups[group].candidates.clone()
+        };
+        let vouched = placed_by_preposition[group];
+        if candidates.is_empty() {
+            continue;
+        }
+        if !off.is_off(Rule::UnsupportedTown)
+            && is_unsupported_town(mention, vouched, &candidates[0], gaz)
+        {
+            if let Some(dropped) = dropped.as_deref_mut() {
+                dropped.push(DroppedSpan {
+                    byte_range: range,
+                    rule: Rule::UnsupportedTown,
+                });
+            }
+            continue;
+        }
+        toponyms.push(Toponym {
+            char_range: chars_before..chars_before + len_chars,
+            text: text[range.clone()].to_owned(),
+            byte_range: range,
+            usage: mention.usage,
+            rule: mention.rule,
+            candidates,
+        });
+    }
+    toponyms
+}
+
+/// A small town that nothing in the article points to ("Notre Dame" as a
+/// university, "Enterprise" as a company) is more likely something else.
+fn is_unsupported_town(
+    mention: &Mention,
+    placed_by_preposition: bool,
+    best: &Candidate,
+    gaz: &Gazetteer,
+) -> bool {
+    gaz.place(best.place).kind == PlaceKind::Town
+        && mention.usage != Usage::Demonym
+        && !placed_by_preposition
+        && !best.evidence.iter().any(Evidence::is_local)
+}

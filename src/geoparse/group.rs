@@ -1,0 +1,138 @@
+//! Grouping: the mentions of one name (one spelling, but for case) form one
+//! [`NameGroup`], which keeps one sense in the article; and what the words
+//! right around the mentions say about which place it is ("Moscow, Idaho",
+//! "Washington state").
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind, name_key};
+
+use super::lexicon::DIVISION_WORDS;
+use super::prior::candidates_of;
+use super::types::{Candidate, Mention};
+
+/// What the words right around a name say about which place it is.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Hints {
+    /// Areas named right after a mention, as in "Moscow, Idaho".
+    pub qualifiers: Vec<PlaceId>,
+    /// A mention is followed by "state" or "province" ("Washington state",
+    /// "Idlib province").
+    pub called_state: bool,
+    /// A mention qualifies the place named just before it ("Moore, Oklahoma"):
+    /// it is a state or a country.
+    pub qualifies: bool,
+    /// Candidates that a candidate of another name pairs with as town and
+    /// county, with that partner ("Paris" beside "Henry County").
+    pub county_partners: Vec<(PlaceId, PlaceId)>,
+    /// The name can mean a state or province of an English-speaking country,
+    /// which is what it means before any town of the name ("Wyoming" beside
+    /// "Linn County").
+    pub can_mean_english_state: bool,
+}
+
+/// One distinct name of the article, with what the text says around its mentions.
+pub(super) struct NameGroup {
+    pub candidates: Vec<Candidate>,
+    /// What the words around its mentions say.
+    pub hints: Hints,
+}
+
+impl NameGroup {
+    /// The candidates of a name that can mean `senses`, by their priors.
+    fn new(senses: crate::gazetteer::Senses<'_>, gaz: &Gazetteer) -> Self {
+        Self {
+            candidates: candidates_of(senses, gaz),
+            hints: Hints::default(),
+        }
+    }
+}
+
+/// The names of an article: one group per distinct name, and for each
+/// mention the index of its group.
+pub(super) fn group_mentions(
+    text: &str,
+    mentions: &[Mention],
+    gaz: &Gazetteer,
+) -> (Vec<NameGroup>, Vec<usize>) {
+    let mut group_of_key: HashMap<String, usize> = HashMap::default();
+    let mut groups: Vec<NameGroup> = Vec::new();
+    let mut group_of_mention = Vec::with_capacity(mentions.len());
+    for mention in mentions {
+        // Keyed by the spelling found, which is the text's own but for case,
+        // save for a county of a list ("Clay" of "Clay and Becker counties").
+        let key = name_key(gaz.spellings().get(mention.spelling));
+        let index = *group_of_key.entry(key).or_insert_with(|| {
+            let senses = gaz
+                .entry_of_spelling(mention.spelling)
+                .unwrap_or_default()
+                .senses;
+            groups.push(NameGroup::new(senses, gaz));
+            groups.len() - 1
+        });
+        group_of_mention.push(index);
+    }
+    add_qualifiers(text, mentions, &group_of_mention, &mut groups, gaz);
+    (groups, group_of_mention)
+}
+
+/// Whether a name is followed by "state", "province" or the like.
+fn followed_by_division_word(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    DIVISION_WORDS.contains(&rest[..word_end])
+}
+
+/// Notes "Moscow, Idaho" (an area named right after a place, after a comma,
+/// says which of the places of that name is meant) and "Washington state",
+/// "Idlib province".
+fn add_qualifiers(
+    text: &str,
+    mentions: &[Mention],
+    group_of_mention: &[usize],
+    groups: &mut [NameGroup],
+    gaz: &Gazetteer,
+) {
+    for (mention, &group) in mentions.iter().zip(group_of_mention) {
+        if followed_by_division_word(&text[mention.byte_range.end..]) {
+            groups[group].hints.called_state = true;
+        }
+    }
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let between = &text[pair[0].byte_range.end..pair[1].byte_range.start];
+        if between.trim() != "," {
+            continue;
+        }
+        let areas: Vec<PlaceId> = groups[group_of_mention[i + 1]]
+            .candidates
+            .iter()
+            .map(|c| c.place)
+            .filter(|&p| matches!(gaz.place(p).kind, PlaceKind::Country | PlaceKind::Admin1))
+            .collect();
+        // "Moore, Oklahoma" qualifies only if some Moore lies in some Oklahoma;
+        // "Paris, London and Berlin" is a list.
+        let inside_one = groups[group_of_mention[i]].candidates.iter().any(|c| {
+            let place = gaz.place(c.place);
+            areas.iter().any(|&a| {
+                let area = gaz.place(a);
+                a != c.place
+                    && area.country_code == place.country_code
+                    && (area.kind == PlaceKind::Country || area.admin1_code == place.admin1_code)
+            })
+        });
+        if !inside_one {
+            continue;
+        }
+        groups[group_of_mention[i + 1]].hints.qualifies = true;
+        let group = &mut groups[group_of_mention[i]];
+        for area in areas {
+            if !group.hints.qualifiers.contains(&area) {
+                group.hints.qualifiers.push(area);
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The detector's word lists, as data: one file per list in `lexicon/`, each
+//! opening with a header that says what the list is (`# ...`), where it came
+//! from (`# source: ...`) and how a word is compared (`# match: any case` for
+//! lowercase lists compared without regard to ASCII case, `# match: exact`),
+//! then one entry a line, sorted. They are read into the binary with
+//! `include_str!` and indexed once, at first use; a test checks each header,
+//! order and case. No list bans a real town from every article: a name that is
+//! usually no place needs evidence to be one, and that is a rule's work.
+
+use std::sync::LazyLock;
+
+/// One word list, indexed by first byte so that a look-up compares only the
+/// few entries of the word's first letter.
+pub struct Lexicon {
+    pub name: &'static str,
+    /// What the list is, from its header.
+    pub about: &'static str,
+    /// Where it came from, from its header.
+    pub source: &'static str,
+    /// Compared without regard to ASCII case (the entries are lowercase).
+    pub any_case: bool,
+    pub words: Vec<&'static str>,
+    /// For each first byte, the range of `words` that starts with it.
+    by_first_byte: Box<[(u32, u32); 256]>,
+}
+
+impl Lexicon {
+    /// Reads a list in the format above; a malformed header panics, which
+    /// the tests catch (the files are the binary's own, never user data).
+    fn parse(name: &'static str, text: &'static str) -> Self {
+        let mut about = "";
+        let mut source = "";
+        let mut any_case = None;
+        let mut words = Vec::new();
+        for line in text.lines() {
+            if let Some(header) = line.strip_prefix("# ") {
+                if let Some(s) = header.strip_prefix("source: ") {
+                    source = s;
+                } else if let Some(m) = header.strip_prefix("match: ") {
+                    any_case = Some(m == "any case");
+                } else if about.is_empty() {
+                    about = header;
+                }
+            } else if !line.is_empty() {
+                words.push(line);
+            }
+        }
+        let any_case = any_case.unwrap_or_else(|| panic!("lexicon {name}: no `# match:` line"));
+        let mut by_first_byte = Box::new([(0u32, 0u32); 256]);
+        for (i, word) in words.iter().enumerate() {
+            let entry = &mut by_first_byte[usize::from(word.as_bytes()[0])];
+            if entry.1 == 0 {
+                entry.0 = i as u32;
+            }
+            entry.1 = i as u32 + 1;
+        }
+        Self {
+            name,
+            about,
+            source,
+            any_case,
+            words,
+            by_first_byte,
+        }
+    }
+
+    /// Whether `word` is on the list. Allocates nothing: this runs for every
+    /// candidate name of every article.
+    pub fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let first = if self.any_case {
+            first.to_ascii_lowercase()
+        } else {
+            first
+        };
+        let (start, end) = self.by_first_byte[usize::from(first)];
+        self.words[start as usize..end as usize]
+            .iter()
+            .any(|probe| {
+                probe.len() == word.len()
+                    && if self.any_case {
+                        probe.as_bytes().eq_ignore_ascii_case(word.as_bytes())
+                    } else {
+                        *probe == word
+                    }
+            })
+    }
+}
+
+macro_rules! lexicons {
+    ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub static $name: LazyLock<Lexicon> =
+                LazyLock::new(|| Lexicon::parse($file, include_str!(concat!("lexicon/", $file, ".txt"))));
+        )*
+        /// Every list, for the tests and `--explain`.
+        pub fn all() -> Vec<&'static Lexicon> {
+            vec![$(&*$name),*]
+        }
+    };
+}
+
+lexicons! {
+    ARABIC_ARTICLES = "arabic_articles";
+    CALENDAR = "calendar";
+    COMPASS_WORDS = "compass_words";
+    COUNTY_WORDS = "county_words";
+    DIVISION_WORDS = "division_words";
+    ENGLISH_SPEAKING = "english_speaking";
+    ERA_ABBREVIATIONS = "era_abbreviations";
+    FUNCTION_WORDS = "function_words";
+    GIVEN_NAMES = "given_names";
+    INSTITUTION_WORDS = "institution_words";
+    LANGUAGE_VERBS = "language_verbs";
+    LANGUAGE_WORDS = "language_words";
+    LOCAL_CUE_WORDS = "local_cue_words";
+    LOCAL_OFFICE_WORDS = "local_office_words";
+    LOCATIVES = "locatives";
+    NOT_PLACES = "not_places";
+    PERSON_VERBS = "person_verbs";
+    PLACE_HEADS = "place_heads";
+    PLACE_WORDS_OF_A_NAME = "place_words_of_a_name";
+    RESIDENCE_WORDS = "residence_words";
+    SEATS_OF_POWER = "seats_of_power";
+    SPEECH_VERBS = "speech_verbs";
+    STREAM_WORDS = "stream_words";
+    TITLES = "titles";
+    TOWN_WORDS = "town_words";
+}
+
+/// The lexicon of a name (its file's stem), for `--explain` and the tests.
+pub fn by_name(name: &str) -> Option<&'static Lexicon> {
+    all().into_iter().find(|l| l.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_says_what_it_is_and_where_it_came_from_and_is_sorted() {
+        let files: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/geoparse/lexicon"))
+                .expect("the lexicon folder")
+                .filter_map(|e| e.ok())
+                .map(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .trim_end_matches(".txt")
+                        .to_owned()
+                })
+                .collect();
+        assert_eq!(
+            files.len(),
+            all().len(),
+            "a file is not declared: {files:?}"
+        );
+        for lexicon in all() {
+            let name = lexicon.name;
+            assert!(files.iter().any(|f| f == name), "{name}");
+            assert!(!lexicon.about.is_empty(), "{name}: no description");
+            assert!(!lexicon.source.is_empty(), "{name}: no source");
+            assert!(!lexicon.words.is_empty(), "{name}: empty");
+            assert!(
+                lexicon.words.windows(2).all(|w| w[0] < w[1]),
+                "{name}: not sorted or not unique"
+            );
+            for word in &lexicon.words {
+                assert_eq!(word.trim(), *word, "{name}: spaces around {word:?}");
+                assert!(lexicon.contains(word), "{name}: {word}");
+                if lexicon.any_case {
+                    assert_eq!(
+                        *word,
+                        word.to_lowercase(),
+                        "{name}: {word} is not lowercase"
+                    );
+                    assert!(lexicon.contains(&word.to_uppercase()), "{name}: {word}");
+                }
+                assert!(!lexicon.contains(&format!("{word}x")), "{name}: {word}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_exact_list_minds_case_and_an_any_case_list_does_not() {
+        assert!(CALENDAR.contains("MARCH") && CALENDAR.contains("March"));
+        assert!(PLACE_HEADS.contains("Street") && !PLACE_HEADS.contains("street"));
+        assert!(!PLACE_HEADS.contains("Streets") && !PLACE_HEADS.contains(""));
+    }
+}

@@ -1,0 +1,129 @@
+//! Text helpers every stage of detection shares: the words on either side of
+//! a place in a text, where sentences start, and a fast skip to the next
+//! capital. They know nothing of places.
+
+/// The first byte at or after `from` that can start a capitalised word or a
+/// number: an ASCII capital, an ASCII digit if `digits`, or any byte of a
+/// non-ASCII character (the caller decodes it). Both passes over the whole
+/// text start here, so it looks at eight bytes at a time: most of a text is
+/// lowercase letters, spaces and punctuation, and is skipped in bulk.
+pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    /// Each byte's top bit set where the byte (below 0x80) is at least `n`.
+    const fn at_least(n: u8) -> u64 {
+        (0x80 - n as u64) * 0x0101_0101_0101_0101
+    }
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Adding at most 0x7f to a byte below 0x80 never carries into the next.
+        let ascii = w & LOW7;
+        let capital = (ascii + at_least(b'A')) & !(ascii + at_least(b'Z' + 1));
+        let digit = (ascii + at_least(b'0')) & !(ascii + at_least(b'9' + 1));
+        let hits = (w | capital | if digits { digit } else { 0 }) & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| !b.is_ascii() || b.is_ascii_uppercase() || (digits && b.is_ascii_digit()))
+        .map(|at| i + at)
+}
+
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word just before `at`, if only spaces separate them.
+pub fn word_before(text: &str, at: usize) -> Option<&str> {
+    let head = &text[..at];
+    let trimmed = head.trim_end_matches(' ');
+    if trimmed.len() == head.len() || trimmed.len() + 1 < head.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[start..];
+    (!word.is_empty()).then_some(word)
+}
+
+/// The word just after `at`, if only one space separates them.
+pub fn word_after(text: &str, at: usize) -> Option<&str> {
+    let tail = text[at..].strip_prefix(' ')?;
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
+        .map_or(tail.len(), |(i, _)| i);
+    let word = &tail[..end];
+    (!word.is_empty()).then_some(word)
+}
+
+/// Whether `at` starts a sentence, a paragraph, a quotation or the text.
+pub fn is_sentence_start(text: &str, at: usize) -> bool {
+    let mut saw_newline = false;
+    for c in text[..at].chars().rev() {
+        match c {
+            '\n' => saw_newline = true,
+            c if c.is_whitespace() => {}
+            '"' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\'' | '-' | '\u{2014}' => {}
+            '.' | '!' | '?' | ':' | ';' => return true,
+            _ => return saw_newline,
+        }
+    }
+    true
+}
+
+/// Whether `head` ends with `word` (in any ASCII case) as a whole word.
+pub fn ends_with_word(head: &str, word: &str) -> bool {
+    head.len() >= word.len()
+        && head.is_char_boundary(head.len() - word.len())
+        && head[head.len() - word.len()..].eq_ignore_ascii_case(word)
+        && head[..head.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_skip_to_a_capital_stops_where_a_byte_at_a_time_scan_would() {
+        let text = "the mayor of tiny élan, 3 miles from ÖSTRA and Dover-on-sea; q.e.d. Zz";
+        let bytes = text.as_bytes();
+        for digits in [false, true] {
+            for from in 0..=bytes.len() {
+                let slow = (from..bytes.len()).find(|&i| {
+                    let b = bytes[i];
+                    !b.is_ascii() || b.is_ascii_uppercase() || (digits && b.is_ascii_digit())
+                });
+                assert_eq!(
+                    next_capital_or_non_ascii(bytes, from, digits),
+                    slow,
+                    "{from}"
+                );
+            }
+        }
+        let every_byte: Vec<u8> = (0..=255).collect();
+        let hits: Vec<usize> = (0..256)
+            .filter(|&i| next_capital_or_non_ascii(&every_byte, i, true) == Some(i))
+            .collect();
+        let expected: Vec<usize> = (0..256)
+            .filter(|&i| {
+                let b = i as u8;
+                !b.is_ascii() || b.is_ascii_uppercase() || b.is_ascii_digit()
+            })
+            .collect();
+        assert_eq!(hits, expected);
+    }
+}

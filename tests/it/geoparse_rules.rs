@@ -1,0 +1,166 @@
+#![allow(clippy::unwrap_used)] // tests may panic: that is how they fail
+//! The detector's rules, each shown at work on sentences written for it
+//! (`tests/geoparse_rules.tsv`): what is found and where, which span the
+//! rule drops, and what is found with the rule switched off. No rule and no
+//! word list goes without a row.
+
+use geobrief::gazetteer::Gazetteer;
+use geobrief::geoparse::{Options, Rule, RulesOff, detect_places_explained, lexicon};
+
+const TABLE: &str = include_str!("../geoparse_rules.tsv");
+
+struct Row<'a> {
+    line: usize,
+    rule: Option<Rule>,
+    lexicon: &'a str,
+    sentence: &'a str,
+    expected: &'a str,
+    without: &'a str,
+}
+
+fn rows() -> Vec<Row<'static>> {
+    TABLE
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.starts_with("rule\t") && !l.is_empty())
+        .map(|(i, l)| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert!(cols.len() >= 4, "line {}: {l}", i + 1);
+            let rule = (cols[0] != "-").then(|| {
+                Rule::from_name(cols[0]).unwrap_or_else(|| panic!("line {}: {}", i + 1, cols[0]))
+            });
+            Row {
+                line: i + 1,
+                rule,
+                lexicon: cols[1],
+                sentence: cols[2],
+                expected: cols[3],
+                without: cols.get(4).copied().unwrap_or(""),
+            }
+        })
+        .collect()
+}
+
+/// What was found, as the table writes it, and the spans each rule dropped.
+fn outcome(sentence: &str, off: RulesOff) -> (Vec<String>, Vec<(String, Rule)>) {
+    let gaz = Gazetteer::embedded();
+    let options = Options {
+        rules_off: off,
+        ..Options::default()
+    };
+    let (found, dropped) = detect_places_explained(sentence, gaz, &options);
+    let found = found
+        .iter()
+        .map(|t| {
+            let place = gaz.place(t.place());
+            format!("{}@{}@{}", t.text, place.country_code, place.admin1_code)
+        })
+        .collect();
+    let dropped = dropped
+        .iter()
+        .map(|d| (sentence[d.byte_range.clone()].to_owned(), d.rule))
+        .collect();
+    (found, dropped)
+}
+
+/// Whether one found place ("Athens@US@US.GA") is what the table expects
+/// ("Athens", "Athens@US", "Athens@US.GA").
+fn matches(found: &str, expected: &str) -> bool {
+    let mut found = found.split('@');
+    let (name, country, admin1) = (
+        found.next().unwrap_or_default(),
+        found.next().unwrap_or_default(),
+        found.next().unwrap_or_default(),
+    );
+    match expected.split_once('@') {
+        None => name == expected,
+        Some((want, at)) if at.contains('.') => name == want && admin1 == at,
+        Some((want, at)) => name == want && country == at,
+    }
+}
+
+fn check_found(
+    row: &Row<'_>,
+    found: &[String],
+    expected: &str,
+    what: &str,
+    failures: &mut Vec<String>,
+) {
+    let wanted: Vec<&str> = expected
+        .split(" | ")
+        .filter(|e| !e.is_empty() && !e.starts_with('!'))
+        .collect();
+    if !(found.len() == wanted.len() && found.iter().zip(&wanted).all(|(f, w)| matches(f, w))) {
+        failures.push(format!(
+            "line {} ({what}): {:?}\n  expected {wanted:?}\n  found    {found:?}",
+            row.line, row.sentence
+        ));
+    }
+}
+
+#[test]
+fn every_sentence_of_the_rule_table_finds_what_it_says() {
+    let mut failures = Vec::new();
+    for row in rows() {
+        let (found, dropped) = outcome(row.sentence, RulesOff::default());
+        check_found(&row, &found, row.expected, "all rules on", &mut failures);
+        for name in row
+            .expected
+            .split(" | ")
+            .filter_map(|e| e.strip_prefix('!'))
+        {
+            let rule = row.rule.unwrap();
+            if !dropped.iter().any(|(n, r)| n == name && *r == rule) {
+                failures.push(format!(
+                    "line {}: {:?}: {rule:?} did not drop {name:?}; dropped {dropped:?}",
+                    row.line, row.sentence
+                ));
+            }
+        }
+        if !row.without.is_empty() {
+            let rule = row.rule.unwrap();
+            let (found, _) = outcome(row.sentence, RulesOff::default().with(rule));
+            check_found(&row, &found, row.without, "rule off", &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rule_and_every_word_list_has_a_row() {
+    let rows = rows();
+    for &rule in Rule::ALL {
+        assert!(
+            rows.iter().any(|r| r.rule == Some(rule)),
+            "{rule:?} has no row in tests/geoparse_rules.tsv"
+        );
+    }
+    for lexicon in lexicon::all() {
+        assert!(
+            rows.iter().any(|r| r.lexicon == lexicon.name),
+            "lexicon/{}.txt has no row in tests/geoparse_rules.tsv",
+            lexicon.name
+        );
+    }
+    for row in &rows {
+        if let (Some(rule), false) = (row.rule, row.lexicon.is_empty()) {
+            assert!(
+                rule.lexicons().contains(&row.lexicon),
+                "line {}: {rule:?} does not read {}",
+                row.line,
+                row.lexicon
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints what each row finds with its rule off"]
+fn print_without() {
+    for row in rows() {
+        if let Some(rule) = row.rule {
+            let (found, _) = outcome(row.sentence, RulesOff::default().with(rule));
+            println!("{}\t{}", row.line, found.join(" | "));
+        }
+    }
+}
