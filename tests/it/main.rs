@@ -12,5 +12,6 @@ mod edits;
 mod export;
 mod files_ui;
 mod hostile;
+mod import;
 mod map_context;
 mod ui;
