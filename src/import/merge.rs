@@ -9,16 +9,15 @@
 //! spot wins, and each spot goes to one place.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 use geo_types::Geometry;
 
+use super::spots::{Linked, LinkedWords, NameSpots};
 use super::{Candidate, Imported, QuoteAt};
 use crate::brief::anchor::{ParagraphIndex, Quote, SearchBudget, anchor_quote_indexed};
 use crate::brief::{Brief, Place, PlaceId};
 use crate::editing::{MentionsToAdd, PlaceToAdd, Span};
 use crate::map::projection::distance_km;
-use crate::personal::whole_word;
 
 /// How far apart a place of the brief and an imported place of the same
 /// name (or id) may be and still be one place: a town's GeoNames point and
@@ -32,7 +31,6 @@ const NAMES_LISTED: usize = 5;
 pub(super) fn plan_import(brief: &Brief, candidates: Vec<Result<Candidate, String>>) -> Imported {
     let mut imported = Imported::default();
     let existing = ExistingPlaces::new(brief);
-    let linked = LinkedWords::of_brief(brief);
     let mut kept = Vec::new();
     for candidate in candidates {
         match candidate {
@@ -43,79 +41,14 @@ pub(super) fn plan_import(brief: &Brief, candidates: Vec<Result<Candidate, Strin
             Err(why) => imported.skipped.push(why),
         }
     }
-    // Mentions the file gives, first: the words found by name then give way
-    // to them.
-    let mut index = ParagraphIndex::new(brief.paragraphs());
-    let mut budget = SearchBudget::default();
-    let starts = QuoteStarts::new(brief, &kept);
-    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); kept.len()];
-    let mut given = LinkedWords::default();
-    for (k, (c, same)) in kept.iter().enumerate() {
-        let Some(quotes) = &c.quotes else { continue };
-        let mut missing = 0;
-        let mut elsewhere = std::collections::BTreeMap::<&str, usize>::new();
-        let mut seen = HashSet::new();
-        for quote in quotes {
-            let Some((p, bytes)) = starts.anchor(&mut index, &mut budget, quote) else {
-                missing += 1;
-                continue;
-            };
-            match linked.at(p, &bytes, same.as_ref()) {
-                Linked::ToThisPlace => {}
-                Linked::ToAnother(other) => {
-                    *elsewhere.entry(name_of(brief, other)).or_default() += 1
-                }
-                Linked::No => {
-                    if seen.insert((p, bytes.clone())) {
-                        given.add(p, bytes.clone(), k);
-                        spans[k].push((p, bytes));
-                    }
-                }
-            }
-        }
-        let total = quotes.len();
-        if missing > 0 {
-            imported.skipped.push(format!(
-                "{}: “{}”: {missing} of its {total} mentions are not in this article's text",
-                c.at, c.place.name
-            ));
-        }
-        for (other, count) in elsewhere {
-            imported.skipped.push(format!(
-                "{}: “{}”: {count} of its {total} mentions are words linked to {other} already; \
-                 they were left as they are",
-                c.at, c.place.name
-            ));
-        }
-    }
-    given.sort();
-    // Then the names of the places whose file said nothing of their words.
-    let wanted: Vec<usize> = (0..kept.len())
-        .filter(|&k| kept[k].0.quotes.is_none())
-        .collect();
-    if !wanted.is_empty() {
-        let looked_for: HashSet<&str> = wanted
-            .iter()
-            .map(|&k| kept[k].0.place.name.as_str())
-            .collect();
-        let others = kept.iter().map(|(c, _)| c.place.name.as_str());
-        let blockers = others.chain(brief.places().map(|p| p.name.as_str()));
-        let found = NameSpots::find(brief, &looked_for, blockers);
-        let mut claimed = HashSet::new();
-        for &k in &wanted {
-            let (c, same) = &kept[k];
-            for (p, bytes) in found.of(&c.place.name) {
-                let free = matches!(linked.at(*p, bytes, same.as_ref()), Linked::No)
-                    && matches!(given.at(*p, bytes, None), Linked::No);
-                if free && claimed.insert((*p, bytes.start, bytes.end)) {
-                    spans[k].push((*p, bytes.clone()));
-                }
-            }
-        }
-    }
+    let linked = LinkedWords::of_brief(brief);
+    // The mentions the file gives, first; words found by name then give
+    // way to them.
+    let mut given = given_mentions(brief, &kept, &linked, &mut imported.skipped);
+    mentions_by_name(brief, &kept, &linked, &mut given);
     let mut merged_names = Vec::new();
     let mut merged_mentions = 0;
-    for ((c, same), mentions) in kept.into_iter().zip(spans) {
+    for ((c, same), mentions) in kept.into_iter().zip(given.spans) {
         match same {
             Some(place) => {
                 merged_names.push(c.place.name);
@@ -140,6 +73,102 @@ pub(super) fn plan_import(brief: &Brief, candidates: Vec<Result<Candidate, Strin
             .push(merged_note(&merged_names, merged_mentions));
     }
     imported
+}
+
+/// An imported place and the place of the brief it is, if it is one.
+type Kept = (Candidate, Option<PlaceId>);
+
+/// The words each imported place gets, and all of them by paragraph.
+struct Given {
+    spans: Vec<Vec<Span>>,
+    words: LinkedWords<usize>,
+}
+
+/// The mentions the file gives, anchored in the text; those whose words
+/// are gone or linked to another place are left out and listed.
+fn given_mentions(
+    brief: &Brief,
+    kept: &[Kept],
+    linked: &LinkedWords,
+    skipped: &mut Vec<String>,
+) -> Given {
+    let mut index = ParagraphIndex::new(brief.paragraphs());
+    let mut budget = SearchBudget::default();
+    let starts = QuoteStarts::new(brief, kept);
+    let mut given = Given {
+        spans: vec![Vec::new(); kept.len()],
+        words: LinkedWords::default(),
+    };
+    for (k, (c, same)) in kept.iter().enumerate() {
+        let Some(quotes) = &c.quotes else { continue };
+        let mut missing = 0;
+        let mut elsewhere = std::collections::BTreeMap::<&str, usize>::new();
+        let mut seen = HashSet::new();
+        for quote in quotes {
+            let Some((p, bytes)) = starts.anchor(&mut index, &mut budget, quote) else {
+                missing += 1;
+                continue;
+            };
+            match linked.at(p, &bytes, same.as_ref()) {
+                Linked::ToThisPlace => {}
+                Linked::ToAnother(other) => {
+                    *elsewhere.entry(name_of(brief, other)).or_default() += 1
+                }
+                Linked::No => {
+                    if seen.insert((p, bytes.clone())) {
+                        given.words.add(p, bytes.clone(), k);
+                        given.spans[k].push((p, bytes));
+                    }
+                }
+            }
+        }
+        let total = quotes.len();
+        if missing > 0 {
+            skipped.push(format!(
+                "{}: “{}”: {missing} of its {total} mentions are not in this article's text",
+                c.at, c.place.name
+            ));
+        }
+        for (other, count) in elsewhere {
+            skipped.push(format!(
+                "{}: “{}”: {count} of its {total} mentions are words linked to {other} already; \
+                 they were left as they are",
+                c.at, c.place.name
+            ));
+        }
+    }
+    given.words.sort();
+    given
+}
+
+/// For the places whose file said nothing of their words: their names,
+/// where no longer place name covers them and no place has the words yet,
+/// each spot to the first place of that name.
+fn mentions_by_name(brief: &Brief, kept: &[Kept], linked: &LinkedWords, given: &mut Given) {
+    let wanted: Vec<usize> = (0..kept.len())
+        .filter(|&k| kept[k].0.quotes.is_none())
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let looked_for: HashSet<&str> = wanted
+        .iter()
+        .map(|&k| kept[k].0.place.name.as_str())
+        .collect();
+    let others = kept.iter().map(|(c, _)| c.place.name.as_str());
+    let blockers = others.chain(brief.places().map(|p| p.name.as_str()));
+    let found = NameSpots::find(brief, &looked_for, blockers);
+    let mut claimed = HashSet::new();
+    for &k in &wanted {
+        let (c, same) = &kept[k];
+        for (p, bytes) in found.of(&c.place.name) {
+            let free = matches!(linked.at(*p, bytes, same.as_ref()), Linked::No)
+                && matches!(given.words.at(*p, bytes, None), Linked::No);
+            if free && claimed.insert((*p, bytes.start, bytes.end)) {
+                given.spans[k].push((*p, bytes.clone()));
+            }
+        }
+    }
 }
 
 fn name_of<'a>(brief: &'a Brief, id: &PlaceId) -> &'a str {
@@ -264,7 +293,7 @@ struct QuoteStarts {
 }
 
 impl QuoteStarts {
-    fn new(brief: &Brief, kept: &[(Candidate, Option<PlaceId>)]) -> Self {
+    fn new(brief: &Brief, kept: &[Kept]) -> Self {
         let any_position = kept
             .iter()
             .filter_map(|(c, _)| c.quotes.as_ref())
@@ -308,135 +337,5 @@ impl QuoteStarts {
         };
         let anchor = anchor_quote_indexed(index, budget, &quote, paragraph, chars)?;
         Some((anchor.paragraph, anchor.bytes))
-    }
-}
-
-/// Whether words are linked already, and to what.
-enum Linked<'a, T> {
-    No,
-    /// To the place they would be linked to (or inside words that are).
-    ToThisPlace,
-    ToAnother(&'a T),
-}
-
-/// Linked words by paragraph, sorted by start, with the furthest end so
-/// far, so the links overlapping a span are found without a scan.
-#[derive(Default)]
-struct LinkedWords<T = PlaceId> {
-    by_paragraph: HashMap<usize, Vec<(Range<usize>, T, usize)>>,
-}
-
-impl LinkedWords<PlaceId> {
-    fn of_brief(brief: &Brief) -> Self {
-        let mut this = Self::default();
-        for m in brief.mentions() {
-            this.add(m.paragraph, m.bytes, m.place);
-        }
-        this.sort();
-        this
-    }
-}
-
-impl<T: PartialEq> LinkedWords<T> {
-    fn add(&mut self, paragraph: usize, bytes: Range<usize>, owner: T) {
-        self.by_paragraph
-            .entry(paragraph)
-            .or_default()
-            .push((bytes, owner, 0));
-    }
-
-    /// Sorts each paragraph's words and notes the furthest end so far.
-    fn sort(&mut self) {
-        for list in self.by_paragraph.values_mut() {
-            list.sort_by_key(|(r, _, _)| (r.start, r.end));
-            let mut furthest = 0;
-            for (r, _, reach) in list.iter_mut() {
-                furthest = furthest.max(r.end);
-                *reach = furthest;
-            }
-        }
-    }
-
-    /// What words overlapping `bytes` of paragraph `p` are linked to, as
-    /// seen by a place that is `this` (the brief's own, when merged).
-    fn at(&self, p: usize, bytes: &Range<usize>, this: Option<&T>) -> Linked<'_, T> {
-        let Some(list) = self.by_paragraph.get(&p) else {
-            return Linked::No;
-        };
-        let mut other = None;
-        let end = list.partition_point(|(r, _, _)| r.start < bytes.end);
-        for (r, owner, _) in list[..end]
-            .iter()
-            .rev()
-            .take_while(|(_, _, reach)| *reach > bytes.start)
-        {
-            if r.end <= bytes.start {
-                continue;
-            }
-            if Some(owner) == this {
-                return Linked::ToThisPlace;
-            }
-            other.get_or_insert(owner);
-        }
-        other.map_or(Linked::No, Linked::ToAnother)
-    }
-}
-
-/// Whole-word occurrences of many names in one pass over the article,
-/// each kept only where no longer name found covers it.
-struct NameSpots {
-    by_name: HashMap<String, Vec<Span>>,
-}
-
-impl NameSpots {
-    /// The spots of the names `looked_for`; a spot inside a longer one of
-    /// them or of `others` (the other imported names and the brief's own)
-    /// is nobody's.
-    fn find<'a>(
-        brief: &Brief,
-        looked_for: &HashSet<&'a str>,
-        others: impl Iterator<Item = &'a str>,
-    ) -> Self {
-        let mut patterns: Vec<&str> = looked_for
-            .iter()
-            .copied()
-            .chain(others)
-            .filter(|n| !n.is_empty())
-            .collect();
-        patterns.sort_unstable();
-        patterns.dedup();
-        let kept: Vec<bool> = patterns.iter().map(|n| looked_for.contains(n)).collect();
-        let mut by_name: HashMap<String, Vec<Span>> = HashMap::new();
-        let Ok(finder) = aho_corasick::AhoCorasick::new(&patterns) else {
-            return Self { by_name };
-        };
-        let mut spots: Vec<(Range<usize>, usize)> = Vec::new();
-        for (p, text) in brief.paragraphs().iter().enumerate() {
-            spots.clear();
-            spots.extend(
-                finder
-                    .find_overlapping_iter(text)
-                    .filter(|m| whole_word(text, m.start(), m.end()))
-                    .map(|m| (m.range(), m.pattern().as_usize())),
-            );
-            // Longest first at each start; a spot is covered when one that
-            // starts before it (or with it, longer) reaches as far.
-            spots.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-            let mut reach = 0;
-            for (r, pattern) in &spots {
-                if r.end > reach && kept[*pattern] {
-                    by_name
-                        .entry(patterns[*pattern].to_string())
-                        .or_default()
-                        .push((p, r.clone()));
-                }
-                reach = reach.max(r.end);
-            }
-        }
-        Self { by_name }
-    }
-
-    fn of(&self, name: &str) -> &[Span] {
-        self.by_name.get(name).map_or(&[], Vec::as_slice)
     }
 }

@@ -13,6 +13,7 @@
 mod annotations;
 mod features;
 mod merge;
+mod spots;
 
 use std::ops::Range;
 use std::path::Path;
