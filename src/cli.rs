@@ -73,8 +73,10 @@ enum Command {
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
     },
-    /// Add the places of a GeoJSON FeatureCollection to a brief, with every
-    /// occurrence of their names in its text as mentions.
+    /// Add the places of a GeoJSON FeatureCollection (or of Web Annotations)
+    /// to a brief, with the mentions the file gives (a Geobrief export's
+    /// selectors, or the .jsonld beside it), else every occurrence of their
+    /// names in its text; places the brief has already are merged.
     Import {
         brief: PathBuf,
         places: PathBuf,
@@ -275,8 +277,11 @@ fn import(
     for skipped in &imported.skipped {
         eprintln!("{}: {skipped}", places.display());
     }
-    let count = imported.places.len();
-    let mentions: usize = imported.places.iter().map(|p| p.mentions.len()).sum();
+    for note in &imported.notes {
+        eprintln!("{}: {note}", places.display());
+    }
+    let count = imported.places.new.len();
+    let mentions = imported.places.mention_count();
     let plan = match crate::editing::plan(
         &brief,
         &crate::editing::EditAction::AddPlaces(imported.places),

@@ -7,10 +7,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::brief::anchor::SpanSelectors;
 use crate::brief::candidates::{CandidateRecord, FOUND_BY_MACHINE, GEOPARSE_FIELD, GeoparseRecord};
 use crate::brief::{
     Article, Brief, BriefDoc, FORMAT, Link, LinkId, PlaceDoc, PlaceKind, Source, Target,
-    selectors_for_span,
 };
 use crate::gazetteer::{self, Gazetteer, PlaceId};
 use crate::geoparse::{self, Options, PublisherMemory, Toponym, Usage};
@@ -473,6 +473,7 @@ pub fn with_detected_places_published(
     let mut place_of: std::collections::HashMap<HitPlace, usize> = Default::default();
     let mut taken_ids: std::collections::HashSet<String> = Default::default();
     let mut links = Vec::new();
+    let mut selectors_of: Option<(usize, SpanSelectors)> = None;
     for (range, hit) in hits {
         let key = match hit {
             Hit::Found(i) => HitPlace::Gazetteer(toponyms[i].place()),
@@ -509,7 +510,12 @@ pub fn with_detected_places_published(
         let text = &doc.article.paragraphs[paragraph];
         let start = range.start - starts[paragraph];
         let end = (range.end - starts[paragraph]).min(text.len());
-        let Some(selector) = selectors_for_span(text, start..end) else {
+        // Hits come in text order: each paragraph's characters are counted once.
+        let counter = match &mut selectors_of {
+            Some((p, counter)) if *p == paragraph => counter,
+            _ => &mut selectors_of.insert((paragraph, SpanSelectors::new(text))).1,
+        };
+        let Some(selector) = counter.selectors(start..end) else {
             continue;
         };
         links.push(Link {

@@ -7,6 +7,7 @@
 use geo_types::{Coord, Geometry, LineString, Point, Polygon};
 use serde_json::{Map, Value};
 
+use crate::brief::anchor::SpanSelectors;
 use crate::brief::candidates::choose_candidate;
 use crate::brief::{
     Brief, Edit, EditError, Link, LinkId, Place, PlaceChange, PlaceId, PlaceKind, Source, Target,
@@ -55,11 +56,45 @@ impl NewPlace {
     }
 }
 
-/// A place to add with the words that name it: (paragraph, byte range).
+/// Words of the text: a paragraph and a byte range within it.
+pub type Span = (usize, std::ops::Range<usize>);
+
+/// A place to add with the words that name it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceToAdd {
     pub place: NewPlace,
-    pub mentions: Vec<(usize, std::ops::Range<usize>)>,
+    /// The id it had where it came from, kept if the brief has no place of
+    /// that id (else it gets one made from its name).
+    pub wanted_id: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// Words to link to a place the brief holds already.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MentionsToAdd {
+    pub place: PlaceId,
+    pub mentions: Vec<Span>,
+}
+
+/// What an import adds: new places with their mentions, and mentions of
+/// places the brief already had (an imported place that was one of them).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlacesToAdd {
+    pub new: Vec<PlaceToAdd>,
+    pub existing: Vec<MentionsToAdd>,
+}
+
+impl PlacesToAdd {
+    pub fn is_empty(&self) -> bool {
+        self.new.is_empty() && self.existing.iter().all(|m| m.mentions.is_empty())
+    }
+
+    /// Mentions added, to new places and to those the brief had.
+    pub fn mention_count(&self) -> usize {
+        let new: usize = self.new.iter().map(|p| p.mentions.len()).sum();
+        let existing: usize = self.existing.iter().map(|m| m.mentions.len()).sum();
+        new + existing
+    }
 }
 
 /// Where selected words are linked to.
@@ -120,8 +155,9 @@ pub enum EditAction {
     RemoveAllMentions(PlaceId),
     /// A place with no mention yet (put on the map by the reader).
     AddPlace(Box<NewPlace>),
-    /// Several places at once (an import), with every mention of each name.
-    AddPlaces(Vec<PlaceToAdd>),
+    /// Several places at once, and mentions of places already there (an
+    /// import).
+    AddPlaces(PlacesToAdd),
 }
 
 /// An edit ready to apply, with what an undo menu calls it and the place
@@ -414,63 +450,75 @@ fn plan_link(brief: &Brief, words: &TextSelection, to: &LinkTarget) -> Result<Pl
     })
 }
 
-fn plan_add_places(brief: &Brief, places: &[PlaceToAdd]) -> Result<Plan, EditError> {
+fn plan_add_places(brief: &Brief, places: &PlacesToAdd) -> Result<Plan, EditError> {
     let mut edits = Vec::new();
+    let mut ids = crate::brief::FreshIds::default();
     let mut taken: std::collections::HashSet<String> =
         brief.places().map(|p| p.id.to_string()).collect();
     let mut link_number = brief.link_count();
-    let mut links_taken = |brief: &Brief| loop {
+    let mut fresh_link_id = || loop {
         link_number += 1;
         let id = format!("l{link_number}");
         if brief.link(&id).is_none() {
             return LinkId::new(id);
         }
     };
-    let mut link_index = brief.link_count();
-    for (
-        place_index,
-        PlaceToAdd {
-            place: new,
-            mentions: spans,
-        },
-    ) in (brief.place_count()..).zip(places)
-    {
-        let wanted = new
-            .extra
-            .get("x-import-id")
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let id = match wanted.filter(|w| !w.trim().is_empty() && !taken.contains(w)) {
-            Some(w) => w,
-            None => crate::brief::slug_id(&new.name, |id| taken.contains(id)),
+    let mut links = Vec::new();
+    for (place_index, add) in (brief.place_count()..).zip(&places.new) {
+        let wanted = add.wanted_id.as_deref().map(str::trim);
+        let id = match wanted.filter(|w| !w.is_empty() && !taken.contains(*w)) {
+            Some(w) => w.to_string(),
+            None => ids.fresh(&add.place.name, |id| taken.contains(id)),
         };
         taken.insert(id.clone());
         let id = PlaceId::new(id);
-        let mut new = new.clone();
-        new.extra.remove("x-import-id");
         edits.push(Edit::InsertPlace {
             index: place_index,
-            place: Box::new(new.into_place(id.clone())),
+            place: Box::new(add.place.clone().into_place(id.clone())),
         });
-        for (paragraph, bytes) in spans {
-            if let Some(link) = link_to_words(
-                brief,
-                links_taken(brief),
-                id.clone(),
-                *paragraph,
-                bytes.clone(),
-            ) {
-                edits.push(Edit::InsertLink {
-                    index: link_index,
-                    link: Box::new(link),
-                });
-                link_index += 1;
-            }
-        }
+        links.extend(add.mentions.iter().map(|span| (id.clone(), span)));
     }
-    let count = places.len();
+    for add in &places.existing {
+        place_named(brief, &add.place)?;
+        links.extend(add.mentions.iter().map(|span| (add.place.clone(), span)));
+    }
+    // Each paragraph's selectors are made in text order, counting its
+    // characters once (an import can link thousands of words in one).
+    links.sort_by_key(|(_, (paragraph, bytes))| (*paragraph, bytes.start, bytes.end));
+    let mut counter: Option<(usize, SpanSelectors)> = None;
+    let mut link_index = brief.link_count();
+    for (place, (paragraph, bytes)) in links {
+        let Some(text) = brief.paragraphs().get(*paragraph) else {
+            continue;
+        };
+        let selectors = match &mut counter {
+            Some((p, selectors)) if p == paragraph => selectors,
+            _ => &mut counter.insert((*paragraph, SpanSelectors::new(text))).1,
+        };
+        let Some(selector) = selectors.selectors(bytes.clone()) else {
+            continue;
+        };
+        edits.push(Edit::InsertLink {
+            index: link_index,
+            link: Box::new(Link {
+                id: fresh_link_id(),
+                place,
+                target: Target {
+                    paragraph: *paragraph,
+                    selector,
+                },
+                extra: Map::new(),
+            }),
+        });
+        link_index += 1;
+    }
+    let count = places.new.len();
+    let label = match (count, places.mention_count()) {
+        (0, m) => format!("import {m} mention{}", if m == 1 { "" } else { "s" }),
+        (n, _) => format!("import {n} place{}", if n == 1 { "" } else { "s" }),
+    };
     Ok(Plan {
-        label: format!("import {count} place{}", if count == 1 { "" } else { "s" }),
+        label,
         edit: Edit::Batch(edits),
         select: None,
     })

@@ -357,11 +357,13 @@ impl GeobriefApp {
     ) {
         match result {
             Ok(imported) => {
-                let count = imported.places.len();
-                let mentions: usize = imported.places.iter().map(|p| p.mentions.len()).sum();
+                let count = imported.places.new.len();
+                let mentions = imported.places.mention_count();
                 self.problems
                     .extend(imported.skipped.into_iter().map(Problem::Import));
-                if count > 0 {
+                self.problems
+                    .extend(imported.notes.into_iter().map(Problem::Note));
+                if !imported.places.is_empty() {
                     self.apply_edit(EditAction::AddPlaces(imported.places));
                 }
                 self.problems.push(Problem::Note(format!(

@@ -53,7 +53,7 @@ impl GeobriefApp {
                     .add_filter("All files", &["*"])
                     .pick_file(),
                 Pick::Import => dialog
-                    .add_filter("GeoJSON places", &["geojson", "json"])
+                    .add_filter("GeoJSON or Web Annotations", &["geojson", "json", "jsonld"])
                     .add_filter("All files", &["*"])
                     .pick_file(),
                 Pick::Save => dialog

@@ -30,29 +30,68 @@ pub const CONTEXT_CHARS: usize = 24;
 
 /// The selectors that pin down the words `bytes` of a paragraph: the quote
 /// with some context on each side, and its position in code points. `None`
-/// if the range is empty or not on character boundaries.
+/// if the range is empty or not on character boundaries. For many spans of
+/// one paragraph use [`SpanSelectors`], which counts each code point once.
 pub fn selectors_for_span(text: &str, bytes: Range<usize>) -> Option<Vec<super::Selector>> {
-    let exact = text.get(bytes.clone()).filter(|e| !e.is_empty())?;
-    let before = text.get(..bytes.start)?;
-    let after = text.get(bytes.end..)?;
-    let prefix: String = {
-        let mut chars: Vec<char> = before.chars().rev().take(CONTEXT_CHARS).collect();
-        chars.reverse();
-        chars.into_iter().collect()
-    };
-    let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
-    let start = before.chars().count();
-    Some(vec![
-        super::Selector::TextQuoteSelector {
-            exact: exact.to_string(),
-            prefix,
-            suffix,
-        },
-        super::Selector::TextPositionSelector {
-            start,
-            end: start + exact.chars().count(),
-        },
-    ])
+    SpanSelectors::new(text).selectors(bytes)
+}
+
+/// Selectors for many spans of one paragraph, in text order: the code
+/// points before each span are counted from the end of the last one, not
+/// from the paragraph's start, so a paragraph of n characters and m spans
+/// costs O(n + m) rather than O(n m). A span before the last one counts
+/// from the start again (correct, only slower).
+pub struct SpanSelectors<'a> {
+    text: &'a str,
+    /// A byte of `text` on a character boundary, and the code points before it.
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> SpanSelectors<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code points before byte `at` (a character boundary).
+    pub fn chars_before(&mut self, at: usize) -> Option<usize> {
+        if at < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text.get(self.byte..at)?.chars().count();
+        self.byte = at;
+        Some(self.chars)
+    }
+
+    pub fn selectors(&mut self, bytes: Range<usize>) -> Option<Vec<super::Selector>> {
+        let text = self.text;
+        let exact = text.get(bytes.clone()).filter(|e| !e.is_empty())?;
+        let before = text.get(..bytes.start)?;
+        let after = text.get(bytes.end..)?;
+        let prefix: String = {
+            let mut chars: Vec<char> = before.chars().rev().take(CONTEXT_CHARS).collect();
+            chars.reverse();
+            chars.into_iter().collect()
+        };
+        let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
+        let start = self.chars_before(bytes.start)?;
+        Some(vec![
+            super::Selector::TextQuoteSelector {
+                exact: exact.to_string(),
+                prefix,
+                suffix,
+            },
+            super::Selector::TextPositionSelector {
+                start,
+                end: start + exact.chars().count(),
+            },
+        ])
+    }
 }
 
 /// The byte offset of code point `index` in `text`, or `None` past its end.
@@ -159,6 +198,12 @@ pub fn anchor_quote_indexed(
     }
     let paragraphs = index.paragraphs;
     let hinted = paragraphs.get(hint_paragraph);
+    // A quote without a position, found in its own paragraph, never moved.
+    let in_own_paragraph = if hint_chars.is_some() {
+        AnchorQuality::Moved
+    } else {
+        AnchorQuality::Exact
+    };
     let mut hint_byte = 0;
     if let (Some(text), Some(chars)) = (hinted, hint_chars) {
         let offsets = index.get(hint_paragraph);
@@ -184,7 +229,7 @@ pub fn anchor_quote_indexed(
         return Some(Anchor {
             paragraph: hint_paragraph,
             bytes,
-            quality: AnchorQuality::Moved,
+            quality: in_own_paragraph,
         });
     }
     paragraphs.iter().enumerate().find_map(|(i, text)| {
@@ -356,6 +401,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_without_a_position_found_in_its_paragraph_has_not_moved() {
+        let p = paras(&["Nothing here.", "Talks in Moscow."]);
+        let a = anchor_quote(&p, 1, "Moscow", "in ", ".", None).unwrap();
+        assert_eq!((a.paragraph, a.quality), (1, AnchorQuality::Exact));
+        let a = anchor_quote(&p, 0, "Moscow", "in ", ".", None).unwrap();
+        assert_eq!((a.paragraph, a.quality), (1, AnchorQuality::Moved));
+    }
+
+    #[test]
     fn a_quote_moved_to_another_paragraph_is_found_there() {
         let p = paras(&["Nothing here.", "Talks in Moscow."]);
         let a = anchor_quote(&p, 0, "Moscow", "in ", ".", Some(3..9)).unwrap();
@@ -402,6 +456,28 @@ mod tests {
         assert!(budget.is_spent());
         let mut budget = SearchBudget::default();
         assert!(anchor_quote_indexed(&mut index, &mut budget, &quote, 0, Some(12..18)).is_some());
+    }
+
+    #[test]
+    fn selectors_made_in_text_order_agree_with_selectors_made_one_by_one() {
+        let text = "Syria’s coast near Latakia, and Ḥmeimim’s runway: ".repeat(5);
+        let spans: Vec<Range<usize>> = text
+            .match_indices("Latakia")
+            .chain(text.match_indices("Ḥmeimim"))
+            .map(|(b, w)| b..b + w.len())
+            .collect();
+        let mut running = SpanSelectors::new(&text);
+        // Out of order on purpose: a span before the last counts afresh.
+        for span in spans {
+            let one_by_one = SpanSelectors::new(&text).selectors(span.clone());
+            assert_eq!(running.selectors(span.clone()), one_by_one, "{span:?}");
+            let Some(super::super::Selector::TextPositionSelector { start, .. }) =
+                one_by_one.as_ref().and_then(|s| s.get(1)).cloned()
+            else {
+                panic!("no position for {span:?}");
+            };
+            assert_eq!(start, text[..span.start].chars().count());
+        }
     }
 
     #[test]

@@ -101,6 +101,36 @@ string_id!(
 /// A fresh id made from `name` ("Eaton Rapids" -> `eaton-rapids`, then
 /// `eaton-rapids-2`, …) that `taken` does not hold.
 pub fn slug_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    FreshIds::default().fresh(name, taken)
+}
+
+/// Ids for many new places: remembers the last number tried for each slug,
+/// so the n-th "Springfield" of an import costs one try, not n.
+#[derive(Debug, Default)]
+pub struct FreshIds {
+    next_number: std::collections::HashMap<String, usize>,
+}
+
+impl FreshIds {
+    /// The slug of `name` ("eaton-rapids"), or it with the first number
+    /// from 2 up that is not `taken` ("eaton-rapids-2").
+    pub fn fresh(&mut self, name: &str, taken: impl Fn(&str) -> bool) -> String {
+        let base = slug_base(name);
+        let n = self.next_number.entry(base.clone()).or_insert(2);
+        if *n == 2 && !taken(&base) {
+            return base;
+        }
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if !taken(&id) {
+                return id;
+            }
+        }
+    }
+}
+
+fn slug_base(name: &str) -> String {
     let base: String = name
         .to_lowercase()
         .chars()
@@ -111,18 +141,11 @@ pub fn slug_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
         .take(8)
         .collect::<Vec<_>>()
         .join("-");
-    let base = if base.is_empty() {
+    if base.is_empty() {
         "place".to_string()
     } else {
         base
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
     }
-    id
 }
 
 #[cfg(test)]
@@ -138,6 +161,20 @@ mod tests {
         );
         assert_eq!(slug_id("?!", |_| false), "place");
         assert_eq!(slug_id("Ḥimṣ", |_| false), "ḥimṣ");
+    }
+
+    #[test]
+    fn many_places_of_one_name_get_numbered_ids_in_turn() {
+        let mut ids = FreshIds::default();
+        let mut taken = std::collections::HashSet::from(["homs-3".to_string()]);
+        let made: Vec<String> = (0..4)
+            .map(|_| {
+                let id = ids.fresh("Homs", |id| taken.contains(id));
+                taken.insert(id.clone());
+                id
+            })
+            .collect();
+        assert_eq!(made, ["homs", "homs-2", "homs-4", "homs-5"]);
     }
 
     #[test]

@@ -37,9 +37,11 @@ pub const MAX_NAME_CHARS: usize = 1_000;
 /// country outline at 1:10m has under 20,000; the map simplifies by zoom.
 pub const MAX_POSITIONS_PER_PLACE: usize = 100_000;
 
-/// JSON nested deeper than this is refused (serde_json's own limit, which
-/// keeps parsing from exhausting the stack).
-pub const MAX_JSON_DEPTH: usize = 128;
+/// JSON nested deeper than this is refused: serde_json's own limit, which
+/// keeps parsing from exhausting the stack. It counts down from 128 and
+/// refuses the array or object that reaches 0, so 127 levels open and the
+/// 128th is refused.
+pub const MAX_JSON_DEPTH: usize = 127;
 
 /// Reads and validates a brief file; the error names the file. Its metadata
 /// is looked at first (a pipe or a folder is refused, a file over the limit
@@ -432,10 +434,17 @@ fn anchor_link_in(link: &Link, i: usize, cx: &mut AnchorContext) -> Option<Ancho
     let anchor = anchor_quote_indexed(cx.index, cx.budget, &quote, paragraph, position);
     let exact = quote.exact;
     match &anchor {
+        // Paragraphs are named as the file numbers them (from 0).
+        Some(a) if a.quality == super::AnchorQuality::Moved && a.paragraph == paragraph => {
+            cx.warnings.push(format!(
+                "{}: the text changed; \"{exact}\" was found again elsewhere in its paragraph",
+                at()
+            ))
+        }
         Some(a) if a.quality == super::AnchorQuality::Moved => cx.warnings.push(format!(
-            "{}: the text changed; \"{exact}\" was found again in paragraph {}",
+            "{}: the text changed; \"{exact}\" was found again in article.paragraphs[{}]",
             at(),
-            a.paragraph + 1
+            a.paragraph
         )),
         Some(_) => {}
         // Said once for all of them, after the last link.

@@ -30,7 +30,7 @@ pub use document::{Document, Step};
 pub use edit::{Edit, EditError, PlaceChange};
 pub use error::{BriefError, LoadError};
 pub use geometry::{check_geometry, ring_is_counter_clockwise, signed_area};
-pub use ids::{LinkId, PlaceId, slug_id};
+pub use ids::{FreshIds, LinkId, PlaceId, slug_id};
 pub use load::{
     MAX_BRIEF_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_PARAGRAPHS, MAX_POSITIONS_PER_PLACE,
     parse_brief, parse_brief_file,

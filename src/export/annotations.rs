@@ -3,13 +3,13 @@
 //! whose one page holds an annotation a mention. The body identifies the
 //! place (its name, GeoJSON geometry and, where known, its GeoNames URI);
 //! the target is the article with a `TextQuoteSelector` and a
-//! `TextPositionSelector` counted in code points over [`article_text`].
+//! `TextPositionSelector` counted in code points over
+//! [`article_text`](super::article_text).
 
 use serde_json::{Value, json};
 
-use super::{PARAGRAPH_SEPARATOR, article_text, geonames_uri};
-use crate::brief::anchor::CONTEXT_CHARS;
-use crate::brief::{Brief, Mention, slug_id};
+use super::{ArticleQuote, article_quotes, geonames_uri};
+use crate::brief::{Brief, Mention, Place, slug_id};
 
 /// The IRI the annotations name the article by: its source if that is a
 /// web address, else a URN made from its title.
@@ -25,18 +25,9 @@ pub fn article_iri(brief: &Brief) -> String {
 
 pub fn collection(brief: &Brief) -> Value {
     let article = article_iri(brief);
-    let text = article_text(brief);
-    // Where each paragraph starts, in code points of the whole text.
-    let mut starts = Vec::with_capacity(brief.paragraphs().len());
-    let mut at = 0;
-    let separator = PARAGRAPH_SEPARATOR.chars().count();
-    for p in brief.paragraphs() {
-        starts.push(at);
-        at += p.chars().count() + separator;
-    }
-    let items: Vec<Value> = brief
-        .mentions()
-        .map(|m| annotation(brief, &m, &article, &text, &starts))
+    let items: Vec<Value> = article_quotes(brief)
+        .iter()
+        .map(|(m, quote)| annotation(brief, m, quote, &article))
         .collect();
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -54,20 +45,24 @@ pub fn collection_json(brief: &Brief) -> String {
     json
 }
 
-fn annotation(brief: &Brief, m: &Mention, article: &str, text: &str, starts: &[usize]) -> Value {
-    let paragraph = &brief.paragraphs()[m.paragraph];
-    let start = starts[m.paragraph] + paragraph[..m.bytes.start].chars().count();
-    let exact = &paragraph[m.bytes.clone()];
-    let end = start + exact.chars().count();
-    let (prefix, suffix) = context(text, start, end);
+/// The body's `id` for a place: its GeoNames URI where known, else the
+/// article's IRI with `#place-` and the place's id (which an import reads
+/// back to match the annotation with its GeoJSON feature).
+pub fn place_iri(place: &Place, article: &str) -> String {
+    geonames_uri(place).unwrap_or_else(|| format!("{article}{PLACE_FRAGMENT}{}", place.id))
+}
+
+/// What comes between the article's IRI and a place's id in [`place_iri`].
+pub const PLACE_FRAGMENT: &str = "#place-";
+
+fn annotation(brief: &Brief, m: &Mention, quote: &ArticleQuote, article: &str) -> Value {
     let place = brief.place(&m.place);
     let mut source = json!({
         "type": "Place",
         "label": place.map(|p| p.name.as_str()).unwrap_or(""),
     });
     if let Some(p) = place {
-        source["id"] =
-            json!(geonames_uri(p).unwrap_or_else(|| format!("{article}#place-{}", p.id)));
+        source["id"] = json!(place_iri(p, article));
         source["geometry"] = json!(geojson::Geometry::new(geojson::GeometryValue::from(
             &super::geojson::right_handed(&p.geometry)
         )));
@@ -80,29 +75,15 @@ fn annotation(brief: &Brief, m: &Mention, article: &str, text: &str, starts: &[u
         "body": { "type": "SpecificResource", "purpose": "identifying", "source": source },
         "target": {
             "source": article,
-            "selector": [
-                { "type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix },
-                { "type": "TextPositionSelector", "start": start, "end": end },
-            ],
+            "selector": quote.selectors_json(),
         },
     })
-}
-
-/// Up to `CONTEXT_CHARS` code points on each side of `start..end`.
-fn context(text: &str, start: usize, end: usize) -> (String, String) {
-    let chars: Vec<char> = text.chars().collect();
-    let prefix: String = chars[start.saturating_sub(CONTEXT_CHARS)..start]
-        .iter()
-        .collect();
-    let suffix: String = chars[end..(end + CONTEXT_CHARS).min(chars.len())]
-        .iter()
-        .collect();
-    (prefix, suffix)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::article_text;
 
     #[test]
     fn every_mention_is_an_annotation_whose_position_holds_its_words() {
@@ -124,6 +105,23 @@ mod tests {
             let before: String = text[start - prefix.chars().count()..start].iter().collect();
             assert_eq!(before, prefix);
         }
+    }
+
+    #[test]
+    fn a_place_without_a_geonames_id_is_named_by_the_article_and_its_id() {
+        let brief = Brief::default_brief();
+        let value = collection(&brief);
+        let items = value["first"]["items"].as_array().unwrap();
+        let ids: Vec<&str> = items
+            .iter()
+            .filter_map(|i| i["body"]["source"]["id"].as_str())
+            .collect();
+        assert!(
+            ids.contains(
+                &"urn:geobrief:article:syria-s-interim-president-in-moscow-as-russia#place-tartus"
+            ),
+            "{ids:?}"
+        );
     }
 
     #[test]

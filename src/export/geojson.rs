@@ -2,12 +2,15 @@
 //! place, positions [longitude, latitude], exterior rings counter-clockwise
 //! and holes clockwise (the right-hand rule), nothing at the top level but
 //! `type` and `features`, so every reader (QGIS through GDAL, Leaflet,
-//! geojson.io) takes it.
+//! geojson.io) takes it. Each feature carries its mentions' W3C selectors,
+//! so an import of the file gives back the same mentions.
 
 use geo_types::{Coord, Geometry, LineString, Polygon};
 use serde_json::{Map, Value, json};
 
-use super::geonames_uri;
+use std::collections::HashMap;
+
+use super::{article_quotes, geonames_uri};
 use crate::brief::passages::excerpt;
 use crate::brief::{Brief, Place, ring_is_counter_clockwise};
 
@@ -15,9 +18,27 @@ use crate::brief::{Brief, Place, ring_is_counter_clockwise};
 const PASSAGE_CONTEXT_CHARS: usize = 40;
 
 pub fn feature_collection(brief: &Brief) -> geojson::FeatureCollection {
+    let mut selectors: HashMap<&str, Vec<Value>> = HashMap::new();
+    for (m, quote) in article_quotes(brief) {
+        if let Some(place) = brief.place(&m.place) {
+            selectors
+                .entry(place.id.as_str())
+                .or_default()
+                .push(quote.selectors_json());
+        }
+    }
     geojson::FeatureCollection {
         bbox: None,
-        features: brief.places().map(|p| feature(brief, p)).collect(),
+        features: brief
+            .places()
+            .map(|p| {
+                feature(
+                    brief,
+                    p,
+                    selectors.remove(p.id.as_str()).unwrap_or_default(),
+                )
+            })
+            .collect(),
         foreign_members: None,
     }
 }
@@ -28,7 +49,8 @@ pub fn feature_collection_json(brief: &Brief) -> String {
     json
 }
 
-fn feature(brief: &Brief, place: &Place) -> geojson::Feature {
+/// `selectors`: each mention's W3C selectors, in text order.
+fn feature(brief: &Brief, place: &Place, selectors: Vec<Value>) -> geojson::Feature {
     let passages: Vec<String> = brief
         .mentions_of(&place.id)
         .iter()
@@ -48,6 +70,7 @@ fn feature(brief: &Brief, place: &Place) -> geojson::Feature {
     set("approximate", json!(place.approximate));
     set("mentions", json!(passages.len()));
     set("passages", json!(passages));
+    set("selectors", Value::Array(selectors));
     if let Some(uri) = geonames_uri(place) {
         set("gazetteer_uri", json!(uri));
     }
@@ -118,6 +141,11 @@ mod tests {
         );
         let passages = moscow.property("passages").unwrap().as_array().unwrap();
         assert!(passages[0].as_str().unwrap().contains("Moscow"));
+        let selectors = moscow.property("selectors").unwrap().as_array().unwrap();
+        assert_eq!(selectors.len(), 8);
+        assert_eq!(selectors[0][0]["type"], "TextQuoteSelector");
+        assert_eq!(selectors[0][0]["exact"], "Moscow");
+        assert_eq!(selectors[0][1]["type"], "TextPositionSelector");
     }
 
     #[test]

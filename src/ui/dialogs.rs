@@ -124,7 +124,7 @@ pub fn dialogs_ui(
         Dialog::ImportPath(path) => {
             path_dialog_ui(
                 ui,
-                "Import places from a GeoJSON file",
+                "Import places from a GeoJSON or Web Annotations file",
                 path,
                 FileAction::ImportPlaces,
                 &mut act,

@@ -144,7 +144,7 @@ fn refused_cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 "[".repeat(100_000)
             )
             .into_bytes(),
-            "nested more than 128 levels deep",
+            "nested more than 127 levels deep",
         ),
         (
             "list.json",
@@ -159,7 +159,7 @@ fn refused_cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             .unwrap()
             .replace("12345.678", &"{\"a\":".repeat(50_000))
             .into_bytes(),
-            "nested more than 128 levels deep",
+            "nested more than 127 levels deep",
         ),
         (
             "huge-number.json",
@@ -457,7 +457,7 @@ fn geobrief_check_refuses_hostile_files_with_exit_code_1_and_says_why() {
     .unwrap();
     for (path, expected) in [
         (empty.as_path(), "the file is empty"),
-        (deep.as_path(), "nested more than 128 levels deep"),
+        (deep.as_path(), "nested more than 127 levels deep"),
         (dir.as_path(), "it is a folder"),
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_geobrief"))

@@ -13,6 +13,7 @@ mod export;
 mod files_ui;
 mod geoparse_rules;
 mod hostile;
+mod import;
 mod keyboard_ui;
 mod layout_ui;
 mod map_context;

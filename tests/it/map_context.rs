@@ -41,13 +41,29 @@ fn a_zoomed_in_view_shows_a_locator_that_says_where_it_is() {
 }
 
 #[test]
-fn the_place_card_says_which_governorate_holds_tartus() {
+fn the_place_card_says_which_governorate_holds_tartus_and_hmeimim() {
+    use geobrief::basemap::LonLat;
+    use geobrief::basemap::context::Regions;
     let mut harness = harness();
-    harness
-        .get_by_role_and_label(Role::Button, "Tartus naval facility on the map")
-        .click();
-    harness.run();
-    harness.get_by_label("Tartus, Syria");
+    let regions = Regions::loaded().expect("the harness loads the context layers");
+    // The governorates themselves: Tartus holds the naval facility, and
+    // Latakia (not a governorate named after the place) the air base.
+    for (lon, lat, governorate) in [(35.8725, 34.9125, "Tartus"), (35.9486, 35.4014, "Latakia")] {
+        let region = regions.admin1_at(LonLat::new(lon, lat)).expect(governorate);
+        assert_eq!(
+            (region.name.as_str(), region.parent.as_str()),
+            (governorate, "Syria")
+        );
+    }
+    for (marker, line) in [
+        ("Tartus naval facility on the map", "Tartus, Syria"),
+        ("Hmeimim air base on the map", "Latakia, Syria"),
+    ] {
+        harness.get_by_role_and_label(Role::Button, marker).click();
+        harness.run();
+        // The card's "where" line is exactly governorate, country.
+        harness.get_by_role_and_label(Role::Label, line);
+    }
 }
 
 #[test]
