@@ -67,7 +67,7 @@ fn main() {
         return;
     }
     let path = std::path::PathBuf::from(&arg);
-    let title_before = app.brief().article.title.clone();
+    let title_before = app.brief().title().to_string();
     let opened = Instant::now();
     app.apply(Action::File(FileAction::Open(path.clone())));
     let mut slowest = Duration::ZERO;
@@ -76,7 +76,7 @@ fn main() {
         frame(&ctx, &mut app, n);
         slowest = slowest.max(t.elapsed());
         n += 1;
-        if !app.is_working() && app.brief().article.title != title_before {
+        if !app.is_working() && app.brief().title() != title_before {
             // One more frame: the first one the new brief is fully laid out in.
             frame(&ctx, &mut app, n);
             break;
@@ -93,7 +93,7 @@ fn main() {
         "{}: {} places, {} paragraphs; open to first complete frame {:.2} s (slowest UI frame meanwhile {:.1} ms); resident {rss:.0} MiB ({:+.0} over the default brief), peak {peak:.0} MiB",
         path.display(),
         app.brief().place_count(),
-        app.brief().article.paragraphs.len(),
+        app.brief().paragraphs().len(),
         loaded.as_secs_f64(),
         slowest.as_secs_f64() * 1e3,
         rss - rss_default,

@@ -9,9 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::brief::anchor::SpanSelectors;
 use crate::brief::candidates::{CandidateRecord, FOUND_BY_MACHINE, GEOPARSE_FIELD, GeoparseRecord};
-use crate::brief::{
-    Article, Brief, BriefDoc, FORMAT, Link, LinkId, PlaceDoc, PlaceKind, Source, Target,
-};
+use crate::brief::{Article, Brief, BriefDoc, Link, LinkId, PlaceDoc, PlaceKind, Source, Target};
 use crate::gazetteer::{self, Gazetteer, PlaceId};
 use crate::geoparse::{self, Options, PublisherMemory, Toponym, Usage};
 use crate::personal::PersonalGazetteer;
@@ -303,29 +301,22 @@ fn brief_from_text_in(
         article.paragraphs
     };
     let title = article.title.clone();
-    let doc = BriefDoc {
-        format: FORMAT.to_string(),
-        article: Article {
-            // No headline in the text: the title is a stand-in Geobrief chose.
-            title_by: title.is_none().then(|| "geobrief".to_string()),
-            title: title.unwrap_or_else(|| fallback_title.to_string()),
-            byline: article.byline,
-            dateline: article.dateline,
-            source,
-            date: None,
-            paragraphs,
-            extra: Map::new(),
-        },
-        places: Vec::new(),
-        links: Vec::new(),
-        extra: Map::new(),
-    };
+    let doc = BriefDoc::of_article(Article {
+        // No headline in the text: the title is a stand-in Geobrief chose.
+        title_by: title.is_none().then(|| "geobrief".to_string()),
+        title: title.unwrap_or_else(|| fallback_title.to_string()),
+        byline: article.byline,
+        dateline: article.dateline,
+        source,
+        paragraphs,
+        ..Article::default()
+    });
     let doc = with_detected_places_published(doc, gaz, options, None, personal, publisher);
     // Every part was built here from valid pieces; should validation still
     // object, keep the text without places rather than lose the article.
     match Brief::from_doc(doc.clone()) {
         Ok(brief) => brief,
-        Err(_) => Brief::bare(doc.article),
+        Err(_) => Brief::bare(doc.article.unwrap_or_default()),
     }
 }
 
@@ -427,10 +418,13 @@ pub fn with_detected_places_published(
         _ => options,
     };
     let separator = "\n\n";
-    let joined = doc.article.paragraphs.join(separator);
-    let mut starts = Vec::with_capacity(doc.article.paragraphs.len());
+    // One article's document: a story is composed an article at a time.
+    let article = doc.article.take().unwrap_or_default();
+    let article_paragraphs = &article.paragraphs;
+    let joined = article_paragraphs.join(separator);
+    let mut starts = Vec::with_capacity(article_paragraphs.len());
     let mut at = 0;
-    for p in &doc.article.paragraphs {
+    for p in article_paragraphs {
         starts.push(at);
         at += p.len() + separator.len();
     }
@@ -507,7 +501,7 @@ pub fn with_detected_places_published(
         let paragraph = starts
             .partition_point(|&s| s <= range.start)
             .saturating_sub(1);
-        let text = &doc.article.paragraphs[paragraph];
+        let text = &article_paragraphs[paragraph];
         let start = range.start - starts[paragraph];
         let end = (range.end - starts[paragraph]).min(text.len());
         // Hits come in text order: each paragraph's characters are counted once.
@@ -522,12 +516,14 @@ pub fn with_detected_places_published(
             id: LinkId::new(format!("l{}", links.len() + 1)),
             place: places[index].id.clone(),
             target: Target {
+                article: None,
                 paragraph,
                 selector,
             },
             extra: Map::new(),
         });
     }
+    doc.article = Some(article);
     doc.places = places;
     doc.links = links;
     doc
@@ -767,6 +763,6 @@ mod tests {
         );
         assert_eq!(brief.place_count(), 0);
         assert_eq!(brief.paragraphs(), ["nothing to see here."]);
-        assert_eq!(brief.article.title, "Notes");
+        assert_eq!(brief.title(), "Notes");
     }
 }

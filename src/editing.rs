@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::brief::anchor::SpanSelectors;
 use crate::brief::candidates::choose_candidate;
 use crate::brief::{
-    Brief, Edit, EditError, Link, LinkId, Place, PlaceChange, PlaceId, PlaceKind, Source, Target,
+    Brief, Edit, EditError, Link, LinkId, Place, PlaceChange, PlaceId, PlaceKind, Source,
     selectors_for_span,
 };
 use crate::selection::TextSelection;
@@ -390,10 +390,7 @@ pub fn link_to_words(
     Some(Link {
         id,
         place,
-        target: Target {
-            paragraph,
-            selector: selectors_for_span(text, bytes)?,
-        },
+        target: brief.target_at(paragraph, selectors_for_span(text, bytes)?)?,
         extra: Map::new(),
     })
 }
@@ -495,7 +492,10 @@ fn plan_add_places(brief: &Brief, places: &PlacesToAdd) -> Result<Plan, EditErro
             Some((p, selectors)) if p == paragraph => selectors,
             _ => &mut counter.insert((*paragraph, SpanSelectors::new(text))).1,
         };
-        let Some(selector) = selectors.selectors(bytes.clone()) else {
+        let Some(target) = selectors
+            .selectors(bytes.clone())
+            .and_then(|selector| brief.target_at(*paragraph, selector))
+        else {
             continue;
         };
         edits.push(Edit::InsertLink {
@@ -503,10 +503,7 @@ fn plan_add_places(brief: &Brief, places: &PlacesToAdd) -> Result<Plan, EditErro
             link: Box::new(Link {
                 id: fresh_link_id(),
                 place,
-                target: Target {
-                    paragraph: *paragraph,
-                    selector,
-                },
+                target,
                 extra: Map::new(),
             }),
         });

@@ -51,7 +51,7 @@ impl Orphan {
     /// "brief.json, 12 minutes ago" or "an unnamed brief, …".
     pub fn describe(&self, now_unix_secs: u64) -> String {
         let name = self.file.as_ref().and_then(|f| f.file_name()).map_or_else(
-            || format!("an unsaved brief (“{}”)", self.brief.article.title),
+            || format!("an unsaved brief (“{}”)", self.brief.title()),
             |n| n.to_string_lossy().into_owned(),
         );
         let minutes = now_unix_secs.saturating_sub(self.written_unix_secs) / 60;

@@ -211,8 +211,8 @@ impl GeobriefApp {
         self.jobs.spawn(move || {
             let found =
                 with_detected_places_in(doc, Gazetteer::embedded(), &options, area, &personal);
-            let brief =
-                Brief::from_doc(found.clone()).unwrap_or_else(|_| Brief::bare(found.article));
+            let brief = Brief::from_doc(found.clone())
+                .unwrap_or_else(|_| Brief::bare(found.article.unwrap_or_default()));
             Done::Refound { token, what, brief }
         });
     }

@@ -70,7 +70,7 @@ impl GeobriefApp {
             Some(f) => f.to_string_lossy().into_owned(),
             // A brief without a file that is not new work is the embedded one.
             None if !self.doc.is_dirty() => "Default brief (embedded)".to_string(),
-            None => format!("{} (not saved yet)", self.brief().article.title),
+            None => format!("{} (not saved yet)", self.brief().title()),
         }
     }
 
@@ -81,7 +81,7 @@ impl GeobriefApp {
         if let Some(file) = &self.file {
             return file.with_extension("json");
         }
-        let name = crate::brief::slug_id(&self.brief().article.title, |_| false);
+        let name = crate::brief::slug_id(self.brief().title(), |_| false);
         let name = if name == "place" {
             "brief".into()
         } else {

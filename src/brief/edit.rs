@@ -10,7 +10,9 @@ use serde_json::Value;
 use super::geometry::check_geometry;
 use super::load::anchor_link;
 use super::model::LinkEntry;
-use super::{Brief, BriefError, Link, LinkId, Place, PlaceId, PlaceKind, Source};
+use super::{
+    Article, ArticleId, Brief, BriefError, Link, LinkId, Place, PlaceId, PlaceKind, Source,
+};
 
 /// One change to a brief. Positions (`index`) are places in the file's
 /// lists, so that an undone delete puts a place back where it was.
@@ -41,6 +43,23 @@ pub enum Edit {
         id: LinkId,
         place: PlaceId,
     },
+    /// An article added to the story at `index` (its `id` set, its
+    /// paragraphs with it).
+    InsertArticle {
+        index: usize,
+        article: Box<Article>,
+    },
+    /// Only an article no link points into can go; delete its links first.
+    DeleteArticle {
+        id: ArticleId,
+    },
+    /// The story's own title (`None`: the first article's stands for it).
+    SetTitle(Option<String>),
+    /// An article's date, ISO 8601 (`None`: undated).
+    SetArticleDate {
+        id: ArticleId,
+        date: Option<String>,
+    },
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<Edit>),
 }
@@ -68,6 +87,14 @@ pub enum EditError {
     NoSuchPlace(PlaceId),
     #[error("no link has the id {0:?}")]
     NoSuchLink(LinkId),
+    #[error("no article has the id {0:?}")]
+    NoSuchArticle(ArticleId),
+    #[error("an article with the id {0:?} exists already")]
+    ArticleIdTaken(ArticleId),
+    #[error("“{title}” still has {count} link(s); remove them first")]
+    ArticleHasLinks { title: String, count: usize },
+    #[error("an article needs at least one paragraph")]
+    EmptyArticle,
     #[error("a place with the id {0:?} exists already")]
     PlaceIdTaken(PlaceId),
     #[error("a link with the id {0:?} exists already")]
@@ -94,6 +121,10 @@ impl Brief {
             Edit::InsertLink { index, link } => self.insert_link(index, *link),
             Edit::DeleteLink { id } => self.delete_link(&id),
             Edit::RelinkLink { id, place } => self.relink(&id, place),
+            Edit::InsertArticle { index, article } => self.insert_article(index, *article),
+            Edit::DeleteArticle { id } => self.delete_article(&id),
+            Edit::SetTitle(title) => Ok(self.set_title(title)),
+            Edit::SetArticleDate { id, date } => self.set_article_date(&id, date),
             Edit::Batch(edits) => self.apply_batch(edits),
         }
     }
@@ -213,16 +244,31 @@ impl Brief {
                 len: self.links.len(),
             });
         }
+        // A link names its article; one without (an older caller) is in
+        // the first.
+        let mut link = link;
+        let article = match &link.target.article {
+            Some(id) => self
+                .article(id)
+                .ok_or_else(|| EditError::NoSuchArticle(id.clone()))?,
+            None => self.first_article(),
+        };
+        let range = article.paragraphs.clone();
+        link.target.article = Some(article.id.clone());
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         let anchor = anchor_link(
             &link,
             index,
-            &self.article.paragraphs,
+            &self.paragraphs[range.clone()],
             &self.places,
             &mut errors,
             &mut warnings,
-        );
+        )
+        .map(|mut a| {
+            a.paragraph += range.start;
+            a
+        });
         if let Some(error) = errors.into_iter().next() {
             return Err(EditError::Invalid(error));
         }

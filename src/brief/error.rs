@@ -38,8 +38,22 @@ pub enum BriefError {
         column: usize,
         message: String,
     },
-    #[error("at format: unsupported format {found:?}, expected \"geobrief/1\"")]
+    #[error(
+        "at format: unsupported format {found:?}, expected \"geobrief/1\" (one article) or \"geobrief/2\" (a story)"
+    )]
     UnsupportedFormat { found: String },
+    #[error("at {at}: a {format} brief needs {what}")]
+    MissingField {
+        at: String,
+        format: &'static str,
+        what: &'static str,
+    },
+    #[error("at {at}: article id {id:?} is used twice")]
+    DuplicateArticleId { id: String, at: String },
+    #[error("at {at}: article id must not be empty")]
+    EmptyArticleId { at: String },
+    #[error("at {at}: no article has the id {id:?}")]
+    UnknownArticle { id: String, at: String },
     #[error("at {at}: place id {id:?} is used twice")]
     DuplicatePlaceId { id: String, at: String },
     #[error("at {at}: link id {id:?} is used twice")]
@@ -78,8 +92,8 @@ pub enum BriefError {
     },
     #[error("at {at}: a link needs one TextQuoteSelector with non-empty exact text")]
     MissingQuote { at: String },
-    #[error("at article.paragraphs: the article has no paragraphs")]
-    NoParagraphs,
+    #[error("at {at}: the article has no paragraphs")]
+    NoParagraphs { at: String },
 }
 
 /// A brief that failed to load from a file: the file and every fault found.

@@ -93,6 +93,11 @@ string_id!(
     PlaceId
 );
 string_id!(
+    /// An article's id, unique within its story (`articles[].id`). The one
+    /// article of a `geobrief/1` brief is `a1`.
+    ArticleId
+);
+string_id!(
     /// A link's id, unique within its brief (`links[].id`). Briefs written
     /// before links had ids get `l1`, `l2`, … when they are loaded.
     LinkId

@@ -14,12 +14,13 @@ use super::anchor::{
     Anchor, ParagraphIndex, Quote, SEARCH_BUDGET_BYTES, SearchBudget, anchor_quote_indexed,
 };
 use super::geometry::{geometry_from_geojson, ring_crossing};
+use super::model::StoryArticle;
 use super::model::{LinkEntry, mention_key};
 use super::read::{TextError, read_bounded, text_from_bytes};
 use super::skim::Skim;
 use super::{
-    Brief, BriefDoc, BriefError, FORMAT, Link, LinkId, LoadError, Place, PlaceDoc, PlaceId,
-    Selector,
+    Article, ArticleId, Brief, BriefDoc, BriefError, FIRST_ARTICLE_ID, FORMAT, Link, LinkId,
+    LoadError, Place, PlaceDoc, PlaceId, STORY_FORMAT, Selector,
 };
 
 /// Larger files are refused by their size, before they are read. A book of
@@ -79,6 +80,7 @@ fn parse_doc(text: &str) -> Result<BriefDoc, Vec<BriefError>> {
     if let Ok(skim) = serde_json::from_str::<Skim>(text) {
         if let Some(format) = skim.format
             && format.as_str() != Some(FORMAT)
+            && format.as_str() != Some(STORY_FORMAT)
         {
             return Err(vec![BriefError::UnsupportedFormat {
                 found: format.to_string().trim_matches('"').to_string(),
@@ -118,8 +120,8 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> BriefError {
             format!("the JSON is nested more than {MAX_JSON_DEPTH} levels deep")
         } else if let Some(found) = message.strip_suffix(", expected struct BriefDoc") {
             format!(
-                "{found}, expected a brief (a JSON object with \"format\", \"article\", \
-                     \"places\" and \"links\")"
+                "{found}, expected a brief (a JSON object with \"format\", \"article\" \
+                     or \"articles\", \"places\" and \"links\")"
             )
         } else {
             message.to_string()
@@ -129,58 +131,93 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> BriefError {
 
 impl Brief {
     /// Checks a parsed document and builds the brief: every fault is
-    /// collected (with its JSON path), links without ids get one.
+    /// collected (with its JSON path), links without ids get one. A
+    /// `geobrief/1` brief becomes a story of one article, `a1`.
     pub fn from_doc(doc: BriefDoc) -> Result<Brief, Vec<BriefError>> {
         let mut errors = Vec::new();
-        if doc.format != FORMAT {
-            errors.push(BriefError::UnsupportedFormat {
-                found: doc.format.clone(),
+        let BriefDoc {
+            format,
+            article,
+            title,
+            articles,
+            places,
+            links,
+            extra,
+        } = doc;
+        let story = format == STORY_FORMAT;
+        // Each article with its id and the JSON path it is read at.
+        let articles: Vec<(ArticleId, Article, String)> = if format == FORMAT {
+            match article {
+                Some(a) => vec![(ArticleId::new(FIRST_ARTICLE_ID), a, "article".to_string())],
+                None => {
+                    return Err(vec![BriefError::MissingField {
+                        at: "(top level)".into(),
+                        format: FORMAT,
+                        what: "an \"article\"",
+                    }]);
+                }
+            }
+        } else if story {
+            story_articles(articles, &mut errors)
+        } else {
+            return Err(vec![BriefError::UnsupportedFormat { found: format }]);
+        };
+        if story && articles.is_empty() && errors.is_empty() {
+            errors.push(BriefError::MissingField {
+                at: "articles".into(),
+                format: STORY_FORMAT,
+                what: "at least one article in \"articles\"",
             });
         }
-        if doc.article.paragraphs.is_empty() {
-            errors.push(BriefError::NoParagraphs);
-        }
-        if doc.article.paragraphs.len() > MAX_PARAGRAPHS {
+        let total: usize = articles.iter().map(|(_, a, _)| a.paragraphs.len()).sum();
+        if total > MAX_PARAGRAPHS {
             // Anchoring links in a text this long is not attempted.
             return Err(vec![BriefError::TooManyParagraphs {
-                count: doc.article.paragraphs.len(),
+                count: total,
                 limit: MAX_PARAGRAPHS,
             }]);
         }
+        let mut paragraphs: Vec<String> = Vec::with_capacity(total);
+        let mut kept: Vec<StoryArticle> = Vec::with_capacity(articles.len());
+        for (id, mut article, at) in articles {
+            if article.paragraphs.is_empty() {
+                errors.push(BriefError::NoParagraphs {
+                    at: format!("{at}.paragraphs"),
+                });
+            }
+            let start = paragraphs.len();
+            paragraphs.append(&mut article.paragraphs);
+            article.id = ArticleId::default();
+            kept.push(StoryArticle {
+                id,
+                info: article,
+                paragraphs: start..paragraphs.len(),
+            });
+        }
         let mut warnings = Vec::new();
-        let places = places_from_docs(doc.places, &mut errors, &mut warnings);
-        let mut links = links_with_ids(doc.links, &mut errors);
-        let mut index = ParagraphIndex::new(&doc.article.paragraphs);
-        let mut budget = SearchBudget::default();
-        let mut unsearched = 0;
-        for (i, entry) in links.values_mut().enumerate() {
-            let mut context = AnchorContext {
-                index: &mut index,
-                budget: &mut budget,
-                places: &places,
-                errors: &mut errors,
-                warnings: &mut warnings,
-                unsearched: &mut unsearched,
-            };
-            entry.anchor = anchor_link_in(&entry.link, i, &mut context);
-        }
-        if unsearched > 0 {
-            warnings.push(format!(
-                "{unsearched} links are not at their place in the text and were not searched \
-                 for (too many links had moved, {} MiB of text was searched already); they \
-                 are kept but not shown",
-                SEARCH_BUDGET_BYTES / (1024 * 1024)
-            ));
-        }
+        let places = places_from_docs(places, &mut errors, &mut warnings);
+        let mut links = links_with_ids(links, &mut errors);
+        anchor_links(
+            &mut links,
+            &kept,
+            &paragraphs,
+            &places,
+            story,
+            &mut errors,
+            &mut warnings,
+        );
         if !errors.is_empty() {
             return Err(errors);
         }
-        let paragraph_count = doc.article.paragraphs.len();
+        let paragraph_count = paragraphs.len();
         let mut brief = Brief {
-            article: doc.article,
+            title,
+            story,
+            articles: kept,
+            paragraphs,
             places,
             links,
-            extra: doc.extra,
+            extra,
             by_paragraph: vec![Vec::new(); paragraph_count],
             by_place: HashMap::new(),
             unanchored: Vec::new(),
@@ -188,6 +225,7 @@ impl Brief {
             place_versions: HashMap::new(),
             places_changed: 0,
             links_changed: 0,
+            articles_changed: 0,
             next_version: 0,
             warnings,
         };
@@ -201,9 +239,22 @@ impl Brief {
         if article.paragraphs.is_empty() {
             article.paragraphs.push(String::new());
         }
-        let n = article.paragraphs.len();
+        let paragraphs = std::mem::take(&mut article.paragraphs);
+        let n = paragraphs.len();
+        let id = if article.id.is_blank() {
+            ArticleId::new(FIRST_ARTICLE_ID)
+        } else {
+            std::mem::take(&mut article.id)
+        };
         Brief {
-            article,
+            title: None,
+            story: false,
+            articles: vec![StoryArticle {
+                id,
+                info: article,
+                paragraphs: 0..n,
+            }],
+            paragraphs,
             places: IndexMap::new(),
             links: IndexMap::new(),
             extra: serde_json::Map::new(),
@@ -214,6 +265,7 @@ impl Brief {
             place_versions: HashMap::new(),
             places_changed: 0,
             links_changed: 0,
+            articles_changed: 0,
             next_version: 0,
             warnings: Vec::new(),
         }
@@ -241,6 +293,118 @@ impl Brief {
         {
             list.sort_by_cached_key(|id| mention_key(links, id));
         }
+    }
+}
+
+/// A story's articles with their ids and JSON paths; an article without an
+/// id, or with one used before, is a fault.
+fn story_articles(
+    articles: Vec<Article>,
+    errors: &mut Vec<BriefError>,
+) -> Vec<(ArticleId, Article, String)> {
+    let mut seen: HashSet<ArticleId> = HashSet::with_capacity(articles.len());
+    let mut out = Vec::with_capacity(articles.len());
+    for (i, article) in articles.into_iter().enumerate() {
+        let at = format!("articles[{i}]");
+        if article.id.is_blank() {
+            errors.push(BriefError::EmptyArticleId {
+                at: format!("{at}.id"),
+            });
+            continue;
+        }
+        if !seen.insert(article.id.clone()) {
+            errors.push(BriefError::DuplicateArticleId {
+                id: article.id.to_string(),
+                at: format!("{at}.id"),
+            });
+            continue;
+        }
+        out.push((article.id.clone(), article, at));
+    }
+    out
+}
+
+/// Anchors every link in its article: each article's links against that
+/// article's paragraphs alone (a moved quote is never looked for in
+/// another article), then placed among all the story's paragraphs. A link
+/// of a `geobrief/1` brief gets the one article's id.
+fn anchor_links(
+    links: &mut IndexMap<LinkId, LinkEntry>,
+    articles: &[StoryArticle],
+    paragraphs: &[String],
+    places: &IndexMap<PlaceId, Place>,
+    story: bool,
+    errors: &mut Vec<BriefError>,
+    warnings: &mut Vec<String>,
+) {
+    let position: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut of_article: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
+    for (i, entry) in links.values_mut().enumerate() {
+        let target = &mut entry.link.target;
+        let article = match (&target.article, story) {
+            (Some(id), _) => position.get(id.as_str()).copied(),
+            (None, false) => Some(0),
+            (None, true) => {
+                errors.push(BriefError::MissingField {
+                    at: format!("links[{i}].target"),
+                    format: STORY_FORMAT,
+                    what: "the \"article\" each link's words are in",
+                });
+                continue;
+            }
+        };
+        match article {
+            Some(a) if a < articles.len() => {
+                target.article = Some(articles[a].id.clone());
+                of_article[a].push(i);
+            }
+            _ => errors.push(BriefError::UnknownArticle {
+                id: target
+                    .article
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                at: format!("links[{i}].target.article"),
+            }),
+        }
+    }
+    let mut budget = SearchBudget::default();
+    let mut unsearched = 0;
+    for (article, link_indices) in articles.iter().zip(of_article) {
+        if link_indices.is_empty() {
+            continue;
+        }
+        let own = &paragraphs[article.paragraphs.clone()];
+        let mut index = ParagraphIndex::new(own);
+        for i in link_indices {
+            let Some((_, entry)) = links.get_index_mut(i) else {
+                continue;
+            };
+            let mut context = AnchorContext {
+                index: &mut index,
+                budget: &mut budget,
+                places,
+                errors,
+                warnings,
+                unsearched: &mut unsearched,
+            };
+            entry.anchor = anchor_link_in(&entry.link, i, &mut context).map(|mut a| {
+                a.paragraph += article.paragraphs.start;
+                a
+            });
+        }
+    }
+    if unsearched > 0 {
+        warnings.push(format!(
+            "{unsearched} links are not at their place in the text and were not searched \
+             for (too many links had moved, {} MiB of text was searched already); they \
+             are kept but not shown",
+            SEARCH_BUDGET_BYTES / (1024 * 1024)
+        ));
     }
 }
 

@@ -1,7 +1,9 @@
-//! The brief: one article, its places and the links between them.
+//! The brief: a story of one article or many, its places and the links
+//! between them.
 //!
-//! This module holds the file format (`geobrief/1`, documented in
-//! `docs/brief-format.md`) as serde types that round-trip unknown fields, and the
+//! This module holds the file format (`geobrief/1`, one article, and
+//! `geobrief/2`, a story of many; documented in `docs/brief-format.md`) as
+//! serde types that round-trip unknown fields, and the
 //! validated [`Brief`] the app works with: places and links known by their ids,
 //! geometry as `geo-types`, every link anchored to a span of a paragraph.
 //! Loading lives in `load`, anchoring of text-quote selectors in [`anchor`],
@@ -24,33 +26,48 @@ pub mod passages;
 pub mod read;
 pub mod save;
 mod skim;
+mod story;
 
 pub use anchor::{Anchor, AnchorQuality, selectors_for_span};
 pub use document::{Document, Step};
 pub use edit::{Edit, EditError, PlaceChange};
 pub use error::{BriefError, LoadError};
 pub use geometry::{check_geometry, ring_is_counter_clockwise, signed_area};
-pub use ids::{FreshIds, LinkId, PlaceId, slug_id};
+pub use ids::{ArticleId, FreshIds, LinkId, PlaceId, slug_id};
 pub use load::{
     MAX_BRIEF_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_PARAGRAPHS, MAX_POSITIONS_PER_PLACE,
     parse_brief, parse_brief_file,
 };
-pub use model::{Brief, Mention, Place};
+pub use model::{Brief, Mention, Place, StoryArticle};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// The format tag this version of Geobrief reads and writes.
+/// The format tag of a brief of one article, which this version still
+/// writes for one, so older readers open it.
 pub const FORMAT: &str = "geobrief/1";
+
+/// The format tag of a story: a brief of many articles.
+pub const STORY_FORMAT: &str = "geobrief/2";
+
+/// The id the one article of a `geobrief/1` brief is known by.
+pub const FIRST_ARTICLE_ID: &str = "a1";
 
 /// The embedded default brief, shown when the app starts.
 pub const DEFAULT_BRIEF_JSON: &str = include_str!("../../assets/default_brief.json");
 
-/// A brief file as it is written on disk.
+/// A brief file as it is written on disk: `geobrief/1` has one `article`,
+/// `geobrief/2` a `title` and `articles`, each with an `id`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BriefDoc {
     pub format: String,
-    pub article: Article,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<Article>,
+    /// The story's own title (`geobrief/2`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<Article>,
     #[serde(default)]
     pub places: Vec<PlaceDoc>,
     #[serde(default)]
@@ -60,8 +77,33 @@ pub struct BriefDoc {
     pub extra: Map<String, Value>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+impl BriefDoc {
+    /// A `geobrief/1` document of one article, without places or links.
+    pub fn of_article(article: Article) -> Self {
+        Self {
+            format: FORMAT.to_string(),
+            article: Some(article),
+            title: None,
+            articles: Vec::new(),
+            places: Vec::new(),
+            links: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    /// The paragraphs of a `geobrief/1` document's article (none for a story).
+    pub fn paragraphs(&self) -> &[String] {
+        self.article
+            .as_ref()
+            .map_or(&[], |a| a.paragraphs.as_slice())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
+    /// The article's id in a story (`geobrief/2`); none in `geobrief/1`.
+    #[serde(default, skip_serializing_if = "ArticleId::is_blank")]
+    pub id: ArticleId,
     pub title: String,
     /// Who wrote the title: `"publisher"` or `"editor"` (a title the brief's
     /// editor gave an article that had none).
@@ -73,8 +115,15 @@ pub struct Article {
     pub dateline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// When it was published, ISO 8601 ("2025-01-28" or with a time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where it was published on the web.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Who published it ("Reuters", "The Courier Herald").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     pub paragraphs: Vec<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -249,7 +298,10 @@ pub struct Link {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
-    /// Index into `article.paragraphs`, from 0.
+    /// The article of a story (`geobrief/2`) the words are in; none in `geobrief/1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<ArticleId>,
+    /// Index into the article's paragraphs, from 0.
     pub paragraph: usize,
     pub selector: Vec<Selector>,
 }

@@ -14,8 +14,8 @@ use serde_json::{Map, Value};
 use super::anchor::Anchor;
 use super::geometry::geojson_from_geometry;
 use super::{
-    AnchorQuality, Article, BriefDoc, DEFAULT_BRIEF_JSON, LinkId, PlaceDoc, PlaceId, PlaceKind,
-    Source, parse_brief,
+    AnchorQuality, Article, ArticleId, BriefDoc, DEFAULT_BRIEF_JSON, LinkId, PlaceDoc, PlaceId,
+    PlaceKind, Source, parse_brief,
 };
 
 /// A place of the story, with its geometry checked.
@@ -93,9 +93,29 @@ pub struct Mention {
     pub quality: AnchorQuality,
 }
 
+/// An article of the story as the brief keeps it: what the file says of it
+/// (title, byline, dateline, date, address, unknown fields; its paragraphs
+/// are kept with all the story's, in `Brief::paragraphs`), and where its
+/// paragraphs are among them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryArticle {
+    pub id: ArticleId,
+    /// The article's fields; `paragraphs` is empty here.
+    pub info: Article,
+    /// Its paragraphs' positions in `Brief::paragraphs`.
+    pub paragraphs: Range<usize>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Brief {
-    pub article: Article,
+    /// The story's own title (`geobrief/2`), if it has one.
+    pub(super) title: Option<String>,
+    /// Whether it is saved as a story (`geobrief/2`) even with one article.
+    pub(super) story: bool,
+    pub(super) articles: Vec<StoryArticle>,
+    /// Every article's paragraphs, one after another: a mention's
+    /// paragraph is a position in this list.
+    pub(super) paragraphs: Vec<String>,
     pub(super) places: IndexMap<PlaceId, Place>,
     pub(super) links: IndexMap<LinkId, LinkEntry>,
     /// Top-level fields this version does not know.
@@ -112,6 +132,7 @@ pub struct Brief {
     /// The version of the last change to any place, and to any link.
     pub(super) places_changed: u64,
     pub(super) links_changed: u64,
+    pub(super) articles_changed: u64,
     pub(super) next_version: u64,
     /// Links that moved or could not be found when the brief was loaded.
     pub warnings: Vec<String>,
@@ -124,8 +145,91 @@ impl Brief {
         parse_brief(DEFAULT_BRIEF_JSON.as_bytes()).expect("the embedded default brief is valid")
     }
 
+    /// Every paragraph of the story, article after article.
     pub fn paragraphs(&self) -> &[String] {
-        &self.article.paragraphs
+        &self.paragraphs
+    }
+
+    // --- articles -------------------------------------------------------
+
+    /// The story's title: its own, or its first article's.
+    pub fn title(&self) -> &str {
+        self.title
+            .as_deref()
+            .or_else(|| self.articles.first().map(|a| a.info.title.as_str()))
+            .unwrap_or("")
+    }
+
+    /// Whether it is a story (saved as `geobrief/2`).
+    pub fn is_story(&self) -> bool {
+        self.story || self.articles.len() > 1
+    }
+
+    /// The articles, in the story's order.
+    pub fn articles(&self) -> &[StoryArticle] {
+        &self.articles
+    }
+
+    pub fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn article(&self, id: &str) -> Option<&StoryArticle> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    pub fn article_position(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// The first article (every brief has one).
+    pub fn first_article(&self) -> &StoryArticle {
+        &self.articles[0]
+    }
+
+    /// An article as the file writes it: its fields and its paragraphs.
+    pub fn article_doc(&self, article: &StoryArticle) -> Article {
+        Article {
+            paragraphs: self.paragraphs[article.paragraphs.clone()].to_vec(),
+            ..article.info.clone()
+        }
+    }
+
+    /// The article a paragraph (a position in `paragraphs()`) belongs to.
+    pub fn article_of_paragraph(&self, paragraph: usize) -> Option<&StoryArticle> {
+        let i = self
+            .articles
+            .partition_point(|a| a.paragraphs.end <= paragraph);
+        self.articles
+            .get(i)
+            .filter(|a| a.paragraphs.contains(&paragraph))
+    }
+
+    /// A link's target for words of paragraph `paragraph` (a position in
+    /// `paragraphs()`): its article, and the paragraph counted within it.
+    pub fn target_at(
+        &self,
+        paragraph: usize,
+        selector: Vec<super::Selector>,
+    ) -> Option<super::Target> {
+        let article = self.article_of_paragraph(paragraph)?;
+        Some(super::Target {
+            article: Some(article.id.clone()),
+            paragraph: paragraph - article.paragraphs.start,
+            selector,
+        })
+    }
+
+    /// An id for a new article, not used by any.
+    pub fn fresh_article_id(&self) -> ArticleId {
+        let mut n = self.articles.len() + 1;
+        loop {
+            let id = format!("a{n}");
+            if self.article(&id).is_none() {
+                return ArticleId::new(id);
+            }
+            n += 1;
+        }
     }
 
     // --- places ---------------------------------------------------------
@@ -242,10 +346,7 @@ impl Brief {
             .get(link)
             .and_then(|e| {
                 let a = e.anchor.as_ref()?;
-                self.article
-                    .paragraphs
-                    .get(a.paragraph)?
-                    .get(a.bytes.clone())
+                self.paragraphs.get(a.paragraph)?.get(a.bytes.clone())
             })
             .unwrap_or("")
     }
@@ -257,14 +358,54 @@ impl Brief {
 
     // --- the file ---------------------------------------------------------
 
-    /// The document as it is written to disk.
+    /// The document as it is written to disk: `geobrief/1` for a brief of
+    /// one article (so older readers open it), `geobrief/2` for a story.
     pub fn to_doc(&self) -> BriefDoc {
-        BriefDoc {
-            format: super::FORMAT.to_string(),
-            article: self.article.clone(),
-            places: self.places.values().map(Place::to_doc).collect(),
-            links: self.links.values().map(|e| e.link.clone()).collect(),
-            extra: self.extra.clone(),
+        let articles: Vec<Article> = self
+            .articles
+            .iter()
+            .map(|a| Article {
+                paragraphs: self.paragraphs[a.paragraphs.clone()].to_vec(),
+                ..a.info.clone()
+            })
+            .collect();
+        let places = self.places.values().map(Place::to_doc).collect();
+        let links = self.links.values().map(|e| e.link.clone());
+        if self.is_story() {
+            BriefDoc {
+                format: super::STORY_FORMAT.to_string(),
+                article: None,
+                title: self.title.clone(),
+                articles: articles
+                    .into_iter()
+                    .zip(&self.articles)
+                    .map(|(article, a)| Article {
+                        id: a.id.clone(),
+                        ..article
+                    })
+                    .collect(),
+                places,
+                links: links.collect(),
+                extra: self.extra.clone(),
+            }
+        } else {
+            BriefDoc {
+                format: super::FORMAT.to_string(),
+                article: articles.into_iter().next().map(|a| Article {
+                    id: ArticleId::default(),
+                    ..a
+                }),
+                title: None,
+                articles: Vec::new(),
+                places,
+                links: links
+                    .map(|mut l| {
+                        l.target.article = None;
+                        l
+                    })
+                    .collect(),
+                extra: self.extra.clone(),
+            }
         }
     }
 

@@ -9,31 +9,52 @@
 use serde_json::{Value, json};
 
 use super::{ArticleQuote, article_quotes, geonames_uri};
-use crate::brief::{Brief, Mention, Place, slug_id};
+use crate::brief::{Brief, Mention, Place, StoryArticle, slug_id};
 
-/// The IRI the annotations name the article by: its source if that is a
-/// web address, else a URN made from its title.
-pub fn article_iri(brief: &Brief) -> String {
-    match brief.article.source.as_deref() {
-        Some(s) if s.starts_with("http://") || s.starts_with("https://") => s.to_string(),
-        _ => format!(
+/// The IRI the annotations name an article by: its address (`url`, or a
+/// `source` that is a web address), else a URN made from its title (and,
+/// in a story, its id).
+pub fn article_iri(brief: &Brief, article: &StoryArticle) -> String {
+    let web = |s: &&str| s.starts_with("http://") || s.starts_with("https://");
+    let address = article.info.url.as_deref().filter(web);
+    match address.or_else(|| article.info.source.as_deref().filter(web)) {
+        Some(s) => s.to_string(),
+        None if brief.is_story() => format!(
+            "urn:geobrief:article:{}:{}",
+            slug_id(&article.info.title, |_| false),
+            article.id
+        ),
+        None => format!(
             "urn:geobrief:article:{}",
-            slug_id(&brief.article.title, |_| false)
+            slug_id(&article.info.title, |_| false)
         ),
     }
 }
 
 pub fn collection(brief: &Brief) -> Value {
-    let article = article_iri(brief);
+    let iris: std::collections::HashMap<&str, String> = brief
+        .articles()
+        .iter()
+        .map(|a| (a.id.as_str(), article_iri(brief, a)))
+        .collect();
+    let first = article_iri(brief, brief.first_article());
     let items: Vec<Value> = article_quotes(brief)
         .iter()
-        .map(|(m, quote)| annotation(brief, m, quote, &article))
+        .map(|(m, quote)| {
+            let article = iris.get(quote.article.as_str()).unwrap_or(&first);
+            annotation(brief, m, quote, article)
+        })
         .collect();
+    let collection_iri = if brief.is_story() {
+        format!("urn:geobrief:story:{}", slug_id(brief.title(), |_| false))
+    } else {
+        first.clone()
+    };
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("{article}#places"),
+        "id": format!("{collection_iri}#places"),
         "type": "AnnotationCollection",
-        "label": format!("Places of “{}”", brief.article.title),
+        "label": format!("Places of “{}”", brief.title()),
         "total": items.len(),
         "first": { "type": "AnnotationPage", "startIndex": 0, "items": items },
     })
@@ -93,7 +114,9 @@ mod tests {
         assert_eq!(value["type"], "AnnotationCollection");
         let items = value["first"]["items"].as_array().unwrap();
         assert_eq!(items.len(), brief.mention_count());
-        let text: Vec<char> = article_text(&brief).chars().collect();
+        let text: Vec<char> = article_text(&brief, brief.first_article())
+            .chars()
+            .collect();
         for item in items {
             let selectors = item["target"]["selector"].as_array().unwrap();
             let exact = selectors[0]["exact"].as_str().unwrap();

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use crate::brief::anchor::{CONTEXT_CHARS, SpanSelectors};
 use crate::brief::candidates::geoparse_record;
 use crate::brief::save::{SaveError, write_atomically};
-use crate::brief::{Brief, Mention};
+use crate::brief::{ArticleId, Brief, Mention, StoryArticle};
 
 /// What to export, and where.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,11 +34,12 @@ impl ExportRequest {
     }
 }
 
-/// The article as one text: its paragraphs joined by a blank line (`"\n\n"`).
-/// The title, byline and dateline are not part of it. Annotation positions
-/// count Unicode code points in this text.
-pub fn article_text(brief: &Brief) -> String {
-    brief.paragraphs().join(PARAGRAPH_SEPARATOR)
+/// An article as one text: its paragraphs joined by a blank line
+/// (`"\n\n"`). The title, byline and dateline are not part of it.
+/// Annotation positions count Unicode code points in this text, each
+/// article's from its own start.
+pub fn article_text(brief: &Brief, article: &StoryArticle) -> String {
+    brief.paragraphs()[article.paragraphs.clone()].join(PARAGRAPH_SEPARATOR)
 }
 
 pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
@@ -50,6 +51,8 @@ pub const PNG_SIDE_PX: std::ops::RangeInclusive<u32> = 64..=8192;
 /// breaks), and its position in code points.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleQuote {
+    /// The article the words are in.
+    pub article: ArticleId,
     pub exact: String,
     pub prefix: String,
     pub suffix: String,
@@ -68,35 +71,40 @@ impl ArticleQuote {
     }
 }
 
-/// Every mention with its [`ArticleQuote`], in text order. Linear in the
-/// text: each paragraph's code points are counted once.
+/// Every mention with its [`ArticleQuote`], in text order; positions count
+/// from the start of the mention's article. Linear in the text: each
+/// paragraph's code points are counted once.
 pub fn article_quotes(brief: &Brief) -> Vec<(Mention, ArticleQuote)> {
-    let paragraphs = brief.paragraphs();
     let separator = PARAGRAPH_SEPARATOR.chars().count();
     let mut out = Vec::with_capacity(brief.mention_count());
-    let mut paragraph_start = 0;
-    for (p, text) in paragraphs.iter().enumerate() {
-        let mut counter = SpanSelectors::new(text);
-        for link in brief.mentions_in(p) {
-            let Some(m) = brief.mention(link) else {
-                continue;
-            };
-            let Some(start) = counter.chars_before(m.bytes.start) else {
-                continue;
-            };
-            let exact = text[m.bytes.clone()].to_string();
-            let start = paragraph_start + start;
-            let end = start + exact.chars().count();
-            let quote = ArticleQuote {
-                prefix: prefix_across(paragraphs, p, m.bytes.start),
-                suffix: suffix_across(paragraphs, p, m.bytes.end),
-                exact,
-                start,
-                end,
-            };
-            out.push((m, quote));
+    for article in brief.articles() {
+        let first = article.paragraphs.start;
+        let paragraphs = &brief.paragraphs()[article.paragraphs.clone()];
+        let mut paragraph_start = 0;
+        for (p, text) in paragraphs.iter().enumerate() {
+            let mut counter = SpanSelectors::new(text);
+            for link in brief.mentions_in(first + p) {
+                let Some(m) = brief.mention(link) else {
+                    continue;
+                };
+                let Some(start) = counter.chars_before(m.bytes.start) else {
+                    continue;
+                };
+                let exact = text[m.bytes.clone()].to_string();
+                let start = paragraph_start + start;
+                let end = start + exact.chars().count();
+                let quote = ArticleQuote {
+                    article: article.id.clone(),
+                    prefix: prefix_across(paragraphs, p, m.bytes.start),
+                    suffix: suffix_across(paragraphs, p, m.bytes.end),
+                    exact,
+                    start,
+                    end,
+                };
+                out.push((m, quote));
+            }
+            paragraph_start += text.chars().count() + separator;
         }
-        paragraph_start += text.chars().count() + separator;
     }
     out
 }
@@ -191,10 +199,33 @@ pub fn write_text_exports(
         written.push(path.clone());
     }
     if let Some(path) = &request.text {
-        write_atomically(path, article_text(brief).as_bytes())?;
+        write_atomically(path, story_text(brief).as_bytes())?;
         written.push(path.clone());
     }
     Ok(written)
+}
+
+/// What `--text` writes: a brief of one article, its text exactly as the
+/// annotations count it; a story, each article after a header line that
+/// names it and says how positions are counted.
+pub fn story_text(brief: &Brief) -> String {
+    if !brief.is_story() {
+        return article_text(brief, brief.first_article());
+    }
+    let mut out = String::new();
+    for article in brief.articles() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&format!(
+            "=== article {} · {} · positions count Unicode code points from the line below; \
+             paragraphs are joined by one blank line ===\n",
+            article.id,
+            article.info.title.replace('\n', " ")
+        ));
+        out.push_str(&article_text(brief, article));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -204,7 +235,9 @@ mod tests {
     #[test]
     fn a_quote_s_context_runs_across_paragraph_breaks_and_its_position_holds_its_words() {
         let brief = Brief::default_brief();
-        let text: Vec<char> = article_text(&brief).chars().collect();
+        let text: Vec<char> = article_text(&brief, brief.first_article())
+            .chars()
+            .collect();
         let quotes = article_quotes(&brief);
         assert_eq!(quotes.len(), brief.mention_count());
         for (_, q) in &quotes {

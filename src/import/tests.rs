@@ -5,7 +5,7 @@ use crate::export::annotations::collection_json;
 use crate::export::geojson::{feature_collection_json, right_handed};
 
 fn without_places(brief: &Brief) -> Brief {
-    Brief::bare(brief.article.clone())
+    Brief::bare(brief.article_doc(brief.first_article()))
 }
 
 fn imported_into(brief: &mut Brief, imported: Imported) {
@@ -37,6 +37,9 @@ fn article(paragraphs: &[&str]) -> Brief {
         dateline: None,
         source: None,
         date: None,
+        id: Default::default(),
+        url: None,
+        outlet: None,
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
         extra: Default::default(),
     })

@@ -112,11 +112,12 @@ impl ArticleView {
             return;
         }
         let text = &reading.brief.paragraphs()[p];
-        let dateline = if p == 0 {
-            reading.brief.article.dateline.as_deref()
-        } else {
-            None
-        };
+        // An article's dateline opens its first paragraph.
+        let dateline = reading
+            .brief
+            .article_of_paragraph(p)
+            .filter(|a| a.paragraphs.start == p)
+            .and_then(|a| a.info.dateline.as_deref());
         let layout = ParagraphText::lay_out(ui, text, dateline, width);
         let height = layout.galley.size().y + PARAGRAPH_GAP;
         let delta = height - self.heights[p];
@@ -291,7 +292,7 @@ fn article_ui(
 }
 
 fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
-    let article = &reading.brief.article;
+    let article = &reading.brief.first_article().info;
     ui.label(RichText::new(&article.title).heading().strong());
     let title_note = match article.title_by.as_deref() {
         Some("geobrief") => Some("No headline found in the text; the title is a stand-in."),

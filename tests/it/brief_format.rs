@@ -16,7 +16,7 @@ fn errors_of(json: &serde_json::Value) -> Vec<BriefError> {
 #[test]
 fn the_default_brief_carries_the_seed_article_verbatim() {
     let brief = Brief::default_brief();
-    let article = &brief.article;
+    let article = brief.article_doc(brief.first_article());
     assert_eq!(article.byline.as_deref(), Some("By HAN News Desk"));
     assert_eq!(article.dateline.as_deref(), Some("MOSCOW"));
     assert_eq!(article.paragraphs.len(), 8);

@@ -326,7 +326,7 @@ fn saving_an_unnamed_brief_asks_for_a_name_then_opens_what_waited() {
     harness.get_by_label("OK").click();
     settle(&mut harness);
     let saved = parse_brief_file(&path).unwrap();
-    assert_eq!(saved.article.title, "Talks in Damascus");
+    assert_eq!(saved.title(), "Talks in Damascus");
     assert!(
         harness.state().brief().places().any(|p| p.name == "Lyon"),
         "the second story opened once the first was saved"

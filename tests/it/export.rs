@@ -242,8 +242,11 @@ fn an_export_imports_back_into_the_bare_article_as_the_same_places() {
     );
     let original = Brief::default_brief();
     let bare = dir.join("bare.json");
-    geobrief::brief::save::save_brief(&bare, &Brief::bare(original.article.clone()).to_doc())
-        .unwrap();
+    geobrief::brief::save::save_brief(
+        &bare,
+        &Brief::bare(original.article_doc(original.first_article())).to_doc(),
+    )
+    .unwrap();
     let out = dir.join("imported.json");
     let said = run_ok(
         geobrief()

@@ -46,7 +46,7 @@ fn pasting_an_article_makes_a_brief_with_its_places_on_the_map() {
     let mut harness = harness();
     paste(&mut harness, ARTICLE);
     let app = harness.state();
-    assert_eq!(app.brief().article.title, "Talks in Damascus");
+    assert_eq!(app.brief().title(), "Talks in Damascus");
     let names: Vec<&str> = app.brief().places().map(|p| p.name.as_str()).collect();
     for expected in ["Damascus", "Lebanon", "Aleppo", "Homs"] {
         assert!(
@@ -258,7 +258,7 @@ fn unsaved_edits_are_not_thrown_away_without_asking() {
     harness.get_by_label("Unsaved edits");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().brief().article.title, "Talks in Damascus");
+    assert_eq!(harness.state().brief().title(), "Talks in Damascus");
     paste(
         &mut harness,
         "Another story about Paris and Lyon and their mayors.",
@@ -419,7 +419,13 @@ fn a_local_paper_s_earlier_pages_put_its_dublin_in_its_own_state() {
         let path = temp_file(&format!("story{n}.html"), &page_of(site, n, story));
         open_discarding(&mut harness, &path);
         assert_eq!(
-            harness.state().brief().article.source.as_deref(),
+            harness
+                .state()
+                .brief()
+                .first_article()
+                .info
+                .source
+                .as_deref(),
             Some(format!("https://www.{site}/news/{n}.html").as_str()),
             "the page's own address is the brief's source"
         );

@@ -149,7 +149,7 @@ fn refused_cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "list.json",
             "[".repeat(100_000).into_bytes(),
-            "expected a brief (a JSON object with \"format\", \"article\", \"places\" and \"links\")",
+            "expected a brief (a JSON object with \"format\", \"article\" or \"articles\", \"places\" and \"links\")",
         ),
         (
             "deep-inside.json",

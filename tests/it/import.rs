@@ -113,7 +113,7 @@ fn the_default_brief_exported_and_imported_into_its_bare_article_gives_back_ever
     let mut harness = harness();
     export(&mut harness, &base);
     let original = Brief::default_brief();
-    let bare = Brief::bare(original.article.clone());
+    let bare = Brief::bare(original.article_doc(original.first_article()));
     let mut harness = harness_for(geobrief::GeobriefApp::new(bare, None));
     import(&mut harness, &base.with_extension("geojson"));
     let brief = harness.state().brief();
