@@ -83,6 +83,26 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT.json")]
         output: PathBuf,
     },
+    /// Make a story brief of many articles without a window: files (.txt,
+    /// .md, .html, briefs), folders of them and JSON Lines archives, their
+    /// places found on all cores. Exit 0 if everything was read, 1 if
+    /// something could not be (the story holds the rest), 2 on bad usage.
+    Collect {
+        /// Files and folders to read (a .jsonl file is read as an archive).
+        inputs: Vec<PathBuf>,
+        /// A JSON Lines archive: one {"id", "text"} object a line, with
+        /// optional "title", "url", "source" and "date" (repeatable).
+        #[arg(long = "jsonl", value_name = "ARCHIVE.jsonl")]
+        archives: Vec<PathBuf>,
+        #[arg(short = 'o', long = "output", value_name = "STORY.json")]
+        output: PathBuf,
+        /// The story's title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Workers finding places (default: one per core).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        jobs: usize,
+    },
     /// Find and resolve the places named in texts, offline.
     Geoparse {
         #[command(flatten)]
@@ -97,6 +117,50 @@ enum Command {
 enum ThemeArg {
     Light,
     Dark,
+}
+
+fn collect(
+    inputs: &[PathBuf],
+    archives: &[PathBuf],
+    output: &std::path::Path,
+    title: Option<String>,
+    jobs: usize,
+) -> ExitCode {
+    use crate::collect::{Input, Settings};
+    if inputs.is_empty() && archives.is_empty() {
+        eprintln!("geobrief collect: give files, folders or --jsonl archives to read");
+        return ExitCode::from(2);
+    }
+    let inputs: Vec<Input> = inputs
+        .iter()
+        .cloned()
+        .map(Input::Path)
+        .chain(archives.iter().cloned().map(Input::Archive))
+        .collect();
+    let settings = Settings {
+        jobs,
+        ..Settings::default()
+    };
+    let (brief, problems) = crate::collect::collect(&inputs, title, &settings);
+    for problem in &problems {
+        eprintln!("geobrief collect: {problem}");
+    }
+    if let Err(e) = crate::brief::save::save_brief(output, &brief.to_doc()) {
+        eprintln!("geobrief collect: {e}");
+        return ExitCode::from(1);
+    }
+    println!(
+        "{}: {} articles, {} places, {} mentions",
+        output.display(),
+        brief.article_count(),
+        brief.place_count(),
+        brief.mention_count()
+    );
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -130,6 +194,13 @@ pub fn main() -> ExitCode {
     };
     match &cli.command {
         Some(Command::Check { files }) => check(files),
+        Some(Command::Collect {
+            inputs,
+            archives,
+            output,
+            title,
+            jobs,
+        }) => collect(inputs, archives, output, title.clone(), *jobs),
         Some(Command::Geoparse {
             args,
             output: Some(out),

@@ -294,6 +294,17 @@ fn brief_from_text_in(
     source: Option<String>,
     publisher: Option<(&str, &mut PublisherMemory)>,
 ) -> Brief {
+    let mut doc = doc_from_text(text, fallback_title);
+    if let Some(article) = &mut doc.article {
+        article.source = source;
+    }
+    let doc = with_detected_places_published(doc, gaz, options, None, personal, publisher);
+    brief_from_composed(doc)
+}
+
+/// A `geobrief/1` document of a plain-text article, split into title,
+/// byline, dateline and paragraphs, without places yet.
+pub fn doc_from_text(text: &str, fallback_title: &str) -> BriefDoc {
     let article = split_article(text);
     let paragraphs = if article.paragraphs.is_empty() {
         vec![String::new()]
@@ -301,19 +312,21 @@ fn brief_from_text_in(
         article.paragraphs
     };
     let title = article.title.clone();
-    let doc = BriefDoc::of_article(Article {
+    BriefDoc::of_article(Article {
         // No headline in the text: the title is a stand-in Geobrief chose.
         title_by: title.is_none().then(|| "geobrief".to_string()),
         title: title.unwrap_or_else(|| fallback_title.to_string()),
         byline: article.byline,
         dateline: article.dateline,
-        source,
         paragraphs,
         ..Article::default()
-    });
-    let doc = with_detected_places_published(doc, gaz, options, None, personal, publisher);
-    // Every part was built here from valid pieces; should validation still
-    // object, keep the text without places rather than lose the article.
+    })
+}
+
+/// The brief of a document composed here. Every part was built from valid
+/// pieces; should validation still object, the text is kept without places
+/// rather than the article lost.
+pub fn brief_from_composed(doc: BriefDoc) -> Brief {
     match Brief::from_doc(doc.clone()) {
         Ok(brief) => brief,
         Err(_) => Brief::bare(doc.article.unwrap_or_default()),
@@ -401,7 +414,7 @@ pub fn brief_from_text_published(
 /// [`with_detected_places_in`], and where the article was published: its
 /// host and the memory of publishers' home regions, used and taught.
 pub fn with_detected_places_published(
-    mut doc: BriefDoc,
+    doc: BriefDoc,
     gaz: &Gazetteer,
     options: &Options,
     area: Option<PreferredArea>,
@@ -417,6 +430,24 @@ pub fn with_detected_places_published(
         }
         _ => options,
     };
+    with_detected_places_seen(doc, gaz, options, area, personal, |toponyms| {
+        if let Some((host, memory)) = publisher {
+            memory.learn(host, toponyms, gaz);
+        }
+    })
+}
+
+/// [`with_detected_places_in`], showing `found` the names as they were
+/// found and resolved (before the reader's area and country have their
+/// say): what a publisher's memory learns from.
+pub fn with_detected_places_seen(
+    mut doc: BriefDoc,
+    gaz: &Gazetteer,
+    options: &Options,
+    area: Option<PreferredArea>,
+    personal: &PersonalGazetteer,
+    found: impl FnOnce(&[Toponym]),
+) -> BriefDoc {
     let separator = "\n\n";
     // One article's document: a story is composed an article at a time.
     let article = doc.article.take().unwrap_or_default();
@@ -429,9 +460,7 @@ pub fn with_detected_places_published(
         at += p.len() + separator.len();
     }
     let mut toponyms = geoparse::detect_places_with(&joined, gaz, options);
-    if let Some((host, memory)) = publisher {
-        memory.learn(host, &toponyms, gaz);
-    }
+    found(&toponyms);
     for t in &mut toponyms {
         if let Some(area) = area {
             prefer_candidate(t, gaz, "inside the map area the reader chose", |p| {

@@ -10,6 +10,7 @@ pub mod app;
 pub mod basemap;
 pub mod brief;
 pub mod cli;
+pub mod collect;
 pub mod compose;
 pub mod editing;
 pub mod export;

@@ -121,6 +121,23 @@ pub fn article_text_from_html(html: &str) -> Result<String, String> {
 /// [`article_text_from_html`]) and the address the page gives for itself
 /// (its canonical link or `og:url`), if any.
 pub fn article_from_html(html: &str) -> Result<(String, Option<String>), String> {
+    page_article(html).map(|page| (page.text, page.address))
+}
+
+/// What a saved web page holds of its article: the text (title, byline,
+/// paragraphs), its own address, when it was published (its
+/// `article:published_time`, JSON-LD `datePublished` or first
+/// `<time datetime>`, as ISO 8601) and the site's name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageArticle {
+    pub text: String,
+    pub address: Option<String>,
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// The article of a saved web page: see [`PageArticle`].
+pub fn page_article(html: &str) -> Result<PageArticle, String> {
     check_html_shape(html)?;
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -138,9 +155,29 @@ pub fn article_from_html(html: &str) -> Result<(String, Option<String>), String>
         let value = value.trim();
         crate::geoparse::host_of(value).map(|_| value.to_string())
     });
+    let time_element = readability
+        .doc
+        .select("time[datetime]")
+        .attr("datetime")
+        .map(|t| t.to_string());
     let article = readability
         .parse()
         .map_err(|e| format!("no article found in the web page: {e}"))?;
+    let date = article
+        .published_time
+        .as_deref()
+        .and_then(crate::collect::dates::normalize_date)
+        .or_else(|| {
+            time_element
+                .as_deref()
+                .and_then(crate::collect::dates::normalize_date)
+        });
+    let outlet = article
+        .site_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from);
     let mut parts = Vec::new();
     if !article.title.trim().is_empty() {
         parts.push(article.title.trim().to_string());
@@ -165,7 +202,12 @@ pub fn article_from_html(html: &str) -> Result<(String, Option<String>), String>
         .map(String::from)
         .collect();
     parts.extend(body);
-    Ok((parts.join("\n\n"), address))
+    Ok(PageArticle {
+        text: parts.join("\n\n"),
+        address,
+        date,
+        outlet,
+    })
 }
 
 /// Elements nested deeper than this in a web page are refused: the article

@@ -175,7 +175,12 @@ impl GeoparseRecord {
 pub const FOUND_BY_MACHINE: &str = "found in the text by Geobrief";
 
 pub fn geoparse_record(place: &Place) -> Option<GeoparseRecord> {
-    let record = place.extra.get(GEOPARSE_FIELD)?;
+    record_in(&place.extra)
+}
+
+/// The record among a place's extra fields (of a place or of its file form).
+pub fn record_in(extra: &serde_json::Map<String, Value>) -> Option<GeoparseRecord> {
+    let record = extra.get(GEOPARSE_FIELD)?;
     let mut record = GeoparseRecord::deserialize(record).ok()?;
     if record.candidates.is_empty() {
         return None;

@@ -243,3 +243,68 @@ fn geoparse_jsonl_explain_gives_rules_evidence_and_dropped_spans() {
     assert_eq!(line["toponyms"][0]["rule"], "PlaceName");
     assert_eq!(line["toponyms"][0]["evidence"][0]["name"], "Prior");
 }
+
+#[test]
+fn collect_makes_one_story_of_a_folder_and_an_archive_the_same_whatever_the_jobs() {
+    let dir = std::env::temp_dir().join(format!("geobrief-collect-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("folder")).unwrap();
+    std::fs::write(
+        dir.join("folder/01-talks.txt"),
+        "Talks in Moscow\n\nMOSCOW, Jan. 28, 2025 — Syria's president met officials in Moscow.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("folder/02-bases.md"),
+        "# Ships leave Tartus\n\nRussian ships left Tartus and the Hmeimim air base.",
+    )
+    .unwrap();
+    let archive = dir.join("wire.jsonl");
+    std::fs::write(
+        &archive,
+        "{\"id\": \"w1\", \"title\": \"Convoy\", \"date\": \"2025-02-10\", \"source\": \"Wire\", \"text\": \"A convoy left Qamishli for Tartus.\"}\n\
+         this line is not JSON\n\
+         {\"id\": \"w2\", \"text\": \"Officials in Damascus said talks with Moscow would go on.\"}\n",
+    )
+    .unwrap();
+    let run = |jobs: &str, out: &str| {
+        let out = dir.join(out);
+        let (code, stdout, stderr) = geobrief(&[
+            "collect",
+            &dir.join("folder").display().to_string(),
+            "--jsonl",
+            &archive.display().to_string(),
+            "-o",
+            &out.display().to_string(),
+            "--title",
+            "Russia in Syria",
+            "--jobs",
+            jobs,
+        ]);
+        (code, stdout, stderr, std::fs::read_to_string(&out).unwrap())
+    };
+    let (code, stdout, stderr, one) = run("1", "one.json");
+    assert_eq!(code, 1, "a line could not be read: {stderr}");
+    assert!(stderr.contains("wire.jsonl, line 2"), "{stderr}");
+    assert!(stdout.contains("4 articles"), "{stdout}");
+    let (_, _, _, two) = run("2", "two.json");
+    assert_eq!(one, two, "the same story whatever the number of workers");
+    let story: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert_eq!(story["format"], "geobrief/2");
+    assert_eq!(story["title"], "Russia in Syria");
+    let articles = story["articles"].as_array().unwrap();
+    assert_eq!(articles[0]["date"], "2025-01-28", "the dateline's date");
+    assert_eq!(articles[2]["id"], "w1");
+    assert_eq!(articles[2]["outlet"], "Wire");
+    assert_eq!(articles[2]["date"], "2025-02-10");
+    let tartus: Vec<&serde_json::Value> = story["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"].as_str().unwrap_or("").starts_with("Tart"))
+        .collect();
+    assert_eq!(tartus.len(), 1, "one Tartus across the articles");
+    let (code, stdout, _) = geobrief(&["check", &dir.join("one.json").display().to_string()]);
+    assert_eq!(code, 0, "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,359 @@
+//! Making a story of many articles: read what is given (`sources`), find
+//! each text's places on workers, one per core, and add the articles to the
+//! story in the order they came (`merge`), so the story is the same whatever
+//! the number of workers. The app (File ▸ Add articles…) and `geobrief
+//! collect` run the same code.
+//!
+//! A publisher's home region ("Dublin" in an Ohio paper is Dublin, Ohio) is
+//! learned in article order from what each article settled on its own, then
+//! the articles of a site whose home was known before them are read again
+//! with it. Learning from first readings rather than final ones is what lets
+//! the readings run in parallel; a home is learned from towns placed beyond
+//! doubt ("Zanesville, Ohio"), which a home does not change.
+
+pub mod dates;
+pub mod merge;
+pub mod sources;
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use crate::brief::{Article, Brief, BriefDoc};
+use crate::compose::{doc_from_text, with_detected_places_seen};
+use crate::gazetteer::Gazetteer;
+use crate::geoparse::{self, Options, PublisherMemory, Toponym};
+use crate::personal::PersonalGazetteer;
+
+pub use merge::{PlaceKey, SAME_PLACE_KM, StoryBuilder, place_key};
+pub use sources::{ArticleSource, Content, Input, TextArticle, read_inputs};
+
+/// How far a collection has got, shared with whoever shows it; `cancel`
+/// stops it, keeping the articles read so far.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+    pub cancel: AtomicBool,
+}
+
+impl Progress {
+    /// "Reading 312 of 8,400 articles".
+    pub fn describe(&self) -> String {
+        format!(
+            "Reading {} of {} articles",
+            thousands(self.done.load(Ordering::Relaxed)),
+            thousands(self.total.load(Ordering::Relaxed))
+        )
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// 8400 -> "8,400".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What a collection is made with.
+#[derive(Clone, Default)]
+pub struct Settings {
+    /// Workers finding places; 0 means one per core.
+    pub jobs: usize,
+    pub options: Options,
+    pub personal: PersonalGazetteer,
+    /// Publishers' home regions known before this collection.
+    pub publishers: PublisherMemory,
+}
+
+impl Settings {
+    fn workers(&self, articles: usize) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let jobs = if self.jobs == 0 { cores } else { self.jobs };
+        jobs.clamp(1, articles.max(1))
+    }
+}
+
+/// A story's articles with their places found, in the order they came.
+pub struct Collected {
+    /// Each source's articles as one-article documents (a brief source gives
+    /// its brief), in order; `None` where a reading was stopped.
+    pub parts: Vec<Option<Part>>,
+    /// What the publishers' memory learned.
+    pub publishers: PublisherMemory,
+}
+
+pub enum Part {
+    Text(Box<BriefDoc>),
+    Brief(Box<Brief>),
+}
+
+impl Collected {
+    /// The parts that were read, added to `story` in order.
+    pub fn add_to(self, story: &mut StoryBuilder) {
+        for part in self.parts.into_iter().flatten() {
+            match part {
+                Part::Brief(brief) => story.add_brief(&brief),
+                Part::Text(doc) => {
+                    let doc = *doc;
+                    if let Some(article) = doc.article {
+                        story.add_article(article, &doc.places, doc.links);
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn read(&self) -> usize {
+        self.parts.iter().flatten().count()
+    }
+}
+
+/// Finds the places of every text among `sources` on workers and returns
+/// every source's articles in order (see the module's description).
+pub fn find_places(
+    sources: Vec<ArticleSource>,
+    settings: &Settings,
+    progress: &Progress,
+) -> Collected {
+    let gaz = Gazetteer::embedded();
+    let total = sources.len();
+    progress.total.store(total, Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    // First readings, each on its own.
+    let first = in_parallel(&sources, settings, progress, |source| {
+        match &source.content {
+            Content::Brief(brief) => Reading::Brief(brief.clone()),
+            Content::Text(text) => {
+                let (doc, toponyms) = read_text(text, gaz, &settings.options, &settings.personal);
+                Reading::Text(Box::new(doc), toponyms)
+            }
+        }
+    });
+    // Homes learned in article order; the articles a known home may change
+    // are read again with it.
+    let mut publishers = settings.publishers.clone();
+    let mut again: Vec<Option<geoparse::publisher::Home>> = vec![None; total];
+    for (i, (source, reading)) in sources.iter().zip(&first).enumerate() {
+        let (Content::Text(text), Some(Reading::Text(_, Some(toponyms)))) =
+            (&source.content, reading)
+        else {
+            continue;
+        };
+        let Some(host) = text.url.as_deref().and_then(geoparse::host_of) else {
+            continue;
+        };
+        again[i] = publishers.home(&host);
+        publishers.learn(&host, toponyms, gaz);
+    }
+    let redo: Vec<usize> = (0..total).filter(|&i| again[i].is_some()).collect();
+    let mut parts: Vec<Option<Part>> = first
+        .into_iter()
+        .map(|reading| {
+            reading.map(|r| match r {
+                Reading::Brief(b) => Part::Brief(b),
+                Reading::Text(doc, _) => Part::Text(doc),
+            })
+        })
+        .collect();
+    if !redo.is_empty() && !progress.cancelled() {
+        let redo_sources: Vec<(usize, &TextArticle)> = redo
+            .iter()
+            .filter_map(|&i| match &sources[i].content {
+                Content::Text(t) => Some((i, t)),
+                Content::Brief(_) => None,
+            })
+            .collect();
+        let results = in_parallel(
+            &redo_sources,
+            settings,
+            &Progress::default(),
+            |(i, text)| {
+                let options = Options {
+                    home: again[*i].clone(),
+                    ..settings.options.clone()
+                };
+                read_text(text, gaz, &options, &settings.personal).0
+            },
+        );
+        for ((i, _), doc) in redo_sources.iter().zip(results) {
+            if let Some(doc) = doc {
+                parts[*i] = Some(Part::Text(Box::new(doc)));
+            }
+        }
+    }
+    Collected { parts, publishers }
+}
+
+enum Reading {
+    Brief(Box<Brief>),
+    /// The document, and what was found (for a page with an address, whose
+    /// publisher learns from it).
+    Text(Box<BriefDoc>, Option<Vec<Toponym>>),
+}
+
+/// A text's one-article document with its places, and what was found if
+/// its publisher is to learn from it.
+fn read_text(
+    text: &TextArticle,
+    gaz: &Gazetteer,
+    options: &Options,
+    personal: &PersonalGazetteer,
+) -> (BriefDoc, Option<Vec<Toponym>>) {
+    let mut doc = doc_from_text(&text.text, &text.fallback_title);
+    if let Some(article) = &mut doc.article {
+        *article = Article {
+            id: text.id.as_deref().map(Into::into).unwrap_or_default(),
+            url: text.url.clone(),
+            source: text.url.clone(),
+            outlet: text.outlet.clone(),
+            date: text.date.clone(),
+            ..std::mem::take(article)
+        };
+    }
+    let keep = text.url.as_deref().and_then(geoparse::host_of).is_some();
+    let mut seen = None;
+    let doc = with_detected_places_seen(doc, gaz, options, None, personal, |toponyms| {
+        if keep {
+            seen = Some(toponyms.to_vec());
+        }
+    });
+    (doc, seen)
+}
+
+/// `work` on every item, on the settings' workers, in any order; the
+/// results in the items' order (`None` for items left when cancelled).
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    settings: &Settings,
+    progress: &Progress,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<Option<R>> {
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..settings.workers(items.len()) {
+            scope.spawn(|| {
+                loop {
+                    if progress.cancelled() {
+                        break;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else {
+                        break;
+                    };
+                    let result = work(item);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(result);
+                    }
+                    progress.done.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| slot.into_inner().ok().flatten())
+        .collect()
+}
+
+/// A story of everything `inputs` hold, as `geobrief collect` makes it:
+/// the story and what could not be read.
+pub fn collect(
+    inputs: &[Input],
+    title: Option<String>,
+    settings: &Settings,
+) -> (Brief, Vec<String>) {
+    let (sources, mut problems) = read_inputs(inputs);
+    let collected = find_places(sources, settings, &Progress::default());
+    let mut story = StoryBuilder::new(title);
+    collected.add_to(&mut story);
+    if story.article_count() == 0 {
+        problems.push("no article could be read".to_string());
+    }
+    let doc = story.finish();
+    match Brief::from_doc(doc) {
+        Ok(brief) => (brief, problems),
+        Err(errors) => {
+            problems.extend(errors.iter().map(ToString::to_string));
+            (
+                Brief::bare(Article {
+                    title: "Empty story".into(),
+                    ..Article::default()
+                }),
+                problems,
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(text: &str, url: Option<&str>) -> ArticleSource {
+        ArticleSource {
+            origin: "test".into(),
+            content: Content::Text(TextArticle {
+                text: text.into(),
+                fallback_title: "t".into(),
+                url: url.map(String::from),
+                ..TextArticle::default()
+            }),
+        }
+    }
+
+    fn story_json(sources: Vec<ArticleSource>, jobs: usize) -> String {
+        let settings = Settings {
+            jobs,
+            ..Settings::default()
+        };
+        let collected = find_places(sources, &settings, &Progress::default());
+        let mut story = StoryBuilder::new(Some("Test".into()));
+        collected.add_to(&mut story);
+        Brief::from_doc(story.finish()).unwrap().to_json()
+    }
+
+    #[test]
+    fn a_story_is_the_same_whatever_the_number_of_workers() {
+        let sources = || {
+            (0..24)
+                .map(|i| {
+                    text(
+                        &format!(
+                            "Story {i}\n\nOfficials met in Damascus and Aleppo; talks moved to {}.",
+                            ["Moscow", "Beirut", "Homs", "Latakia"][i % 4]
+                        ),
+                        (i % 3 == 0).then_some("https://www.example.com/news/1"),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = story_json(sources(), 1);
+        assert_eq!(one, story_json(sources(), 2));
+        assert_eq!(one, story_json(sources(), 5));
+    }
+
+    #[test]
+    fn a_cancelled_collection_keeps_what_it_read() {
+        let progress = Progress::default();
+        progress.cancel.store(true, Ordering::Relaxed);
+        let collected = find_places(
+            vec![text("A\n\nIn Damascus.", None)],
+            &Settings::default(),
+            &progress,
+        );
+        assert_eq!(collected.read(), 0);
+        assert_eq!(thousands(8400), "8,400");
+        assert_eq!(thousands(312), "312");
+    }
+}
