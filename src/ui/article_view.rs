@@ -281,7 +281,10 @@ impl ArticleView {
             .chain(wanted + 1..blocks.end)
             .find(laid_out);
         let Some(b) = nearest else {
-            return self.blocks[blocks.start.min(self.blocks.len() - 1)].start as usize;
+            return self
+                .blocks
+                .get(blocks.start)
+                .map_or(0, |b| b.start as usize);
         };
         let (_, bytes) = self.block_bytes(brief, b);
         let origin = self.blocks_origin + egui::vec2(0.0, self.tops[b]);
