@@ -108,6 +108,12 @@ impl eframe::App for ScreenshotApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // Once the picture is written the window closes without asking: a
+        // brief made from a text counts as unsaved, but a scripted run made
+        // nothing a reader would lose, and must exit.
+        if self.result.lock().is_ok_and(|r| r.is_some()) {
+            self.app.files.quit_confirmed = true;
+        }
         // A file given on the command line is still opening: wait for it.
         let loading = self.app.is_working();
         if self.frames >= 2

@@ -213,6 +213,18 @@ pub fn ring_crossing(ring: &[Coord<f64>]) -> Option<(usize, usize)> {
     None
 }
 
+/// The first side of `ring` (by the index of its first position) that
+/// spans more than 180° of longitude, with its span. GeoJSON takes such a
+/// side the long way round (RFC 7946 asks that an area across the 180th
+/// meridian be cut in two there), so the ring is drawn as a band round the
+/// world: meant or not, a reader should be told.
+pub fn ring_side_across_the_antimeridian(ring: &[Coord<f64>]) -> Option<(usize, f64)> {
+    ring.windows(2)
+        .map(|w| (w[1].x - w[0].x).abs())
+        .enumerate()
+        .find(|&(_, span)| span > 180.0)
+}
+
 /// True when segments ab and cd cross at a point inside both.
 fn segments_cross(a: Coord<f64>, b: Coord<f64>, c: Coord<f64>, d: Coord<f64>) -> bool {
     let side = |p: Coord<f64>, q: Coord<f64>, r: Coord<f64>| {
@@ -283,6 +295,18 @@ mod tests {
         let bow_tie = [(0.0, 0.0), (1.0, 1.0), (1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]
             .map(|(x, y)| Coord { x, y });
         assert_eq!(ring_crossing(&bow_tie), Some((0, 2)));
+        assert_eq!(ring_side_across_the_antimeridian(&bow_tie), None);
+        let fiji: Vec<Coord<f64>> = [
+            (177.0, -16.0),
+            (-179.0, -16.0),
+            (-179.0, -18.0),
+            (177.0, -18.0),
+            (177.0, -16.0),
+        ]
+        .into_iter()
+        .map(|(x, y)| Coord { x, y })
+        .collect();
+        assert_eq!(ring_side_across_the_antimeridian(&fiji), Some((0, 356.0)));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use indexmap::IndexMap;
 use super::anchor::{
     Anchor, ParagraphIndex, Quote, SEARCH_BUDGET_BYTES, SearchBudget, anchor_quote_indexed,
 };
-use super::geometry::{geometry_from_geojson, ring_crossing};
+use super::geometry::{geometry_from_geojson, ring_crossing, ring_side_across_the_antimeridian};
 use super::model::StoryArticle;
 use super::model::{LinkEntry, mention_key};
 use super::read::{TextError, read_bounded, text_from_bytes};
@@ -441,7 +441,7 @@ fn places_from_docs(
         if let Some(geometry) =
             geometry_from_geojson(&doc.geometry.value, &format!("{at}.geometry"), errors)
         {
-            warn_of_crossings(&geometry, &at, warnings);
+            warn_of_odd_rings(&geometry, &at, warnings);
             places.insert(
                 doc.id.clone(),
                 Place {
@@ -460,8 +460,9 @@ fn places_from_docs(
     places
 }
 
-/// A ring that crosses itself is drawn, but its inside is ambiguous: say so.
-fn warn_of_crossings(geometry: &geo_types::Geometry<f64>, at: &str, warnings: &mut Vec<String>) {
+/// A ring that crosses itself is drawn, but its inside is ambiguous; one
+/// with a side across the 180th meridian is drawn round the world: say so.
+fn warn_of_odd_rings(geometry: &geo_types::Geometry<f64>, at: &str, warnings: &mut Vec<String>) {
     let geo_types::Geometry::Polygon(polygon) = geometry else {
         return;
     };
@@ -471,6 +472,14 @@ fn warn_of_crossings(geometry: &geo_types::Geometry<f64>, at: &str, warnings: &m
             warnings.push(format!(
                 "{at}.geometry.coordinates[{r}]: the ring crosses itself (the sides from \
                  positions {a} and {b}); the area may be drawn oddly"
+            ));
+        }
+        if let Some((side, span)) = ring_side_across_the_antimeridian(&ring.0) {
+            warnings.push(format!(
+                "{at}.geometry.coordinates[{r}]: the side from position {side} spans {span:.0}° \
+                 of longitude, so GeoJSON takes it the long way round and the area is drawn as \
+                 a band round the world; an area across the 180° meridian must be cut in two \
+                 there (RFC 7946, 3.1.9)"
             ));
         }
     }

@@ -64,15 +64,16 @@ pub fn excerpt(brief: &Brief, link: &str, context_chars: usize) -> (String, Stri
     (b, text[m.bytes.clone()].to_string(), a)
 }
 
+/// The last `max_chars` characters of `text`, from a word's start. Counted
+/// from the end: a mention late in a paragraph of megabytes costs no more
+/// than one near its start.
 fn cut_start(text: &str, max_chars: usize) -> &str {
-    let count = text.chars().count();
-    if count <= max_chars {
+    let Some((start, _)) = text.char_indices().rev().nth(max_chars.saturating_sub(1)) else {
+        return text;
+    };
+    if start == 0 {
         return text;
     }
-    let start = text
-        .char_indices()
-        .nth(count - max_chars)
-        .map_or(0, |(b, _)| b);
     let tail = &text[start..];
     tail.find(' ').map_or(tail, |i| &tail[i + 1..])
 }

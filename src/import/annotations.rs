@@ -97,19 +97,19 @@ impl AnnotatedPlaces {
         place.quotes.push(quote);
     }
 
-    /// Gives each feature whose file said nothing of its mentions the
-    /// quotes of its annotations (matched by the place's id in the brief it
-    /// was exported from, else its GeoNames id and name, else its name);
-    /// such a feature with no annotation has no mention. Returns the places
-    /// no feature took.
+    /// Matches each annotated place with its feature (by the place's id in
+    /// the brief it was exported from, else its GeoNames id and name, else
+    /// its name) and gives a feature whose file said nothing of its mentions
+    /// the quotes of its annotations; such a feature with no annotation has
+    /// no mention. Returns the places no feature is.
     pub(super) fn attach_to(mut self, features: &mut [Result<Candidate, String>]) -> Self {
         let waiting: Vec<usize> = (0..features.len())
             .filter(|&i| features[i].as_ref().is_ok_and(|c| c.quotes.is_none()))
             .collect();
         let mut by_id = std::collections::HashMap::new();
         let mut by_name: std::collections::HashMap<String, Vec<usize>> = Default::default();
-        for &i in &waiting {
-            if let Ok(c) = &features[i] {
+        for (i, feature) in features.iter().enumerate() {
+            if let Ok(c) = feature {
                 if let Some(id) = &c.wanted_id {
                     by_id.entry(id.clone()).or_insert(i);
                 }
@@ -138,7 +138,8 @@ impl AnnotatedPlaces {
                 .or_else(by_its_name);
             match taker.and_then(|i| features[i].as_mut().ok().map(|c| (i, c))) {
                 Some((i, c)) => {
-                    c.quotes = Some(place.quotes);
+                    // A feature with selectors of its own keeps them.
+                    c.quotes.get_or_insert(place.quotes);
                     given[i] = true;
                 }
                 None => {

@@ -141,6 +141,26 @@ fn a_geojson_without_selectors_takes_its_mentions_from_the_annotations_beside_it
 }
 
 #[test]
+fn the_annotations_beside_a_geojson_with_selectors_add_no_place_of_their_own() {
+    let original = Brief::default_brief();
+    let dir = std::env::temp_dir().join(format!("geobrief-import-both-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("story.geojson"),
+        feature_collection_json(&original),
+    )
+    .unwrap();
+    std::fs::write(dir.join("story.jsonld"), collection_json(&original)).unwrap();
+    let bare = without_places(&original);
+    for name in ["story.geojson", "story.jsonld"] {
+        let imported = read_places_file(&dir.join(name), &bare).unwrap();
+        assert_eq!(imported.places.new.len(), 13, "{name}");
+        assert_eq!(imported.places.mention_count(), 44, "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn importing_an_export_into_its_own_brief_adds_nothing() {
     let brief = Brief::default_brief();
     let imported = places_from_geojson(&feature_collection_json(&brief), &brief).unwrap();

@@ -3,6 +3,7 @@
 //! returns actions; none of it holds domain logic or touches the app.
 
 pub mod article;
+mod article_view;
 pub mod dialogs;
 pub mod keys;
 pub mod layout;

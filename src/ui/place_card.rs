@@ -297,7 +297,27 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
         }
     });
     let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
-    for (k, link) in mentions.iter().enumerate() {
+    // A place named thousands of times lists the passages around the
+    // current one: a frame lays out a bounded number of them.
+    let shown = passages_shown(at, mentions.len());
+    if shown.len() < mentions.len() {
+        ui.label(
+            RichText::new(format!(
+                "Passages {}–{} of {} shown; Prev and Next go through them all.",
+                shown.start + 1,
+                shown.end,
+                mentions.len()
+            ))
+            .small()
+            .weak(),
+        );
+    }
+    for (k, link) in mentions
+        .iter()
+        .enumerate()
+        .take(shown.end)
+        .skip(shown.start)
+    {
         let Some(m) = brief.mention(link) else {
             continue;
         };
@@ -337,6 +357,18 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
     }
 }
 
+/// Passages a place card lists at most.
+const MAX_PASSAGES_LISTED: usize = 50;
+
+/// The passages listed when `at` is the current one of `count`: all of
+/// them, or [`MAX_PASSAGES_LISTED`] around it.
+fn passages_shown(at: usize, count: usize) -> std::ops::Range<usize> {
+    let start = at
+        .saturating_sub(MAX_PASSAGES_LISTED / 2)
+        .min(count.saturating_sub(MAX_PASSAGES_LISTED));
+    start..(start + MAX_PASSAGES_LISTED).min(count)
+}
+
 pub fn coordinates_text(p: &Place) -> String {
     let (lon, lat) = p.anchor_lon_lat();
     let ns = if lat >= 0.0 { 'N' } else { 'S' };
@@ -346,5 +378,18 @@ pub fn coordinates_text(p: &Place) -> String {
         format!("centre {point}")
     } else {
         point
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_of_many_passages_lists_those_around_the_current_one() {
+        assert_eq!(passages_shown(0, 8), 0..8);
+        assert_eq!(passages_shown(0, 50_000), 0..MAX_PASSAGES_LISTED);
+        assert_eq!(passages_shown(30_000, 50_000), 29_975..30_025);
+        assert_eq!(passages_shown(49_999, 50_000), 49_950..50_000);
     }
 }

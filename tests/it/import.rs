@@ -151,12 +151,13 @@ fn a_pasted_story_exported_and_imported_into_itself_adds_nothing_and_back_into_i
     assert!(brief.places().all(|p| !p.id.ends_with("-2")));
     assert!(words_linked_twice(brief).is_empty());
 
-    // Into the story without its places, twice: the same places and
+    // Into the story without its places, twice (the Web Annotations, which
+    // read the GeoJSON beside them, then the GeoJSON): the same places and
     // mentions, once.
     remove_every_place(&mut harness);
     for path in [
-        base.with_extension("geojson"),
         base.with_extension("jsonld"),
+        base.with_extension("geojson"),
     ] {
         import(&mut harness, &path);
         let brief = harness.state().brief();
