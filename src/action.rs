@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::brief::{LinkId, PlaceId};
+use crate::brief::{ArticleId, LinkId, PlaceId};
 use crate::editing::EditAction;
 use crate::map::memory::{Gesture, MapAction};
 use crate::selection::TextSelection;
@@ -33,6 +33,12 @@ pub enum Action {
     Edit(EditAction),
     /// Open or fold the side panel (place card and list).
     ShowSidePanel(bool),
+    /// Show this article of the story in the reading panel.
+    ShowArticle(ArticleId),
+    /// Show the next (1) or previous (-1) article of the story.
+    StepArticle(isize),
+    /// Show (or leave) the list of the story's articles in the reading panel.
+    ShowArticleList(bool),
     Undo,
     Redo,
     File(FileAction),
@@ -74,6 +80,18 @@ pub enum FileAction {
     Recover(bool),
     /// Stop the place detection that is running.
     CancelWork,
+    /// Ask for files (or a folder) of articles: for a new story, or to add
+    /// to this brief.
+    ShowAddArticles {
+        new_story: bool,
+        folder: bool,
+    },
+    /// Read these and find their places: a new story of them, or more
+    /// articles of this brief.
+    AddArticles {
+        inputs: Vec<crate::collect::Input>,
+        new_story: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::brief::{Brief, LinkId, PlaceId};
+use crate::brief::{ArticleId, Brief, LinkId, PlaceId, StoryArticle};
 
 /// Words selected in one paragraph, as a byte range. `anchor` is where the
 /// selection started (a drag's start, or the end kept by Shift+arrows) and
@@ -57,6 +57,8 @@ impl TextSelection {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Selection {
+    /// The article the reading panel shows (`None`: the story's first).
+    pub article: Option<ArticleId>,
     pub place: Option<PlaceId>,
     /// The mention the reader is at (one of the selected place's).
     pub mention: Option<LinkId>,
@@ -67,6 +69,13 @@ impl Selection {
     /// Drops what the brief no longer has (after an edit or an undo); what
     /// it still has stays selected.
     pub fn keep_valid(&mut self, brief: &Brief) {
+        if self
+            .article
+            .as_ref()
+            .is_some_and(|a| brief.article(a).is_none())
+        {
+            self.article = None;
+        }
         if self
             .place
             .as_ref()
@@ -93,6 +102,32 @@ impl Selection {
             if !fits {
                 self.text = None;
             }
+        }
+    }
+}
+
+impl Selection {
+    /// The article the reading panel shows.
+    pub fn article<'b>(&self, brief: &'b Brief) -> &'b StoryArticle {
+        self.article
+            .as_ref()
+            .and_then(|a| brief.article(a))
+            .unwrap_or_else(|| brief.first_article())
+    }
+
+    /// Shows the article of the current mention, if it is in another one.
+    pub fn follow_mention(&mut self, brief: &Brief) {
+        let article = self
+            .mention
+            .as_ref()
+            .and_then(|m| brief.mention(m))
+            .and_then(|m| brief.article_of_paragraph(m.paragraph));
+        if let Some(article) = article
+            && self.article(brief).id != article.id
+        {
+            self.article = Some(article.id.clone());
+            // Words selected in another article are left behind.
+            self.text = None;
         }
     }
 }

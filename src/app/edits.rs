@@ -45,7 +45,7 @@ impl GeobriefApp {
 
     /// After the brief changed: keep what is still there selected, select
     /// `select` if given, and note the change for the recovery copy.
-    fn after_change(&mut self, select: Option<PlaceId>) {
+    pub(super) fn after_change(&mut self, select: Option<PlaceId>) {
         let brief = self.doc.brief();
         self.selection.keep_valid(brief);
         if self

@@ -27,6 +27,8 @@ use crate::ui::dialogs::Dialog;
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Deferred {
     Open(PathBuf),
+    /// A new story brief of these articles.
+    NewStory(Vec<crate::collect::Input>),
     NewFromText(String),
     Quit,
 }
@@ -35,6 +37,7 @@ impl Deferred {
     fn describe(&self) -> String {
         match self {
             Deferred::Open(path) => format!("Opening {} will close this brief.", path.display()),
+            Deferred::NewStory(_) => "A new story brief will replace this one.".to_string(),
             Deferred::NewFromText(_) => "A new brief will replace this one.".to_string(),
             Deferred::Quit => "Geobrief is closing.".to_string(),
         }
@@ -115,7 +118,24 @@ impl GeobriefApp {
             }
             FileAction::Confirm(answer) => self.answer_unsaved(answer),
             FileAction::Recover(recover) => self.answer_recovery(recover),
+            FileAction::ShowAddArticles { new_story, folder } => {
+                self.start_picker(Pick::Articles { new_story, folder });
+            }
+            FileAction::AddArticles { inputs, new_story } => {
+                if new_story {
+                    self.unless_unsaved(Deferred::NewStory(inputs));
+                } else {
+                    self.collect_articles(inputs, false);
+                }
+            }
             FileAction::CancelWork => {
+                if let Some(progress) = self.jobs.busy.as_ref().and_then(|b| b.progress.clone()) {
+                    // A story being read stops and keeps what it has read.
+                    progress
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                    return;
+                }
                 if let Some(busy) = &self.jobs.busy {
                     self.problems
                         .push(Problem::Note(format!("Cancelled: {}", busy.what)));
@@ -185,6 +205,7 @@ impl GeobriefApp {
                     brief: brief_from_article_text(&text, "Pasted article", &personal),
                 });
             }
+            Deferred::NewStory(inputs) => self.collect_articles(inputs, true),
             Deferred::Quit => self.files.quit_confirmed = true,
         }
     }
@@ -320,6 +341,16 @@ impl GeobriefApp {
                 Done::PersonalSaved(result) => {
                     if let Err(e) = result {
                         self.problems.push(Problem::Save(e));
+                    }
+                }
+                Done::Collected {
+                    token,
+                    new_story,
+                    collected,
+                    problems,
+                } => {
+                    if self.jobs.finish_busy(token) {
+                        self.take_collected(new_story, collected, problems);
                     }
                 }
             }

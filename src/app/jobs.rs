@@ -44,12 +44,34 @@ pub enum Done {
         result: Result<Imported, ImportError>,
     },
     PersonalSaved(Result<(), SaveError>),
+    /// Articles read and their places found, for a new story or this brief.
+    Collected {
+        token: u64,
+        new_story: bool,
+        collected: crate::collect::Collected,
+        problems: Vec<String>,
+    },
 }
 
 /// The long job the reader waits for (opening, finding places), if any.
 pub struct Busy {
     pub what: String,
     pub token: u64,
+    /// How far a job over many articles has got ("Reading 312 of 8,400
+    /// articles"); its Cancel stops it and keeps what it read.
+    pub progress: Option<std::sync::Arc<crate::collect::Progress>>,
+}
+
+impl Busy {
+    /// What the reader is waiting for, as the panel says it now.
+    pub fn describe(&self) -> String {
+        match &self.progress {
+            Some(progress) if progress.total.load(std::sync::atomic::Ordering::Relaxed) > 0 => {
+                format!("{}…", progress.describe())
+            }
+            _ => self.what.clone(),
+        }
+    }
 }
 
 pub struct Jobs {
@@ -110,6 +132,7 @@ impl Jobs {
         self.busy = Some(Busy {
             what: what.into(),
             token: self.last_token,
+            progress: None,
         });
         self.last_token
     }

@@ -9,6 +9,7 @@ mod files;
 mod jobs;
 mod pickers;
 mod saving;
+mod story;
 mod window;
 pub use window::open_asked_links;
 
@@ -197,12 +198,23 @@ impl GeobriefApp {
         // of its gesture.
         let gesture = self.map.gesture.clone();
         let brief_name = self.brief_name();
+        let busy_text = self.jobs.busy.as_ref().map(jobs::Busy::describe);
+        if self
+            .jobs
+            .busy
+            .as_ref()
+            .is_some_and(|b| b.progress.is_some())
+        {
+            // The count of articles read moves on while the job runs.
+            ctx.request_repaint_after(std::time::Duration::from_millis(150));
+        }
         let reading = ui::Reading {
             brief: self.doc.brief(),
+            article: self.selection.article(self.doc.brief()),
             selection: &self.selection,
             hovered: self.hovered.as_ref(),
             scroll_to_mention: self.scroll_to_mention,
-            busy: self.jobs.busy.as_ref().map(|b| b.what.as_str()),
+            busy: busy_text.as_deref(),
             gesture: gesture.as_ref(),
         };
         actions.extend(ui::top_bar::top_bar_ui(
@@ -239,6 +251,7 @@ impl GeobriefApp {
             ui,
             &reading,
             &mut self.views.article,
+            &mut self.views.articles,
             ui::layout::Sizing {
                 plan: panels.article,
                 share: &mut self.panels.article,
@@ -276,7 +289,11 @@ impl GeobriefApp {
                 }
             }
             Action::ClearSelection => {
-                self.selection = crate::selection::Selection::default();
+                // The article being read stays.
+                self.selection = crate::selection::Selection {
+                    article: self.selection.article.take(),
+                    ..Default::default()
+                };
                 self.map.gesture = None;
             }
             Action::NextMention => self.step_mention(1),
@@ -290,6 +307,9 @@ impl GeobriefApp {
             Action::Gesture(gesture) => self.map.gesture = gesture,
             Action::Edit(edit) => self.apply_edit(edit),
             Action::ShowSidePanel(open) => self.panels.side_open = Some(open),
+            Action::ShowArticle(id) => self.show_article(&id),
+            Action::StepArticle(step) => self.step_article(step),
+            Action::ShowArticleList(open) => self.views.articles.open = open,
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::File(file_action) => self.apply_file(file_action),
@@ -301,8 +321,19 @@ impl GeobriefApp {
             return;
         }
         self.selection.place = Some(place.clone());
-        self.selection.mention =
-            mention.or_else(|| self.brief().mentions_of(place).first().cloned());
+        // Its first passage in the article being read, else its first of all.
+        let brief = self.doc.brief();
+        let shown = self.selection.article(brief).paragraphs.clone();
+        let mentions = brief.mentions_of(place);
+        let here = mentions.iter().find(|l| {
+            brief
+                .mention(l)
+                .is_some_and(|m| shown.contains(&m.paragraph))
+        });
+        self.selection.mention = mention
+            .or_else(|| here.cloned())
+            .or_else(|| mentions.first().cloned());
+        self.selection.follow_mention(self.doc.brief());
         self.scroll_to_mention = self.selection.mention.is_some();
         let brief = self.doc.brief();
         self.map.fly_to_place(brief, place);
@@ -321,7 +352,48 @@ impl GeobriefApp {
             .unwrap_or(0) as isize;
         let next = (at + step).rem_euclid(mentions.len() as isize) as usize;
         self.selection.mention = Some(mentions[next].clone());
+        self.selection.follow_mention(self.doc.brief());
         self.scroll_to_mention = true;
+    }
+
+    /// Shows an article of the story; the selected place stays selected,
+    /// at its first passage there if it has one.
+    fn show_article(&mut self, id: &crate::brief::ArticleId) {
+        let brief = self.doc.brief();
+        let Some(article) = brief.article(id) else {
+            return;
+        };
+        self.selection.article = Some(article.id.clone());
+        self.selection.text = None;
+        let range = article.paragraphs.clone();
+        let here = self.selection.place.as_ref().and_then(|p| {
+            brief
+                .mentions_of(p)
+                .iter()
+                .find(|l| {
+                    brief
+                        .mention(l)
+                        .is_some_and(|m| range.contains(&m.paragraph))
+                })
+                .cloned()
+        });
+        if here.is_some() {
+            self.selection.mention = here;
+            self.scroll_to_mention = true;
+        }
+        self.views.article.scroll_to_top();
+    }
+
+    fn step_article(&mut self, step: isize) {
+        let brief = self.doc.brief();
+        let count = brief.article_count() as isize;
+        let at = brief
+            .article_position(&self.selection.article(brief).id)
+            .unwrap_or(0) as isize;
+        let next = (at + step).clamp(0, count - 1) as usize;
+        if let Some(id) = brief.articles().get(next).map(|a| a.id.clone()) {
+            self.show_article(&id);
+        }
     }
 
     fn step_place(&mut self, step: isize) {

@@ -14,13 +14,18 @@ pub(super) enum Pick {
     Open,
     Save,
     Import,
+    /// Files (or a folder) of articles for a story: a new one, or this one.
+    Articles {
+        new_story: bool,
+        folder: bool,
+    },
 }
 
 /// A file dialog running on its thread: what for, its answer, and when it
 /// opened (an instant "no answer" means there is no dialog service).
 pub(super) struct Picker {
     pick: Pick,
-    answer: Receiver<Option<PathBuf>>,
+    answer: Receiver<Option<Vec<PathBuf>>>,
     opened: std::time::Instant,
 }
 
@@ -44,22 +49,31 @@ impl GeobriefApp {
             if let Some(dir) = dir {
                 dialog = dialog.set_directory(dir);
             }
+            let one = |p: Option<PathBuf>| p.map(|p| vec![p]);
             let chosen = match pick {
-                Pick::Open => dialog
+                Pick::Open => one(dialog
                     .add_filter(
                         "Briefs, articles and web pages",
                         &["json", "txt", "md", "html", "htm"],
                     )
                     .add_filter("All files", &["*"])
-                    .pick_file(),
-                Pick::Import => dialog
+                    .pick_file()),
+                Pick::Import => one(dialog
                     .add_filter("GeoJSON or Web Annotations", &["geojson", "json", "jsonld"])
                     .add_filter("All files", &["*"])
-                    .pick_file(),
-                Pick::Save => dialog
+                    .pick_file()),
+                Pick::Save => one(dialog
                     .add_filter("Brief", &["json"])
                     .set_file_name(file_name)
-                    .save_file(),
+                    .save_file()),
+                Pick::Articles { folder: true, .. } => one(dialog.pick_folder()),
+                Pick::Articles { folder: false, .. } => dialog
+                    .add_filter(
+                        "Articles, web pages, briefs and JSON Lines archives",
+                        &["txt", "md", "html", "htm", "json", "jsonl"],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_files(),
             };
             let _ = tx.send(chosen);
         });
@@ -80,7 +94,23 @@ impl GeobriefApp {
                 let pick = picker.pick;
                 let quick = picker.opened.elapsed() < std::time::Duration::from_millis(400);
                 self.files.picker = None;
-                match (pick, chosen) {
+                let first = chosen.as_ref().and_then(|c| c.first().cloned());
+                match (pick, first) {
+                    (Pick::Articles { new_story, .. }, Some(_)) => {
+                        let inputs = chosen
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(crate::collect::Input::Path)
+                            .collect();
+                        self.apply_file(FileAction::AddArticles { inputs, new_story });
+                    }
+                    (Pick::Articles { new_story, .. }, None) if quick => {
+                        self.files.dialog = Some(Dialog::ArticlesPath {
+                            path: String::new(),
+                            new_story,
+                        });
+                    }
+                    (Pick::Articles { .. }, None) => {}
                     (Pick::Open, Some(path)) => self.apply_file(FileAction::Open(path)),
                     (Pick::Import, Some(path)) => self.apply_file(FileAction::ImportPlaces(path)),
                     (Pick::Save, Some(path)) => self.apply_file(FileAction::SaveTo(path)),

@@ -12,26 +12,46 @@ impl GeobriefApp {
     pub(super) fn window_events(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = Vec::new();
         let text_focused = ctx.text_edit_focused();
+        let story = self.doc.brief().is_story();
+        let mut pasted_into_story = None;
         ctx.input(|i| {
-            if let Some(path) = i
+            let dropped: Vec<PathBuf> = i
                 .raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
-            {
-                actions.push(Action::File(FileAction::Open(path)));
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect();
+            match dropped.as_slice() {
+                [] => {}
+                // One file opens; several make a story (or join the one open).
+                [path] if !story => actions.push(Action::File(FileAction::Open(path.clone()))),
+                _ => actions.push(Action::File(FileAction::AddArticles {
+                    inputs: dropped
+                        .into_iter()
+                        .map(crate::collect::Input::Path)
+                        .collect(),
+                    new_story: !story,
+                })),
             }
             if !text_focused && self.files.dialog.is_none() {
                 for event in &i.events {
                     if let egui::Event::Paste(text) = event
                         && text.split_whitespace().count() >= 3
                     {
-                        actions.push(Action::File(FileAction::NewFromText(text.clone())));
+                        if story {
+                            // A story gains the pasted article.
+                            pasted_into_story = Some(text.clone());
+                        } else {
+                            actions.push(Action::File(FileAction::NewFromText(text.clone())));
+                        }
                     }
                 }
             }
         });
+        if let Some(text) = pasted_into_story {
+            self.add_pasted_article(text);
+        }
         let close_requested = ctx.input(|i| i.viewport().close_requested());
         if close_requested && self.doc.is_dirty() && !self.files.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

@@ -408,6 +408,17 @@ fn anchor_links(
     }
 }
 
+/// A place from its file form, checked as a brief's places are.
+pub fn place_from_doc(doc: PlaceDoc) -> Result<Place, Vec<BriefError>> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let places = places_from_docs(vec![doc], &mut errors, &mut warnings);
+    match places.into_values().next() {
+        Some(place) if errors.is_empty() => Ok(place),
+        _ => Err(errors),
+    }
+}
+
 fn places_from_docs(
     docs: Vec<PlaceDoc>,
     errors: &mut Vec<BriefError>,

@@ -153,6 +153,24 @@ impl Brief {
         self.articles_changed = self.next_version;
     }
 
+    /// How many places each article names (by the story's order of articles).
+    pub fn place_counts_by_article(&self) -> Vec<usize> {
+        let mut seen: Vec<std::collections::HashSet<&str>> =
+            vec![std::collections::HashSet::new(); self.articles.len()];
+        let mut article = 0;
+        for (p, links) in self.by_paragraph.iter().enumerate() {
+            while article + 1 < self.articles.len() && self.articles[article].paragraphs.end <= p {
+                article += 1;
+            }
+            for link in links {
+                if let Some(entry) = self.links.get(link.as_str()) {
+                    seen[article].insert(entry.link.place.as_str());
+                }
+            }
+        }
+        seen.iter().map(std::collections::HashSet::len).collect()
+    }
+
     /// Changes whenever an article is added, removed, or its fields change.
     pub fn articles_version(&self) -> u64 {
         self.articles_changed

@@ -79,6 +79,10 @@ pub struct StoryBuilder {
     hand_made: HashMap<String, Vec<(LonLat, PlaceId)>>,
     place_ids: HashSet<PlaceId>,
     article_ids: HashSet<ArticleId>,
+    link_ids: HashSet<LinkId>,
+    /// Articles, places and links that were the story's before (see
+    /// [`StoryBuilder::continuing`]).
+    seeded: (usize, usize, usize),
 }
 
 impl StoryBuilder {
@@ -125,7 +129,10 @@ impl StoryBuilder {
                 }
             };
             link.place = story_place;
-            link.id = LinkId::new(format!("l{}", self.links.len() + 1));
+            if link.id.is_blank() || self.link_ids.contains(&link.id) {
+                link.id = self.fresh_link_id();
+            }
+            self.link_ids.insert(link.id.clone());
             link.target.article = Some(id.clone());
             self.links.push(link);
         }
@@ -201,6 +208,64 @@ impl StoryBuilder {
             ..place.clone()
         });
         id
+    }
+
+    fn fresh_link_id(&self) -> LinkId {
+        let mut n = self.links.len() + 1;
+        loop {
+            let id = LinkId::new(format!("l{n}"));
+            if !self.link_ids.contains(&id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+
+    /// A builder that goes on from `brief`: its articles, places and links
+    /// are the story's as they are, and what is added after them comes out
+    /// of [`Self::new_edits`] as edits of `brief`.
+    pub fn continuing(brief: &Brief) -> Self {
+        let mut builder = Self::new(None);
+        builder.add_brief(brief);
+        builder.seeded = (
+            builder.articles.len(),
+            builder.places.len(),
+            builder.links.len(),
+        );
+        builder
+    }
+
+    /// What was added since [`Self::continuing`], as edits of the brief it
+    /// went on from: the articles, then their new places, then the links.
+    /// Faults (none are expected: the parts were checked) are skipped.
+    pub fn new_edits(self, brief: &Brief) -> Vec<crate::brief::Edit> {
+        use crate::brief::Edit;
+        let (articles, places, links) = self.seeded;
+        let mut edits = Vec::new();
+        for (k, article) in self.articles.into_iter().skip(articles).enumerate() {
+            edits.push(Edit::InsertArticle {
+                index: brief.article_count() + k,
+                article: Box::new(article),
+            });
+        }
+        let new_places = self
+            .places
+            .into_iter()
+            .skip(places)
+            .filter_map(|p| crate::brief::place_from_doc(p).ok());
+        for (k, place) in new_places.enumerate() {
+            edits.push(Edit::InsertPlace {
+                index: brief.place_count() + k,
+                place: Box::new(place),
+            });
+        }
+        for (k, link) in self.links.into_iter().skip(links).enumerate() {
+            edits.push(Edit::InsertLink {
+                index: brief.link_count() + k,
+                link: Box::new(link),
+            });
+        }
+        edits
     }
 
     fn fresh_article_id(&self) -> ArticleId {
@@ -308,6 +373,30 @@ mod tests {
         assert_eq!(ids, ["zulu", "checkpoint-zulu"]);
         assert_eq!(brief.mentions_of("zulu").len(), 2);
         assert_eq!(brief.mentions_of("checkpoint-zulu").len(), 1);
+    }
+
+    #[test]
+    fn articles_added_to_a_brief_come_as_edits_that_undo_in_one_step() {
+        let mut brief = Brief::default_brief();
+        let before = brief.to_json();
+        let mut story = StoryBuilder::continuing(&brief);
+        story.add_brief(&found(
+            "Later\n\nShips left Tartus; officials in Damascus and Beirut spoke.",
+        ));
+        let edits = story.new_edits(&brief);
+        let undo = brief.apply(crate::brief::Edit::Batch(edits)).unwrap();
+        assert_eq!(brief.article_count(), 2);
+        assert!(brief.is_story());
+        let damascus = brief.places().filter(|p| p.name == "Damascus").count();
+        assert_eq!(damascus, 1, "Damascus is the default brief's Damascus");
+        assert_eq!(
+            brief.mentions_of("damascus").len(),
+            3,
+            "two before, one new"
+        );
+        assert!(brief.places().any(|p| p.name == "Beirut"), "a new place");
+        brief.apply(undo).unwrap();
+        assert_eq!(brief.to_json(), before);
     }
 
     #[test]

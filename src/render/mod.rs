@@ -63,6 +63,7 @@ pub fn map_picture(brief: &Brief, size_px: [u32; 2], dark: bool) -> MapPicture {
         let out = ctx.run_ui(input, |ui| {
             let reading = ui::Reading {
                 brief,
+                article: brief.first_article(),
                 selection: &selection,
                 hovered: None,
                 scroll_to_mention: false,

@@ -30,6 +30,7 @@ pub fn article_panel_ui(
     ui: &mut egui::Ui,
     reading: &Reading,
     view: &mut ArticleView,
+    list: &mut super::article_list::ArticleListState,
     sizing: super::layout::Sizing,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -39,8 +40,19 @@ pub fn article_panel_ui(
         if let Some(busy) = reading.busy {
             busy_ui(ui, busy, &mut actions);
         }
+        if reading.brief.article_count() > 1 {
+            if list.open {
+                super::article_list::article_list_ui(ui, reading, list, &mut actions);
+                return;
+            }
+            story_bar_ui(ui, reading, &mut actions);
+        }
         let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if view.scroll_fix != 0.0 {
+        if view.jump_to_top {
+            view.jump_to_top = false;
+            view.scroll_fix = 0.0;
+            scroll = scroll.vertical_scroll_offset(0.0);
+        } else if view.scroll_fix != 0.0 {
             let offset = ui
                 .ctx()
                 .data(|d| d.get_temp::<f32>(ui.scope_id().with("article_offset")))
@@ -76,6 +88,43 @@ fn reading_size_for_width(ui: &mut egui::Ui) {
     }
 }
 
+/// A story's bar above the article: which article of how many, Prev and
+/// Next, and the list of them all.
+fn story_bar_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Action>) {
+    let brief = reading.brief;
+    let at = brief.article_position(&reading.article.id).unwrap_or(0);
+    let count = brief.article_count();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(at > 0, egui::Button::new("‹ Prev"))
+            .on_hover_text("The previous article (Alt+←)")
+            .clicked()
+        {
+            actions.push(Action::StepArticle(-1));
+        }
+        ui.label(format!(
+            "Article {} of {}",
+            crate::collect::thousands(at + 1),
+            crate::collect::thousands(count)
+        ));
+        if ui
+            .add_enabled(at + 1 < count, egui::Button::new("Next ›"))
+            .on_hover_text("The next article (Alt+→)")
+            .clicked()
+        {
+            actions.push(Action::StepArticle(1));
+        }
+        if ui
+            .button("All articles…")
+            .on_hover_text("The story's articles: sort, filter, pick one")
+            .clicked()
+        {
+            actions.push(Action::ShowArticleList(true));
+        }
+    });
+    ui.separator();
+}
+
 fn busy_ui(ui: &mut egui::Ui, what: &str, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.spinner();
@@ -98,7 +147,7 @@ fn article_ui(
     let left = ui.max_rect().left();
     let width = ui.available_width().max(100.0).floor();
     let brief = reading.brief;
-    view.fit(ui, brief, width);
+    view.fit(ui, brief, width, reading.article.paragraphs.clone());
     if viewport.min.y < view.header_height + OVERSCAN_POINTS {
         let top = ui.cursor().top();
         ui.add_space(8.0);
@@ -124,6 +173,7 @@ fn article_ui(
         .as_ref()
         .filter(|_| reading.scroll_to_mention)
         .and_then(|l| brief.mention(l))
+        .filter(|m| view.shows(m.paragraph))
         .map(|m| (view.block_at(m.paragraph, m.bytes.start), m));
     if let Some((b, _)) = &target {
         view.layout(ui, reading, *b, width, *b < from);
@@ -156,7 +206,7 @@ fn article_ui(
 }
 
 fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
-    let article = &reading.brief.first_article().info;
+    let article = &reading.article.info;
     ui.label(RichText::new(&article.title).heading().strong());
     let title_note = match article.title_by.as_deref() {
         Some("geobrief") => Some("No headline found in the text; the title is a stand-in."),

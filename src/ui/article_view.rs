@@ -35,9 +35,14 @@ struct Block {
 /// The panel's state between frames.
 #[derive(Default)]
 pub struct ArticleView {
-    /// What the layouts were made for: width, theme, body text size,
-    /// paragraph count, and the font atlas they point into.
-    key: Option<(u32, bool, u32, usize, u64)>,
+    /// What the layouts were made for: width, theme, body text size, the
+    /// article's paragraphs (a range of the story's), and the font atlas
+    /// they point into.
+    key: Option<(u32, bool, u32, Range<usize>, u64)>,
+    /// The paragraphs shown: the current article's, among the story's.
+    range: Range<usize>,
+    /// Set when another article is shown: the panel scrolls to its top.
+    pub(super) jump_to_top: bool,
     blocks: Vec<Block>,
     /// `first_block[p]..first_block[p + 1]` are paragraph `p`'s blocks.
     first_block: Vec<u32>,
@@ -67,20 +72,24 @@ pub struct ArticleView {
 }
 
 impl ArticleView {
-    pub(super) fn fit(&mut self, ui: &egui::Ui, brief: &Brief, width: f32) {
+    /// Lays out (by estimate) the paragraphs `range` of the story, the
+    /// article shown, at `width`.
+    pub(super) fn fit(&mut self, ui: &egui::Ui, brief: &Brief, width: f32, range: Range<usize>) {
         let paragraphs = brief.paragraphs();
+        let range = range.start.min(paragraphs.len())..range.end.min(paragraphs.len());
         let key = (
             width.to_bits(),
             ui.visuals().dark_mode,
             egui::TextStyle::Body.resolve(ui.style()).size.to_bits(),
-            paragraphs.len(),
+            range.clone(),
             super::font_epoch(ui.ctx()),
         );
-        if self.key == Some(key) {
+        if self.key.as_ref() == Some(&key) {
             return;
         }
         self.key = Some(key);
-        if self.first_block.len() != paragraphs.len() + 1 {
+        if self.range != range || self.first_block.len() != range.len() + 1 {
+            self.range = range;
             self.cut_into_blocks(paragraphs);
         }
         let sample = ParagraphText::lay_out(
@@ -115,7 +124,12 @@ impl ArticleView {
     fn cut_into_blocks(&mut self, paragraphs: &[String]) {
         self.blocks.clear();
         self.first_block.clear();
-        for (p, text) in paragraphs.iter().enumerate() {
+        let shown = self.range.clone();
+        for (p, text) in paragraphs[shown.clone()]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (shown.start + i, t))
+        {
             self.first_block.push(self.blocks.len() as u32);
             self.blocks
                 .extend(piece_starts(text).into_iter().map(|start| Block {
@@ -131,10 +145,24 @@ impl ArticleView {
         self.blocks.len()
     }
 
-    /// Paragraph `p`'s blocks.
+    /// Paragraph `p`'s blocks (none for a paragraph of another article).
     pub(super) fn blocks_of(&self, p: usize) -> Range<usize> {
+        if !self.range.contains(&p) {
+            return 0..0;
+        }
+        let i = p - self.range.start;
         let at = |i: usize| self.first_block.get(i).map_or(0, |&b| b as usize);
-        at(p)..at(p + 1)
+        at(i)..at(i + 1)
+    }
+
+    /// Whether paragraph `p` is in the article shown.
+    pub(super) fn shows(&self, p: usize) -> bool {
+        self.range.contains(&p)
+    }
+
+    /// Shows the next article from its top.
+    pub fn scroll_to_top(&mut self) {
+        self.jump_to_top = true;
     }
 
     /// Block `b`'s paragraph and bytes within it.
@@ -152,6 +180,9 @@ impl ArticleView {
     /// for the paragraph's end).
     pub(super) fn block_at(&self, p: usize, byte: usize) -> usize {
         let blocks = self.blocks_of(p);
+        if blocks.is_empty() {
+            return 0;
+        }
         let within = &self.blocks[blocks.clone()];
         let i = within.partition_point(|b| b.start as usize <= byte);
         blocks.start + i.saturating_sub(1)
@@ -308,6 +339,9 @@ impl ArticleView {
         paragraph: usize,
         bytes: std::ops::Range<usize>,
     ) -> Option<Rect> {
+        if !self.shows(paragraph) {
+            return None;
+        }
         let b = self.block_at(paragraph, bytes.start);
         let origin = self.drawn.iter().find(|(d, _)| *d == b)?.1;
         let layout = self.layouts.get(b)?.as_ref()?;

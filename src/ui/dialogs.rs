@@ -17,6 +17,11 @@ pub enum Dialog {
     OpenPath(String),
     SavePath(String),
     ImportPath(String),
+    /// A file, folder or archive of articles, typed where no file dialog is.
+    ArticlesPath {
+        path: String,
+        new_story: bool,
+    },
     /// "Save your edits first?", saying what waits.
     UnsavedEdits {
         what: String,
@@ -127,6 +132,24 @@ pub fn dialogs_ui(
                 "Import places from a GeoJSON or Web Annotations file",
                 path,
                 FileAction::ImportPlaces,
+                &mut act,
+            );
+        }
+        Dialog::ArticlesPath { path, new_story } => {
+            let title = if *new_story {
+                "New story brief from files, a folder or a JSON Lines archive"
+            } else {
+                "Add articles: a file, a folder or a JSON Lines archive"
+            };
+            let new_story = *new_story;
+            path_dialog_ui(
+                ui,
+                title,
+                path,
+                move |p| FileAction::AddArticles {
+                    inputs: vec![crate::collect::Input::Path(p)],
+                    new_story,
+                },
                 &mut act,
             );
         }
@@ -285,7 +308,7 @@ fn path_dialog_ui(
     ui: &mut egui::Ui,
     title: &str,
     path: &mut String,
-    action: fn(PathBuf) -> FileAction,
+    action: impl Fn(PathBuf) -> FileAction,
     act: &mut impl FnMut(FileAction),
 ) {
     ui.set_width(480.0);

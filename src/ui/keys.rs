@@ -15,6 +15,7 @@ use crate::selection::{Selection, TextSelection};
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("↑ ↓", "previous / next place"),
     ("← →", "previous / next mention"),
+    ("Alt+← →", "previous / next article of a story"),
     ("Shift+← →", "select words (Ctrl: a word at a time)"),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
@@ -76,6 +77,13 @@ pub fn keyboard_actions(
                 actions.push(Action::Gesture(None));
             }
             _ => {}
+        }
+        // Alt+arrows step through a story's articles.
+        if input.consume_key(Modifiers::ALT, Key::ArrowRight) {
+            actions.push(Action::StepArticle(1));
+        }
+        if input.consume_key(Modifiers::ALT, Key::ArrowLeft) {
+            actions.push(Action::StepArticle(-1));
         }
         let mut key = |k: Key, action: Action| {
             if input.consume_key(Modifiers::NONE, k) {

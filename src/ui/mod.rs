@@ -3,6 +3,7 @@
 //! returns actions; none of it holds domain logic or touches the app.
 
 pub mod article;
+pub mod article_list;
 mod article_view;
 pub mod dialogs;
 pub mod keys;
@@ -24,6 +25,8 @@ use crate::selection::Selection;
 /// What every panel reads: the brief and what the reader has selected.
 pub struct Reading<'a> {
     pub brief: &'a Brief,
+    /// The article the reading panel shows.
+    pub article: &'a crate::brief::StoryArticle,
     pub selection: &'a Selection,
     pub hovered: Option<&'a PlaceId>,
     /// The article scrolls to the current mention this frame.
@@ -53,6 +56,7 @@ pub fn font_epoch(ctx: &egui::Context) -> u64 {
 #[derive(Default)]
 pub struct Views {
     pub article: article::ArticleView,
+    pub articles: article_list::ArticleListState,
     pub places: place_panel::PlacePanelState,
     pub map: map::MapCache,
 }

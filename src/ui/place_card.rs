@@ -255,7 +255,7 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
     let mentions = brief.mentions_of(&place.id);
     if mentions.is_empty() {
         ui.label(
-            RichText::new("No passage of the article names this place. Select words in the article to link them.")
+            RichText::new("No passage names this place. Select words in the article to link them.")
                 .weak(),
         );
         return;
@@ -296,10 +296,26 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
             )));
         }
     });
+    let story = brief.article_count() > 1;
+    if story {
+        let articles = articles_naming(brief, mentions);
+        ui.label(
+            RichText::new(format!(
+                "{} in {}",
+                passages_text(mentions.len()),
+                match articles {
+                    1 => "1 article".to_string(),
+                    n => format!("{} articles", crate::collect::thousands(n)),
+                }
+            ))
+            .small(),
+        );
+    }
     let palette = Palette::for_dark_mode(ui.visuals().dark_mode);
     // A place named thousands of times lists the passages around the
     // current one: a frame lays out a bounded number of them.
     let shown = passages_shown(at, mentions.len());
+    let mut last_article: Option<&crate::brief::ArticleId> = None;
     if shown.len() < mentions.len() {
         ui.label(
             RichText::new(format!(
@@ -321,6 +337,15 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
         let Some(m) = brief.mention(link) else {
             continue;
         };
+        let article = brief.article_of_paragraph(m.paragraph);
+        if story
+            && let Some(article) = article
+            && last_article != Some(&article.id)
+        {
+            last_article = Some(&article.id);
+            article_heading_ui(ui, article, actions);
+        }
+        let first_paragraph = article.map_or(0, |a| a.paragraphs.start);
         let (before, exact, after) = excerpt(brief, link, 38);
         let mut job = LayoutJob::default();
         let body = TextStyle::Small.resolve(ui.style());
@@ -332,7 +357,11 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
         } else {
             palette.mention_selected
         };
-        job.append(&format!("¶{} ", m.paragraph + 1), 0.0, plain.clone());
+        job.append(
+            &format!("¶{} ", m.paragraph - first_paragraph + 1),
+            0.0,
+            plain.clone(),
+        );
         job.append(&before, 0.0, plain.clone());
         job.append(&exact, 0.0, strong);
         job.append(&after, 0.0, plain);
@@ -354,6 +383,56 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
                 actions.push(Action::SelectMention(link.clone()));
             }
         });
+    }
+}
+
+/// "1 passage", "23 passages".
+fn passages_text(count: usize) -> String {
+    match count {
+        1 => "1 passage".into(),
+        n => format!("{} passages", crate::collect::thousands(n)),
+    }
+}
+
+/// How many articles these mentions are in (they come in text order, so
+/// an article's mentions are together).
+fn articles_naming(brief: &crate::brief::Brief, mentions: &[crate::brief::LinkId]) -> usize {
+    let mut count = 0;
+    let mut last = None;
+    for link in mentions {
+        let Some(m) = brief.mention(link) else {
+            continue;
+        };
+        let article = brief.article_of_paragraph(m.paragraph).map(|a| &a.id);
+        if article != last {
+            count += 1;
+            last = article;
+        }
+    }
+    count
+}
+
+/// The title, outlet and date of the article the passages below are in;
+/// a click shows the article.
+fn article_heading_ui(
+    ui: &mut egui::Ui,
+    article: &crate::brief::StoryArticle,
+    actions: &mut Vec<Action>,
+) {
+    let info = &article.info;
+    let mut meta: Vec<&str> = Vec::new();
+    meta.extend(info.outlet.as_deref());
+    meta.push(info.date.as_deref().unwrap_or("undated"));
+    let text = format!("{} · {}", info.title, meta.join(" · "));
+    let response = ui
+        .add(
+            egui::Button::new(RichText::new(text).small().strong())
+                .frame(false)
+                .wrap_mode(egui::TextWrapMode::Truncate),
+        )
+        .on_hover_text("Show this article");
+    if response.clicked() {
+        actions.push(Action::ShowArticle(article.id.clone()));
     }
 }
 

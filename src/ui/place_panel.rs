@@ -21,6 +21,42 @@ pub struct PlacePanelState {
     pub card: CardDrafts,
     pub search: LinkSearch,
     scrolled_to: Option<crate::brief::PlaceId>,
+    /// In a story: list the places of the article being read only.
+    pub this_article_only: bool,
+    /// The places of an article (positions in the brief's list), made again
+    /// when the article or its links change.
+    article_places: Option<(crate::brief::ArticleId, u64, Vec<usize>)>,
+}
+
+impl PlacePanelState {
+    /// The rows of the list: every place, or the article's.
+    fn rows(&mut self, reading: &Reading) -> Option<&[usize]> {
+        if !self.this_article_only || reading.brief.article_count() < 2 {
+            return None;
+        }
+        let brief = reading.brief;
+        let article = &reading.article.id;
+        let version = brief.links_version();
+        let fresh = self
+            .article_places
+            .as_ref()
+            .is_none_or(|(a, v, _)| a != article || *v != version);
+        if fresh {
+            let mut rows: Vec<usize> = reading
+                .article
+                .paragraphs
+                .clone()
+                .flat_map(|p| brief.mentions_in(p))
+                .filter_map(|l| brief.link(l).and_then(|l| brief.place_position(&l.place)))
+                .collect();
+            rows.sort_unstable();
+            rows.dedup();
+            self.article_places = Some((article.clone(), version, rows));
+        }
+        self.article_places
+            .as_ref()
+            .map(|(_, _, rows)| rows.as_slice())
+    }
 }
 
 /// Height of a row of the place list, in points.
@@ -61,7 +97,7 @@ pub fn place_panel_ui(
                 });
             ui.separator();
         }
-        place_list_ui(ui, reading, &mut state.scrolled_to, &mut actions);
+        place_list_ui(ui, reading, state, &mut actions);
     });
     actions
 }
@@ -71,13 +107,22 @@ pub fn place_panel_ui(
 fn place_list_ui(
     ui: &mut egui::Ui,
     reading: &Reading,
-    scrolled_to: &mut Option<crate::brief::PlaceId>,
+    state: &mut PlacePanelState,
     actions: &mut Vec<Action>,
 ) {
     let brief = reading.brief;
+    if brief.article_count() > 1 {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut state.this_article_only, false, "Whole story");
+            ui.selectable_value(&mut state.this_article_only, true, "This article");
+        });
+    }
+    let rows: Option<Vec<usize>> = state.rows(reading).map(<[usize]>::to_vec);
+    let count = rows.as_ref().map_or(brief.place_count(), Vec::len);
+    let scrolled_to = &mut state.scrolled_to;
     ui.horizontal(|ui| {
         ui.heading("Places");
-        ui.label(RichText::new(brief.place_count().to_string()).weak());
+        ui.label(RichText::new(crate::collect::thousands(count)).weak());
     });
     if brief.place_count() == 0 {
         ui.label(
@@ -93,16 +138,22 @@ fn place_list_ui(
     // Keep the selected place in view when it changes (keys walk the list).
     if reading.selection.place != *scrolled_to {
         *scrolled_to = reading.selection.place.clone();
-        if let Some(row) = scrolled_to.as_ref().and_then(|id| brief.place_position(id)) {
+        let row = scrolled_to.as_ref().and_then(|id| brief.place_position(id));
+        let row = match &rows {
+            Some(rows) => row.and_then(|r| rows.binary_search(&r).ok()),
+            None => row,
+        };
+        if let Some(row) = row {
             let spacing = ui.spacing().item_spacing.y;
             let height = ui.available_height() - keys_height;
             let y = row as f32 * (ROW_HEIGHT + spacing) - height / 2.0;
             scroll = scroll.vertical_scroll_offset(y.max(0.0));
         }
     }
-    scroll.show_rows(ui, ROW_HEIGHT, brief.place_count(), |ui, rows| {
-        for row in rows {
-            let Some(place) = brief.place_at(row) else {
+    scroll.show_rows(ui, ROW_HEIGHT, count, |ui, shown| {
+        for row in shown {
+            let position = rows.as_ref().map_or(Some(row), |r| r.get(row).copied());
+            let Some(place) = position.and_then(|p| brief.place_at(p)) else {
                 continue;
             };
             place_row_ui(ui, reading, place, actions);

@@ -140,6 +140,26 @@ fn file_menu_ui(ui: &mut egui::Ui, bar: &TopBar, actions: &mut Vec<Action>) {
         "Ctrl+N",
         FileAction::ShowNewFromText,
     );
+    ui.menu_button("Story of many articles", |ui| {
+        for (label, new_story, folder) in [
+            ("New story brief from files…", true, false),
+            ("New story brief from a folder…", true, true),
+            ("Add articles to this brief…", false, false),
+            ("Add a folder of articles…", false, true),
+        ] {
+            if !new_story && !folder {
+                ui.separator();
+            }
+            file(ui, label, "", FileAction::ShowAddArticles { new_story, folder });
+        }
+        ui.label(
+            RichText::new(
+                "Articles: .txt, .md, .html, briefs, and JSON Lines archives ({\"id\", \"text\"} a line).",
+            )
+            .small()
+            .weak(),
+        );
+    });
     ui.separator();
     file(ui, "Save", "Ctrl+S", FileAction::Save);
     file(ui, "Save as…", "Ctrl+Shift+S", FileAction::ShowSaveAs);

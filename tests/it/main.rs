@@ -17,4 +17,5 @@ mod import;
 mod keyboard_ui;
 mod layout_ui;
 mod map_context;
+mod story_ui;
 mod ui;

@@ -1,0 +1,144 @@
+//! Stories of many articles in the app: File ▸ Story ▸ New story brief or
+//! Add articles (files, a folder, a JSON Lines archive), several files
+//! dropped at once, a paste into a story. The articles are read and their
+//! places found on workers (`crate::collect`) while the window stays live
+//! and says how far it has got; Cancel stops and keeps what was read. Added
+//! articles are one step of Edit ▸ Undo.
+
+use std::sync::Arc;
+
+use super::GeobriefApp;
+use super::jobs::Done;
+use crate::brief::{Brief, Edit};
+use crate::collect::{
+    Collected, Input, Progress, Settings, StoryBuilder, find_places, read_inputs,
+};
+use crate::problem::Problem;
+
+impl GeobriefApp {
+    /// Reads `inputs` on workers: a new story of them, or more articles of
+    /// the brief open.
+    pub(super) fn collect_articles(&mut self, inputs: Vec<Input>, new_story: bool) {
+        let what = if new_story {
+            "Reading the story's articles…"
+        } else {
+            "Reading the articles to add…"
+        };
+        let token = self.jobs.start_busy(what);
+        let progress = Arc::new(Progress::default());
+        if let Some(busy) = &mut self.jobs.busy {
+            busy.progress = Some(progress.clone());
+        }
+        let settings = Settings {
+            personal: self.personal.clone(),
+            publishers: self
+                .paths
+                .publishers()
+                .and_then(|p| std::fs::read_to_string(p).ok())
+                .and_then(|text| crate::geoparse::PublisherMemory::from_json(&text).ok())
+                .unwrap_or_default(),
+            ..Settings::default()
+        };
+        self.jobs.spawn(move || {
+            let (sources, problems) = read_inputs(&inputs);
+            let collected = find_places(sources, &settings, &progress);
+            Done::Collected {
+                token,
+                new_story,
+                collected,
+                problems,
+            }
+        });
+    }
+
+    /// Adds a pasted article to the story open.
+    pub(super) fn add_pasted_article(&mut self, text: String) {
+        let settings = Settings {
+            personal: self.personal.clone(),
+            ..Settings::default()
+        };
+        let token = self
+            .jobs
+            .start_busy("Finding the places of the pasted article…");
+        let progress = Arc::new(Progress::default());
+        self.jobs.spawn(move || {
+            let source = crate::collect::ArticleSource {
+                origin: "the clipboard".into(),
+                content: crate::collect::Content::Text(crate::collect::TextArticle {
+                    text,
+                    fallback_title: "Pasted article".into(),
+                    ..Default::default()
+                }),
+            };
+            let collected = find_places(vec![source], &settings, &progress);
+            Done::Collected {
+                token,
+                new_story: false,
+                collected,
+                problems: Vec::new(),
+            }
+        });
+    }
+
+    pub(super) fn take_collected(
+        &mut self,
+        new_story: bool,
+        collected: Collected,
+        problems: Vec<String>,
+    ) {
+        let read = collected.read();
+        let total = collected.parts.len();
+        self.problems
+            .extend(problems.into_iter().map(Problem::Open));
+        if read < total {
+            self.problems.push(Problem::Note(format!(
+                "Stopped: {read} of {total} articles were read and kept."
+            )));
+        }
+        if read == 0 {
+            self.problems.push(Problem::Note(
+                "No article could be read: nothing was added.".into(),
+            ));
+            return;
+        }
+        if new_story {
+            let mut story = StoryBuilder::new(None);
+            collected.add_to(&mut story);
+            match Brief::from_doc(story.finish()) {
+                Ok(brief) => self.set_brief(brief, None, false),
+                Err(errors) => self
+                    .problems
+                    .extend(errors.iter().map(|e| Problem::Open(e.to_string()))),
+            }
+            return;
+        }
+        let brief = self.doc.brief();
+        let first_new = brief.article_count();
+        let mut story = StoryBuilder::continuing(brief);
+        collected.add_to(&mut story);
+        let edits = story.new_edits(brief);
+        let added = edits
+            .iter()
+            .filter(|e| matches!(e, Edit::InsertArticle { .. }))
+            .count();
+        let label = match added {
+            1 => "add an article".to_string(),
+            n => format!("add {n} articles"),
+        };
+        match self.doc.edit(label, Edit::Batch(edits)) {
+            Ok(()) => {
+                self.after_change(None);
+                if let Some(id) = self
+                    .doc
+                    .brief()
+                    .articles()
+                    .get(first_new)
+                    .map(|a| a.id.clone())
+                {
+                    self.apply(crate::action::Action::ShowArticle(id));
+                }
+            }
+            Err(e) => self.problems.push(Problem::Edit(e)),
+        }
+    }
+}
