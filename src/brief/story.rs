@@ -153,6 +153,21 @@ impl Brief {
         self.articles_changed = self.next_version;
     }
 
+    /// The articles (their positions, in order) with a passage naming `place`.
+    pub fn articles_naming(&self, place: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for link in self.mentions_of(place) {
+            let Some(p) = self.mention(link).map(|m| m.paragraph) else {
+                continue;
+            };
+            let i = self.articles.partition_point(|a| a.paragraphs.end <= p);
+            if out.last() != Some(&i) && i < self.articles.len() {
+                out.push(i);
+            }
+        }
+        out
+    }
+
     /// How many places each article names (by the story's order of articles).
     pub fn place_counts_by_article(&self) -> Vec<usize> {
         let mut seen: Vec<std::collections::HashSet<&str>> =

@@ -71,6 +71,18 @@ fn feature(brief: &Brief, place: &Place, selectors: Vec<Value>) -> geojson::Feat
     set("mentions", json!(passages.len()));
     set("passages", json!(passages));
     set("selectors", Value::Array(selectors));
+    if brief.is_story() {
+        // How the place runs through the story: in how many articles, and
+        // from when to when (ISO 8601, the dated articles only).
+        let articles = brief.articles_naming(&place.id);
+        let dates: Vec<&str> = articles
+            .iter()
+            .filter_map(|&i| brief.articles()[i].info.date.as_deref())
+            .collect();
+        set("articles", json!(articles.len()));
+        set("first_date", json!(dates.iter().min()));
+        set("last_date", json!(dates.iter().max()));
+    }
     if let Some(uri) = geonames_uri(place) {
         set("gazetteer_uri", json!(uri));
     }
@@ -118,6 +130,33 @@ pub fn right_handed(geometry: &Geometry<f64>) -> Geometry<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_s_features_say_in_how_many_articles_and_from_when_to_when() {
+        let story = r#"{"format": "geobrief/2", "articles": [
+            {"id": "a", "title": "A", "date": "2025-03-01", "paragraphs": ["In Tartus."]},
+            {"id": "b", "title": "B", "paragraphs": ["Tartus again."]},
+            {"id": "c", "title": "C", "date": "2025-01-05", "paragraphs": ["Tartus, and Tartus."]}],
+          "places": [{"id": "tartus", "name": "Tartus", "kind": "city",
+            "geometry": {"type": "Point", "coordinates": [35.89, 34.89]}}],
+          "links": [
+            {"place": "tartus", "target": {"article": "a", "paragraph": 0, "selector": [{"type": "TextQuoteSelector", "exact": "Tartus"}]}},
+            {"place": "tartus", "target": {"article": "b", "paragraph": 0, "selector": [{"type": "TextQuoteSelector", "exact": "Tartus"}]}},
+            {"place": "tartus", "target": {"article": "c", "paragraph": 0, "selector": [{"type": "TextPositionSelector", "start": 0, "end": 6}, {"type": "TextQuoteSelector", "exact": "Tartus"}]}},
+            {"place": "tartus", "target": {"article": "c", "paragraph": 0, "selector": [{"type": "TextPositionSelector", "start": 12, "end": 18}, {"type": "TextQuoteSelector", "exact": "Tartus"}]}}]}"#;
+        let brief = crate::brief::parse_brief(story.as_bytes()).unwrap();
+        let collection = feature_collection(&brief);
+        let tartus = &collection.features[0];
+        assert_eq!(tartus.property("mentions"), Some(&json!(4)));
+        assert_eq!(tartus.property("articles"), Some(&json!(3)));
+        assert_eq!(tartus.property("first_date"), Some(&json!("2025-01-05")));
+        assert_eq!(tartus.property("last_date"), Some(&json!("2025-03-01")));
+        let one = feature_collection(&Brief::default_brief());
+        assert!(
+            one.features[0].property("articles").is_none(),
+            "a brief of one article says nothing of articles"
+        );
+    }
 
     #[test]
     fn every_place_is_a_feature_with_its_mentions_and_passages() {

@@ -217,6 +217,7 @@ fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
     }
     let mut meta = Vec::new();
     meta.extend(article.byline.clone());
+    meta.extend(article.outlet.clone());
     meta.extend(
         article
             .source
