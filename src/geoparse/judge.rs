@@ -62,7 +62,8 @@ type RuleFn = fn(&Span<'_>) -> Option<Outcome>;
 /// person's name is read before a town's, an everyday word before a surname.
 pub(super) const RECOGNITION_RULES: &[(Rule, RuleFn)] = &[
     (Rule::CalendarWord, calendar_word),
-    (Rule::NotAPlaceName, not_a_place_name),
+    (Rule::TitleAbbreviation, title_abbreviation),
+    (Rule::UsuallyNotAPlace, usually_not_a_place),
     (Rule::SeatOfPowerSpeaks, seat_of_power_speaks),
     (Rule::TitleBeforeName, title_before_name),
     (Rule::GivenNameBefore, given_name_before),
@@ -100,7 +101,7 @@ pub(super) fn judge(span: &Span<'_>, off: RulesOff) -> Verdict {
     if span.senses.is_empty() {
         return Verdict {
             outcome: Outcome::Reject,
-            rule: Rule::NotAPlaceName,
+            rule: Rule::UsuallyNotAPlace,
         };
     }
     for &(rule, test) in RECOGNITION_RULES {
@@ -125,8 +126,28 @@ fn calendar_word(s: &Span<'_>) -> Option<Outcome> {
     when(words::is_calendar_word(s.surface), Outcome::Reject)
 }
 
-fn not_a_place_name(s: &Span<'_>) -> Option<Outcome> {
-    when(words::is_not_a_place(s.surface), Outcome::Reject)
+/// "Sens. Smith and Jones", "Reps. Ann Lee": a title's abbreviation, a full
+/// stop and a name after it ("in Sens" is the town).
+fn title_abbreviation(s: &Span<'_>) -> Option<Outcome> {
+    let rest = &s.text[s.range.end..];
+    when(
+        words::is_title(s.surface)
+            && rest
+                .strip_prefix(". ")
+                .is_some_and(|r| r.starts_with(char::is_uppercase)),
+        Outcome::Reject,
+    )
+}
+
+/// "Reuters reported", "the Metro line", "echoed in Congress": a name the
+/// news uses far more often for something else is a place only with
+/// evidence of its own, its state or country right after it ("Congress,
+/// Arizona"); a preposition is not enough ("in Congress").
+fn usually_not_a_place(s: &Span<'_>) -> Option<Outcome> {
+    let placed = s.text[s.range.end..]
+        .strip_prefix(", ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    when(words::is_not_a_place(s.surface) && !placed, Outcome::Reject)
 }
 
 /// "The White House said", "a Kremlin stooge": a seat of government stands

@@ -44,7 +44,7 @@ pub fn is_local_office_word(word: &str) -> bool {
 }
 
 /// Proper names that the news uses far more often for something else than for
-/// the small place that shares them.
+/// the small place that shares them: places only with evidence.
 pub fn is_not_a_place(word: &str) -> bool {
     NOT_PLACES.contains(word)
 }
