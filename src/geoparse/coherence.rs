@@ -5,9 +5,7 @@
 //! ([`Evidence::InArticleRegion`]): a far, famous namesake keeps its prior,
 //! and beats the region only with evidence of its own ("Paris, France").
 
-use rustc_hash::FxHashMap as HashMap;
-
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
 
 use super::evidence::Evidence;
 use super::group::NameGroup;
@@ -23,15 +21,22 @@ const MIN_SHARE: f64 = 0.5;
 /// guess in ("Lincoln visited the fort near Atlanta").
 const UNSETTLED: f64 = 0.75;
 
+/// A state or province of the gazetteer, looked up once per round.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Region<'g> {
+    pub area: PlaceId,
+    pub admin1_code: &'g str,
+    pub country_code: &'g str,
+}
+
 /// Where the winners of an article's names lie, by state or province.
 #[derive(Default)]
 pub(super) struct ArticleRegions<'g> {
-    /// The state of each name's winner and what the name counts for there.
-    of_group: Vec<(Option<&'g str>, f64)>,
-    /// What the names of each state count for.
-    names_in: HashMap<&'g str, f64>,
-    /// The two states whose names count most, most first.
-    top: [Option<(&'g str, f64)>; 2],
+    /// The state of each name's winner (its admin1 key) and what the name
+    /// counts for there.
+    of_group: Vec<(Option<u16>, f64)>,
+    /// The two states whose names count most, most first, with what they count for.
+    top: [Option<(Region<'g>, u16, f64)>; 2],
     /// What all the article's placed names count for (countries too).
     placed: f64,
 }
@@ -40,53 +45,74 @@ impl<'g> ArticleRegions<'g> {
     /// From the current winner of each name (group). A name counts in full
     /// when the text itself settles it: it means one place only, or its
     /// winner has the text's word for it ("Moscow, Idaho", a county or state
-    /// the article names); otherwise it counts for [`UNSETTLED`].
+    /// the article names); otherwise it counts for [`UNSETTLED`]. It reads
+    /// only each winner's kind and state key: this runs every round.
     pub fn from_groups(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
         let mut regions = Self::default();
+        // (admin1 key, what its names count for); an article names few states.
+        let mut names_in: Vec<(u16, f64)> = Vec::new();
         for group in groups {
             let best = group.candidates.first();
-            let place = best.map(|c| gaz.place(c.place));
-            let settled = group.candidates.len() == 1
-                || best.is_some_and(|c| c.evidence.iter().any(Evidence::settles));
-            let weight = match place {
-                Some(p) if counts(p.kind) => {
-                    if settled {
-                        1.0
-                    } else {
-                        UNSETTLED
-                    }
+            let weight = match best {
+                Some(c) if counts(gaz.kind(c.place)) => {
+                    let settled =
+                        group.candidates.len() == 1 || c.evidence.iter().any(Evidence::settles);
+                    if settled { 1.0 } else { UNSETTLED }
                 }
                 _ => 0.0,
             };
-            let admin1 = place
-                .map(|p| p.admin1_code)
-                .filter(|a| !a.is_empty() && weight > 0.0);
-            if let Some(a) = admin1 {
-                *regions.names_in.entry(a).or_default() += weight;
+            let key = best
+                .filter(|_| weight > 0.0)
+                .map(|c| gaz.admin1_key(c.place))
+                .filter(|&k| !gaz.admin1_code_of_key(k).is_empty());
+            if let Some(k) = key {
+                match names_in.iter_mut().find(|(a, _)| *a == k) {
+                    Some(entry) => entry.1 += weight,
+                    None => names_in.push((k, weight)),
+                }
             }
             regions.placed += weight;
-            regions.of_group.push((admin1, weight));
+            regions.of_group.push((key, weight));
         }
-        let mut ranked: Vec<(&str, f64)> = regions.names_in.iter().map(|(a, n)| (*a, *n)).collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        regions.top = [ranked.first().copied(), ranked.get(1).copied()];
+        names_in.sort_unstable_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| gaz.admin1_code_of_key(a.0).cmp(gaz.admin1_code_of_key(b.0)))
+        });
+        let region = |&(key, names): &(u16, f64)| {
+            let admin1_code = gaz.admin1_code_of_key(key);
+            let area = gaz.admin1(admin1_code)?;
+            let country_code = gaz.place(area).country_code;
+            Some((
+                Region {
+                    area,
+                    admin1_code,
+                    country_code,
+                },
+                key,
+                names,
+            ))
+        };
+        regions.top = [
+            names_in.first().and_then(region),
+            names_in.get(1).and_then(region),
+        ];
         regions
     }
 
     /// The state most of the article's other names lie in, seen from name
     /// `group` (its own winner left out): the state, what its names count
     /// for, and their share of the article's other places.
-    pub fn dominant_for(&self, group: usize) -> Option<(&'g str, f64, f64)> {
+    pub fn dominant_for(&self, group: usize) -> Option<(Region<'g>, f64, f64)> {
         let (own, own_weight) = self.of_group.get(group).copied().unwrap_or((None, 0.0));
         let placed = self.placed - own_weight;
-        self.top.iter().flatten().find_map(|&(admin1, names)| {
-            let others = if own == Some(admin1) {
+        self.top.iter().flatten().find_map(|&(region, key, names)| {
+            let others = if own == Some(key) {
                 names - own_weight
             } else {
                 names
             };
             let share = others / placed.max(1.0);
-            (others >= MIN_NAMES && share >= MIN_SHARE).then_some((admin1, others, share))
+            (others >= MIN_NAMES && share >= MIN_SHARE).then_some((region, others, share))
         })
     }
 }

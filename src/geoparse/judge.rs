@@ -2,7 +2,7 @@
 //! around it make it a place, a person, a part of another name, or nothing,
 //! as a careful reader of a local paper would judge ("George Washington",
 //! "Monroe Mayor", "TORRINGTON —", "the White House said"). Each rule is a
-//! named function in [`RECOGNITION_RULES`], tried in that order; the first
+//! named function, tried in the order of [`RECOGNITION_RULES`]; the first
 //! that speaks decides, and its [`Verdict`] names it. [`super::recognise`]
 //! runs them on every candidate span, left to right.
 
@@ -56,66 +56,73 @@ impl Span<'_> {
     }
 }
 
-type RuleFn = fn(&Span<'_>) -> Option<Outcome>;
+macro_rules! recognition_rules {
+    ($(($rule:ident, $test:ident)),* $(,)?) => {
+        /// The recognition rules in the order they are tried. Order matters:
+        /// a person's name is read before a town's, an everyday word before
+        /// a surname.
+        pub(super) const RECOGNITION_RULES: &[Rule] = &[$(Rule::$rule),*];
 
-/// The recognition rules in the order they are tried. Order matters: a
-/// person's name is read before a town's, an everyday word before a surname.
-pub(super) const RECOGNITION_RULES: &[(Rule, RuleFn)] = &[
-    (Rule::CalendarWord, calendar_word),
-    (Rule::TitleAbbreviation, title_abbreviation),
-    (Rule::UsuallyNotAPlace, usually_not_a_place),
-    (Rule::SeatOfPowerSpeaks, seat_of_power_speaks),
-    (Rule::TitleBeforeName, title_before_name),
-    (Rule::GivenNameBefore, given_name_before),
-    (Rule::MiddleInitialBefore, middle_initial_before),
-    (Rule::MiddleInitialAfter, middle_initial_after),
-    (Rule::TailOfLongerName, tail_of_longer_name),
-    (Rule::PersonBeforeSpeech, person_before_speech),
-    (Rule::GivenNameBeforeSurname, given_name_before_surname),
-    (
-        Rule::GivenNameBeforeUnknownSurname,
-        given_name_before_unknown_surname,
-    ),
-    (Rule::PersonWho, person_who),
-    (Rule::SaintsInstitution, saints_institution),
-    (Rule::PersonBeforeVerb, person_before_verb),
-    (Rule::SmallPlaceSpeaks, small_place_speaks),
-    (Rule::BusinessWord, business_word),
-    (Rule::TownOfARiver, town_of_a_river),
-    (Rule::EraAbbreviation, era_abbreviation),
-    (Rule::HyphenatedBrand, hyphenated_brand),
-    (Rule::EverydayWordInTitle, everyday_word_in_title),
-    (Rule::EverydayWord, everyday_word),
-    (Rule::SurnameNeedsCompany, surname_needs_company),
-    (Rule::ShoutedAcronym, shouted_acronym),
-    (Rule::Language, language),
-    (Rule::DemonymAsPerson, demonym_as_person),
-    (Rule::Demonym, demonym),
-    (Rule::PartyName, party_name),
-    (Rule::InsideAName, inside_a_name),
-];
+        /// Applies the recognition rules that are on to one candidate span,
+        /// in the order of [`RECOGNITION_RULES`]; a span no rule stops is a
+        /// place name. The rules are written out one after another, not
+        /// looked up in a table of function pointers, so that each is
+        /// compiled into the walk: this runs for every candidate span.
+        pub(super) fn judge(span: &Span<'_>, off: RulesOff) -> Verdict {
+            if span.senses.is_empty() {
+                return Verdict {
+                    outcome: Outcome::Reject,
+                    rule: Rule::UsuallyNotAPlace,
+                };
+            }
+            $(
+                if !off.is_off(Rule::$rule)
+                    && let Some(outcome) = $test(span)
+                {
+                    return Verdict {
+                        outcome,
+                        rule: Rule::$rule,
+                    };
+                }
+            )*
+            Verdict {
+                outcome: Outcome::Keep(Usage::Place),
+                rule: Rule::PlaceName,
+            }
+        }
+    };
+}
 
-/// Applies the recognition rules that are on to one candidate span; a span
-/// no rule stops is a place name.
-pub(super) fn judge(span: &Span<'_>, off: RulesOff) -> Verdict {
-    if span.senses.is_empty() {
-        return Verdict {
-            outcome: Outcome::Reject,
-            rule: Rule::UsuallyNotAPlace,
-        };
-    }
-    for &(rule, test) in RECOGNITION_RULES {
-        if off.is_off(rule) {
-            continue;
-        }
-        if let Some(outcome) = test(span) {
-            return Verdict { outcome, rule };
-        }
-    }
-    Verdict {
-        outcome: Outcome::Keep(Usage::Place),
-        rule: Rule::PlaceName,
-    }
+recognition_rules! {
+    (CalendarWord, calendar_word),
+    (TitleAbbreviation, title_abbreviation),
+    (UsuallyNotAPlace, usually_not_a_place),
+    (SeatOfPowerSpeaks, seat_of_power_speaks),
+    (TitleBeforeName, title_before_name),
+    (GivenNameBefore, given_name_before),
+    (MiddleInitialBefore, middle_initial_before),
+    (MiddleInitialAfter, middle_initial_after),
+    (TailOfLongerName, tail_of_longer_name),
+    (PersonBeforeSpeech, person_before_speech),
+    (GivenNameBeforeSurname, given_name_before_surname),
+    (GivenNameBeforeUnknownSurname, given_name_before_unknown_surname),
+    (PersonWho, person_who),
+    (SaintsInstitution, saints_institution),
+    (PersonBeforeVerb, person_before_verb),
+    (SmallPlaceSpeaks, small_place_speaks),
+    (BusinessWord, business_word),
+    (TownOfARiver, town_of_a_river),
+    (EraAbbreviation, era_abbreviation),
+    (HyphenatedBrand, hyphenated_brand),
+    (EverydayWordInTitle, everyday_word_in_title),
+    (EverydayWord, everyday_word),
+    (SurnameNeedsCompany, surname_needs_company),
+    (ShoutedAcronym, shouted_acronym),
+    (Language, language),
+    (DemonymAsPerson, demonym_as_person),
+    (Demonym, demonym),
+    (PartyName, party_name),
+    (InsideAName, inside_a_name),
 }
 
 fn when(condition: bool, outcome: Outcome) -> Option<Outcome> {

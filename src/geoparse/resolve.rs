@@ -144,12 +144,11 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                 // One other name does not move a name out of its publisher's
                 // home ("the council of Dublin met, and a choir from
                 // Sacramento sang", in an Ohio paper).
-                .filter(|&(admin1, names, _)| {
-                    names >= 2.0 || home.as_ref().is_none_or(|h| h.admin1_code() == admin1)
-                })
-                .and_then(|(admin1, names, share)| {
-                    let area = gaz.admin1(admin1)?;
-                    Some((area, gaz.place(area).country_code, admin1, names, share))
+                .filter(|&(region, names, _)| {
+                    names >= 2.0
+                        || home
+                            .as_ref()
+                            .is_none_or(|h| h.admin1_code() == region.admin1_code)
                 });
             for candidate in candidates.iter_mut() {
                 candidate.score = candidate.prior;
@@ -158,12 +157,17 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                 add_context(candidate, &place, index, &ctx, hints, gaz, options);
                 // The region's own national capital is near any of its
                 // stories: "Washington" in an Illinois story is still the capital.
-                if let Some((area, country, admin1, names, share)) = region
+                if let Some((region, names, share)) = region
                     && place.kind != PlaceKind::Admin1
-                    && (place.admin1_code == admin1
-                        || (place.kind == PlaceKind::Capital && place.country_code == country))
+                    && (place.admin1_code == region.admin1_code
+                        || (place.kind == PlaceKind::Capital
+                            && place.country_code == region.country_code))
                 {
-                    candidate.add(Evidence::InArticleRegion { area, names, share });
+                    candidate.add(Evidence::InArticleRegion {
+                        area: region.area,
+                        names,
+                        share,
+                    });
                 }
             }
             if let Some(home) = &home {
