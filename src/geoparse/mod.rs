@@ -26,6 +26,7 @@ mod group;
 mod judge;
 pub mod lexicon;
 mod local_cues;
+mod name_shapes;
 mod nearby;
 mod place_facts;
 mod prior;
@@ -114,18 +115,19 @@ mod tests {
         ("types", 2, include_str!("types.rs")),
         ("place_facts", 3, include_str!("place_facts.rs")),
         ("local_cues", 4, include_str!("local_cues.rs")),
-        ("judge", 5, include_str!("judge.rs")),
-        ("recognise", 6, include_str!("recognise.rs")),
-        ("prior", 7, include_str!("prior.rs")),
-        ("group", 8, include_str!("group.rs")),
-        ("county_pairs", 9, include_str!("county_pairs.rs")),
-        ("coherence", 9, include_str!("coherence.rs")),
-        ("resolve", 10, include_str!("resolve.rs")),
-        ("filter", 11, include_str!("filter.rs")),
-        ("publisher", 12, include_str!("publisher.rs")),
-        ("unlisted", 12, include_str!("unlisted.rs")),
-        ("explain", 13, include_str!("explain.rs")),
-        ("cli", 14, include_str!("cli.rs")),
+        ("name_shapes", 5, include_str!("name_shapes.rs")),
+        ("judge", 6, include_str!("judge.rs")),
+        ("recognise", 7, include_str!("recognise.rs")),
+        ("prior", 8, include_str!("prior.rs")),
+        ("group", 9, include_str!("group.rs")),
+        ("county_pairs", 10, include_str!("county_pairs.rs")),
+        ("coherence", 10, include_str!("coherence.rs")),
+        ("resolve", 11, include_str!("resolve.rs")),
+        ("filter", 12, include_str!("filter.rs")),
+        ("publisher", 13, include_str!("publisher.rs")),
+        ("unlisted", 13, include_str!("unlisted.rs")),
+        ("explain", 14, include_str!("explain.rs")),
+        ("cli", 15, include_str!("cli.rs")),
     ];
 
     /// The sibling modules a source file names in its `use super::...`
