@@ -279,6 +279,20 @@ impl Gazetteer {
         kind_of_code(self.record(id)[30])
     }
 
+    /// A number for [`Self::place`]'s `admin1_code`, without decoding it:
+    /// equal numbers are equal codes. Read back with [`Self::admin1_code_of_key`].
+    #[must_use]
+    pub fn admin1_key(&self, id: PlaceId) -> u16 {
+        let r = self.record(id);
+        u16::from_le_bytes([r[28], r[29]])
+    }
+
+    /// The admin1 code of an [`Self::admin1_key`] ("US.GA"; "" for none).
+    #[must_use]
+    pub fn admin1_code_of_key(&self, key: u16) -> &str {
+        self.tables.admin1s.codes.get(usize::from(key))
+    }
+
     /// [`Self::place`]'s `population` alone.
     #[must_use]
     pub fn population(&self, id: PlaceId) -> u64 {

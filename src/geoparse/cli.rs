@@ -350,17 +350,17 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        let article = std::str::from_utf8(line)
-            .map_err(|e| {
-                format!(
+        // serde_json checks the UTF-8 as it reads; only a line it refuses is
+        // checked again, for a clearer message.
+        let article = serde_json::from_slice::<ArticleIn>(line).map_err(|e| {
+            match std::str::from_utf8(line) {
+                Err(bad) => format!(
                     "not UTF-8 text (invalid byte at offset {})",
-                    e.valid_up_to()
-                )
-            })
-            .and_then(|text| {
-                serde_json::from_str::<ArticleIn>(text)
-                    .map_err(|e| format!("expected {{\"id\", \"text\"}}: {e}"))
-            });
+                    bad.valid_up_to()
+                ),
+                Ok(_) => format!("expected {{\"id\", \"text\"}}: {e}"),
+            }
+        });
         match article {
             Ok(article) => self.article(&article),
             Err(reason) => {

@@ -33,6 +33,11 @@ const COUNTY_NAMED: f64 = 6.0;
 /// For a county that holds a town of the same article, when the two names
 /// are each other's only sense that fits ([`super::county_pairs`]).
 const HOLDS_NAMED_TOWN: f64 = 4.0;
+/// For a place in the state or province where most of the article's other
+/// places lie: this times their share, times n / (n + 1) for n names there
+/// (8 for one, up to 16): enough for "Athens" among Georgia towns to be the
+/// Georgia town; a far namesake needs evidence of its own ("Paris, France").
+const IN_ARTICLE_REGION: f64 = 16.0;
 /// For a place in its publisher's home state or province, when nothing in
 /// the article points elsewhere: enough for a local paper's "Dublin" to be the
 /// Ohio town, yet it yields to any place the article itself supports.
@@ -81,6 +86,15 @@ pub enum Evidence {
         place: PlaceId,
         km: f64,
     },
+    /// Most of the article's other places lie in its state or province
+    /// (that share of them).
+    InArticleRegion {
+        area: PlaceId,
+        /// What the article's other names there count for (a name the text
+        /// settles counts 1), and their share of its other places.
+        names: f64,
+        share: f64,
+    },
     /// The reader asked to favour this country (ISO code).
     Favoured(String),
     /// It lies in the state or province its publisher writes from, learned
@@ -114,6 +128,9 @@ impl Evidence {
             Self::ContainsNamed(_) => CONTAINS_NAMED,
             Self::HoldsNamedTown(_) => HOLDS_NAMED_TOWN,
             Self::Near { km, .. } => NEAR_MAX * (1.0 - km / NEAR_KM).powi(2),
+            Self::InArticleRegion { names, share, .. } => {
+                IN_ARTICLE_REGION * share * names / (names + 1.0)
+            }
             Self::Favoured(_) => COUNTRY_FAVOURED,
             Self::HomeRegion { km_from_centre, .. } => {
                 HOME_REGION
@@ -143,10 +160,27 @@ impl Evidence {
             Self::ContainsNamed(_) => "ContainsNamed",
             Self::HoldsNamedTown(_) => "HoldsNamedTown",
             Self::Near { .. } => "Near",
+            Self::InArticleRegion { .. } => "InArticleRegion",
             Self::Favoured(_) => "Favoured",
             Self::HomeRegion { .. } => "HomeRegion",
             Self::HomeCountry(_) => "HomeCountry",
         }
+    }
+
+    /// What the text itself says of where this place is, as opposed to its
+    /// prior, nearness to another guess, or the article's region.
+    #[must_use]
+    pub fn settles(&self) -> bool {
+        matches!(
+            self,
+            Self::FollowedBy(_)
+                | Self::CalledState
+                | Self::Qualifies
+                | Self::Admin1Named(_)
+                | Self::CountyNamed(_)
+                | Self::HoldsNamedTown(_)
+                | Self::AlsoNamedOtherwise
+        )
     }
 
     /// Learned from the publisher's other articles, not from this one.
@@ -193,6 +227,9 @@ impl Evidence {
                 format!("contains {}, named in the article", name(inner))
             }
             Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
+            Self::InArticleRegion { area, .. } => {
+                format!("near the article's other places in {}", name(area))
+            }
             Self::Favoured(code) => format!("in the favoured country {code}"),
             Self::HomeRegion { area, .. } | Self::HomeCountry(area) => {
                 format!("in {}, where its publisher writes from", name(area))

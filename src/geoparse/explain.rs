@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::gazetteer::Gazetteer;
 
 use super::evidence::Evidence;
+use super::judge::RECOGNITION_RULES;
 use super::rules::Rule;
 use super::types::{DroppedSpan, Toponym};
 
@@ -135,10 +136,12 @@ pub fn parse_rule(name: &str) -> Result<Rule, String> {
     match Rule::from_name(name) {
         Some(rule) if rule.can_be_switched_off() => Ok(rule),
         Some(rule) => Err(format!("{} cannot be switched off", rule.name())),
+        // In the order they act: recognition first, then the article-wide rules.
         None => Err(format!(
             "no rule of that name; the rules are: {}",
-            Rule::ALL
+            RECOGNITION_RULES
                 .iter()
+                .chain(Rule::ALL.iter().filter(|r| !RECOGNITION_RULES.contains(r)))
                 .filter(|r| r.can_be_switched_off())
                 .map(|r| r.name())
                 .collect::<Vec<_>>()

@@ -58,7 +58,13 @@ pub(super) fn group_mentions(
     let mut group_of_key: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<NameGroup> = Vec::new();
     let mut group_of_mention = Vec::with_capacity(mentions.len());
+    // Most names come back in the same spelling: those skip making a key.
+    let mut group_of_spelling: HashMap<usize, usize> = HashMap::default();
     for mention in mentions {
+        if let Some(&index) = group_of_spelling.get(&mention.spelling) {
+            group_of_mention.push(index);
+            continue;
+        }
         // Keyed by the spelling found, which is the text's own but for case,
         // save for a county of a list ("Clay" of "Clay and Becker counties").
         let key = name_key(gaz.spellings().get(mention.spelling));
@@ -70,6 +76,7 @@ pub(super) fn group_mentions(
             groups.push(NameGroup::new(senses, gaz));
             groups.len() - 1
         });
+        group_of_spelling.insert(mention.spelling, index);
         group_of_mention.push(index);
     }
     add_qualifiers(text, mentions, &group_of_mention, &mut groups, gaz);

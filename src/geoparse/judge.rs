@@ -2,21 +2,24 @@
 //! around it make it a place, a person, a part of another name, or nothing,
 //! as a careful reader of a local paper would judge ("George Washington",
 //! "Monroe Mayor", "TORRINGTON —", "the White House said"). Each rule is a
-//! named function in [`RECOGNITION_RULES`], tried in that order; the first
+//! named function, tried in the order of [`RECOGNITION_RULES`]; the first
 //! that speaks decides, and its [`Verdict`] names it. [`super::recognise`]
 //! runs them on every candidate span, left to right.
 
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameEntry, NameKind, PlaceKind, Senses};
+use crate::gazetteer::{Gazetteer, NameEntry, NameKind, Senses};
 
-use super::lexicon::{
-    COMPASS_WORDS, ERA_ABBREVIATIONS, LANGUAGE_VERBS, LANGUAGE_WORDS, RESIDENCE_WORDS, STREAM_WORDS,
-};
+use super::lexicon::{COMPASS_WORDS, ERA_ABBREVIATIONS, STREAM_WORDS};
 use super::local_cues;
+use super::name_shapes::{
+    is_a_language_here, is_abbreviation_at, is_after_comma, is_followed_by_initial, is_name_word,
+    is_place_of_a_building, is_residence, is_saints_institution, is_second_town,
+    is_surname_ending_a_name, name_ends_after, says_it_is_a_town,
+};
 use super::place_facts::{is_curated, is_well_known};
 use super::rules::{Outcome, Rule, RulesOff, Verdict};
-use super::text::{is_sentence_start, starts_upper, word_after, word_before};
+use super::text::{is_sentence_start, starts_upper, word_after};
 use super::types::Usage;
 use super::words;
 
@@ -56,65 +59,73 @@ impl Span<'_> {
     }
 }
 
-type RuleFn = fn(&Span<'_>) -> Option<Outcome>;
+macro_rules! recognition_rules {
+    ($(($rule:ident, $test:ident)),* $(,)?) => {
+        /// The recognition rules in the order they are tried. Order matters:
+        /// a person's name is read before a town's, an everyday word before
+        /// a surname.
+        pub(super) const RECOGNITION_RULES: &[Rule] = &[$(Rule::$rule),*];
 
-/// The recognition rules in the order they are tried. Order matters: a
-/// person's name is read before a town's, an everyday word before a surname.
-pub(super) const RECOGNITION_RULES: &[(Rule, RuleFn)] = &[
-    (Rule::CalendarWord, calendar_word),
-    (Rule::NotAPlaceName, not_a_place_name),
-    (Rule::SeatOfPowerSpeaks, seat_of_power_speaks),
-    (Rule::TitleBeforeName, title_before_name),
-    (Rule::GivenNameBefore, given_name_before),
-    (Rule::MiddleInitialBefore, middle_initial_before),
-    (Rule::MiddleInitialAfter, middle_initial_after),
-    (Rule::TailOfLongerName, tail_of_longer_name),
-    (Rule::PersonBeforeSpeech, person_before_speech),
-    (Rule::GivenNameBeforeSurname, given_name_before_surname),
-    (
-        Rule::GivenNameBeforeUnknownSurname,
-        given_name_before_unknown_surname,
-    ),
-    (Rule::PersonWho, person_who),
-    (Rule::SaintsInstitution, saints_institution),
-    (Rule::PersonBeforeVerb, person_before_verb),
-    (Rule::SmallPlaceSpeaks, small_place_speaks),
-    (Rule::BusinessWord, business_word),
-    (Rule::TownOfARiver, town_of_a_river),
-    (Rule::EraAbbreviation, era_abbreviation),
-    (Rule::HyphenatedBrand, hyphenated_brand),
-    (Rule::EverydayWordInTitle, everyday_word_in_title),
-    (Rule::EverydayWord, everyday_word),
-    (Rule::SurnameNeedsCompany, surname_needs_company),
-    (Rule::ShoutedAcronym, shouted_acronym),
-    (Rule::Language, language),
-    (Rule::DemonymAsPerson, demonym_as_person),
-    (Rule::Demonym, demonym),
-    (Rule::PartyName, party_name),
-    (Rule::InsideAName, inside_a_name),
-];
+        /// Applies the recognition rules that are on to one candidate span,
+        /// in the order of [`RECOGNITION_RULES`]; a span no rule stops is a
+        /// place name. The rules are written out one after another, not
+        /// looked up in a table of function pointers, so that each is
+        /// compiled into the walk: this runs for every candidate span.
+        pub(super) fn judge(span: &Span<'_>, off: RulesOff) -> Verdict {
+            if span.senses.is_empty() {
+                return Verdict {
+                    outcome: Outcome::Reject,
+                    rule: Rule::UsuallyNotAPlace,
+                };
+            }
+            $(
+                if !off.is_off(Rule::$rule)
+                    && let Some(outcome) = $test(span)
+                {
+                    return Verdict {
+                        outcome,
+                        rule: Rule::$rule,
+                    };
+                }
+            )*
+            Verdict {
+                outcome: Outcome::Keep(Usage::Place),
+                rule: Rule::PlaceName,
+            }
+        }
+    };
+}
 
-/// Applies the recognition rules that are on to one candidate span; a span
-/// no rule stops is a place name.
-pub(super) fn judge(span: &Span<'_>, off: RulesOff) -> Verdict {
-    if span.senses.is_empty() {
-        return Verdict {
-            outcome: Outcome::Reject,
-            rule: Rule::NotAPlaceName,
-        };
-    }
-    for &(rule, test) in RECOGNITION_RULES {
-        if off.is_off(rule) {
-            continue;
-        }
-        if let Some(outcome) = test(span) {
-            return Verdict { outcome, rule };
-        }
-    }
-    Verdict {
-        outcome: Outcome::Keep(Usage::Place),
-        rule: Rule::PlaceName,
-    }
+recognition_rules! {
+    (CalendarWord, calendar_word),
+    (TitleAbbreviation, title_abbreviation),
+    (UsuallyNotAPlace, usually_not_a_place),
+    (SeatOfPowerSpeaks, seat_of_power_speaks),
+    (TitleBeforeName, title_before_name),
+    (GivenNameBefore, given_name_before),
+    (MiddleInitialBefore, middle_initial_before),
+    (MiddleInitialAfter, middle_initial_after),
+    (TailOfLongerName, tail_of_longer_name),
+    (PersonBeforeSpeech, person_before_speech),
+    (GivenNameBeforeSurname, given_name_before_surname),
+    (GivenNameBeforeUnknownSurname, given_name_before_unknown_surname),
+    (PersonWho, person_who),
+    (SaintsInstitution, saints_institution),
+    (PersonBeforeVerb, person_before_verb),
+    (SmallPlaceSpeaks, small_place_speaks),
+    (BusinessWord, business_word),
+    (TownOfARiver, town_of_a_river),
+    (EraAbbreviation, era_abbreviation),
+    (HyphenatedBrand, hyphenated_brand),
+    (EverydayWordInTitle, everyday_word_in_title),
+    (EverydayWord, everyday_word),
+    (SurnameNeedsCompany, surname_needs_company),
+    (ShoutedAcronym, shouted_acronym),
+    (Language, language),
+    (DemonymAsPerson, demonym_as_person),
+    (Demonym, demonym),
+    (PartyName, party_name),
+    (InsideAName, inside_a_name),
 }
 
 fn when(condition: bool, outcome: Outcome) -> Option<Outcome> {
@@ -125,8 +136,28 @@ fn calendar_word(s: &Span<'_>) -> Option<Outcome> {
     when(words::is_calendar_word(s.surface), Outcome::Reject)
 }
 
-fn not_a_place_name(s: &Span<'_>) -> Option<Outcome> {
-    when(words::is_not_a_place(s.surface), Outcome::Reject)
+/// "Sens. Smith and Jones", "Reps. Ann Lee": a title's abbreviation, a full
+/// stop and a name after it ("in Sens" is the town).
+fn title_abbreviation(s: &Span<'_>) -> Option<Outcome> {
+    let rest = &s.text[s.range.end..];
+    when(
+        words::is_title(s.surface)
+            && rest
+                .strip_prefix(". ")
+                .is_some_and(|r| r.starts_with(char::is_uppercase)),
+        Outcome::Reject,
+    )
+}
+
+/// "Reuters reported", "the Metro line", "echoed in Congress": a name the
+/// news uses far more often for something else is a place only with
+/// evidence of its own, its state or country right after it ("Congress,
+/// Arizona"); a preposition is not enough ("in Congress").
+fn usually_not_a_place(s: &Span<'_>) -> Option<Outcome> {
+    let placed = s.text[s.range.end..]
+        .strip_prefix(", ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    when(words::is_not_a_place(s.surface) && !placed, Outcome::Reject)
 }
 
 /// "The White House said", "a Kremlin stooge": a seat of government stands
@@ -466,142 +497,4 @@ fn inside_a_name(s: &Span<'_>) -> Option<Outcome> {
         s.after_is(|a| starts_upper(a) && words::is_institution_word(a)),
         Outcome::Keep(Usage::InName),
     )
-}
-
-/// "at the White House", "from the Kremlin": a preposition of place, then
-/// "the", just before `at`.
-fn is_place_of_a_building(text: &str, at: usize) -> bool {
-    let Some(head) = text[..at].strip_suffix("the ") else {
-        return false;
-    };
-    word_before(head, head.len()).is_some_and(words::is_locative)
-}
-
-/// " P. Benjamin": a space, a capital, a full stop and a space.
-fn is_followed_by_initial(text: &str, at: usize) -> bool {
-    let bytes = &text.as_bytes()[at..];
-    bytes.len() >= 4
-        && bytes[0] == b' '
-        && bytes[1].is_ascii_uppercase()
-        && bytes[2] == b'.'
-        && bytes[3] == b' '
-}
-
-/// ", Tipperary": the name follows a comma, as an address's town does.
-fn is_after_comma(text: &str, at: usize) -> bool {
-    text[..at].ends_with(", ")
-}
-
-fn is_saints_institution(text: &str, span: &Range<usize>) -> bool {
-    let name = &text[span.clone()];
-    let saint = ["St. ", "St ", "Saint "]
-        .iter()
-        .any(|p| name.starts_with(p));
-    let possessive = name.ends_with("'s") || name.ends_with("\u{2019}s");
-    let rest = &text[span.end..];
-    let rest = rest
-        .strip_prefix("'s")
-        .or_else(|| rest.strip_prefix("\u{2019}s"))
-        .unwrap_or(if possessive { rest } else { "" });
-    saint
-        && rest
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(char::is_uppercase))
-}
-
-/// "She learned English", "in English and Spanish", "English language
-/// learners": a demonym that names a language.
-fn is_a_language_here(text: &str, end: usize, before: Option<&str>, after: Option<&str>) -> bool {
-    // Compared without lowercasing into a new string: this runs for every
-    // candidate name.
-    let after_verb = before.is_some_and(|b| LANGUAGE_VERBS.contains(b));
-    let in_the_language = before == Some("in")
-        && (after.is_some_and(|a| a == "and" || a == "or")
-            || text[end..].starts_with([',', '.', ';', ')']));
-    let language_word = after.is_some_and(|a| LANGUAGE_WORDS.contains(a));
-    after_verb || in_the_language || language_word
-}
-
-/// The word that starts `rest` is a town of the gazetteer or two or three
-/// capitals ("ML").
-fn is_second_town(rest: &str, gaz: &Gazetteer) -> bool {
-    let word = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
-    let initials = (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
-    // "Hartsfield-Jackson International Airport" is an airport's name.
-    let airport = rest[word.len()..].starts_with(" International");
-    let town = || {
-        gaz.lookup(word).iter().any(|s| {
-            s.kind == NameKind::Name
-                && matches!(gaz.kind(s.place), PlaceKind::Town | PlaceKind::City)
-        })
-    };
-    !airport && (initials || town())
-}
-
-/// Whether a person's name ends at `end`: "Virginia Freedom of Information
-/// Act" and "Alexandria Commonwealth's Attorney" go on, as an organisation's
-/// names do.
-fn name_ends_after(text: &str, end: usize) -> bool {
-    match text.get(end..).and_then(|rest| rest.chars().next()) {
-        None => true,
-        Some(' ') => word_after(text, end).is_some_and(|next| {
-            !starts_upper(next) && !matches!(next, "of" | "for" | "and" | "on")
-        }),
-        Some(c) => matches!(c, ',' | '.' | ';' | ':' | ')' | '(' | '"' | '\u{201D}'),
-    }
-}
-
-/// "Ave." or "Twp." at `at`: a short word and a full stop.
-fn is_abbreviation_at(text: &str, at: usize, word: &str) -> bool {
-    word.len() <= 4 && text[at + word.len()..].starts_with('.')
-}
-
-/// A dateline, "the city of Monroe", "an Augusta native", "Greer City Hall".
-fn says_it_is_a_town(text: &str, span: &Range<usize>, after: Option<&str>) -> bool {
-    local_cues::has_local_cue(text, span, after)
-        || after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a))
-}
-
-/// "Michael Durr, of Trenton", "formerly of Augusta", "a native of Greer":
-/// where a local paper says a person lives or comes from.
-fn is_residence(text: &str, at: usize) -> bool {
-    let Some(head) = text[..at].strip_suffix("of ") else {
-        return false;
-    };
-    let head = head.trim_end_matches(' ');
-    head.ends_with(',')
-        || RESIDENCE_WORDS.words.iter().any(|w| {
-            head.len()
-                .checked_sub(w.len())
-                .and_then(|start| head.get(start..))
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
-        })
-}
-
-/// A capitalised word that can be half of a person's name: not a function word
-/// ("The"), a title, the head of an institution or feature ("Police",
-/// "River"), nor a country or state.
-fn is_name_word(word: &str, gaz: &Gazetteer) -> bool {
-    starts_upper(word)
-        && word.chars().all(char::is_alphabetic)
-        && word.chars().skip(1).any(char::is_lowercase)
-        && !words::is_function_word(word)
-        && !words::is_title(word)
-        && !words::is_institution_word(word)
-        && !words::is_local_office_word(word)
-        && !words::is_place_head(word)
-        && !gaz.lookup(word).iter().any(|s| gaz.kind(s.place).is_area())
-}
-
-/// `word`, just after `at`, can be a surname and nothing capitalised follows
-/// it: "Virginia Alexander, recipient", not "Georgia Public Service" nor
-/// "Georgia Educators" (a plural is a surname only if a census lists it).
-fn is_surname_ending_a_name(text: &str, at: usize, word: &str, gaz: &Gazetteer) -> bool {
-    name_ends_after(text, at + 1 + word.len())
-        && is_name_word(word, gaz)
-        && !words::is_calendar_word(word)
-        && (!word.ends_with('s') || gaz.is_person_name(word))
 }

@@ -22,6 +22,9 @@ pub struct Lexicon {
     pub words: Vec<&'static str>,
     /// For each first byte, the range of `words` that starts with it.
     by_first_byte: Box<[(u32, u32); 256]>,
+    /// A bit for each length in bytes (under 64) that some word has: most
+    /// words asked are of no listed length and are answered without a look.
+    lengths: u64,
 }
 
 impl Lexicon {
@@ -54,6 +57,9 @@ impl Lexicon {
             }
             entry.1 = i as u32 + 1;
         }
+        let lengths = words.iter().fold(0u64, |mask, w| {
+            mask | 1u64.checked_shl(w.len() as u32).unwrap_or(0)
+        });
         Self {
             name,
             about,
@@ -61,31 +67,34 @@ impl Lexicon {
             any_case,
             words,
             by_first_byte,
+            lengths,
         }
     }
 
     /// Whether `word` is on the list. Allocates nothing: this runs for every
     /// candidate name of every article.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
+        let bytes = word.as_bytes();
+        let len = bytes.len();
+        // No word is empty, so an empty one fails here before it is indexed.
+        if len >= 64 || (self.lengths >> len) & 1 == 0 {
             return false;
-        };
+        }
         let first = if self.any_case {
-            first.to_ascii_lowercase()
+            bytes[0].to_ascii_lowercase()
         } else {
-            first
+            bytes[0]
         };
         let (start, end) = self.by_first_byte[usize::from(first)];
-        self.words[start as usize..end as usize]
-            .iter()
-            .any(|probe| {
-                probe.len() == word.len()
-                    && if self.any_case {
-                        probe.as_bytes().eq_ignore_ascii_case(word.as_bytes())
-                    } else {
-                        *probe == word
-                    }
-            })
+        let candidates = &self.words[start as usize..end as usize];
+        if self.any_case {
+            candidates
+                .iter()
+                .any(|probe| probe.len() == len && probe.as_bytes().eq_ignore_ascii_case(bytes))
+        } else {
+            candidates.iter().any(|probe| probe.as_bytes() == bytes)
+        }
     }
 }
 

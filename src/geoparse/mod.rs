@@ -16,6 +16,7 @@
 //! won, so a reader can check and correct it.
 
 pub mod cli;
+mod coherence;
 mod county_lists;
 mod county_pairs;
 mod evidence;
@@ -25,6 +26,7 @@ mod group;
 mod judge;
 pub mod lexicon;
 mod local_cues;
+mod name_shapes;
 mod nearby;
 mod place_facts;
 mod prior;
@@ -113,17 +115,19 @@ mod tests {
         ("types", 2, include_str!("types.rs")),
         ("place_facts", 3, include_str!("place_facts.rs")),
         ("local_cues", 4, include_str!("local_cues.rs")),
-        ("judge", 5, include_str!("judge.rs")),
-        ("recognise", 6, include_str!("recognise.rs")),
-        ("prior", 7, include_str!("prior.rs")),
-        ("group", 8, include_str!("group.rs")),
-        ("county_pairs", 9, include_str!("county_pairs.rs")),
-        ("resolve", 10, include_str!("resolve.rs")),
-        ("filter", 11, include_str!("filter.rs")),
-        ("publisher", 12, include_str!("publisher.rs")),
-        ("unlisted", 12, include_str!("unlisted.rs")),
-        ("explain", 13, include_str!("explain.rs")),
-        ("cli", 14, include_str!("cli.rs")),
+        ("name_shapes", 5, include_str!("name_shapes.rs")),
+        ("judge", 6, include_str!("judge.rs")),
+        ("recognise", 7, include_str!("recognise.rs")),
+        ("prior", 8, include_str!("prior.rs")),
+        ("group", 9, include_str!("group.rs")),
+        ("county_pairs", 10, include_str!("county_pairs.rs")),
+        ("coherence", 10, include_str!("coherence.rs")),
+        ("resolve", 11, include_str!("resolve.rs")),
+        ("filter", 12, include_str!("filter.rs")),
+        ("publisher", 13, include_str!("publisher.rs")),
+        ("unlisted", 13, include_str!("unlisted.rs")),
+        ("explain", 14, include_str!("explain.rs")),
+        ("cli", 15, include_str!("cli.rs")),
     ];
 
     /// The sibling modules a source file names in its `use super::...`
@@ -192,6 +196,55 @@ mod tests {
                 (t.text, place.name.to_owned(), place.country_code.to_owned())
             })
             .collect()
+    }
+
+    /// A local story of Georgia towns that never names the state.
+    const GEORGIA_STORY: &str = "DUBLIN \u{2014} Flood waters rose Tuesday across Laurens County. \
+        Crews from Macon and Milledgeville joined volunteers in Dexter, Rentz and East Dublin. \
+        Treutlen County and Johnson County closed their schools. A relief truck from Athens \
+        arrived by noon, and boats came up from Darien and Brunswick.";
+
+    fn admin1_of(text: &str, name: &str) -> String {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(text, gaz);
+        let t = found.iter().find(|t| t.text == name).expect("found");
+        gaz.place(t.place()).admin1_code.to_owned()
+    }
+
+    #[test]
+    fn athens_and_darien_among_georgia_towns_are_the_georgia_towns() {
+        assert_eq!(admin1_of(GEORGIA_STORY, "Athens"), "US.GA");
+        assert_eq!(admin1_of(GEORGIA_STORY, "Darien"), "US.GA");
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(GEORGIA_STORY, gaz);
+        let athens = found.iter().find(|t| t.text == "Athens").expect("found");
+        assert!(
+            athens
+                .reason()
+                .contains("near the article's other places in Georgia"),
+            "{}",
+            athens.reason()
+        );
+    }
+
+    #[test]
+    fn a_famous_namesake_with_evidence_of_its_own_beats_the_article_s_region() {
+        let text = format!("{GEORGIA_STORY} A nurse from Paris, France, helped.");
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(&text, gaz);
+        let paris = found.iter().find(|t| t.text == "Paris").expect("found");
+        assert_eq!(gaz.place(paris.place()).country_code, "FR");
+    }
+
+    #[test]
+    fn a_world_story_naming_countries_is_no_state_s_story() {
+        // Two of five places in Texas, and three countries: Paris is France.
+        let text = "Ministers from France, Germany and Italy met in Paris. \
+                    Oil traders in Houston and Dallas watched.";
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(text, gaz);
+        let paris = found.iter().find(|t| t.text == "Paris").expect("found");
+        assert_eq!(gaz.place(paris.place()).country_code, "FR");
     }
 
     #[test]

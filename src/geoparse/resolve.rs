@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::gazetteer::{Gazetteer, Place, PlaceId, PlaceKind};
 use crate::geo::{distance_km, roughly_within, within_km};
 
+use super::coherence::ArticleRegions;
 use super::county_pairs::COUNTY_KM;
 use super::evidence::{Evidence, HOME_NEAR_KM, NEAR_KM};
 use super::group::{Hints, NameGroup};
@@ -133,13 +134,41 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
     for _round in 0..MAX_ROUNDS {
         let before = winners(groups);
         let ctx = Context::from_winners(groups, gaz);
+        let regions = ArticleRegions::from_groups(groups, gaz);
         for (index, group) in groups.iter_mut().enumerate() {
             let NameGroup { candidates, hints } = group;
+            // "Wyoming" beside "Linn County" is still the state.
+            let region = (!hints.can_mean_english_state)
+                .then(|| regions.dominant_for(index))
+                .flatten()
+                // One other name does not move a name out of its publisher's
+                // home ("the council of Dublin met, and a choir from
+                // Sacramento sang", in an Ohio paper).
+                .filter(|&(region, names, _)| {
+                    names >= 2.0
+                        || home
+                            .as_ref()
+                            .is_none_or(|h| h.admin1_code() == region.admin1_code)
+                });
             for candidate in candidates.iter_mut() {
                 candidate.score = candidate.prior;
                 candidate.evidence.clear();
                 let place = gaz.place(candidate.place);
                 add_context(candidate, &place, index, &ctx, hints, gaz, options);
+                // The region's own national capital is near any of its
+                // stories: "Washington" in an Illinois story is still the capital.
+                if let Some((region, names, share)) = region
+                    && place.kind != PlaceKind::Admin1
+                    && (place.admin1_code == region.admin1_code
+                        || (place.kind == PlaceKind::Capital
+                            && place.country_code == region.country_code))
+                {
+                    candidate.add(Evidence::InArticleRegion {
+                        area: region.area,
+                        names,
+                        share,
+                    });
+                }
             }
             if let Some(home) = &home {
                 home.pull(candidates, gaz);
@@ -268,6 +297,15 @@ impl<'h> HomeArea<'h> {
                 .then(|| gaz.admin1(&home.admin1_code))
                 .flatten(),
         })
+    }
+
+    /// The home's state or province ("US.OH"), or "" when only its country is known.
+    fn admin1_code(&self) -> &str {
+        if self.admin1.is_some() {
+            &self.home.admin1_code
+        } else {
+            ""
+        }
     }
 
     fn in_region(&self, place: &Place) -> bool {

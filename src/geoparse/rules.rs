@@ -50,8 +50,11 @@ macro_rules! rules {
 rules! {
     /// "March", "May": a calendar word.
     CalendarWord => "a calendar word", ["calendar"];
-    /// "Reuters", "Honda": a name the news uses for something else.
-    NotAPlaceName => "a name the news uses for something else", ["not_places"];
+    /// "Sens. Smith and Jones": a title's abbreviation, not the French town.
+    TitleAbbreviation => "a title's abbreviation", ["titles"];
+    /// "Reuters", "Metro": a name the news uses for something else, a place
+    /// only with evidence of its own ("Toyota, Aichi").
+    UsuallyNotAPlace => "a name the news uses for something else, with nothing that makes it a place", ["not_places"];
     /// "The White House said": a seat of power speaking for the power.
     SeatOfPowerSpeaks => "a seat of power standing for its government", ["seats_of_power", "locatives"];
     /// "President Lincoln": a title before the name.

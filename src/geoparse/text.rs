@@ -7,6 +7,7 @@
 /// non-ASCII character (the caller decodes it). Both passes over the whole
 /// text start here, so it looks at eight bytes at a time: most of a text is
 /// lowercase letters, spaces and punctuation, and is skipped in bulk.
+#[inline]
 pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -36,11 +37,13 @@ pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Opt
         .map(|at| i + at)
 }
 
+#[inline]
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The word just before `at`, if only spaces separate them.
+#[inline]
 pub fn word_before(text: &str, at: usize) -> Option<&str> {
     let head = &text[..at];
     let trimmed = head.trim_end_matches(' ');
@@ -57,6 +60,7 @@ pub fn word_before(text: &str, at: usize) -> Option<&str> {
 }
 
 /// The word just after `at`, if only one space separates them.
+#[inline]
 pub fn word_after(text: &str, at: usize) -> Option<&str> {
     let tail = text[at..].strip_prefix(' ')?;
     let end = tail

@@ -44,7 +44,7 @@ pub fn is_local_office_word(word: &str) -> bool {
 }
 
 /// Proper names that the news uses far more often for something else than for
-/// the small place that shares them.
+/// the small place that shares them: places only with evidence.
 pub fn is_not_a_place(word: &str) -> bool {
     NOT_PLACES.contains(word)
 }
@@ -62,7 +62,9 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// Last words of street, building and feature names ("Royal Street",
 /// "Holy Redeemer Church"), with their usual abbreviations.
 pub fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.contains(word)
+    // Every head is capitalised: most words asked are not, and are answered
+    // without the list.
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && PLACE_HEADS.contains(word)
 }
 
 /// Capitalised words that follow a town in names of the town's own ("Bay

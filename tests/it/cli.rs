@@ -308,3 +308,29 @@ fn collect_makes_one_story_of_a_folder_and_an_archive_the_same_whatever_the_jobs
     assert_eq!(code, 0, "{stdout}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_georgia_story_pasted_whole_puts_athens_and_darien_in_georgia() {
+    // The dateline opens the text and becomes its title, as a pasted story's
+    // first line does; the state is named nowhere else.
+    let text = temp(
+        "georgia.txt",
+        "DUBLIN, Ga. \u{2014} Flood waters rose Tuesday across Laurens County. Crews from \
+         Macon and Milledgeville joined volunteers in Dexter, Rentz and East Dublin. Treutlen \
+         County and Johnson County closed their schools.\n\nA relief truck from Athens arrived \
+         by noon, and boats came up from Darien and Brunswick.",
+    );
+    let out =
+        std::env::temp_dir().join(format!("geobrief-cli-{}/georgia.json", std::process::id()));
+    let (code, _, stderr) = geobrief(&["geoparse", &text, "-o", &out.display().to_string()]);
+    assert_eq!(code, 0, "{stderr}");
+    let brief = geobrief::brief::parse_brief_file(&out).unwrap();
+    for name in ["Athens", "Darien"] {
+        let place = brief.places().find(|p| p.name == name).unwrap();
+        let (lon, lat) = place.anchor_lon_lat();
+        assert!(
+            (-86.0..-80.5).contains(&lon) && (30.3..35.0).contains(&lat),
+            "{name} at {lon}, {lat}"
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! An article's places read together: where most of the places it names lie
+//! in one state or province, an ambiguous name goes to the namesake there
+//! unless the text says otherwise ("Athens" in a story of Georgia towns is
+//! Athens, Georgia). One principle with one weight
+//! ([`Evidence::InArticleRegion`]): a far, famous namesake keeps its prior,
+//! and beats the region only with evidence of its own ("Paris, France").
+
+use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
+
+use super::evidence::Evidence;
+use super::group::NameGroup;
+
+/// A region needs this much of the article's other names in it: one name the
+/// text settles ("Atlanta" alone says which "Athens"), or two it does not...
+const MIN_NAMES: f64 = 1.0;
+/// ...and at least this share of the article's other places, countries
+/// counted: a story of France, Germany and Texas is no Texas story.
+const MIN_SHARE: f64 = 0.5;
+/// What a name counts for when only its prior or nearness to another guess
+/// chose its winner: two ambiguous names must not lock each other's first
+/// guess in ("Lincoln visited the fort near Atlanta").
+const UNSETTLED: f64 = 0.75;
+
+/// A state or province of the gazetteer, looked up once per round.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Region<'g> {
+    pub area: PlaceId,
+    pub admin1_code: &'g str,
+    pub country_code: &'g str,
+}
+
+/// Where the winners of an article's names lie, by state or province.
+#[derive(Default)]
+pub(super) struct ArticleRegions<'g> {
+    /// The state of each name's winner (its admin1 key) and what the name
+    /// counts for there.
+    of_group: Vec<(Option<u16>, f64)>,
+    /// The two states whose names count most, most first, with what they count for.
+    top: [Option<(Region<'g>, u16, f64)>; 2],
+    /// What all the article's placed names count for (countries too).
+    placed: f64,
+}
+
+impl<'g> ArticleRegions<'g> {
+    /// From the current winner of each name (group). A name counts in full
+    /// when the text itself settles it: it means one place only, or its
+    /// winner has the text's word for it ("Moscow, Idaho", a county or state
+    /// the article names); otherwise it counts for [`UNSETTLED`]. It reads
+    /// only each winner's kind and state key: this runs every round.
+    pub fn from_groups(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
+        let mut regions = Self::default();
+        // (admin1 key, what its names count for); an article names few states.
+        let mut names_in: Vec<(u16, f64)> = Vec::new();
+        for group in groups {
+            let best = group.candidates.first();
+            let weight = match best {
+                Some(c) if counts(gaz.kind(c.place)) => {
+                    let settled =
+                        group.candidates.len() == 1 || c.evidence.iter().any(Evidence::settles);
+                    if settled { 1.0 } else { UNSETTLED }
+                }
+                _ => 0.0,
+            };
+            let key = best
+                .filter(|_| weight > 0.0)
+                .map(|c| gaz.admin1_key(c.place))
+                .filter(|&k| !gaz.admin1_code_of_key(k).is_empty());
+            if let Some(k) = key {
+                match names_in.iter_mut().find(|(a, _)| *a == k) {
+                    Some(entry) => entry.1 += weight,
+                    None => names_in.push((k, weight)),
+                }
+            }
+            regions.placed += weight;
+            regions.of_group.push((key, weight));
+        }
+        names_in.sort_unstable_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| gaz.admin1_code_of_key(a.0).cmp(gaz.admin1_code_of_key(b.0)))
+        });
+        let region = |&(key, names): &(u16, f64)| {
+            let admin1_code = gaz.admin1_code_of_key(key);
+            let area = gaz.admin1(admin1_code)?;
+            let country_code = gaz.place(area).country_code;
+            Some((
+                Region {
+                    area,
+                    admin1_code,
+                    country_code,
+                },
+                key,
+                names,
+            ))
+        };
+        regions.top = [
+            names_in.first().and_then(region),
+            names_in.get(1).and_then(region),
+        ];
+        regions
+    }
+
+    /// The state most of the article's other names lie in, seen from name
+    /// `group` (its own winner left out): the state, what its names count
+    /// for, and their share of the article's other places.
+    pub fn dominant_for(&self, group: usize) -> Option<(Region<'g>, f64, f64)> {
+        let (own, own_weight) = self.of_group.get(group).copied().unwrap_or((None, 0.0));
+        let placed = self.placed - own_weight;
+        self.top.iter().flatten().find_map(|&(region, key, names)| {
+            let others = if own == Some(key) {
+                names - own_weight
+            } else {
+                names
+            };
+            let share = others / placed.max(1.0);
+            (others >= MIN_NAMES && share >= MIN_SHARE).then_some((region, others, share))
+        })
+    }
+}
+
+/// The places that say where a story is: countries, states, counties, towns
+/// and facilities; not continents, seas or regions, which span many.
+fn counts(kind: PlaceKind) -> bool {
+    !matches!(
+        kind,
+        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water
+    )
+}
