@@ -39,6 +39,10 @@ pub enum Action {
     StepArticle(isize),
     /// Show (or leave) the list of the story's articles in the reading panel.
     ShowArticleList(bool),
+    /// Show the story's articles of these days only (`None`: all of them).
+    SetTimeRange(Option<(crate::timeline::Day, crate::timeline::Day)>),
+    /// Play the timeline (step the range through the story's time) or stop.
+    PlayTimeline(bool),
     Undo,
     Redo,
     File(FileAction),

@@ -29,6 +29,7 @@ pub mod render;
 pub mod screenshot;
 pub mod selection;
 pub mod startup_probe;
+pub mod timeline;
 pub mod ui;
 
 pub use action::Action;

@@ -196,7 +196,10 @@ mod tests {
     fn days_and_dates_convert_both_ways() {
         assert_eq!(day_of("1970-01-01"), Some(0));
         assert_eq!(day_of("2025-01-28T10:00:00Z"), day_of("2025-01-28"));
-        assert_eq!(day_of("2024-03-01").unwrap() - day_of("2024-02-28").unwrap(), 2);
+        assert_eq!(
+            day_of("2024-03-01").unwrap() - day_of("2024-02-28").unwrap(),
+            2
+        );
         for day in [-1000, 0, 19_000, 20_116, 30_000] {
             assert_eq!(day_of(&iso_of(day)), Some(day));
         }
@@ -233,9 +236,16 @@ mod tests {
             .filter(|(i, _)| filter.shows_place(*i))
             .map(|(_, p)| p.id.as_str())
             .collect();
-        assert_eq!(shown, ["tartus", "pin"], "Moscow leaves, undated Homs leaves, an unnamed pin stays");
+        assert_eq!(
+            shown,
+            ["tartus", "pin"],
+            "Moscow leaves, undated Homs leaves, an unnamed pin stays"
+        );
         assert_eq!(filter.article_count(), 1);
-        assert!(!filter.shows_article(2), "an undated article is in no range");
+        assert!(
+            !filter.shows_article(2),
+            "an undated article is in no range"
+        );
         let all = index.filter(index.span.map(|(a, b)| a..=b).unwrap(), 2);
         assert_eq!(all.articles_naming(0), 2);
         assert_eq!(all.weight(1), 0.5, "Moscow in one article of Tartus's two");

@@ -10,6 +10,7 @@ mod jobs;
 mod pickers;
 mod saving;
 mod story;
+mod time;
 mod window;
 pub use window::open_asked_links;
 
@@ -71,6 +72,8 @@ pub struct GeobriefApp {
     pub views: ui::Views,
     /// How the window is shared between the article, the map and the side panel.
     pub panels: ui::layout::PanelShares,
+    /// A story's time: the range set on the timeline and what it shows.
+    pub time: time::TimeState,
     pub problems: Vec<Problem>,
     pub files: FileState,
     pub personal: PersonalGazetteer,
@@ -116,6 +119,7 @@ impl GeobriefApp {
             map: MapMemory::default(),
             views: ui::Views::default(),
             panels: ui::layout::PanelShares::default(),
+            time: time::TimeState::default(),
             problems,
             files: FileState::new(recent),
             personal: PersonalGazetteer::default(),
@@ -199,6 +203,13 @@ impl GeobriefApp {
         let gesture = self.map.gesture.clone();
         let brief_name = self.brief_name();
         let busy_text = self.jobs.busy.as_ref().map(jobs::Busy::describe);
+        self.time.update(self.doc.brief());
+        if self.time.playing {
+            let dt = f64::from(ctx.input(|i| i.stable_dt).min(0.5));
+            self.time.tick(dt);
+            self.time.update(self.doc.brief());
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
         if self
             .jobs
             .busy
@@ -211,6 +222,7 @@ impl GeobriefApp {
         let reading = ui::Reading {
             brief: self.doc.brief(),
             article: self.selection.article(self.doc.brief()),
+            filter: self.time.filter.as_ref(),
             selection: &self.selection,
             hovered: self.hovered.as_ref(),
             scroll_to_mention: self.scroll_to_mention,
@@ -258,6 +270,19 @@ impl GeobriefApp {
                 window_width,
             },
         ));
+        if reading.brief.is_story() && self.time.index.has_time() {
+            let view = ui::timeline::TimelineView {
+                index: &self.time.index,
+                range: self.time.range.as_ref(),
+                filter: self.time.filter.as_deref(),
+                playing: self.time.playing,
+                article_count: reading.brief.article_count(),
+            };
+            let drafts = &mut self.views.timeline;
+            egui::Panel::bottom("timeline").show(ui, |ui| {
+                actions.extend(ui::timeline::timeline_ui(ui, &view, drafts));
+            });
+        }
         actions.extend(ui::map::map_panel_ui(
             ui,
             &reading,
@@ -310,6 +335,8 @@ impl GeobriefApp {
             Action::ShowArticle(id) => self.show_article(&id),
             Action::StepArticle(step) => self.step_article(step),
             Action::ShowArticleList(open) => self.views.articles.open = open,
+            Action::SetTimeRange(range) => self.time.set_range(range.map(|(a, b)| a..=b)),
+            Action::PlayTimeline(on) => self.time.play(on),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::File(file_action) => self.apply_file(file_action),

@@ -64,6 +64,7 @@ pub fn map_picture(brief: &Brief, size_px: [u32; 2], dark: bool) -> MapPicture {
             let reading = ui::Reading {
                 brief,
                 article: brief.first_article(),
+                filter: None,
                 selection: &selection,
                 hovered: None,
                 scroll_to_mention: false,

@@ -18,6 +18,10 @@ pub enum ArticleSort {
     Outlet,
 }
 
+/// What the rows were sorted for: the filter typed, the sort, the
+/// articles' version and the time range's.
+type RowsKey = (String, ArticleSort, u64, Option<u64>);
+
 /// What the list keeps between frames.
 #[derive(Default)]
 pub struct ArticleListState {
@@ -26,8 +30,8 @@ pub struct ArticleListState {
     pub sort: ArticleSort,
     /// Places named in each article, counted once per change of the links.
     counts: Option<(u64, u64, Vec<usize>)>,
-    /// The rows' order for (filter, sort, articles version).
-    order: Option<(String, ArticleSort, u64, Vec<usize>)>,
+    /// The rows' order, and what for.
+    order: Option<(RowsKey, Vec<usize>)>,
 }
 
 impl ArticleListState {
@@ -39,17 +43,18 @@ impl ArticleListState {
         self.counts.as_ref().map_or(&[], |(_, _, c)| c.as_slice())
     }
 
-    fn rows(&mut self, brief: &Brief) -> &[usize] {
+    fn rows(&mut self, brief: &Brief, time: Option<&crate::timeline::TimeFilter>) -> &[usize] {
         let version = brief.articles_version();
-        let fresh = self
-            .order
-            .as_ref()
-            .is_none_or(|(f, s, v, _)| *f != self.filter || *s != self.sort || *v != version);
-        if fresh {
-            let rows = sorted_rows(brief.articles(), &self.filter, self.sort);
-            self.order = Some((self.filter.clone(), self.sort, version, rows));
+        let range = time.map(|t| t.version);
+        let key: RowsKey = (self.filter.clone(), self.sort, version, range);
+        if self.order.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut rows = sorted_rows(brief.articles(), &self.filter, self.sort);
+            if let Some(time) = time {
+                rows.retain(|&i| time.shows_article(i));
+            }
+            self.order = Some((key, rows));
         }
-        self.order.as_ref().map_or(&[], |(_, _, _, r)| r.as_slice())
+        self.order.as_ref().map_or(&[], |(_, r)| r.as_slice())
     }
 }
 
@@ -131,7 +136,9 @@ pub fn article_list_ui(
     });
     ui.separator();
     let counts = state.place_counts(brief).to_vec();
-    let rows = state.rows(brief).to_vec();
+    let rows = state
+        .rows(brief, reading.filter.map(|f| f.as_ref()))
+        .to_vec();
     if rows.is_empty() {
         ui.label(RichText::new("No article matches.").weak());
         return;

@@ -15,6 +15,7 @@ pub mod place_panel;
 pub mod problems;
 pub mod text_layout;
 pub mod theme;
+pub mod timeline;
 pub mod top_bar;
 pub mod where_line;
 
@@ -27,6 +28,8 @@ pub struct Reading<'a> {
     pub brief: &'a Brief,
     /// The article the reading panel shows.
     pub article: &'a crate::brief::StoryArticle,
+    /// A story's time range, if the reader has set one.
+    pub filter: Option<&'a std::sync::Arc<crate::timeline::TimeFilter>>,
     pub selection: &'a Selection,
     pub hovered: Option<&'a PlaceId>,
     /// The article scrolls to the current mention this frame.
@@ -57,6 +60,7 @@ pub fn font_epoch(ctx: &egui::Context) -> u64 {
 pub struct Views {
     pub article: article::ArticleView,
     pub articles: article_list::ArticleListState,
+    pub timeline: timeline::TimelineDrafts,
     pub places: place_panel::PlacePanelState,
     pub map: map::MapCache,
 }

@@ -14,6 +14,10 @@ use crate::action::Action;
 use crate::brief::PlaceKind;
 use crate::personal::PersonalGazetteer;
 
+/// What a narrowed list was made for: the article it is narrowed to, the
+/// links' version, the time range's version.
+type NarrowKey = (Option<crate::brief::ArticleId>, u64, Option<u64>);
+
 /// What the panel keeps between frames: text being typed, and which place
 /// the list last scrolled to.
 #[derive(Default)]
@@ -23,39 +27,46 @@ pub struct PlacePanelState {
     scrolled_to: Option<crate::brief::PlaceId>,
     /// In a story: list the places of the article being read only.
     pub this_article_only: bool,
-    /// The places of an article (positions in the brief's list), made again
-    /// when the article or its links change.
-    article_places: Option<(crate::brief::ArticleId, u64, Vec<usize>)>,
+    /// The places listed (positions in the brief's list) when the list is
+    /// narrowed to an article or a time range, and what for: the article
+    /// (if narrowed to one), the links' version, the range's version.
+    narrowed: Option<(NarrowKey, Vec<usize>)>,
 }
 
 impl PlacePanelState {
-    /// The rows of the list: every place, or the article's.
+    /// The rows of the list: every place, or those of the article being
+    /// read, or of the time range (or both).
     fn rows(&mut self, reading: &Reading) -> Option<&[usize]> {
-        if !self.this_article_only || reading.brief.article_count() < 2 {
+        let brief = reading.brief;
+        let article = (self.this_article_only && brief.article_count() > 1)
+            .then(|| reading.article.id.clone());
+        let filter = reading.filter;
+        if article.is_none() && filter.is_none() {
             return None;
         }
-        let brief = reading.brief;
-        let article = &reading.article.id;
-        let version = brief.links_version();
-        let fresh = self
-            .article_places
-            .as_ref()
-            .is_none_or(|(a, v, _)| a != article || *v != version);
-        if fresh {
-            let mut rows: Vec<usize> = reading
-                .article
-                .paragraphs
-                .clone()
-                .flat_map(|p| brief.mentions_in(p))
-                .filter_map(|l| brief.link(l).and_then(|l| brief.place_position(&l.place)))
-                .collect();
-            rows.sort_unstable();
-            rows.dedup();
-            self.article_places = Some((article.clone(), version, rows));
+        let key: NarrowKey = (article, brief.links_version(), filter.map(|f| f.version));
+        if self.narrowed.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut rows: Vec<usize> = match &key.0 {
+                Some(_) => {
+                    let mut rows: Vec<usize> = reading
+                        .article
+                        .paragraphs
+                        .clone()
+                        .flat_map(|p| brief.mentions_in(p))
+                        .filter_map(|l| brief.link(l).and_then(|l| brief.place_position(&l.place)))
+                        .collect();
+                    rows.sort_unstable();
+                    rows.dedup();
+                    rows
+                }
+                None => (0..brief.place_count()).collect(),
+            };
+            if let Some(filter) = filter {
+                rows.retain(|&i| filter.shows_place(i));
+            }
+            self.narrowed = Some((key, rows));
         }
-        self.article_places
-            .as_ref()
-            .map(|(_, _, rows)| rows.as_slice())
+        self.narrowed.as_ref().map(|(_, rows)| rows.as_slice())
     }
 }
 

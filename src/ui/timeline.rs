@@ -21,8 +21,8 @@ const HANDLE_GRAB: f32 = 6.0;
 pub struct TimelineDrafts {
     from: String,
     to: String,
-    /// The range the drafts were taken from.
-    shown: Option<RangeInclusive<Day>>,
+    /// The range the drafts were taken from (`None`: not taken yet).
+    shown: Option<Option<RangeInclusive<Day>>>,
     /// A drag in progress: the day it started on, and which end it moves
     /// (`None`: a new range from the start day).
     drag: Option<(Day, Option<bool>)>,
@@ -37,16 +37,18 @@ pub struct TimelineView<'a> {
     pub article_count: usize,
 }
 
-pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView, drafts: &mut TimelineDrafts) -> Vec<Action> {
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    view: &TimelineView,
+    drafts: &mut TimelineDrafts,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some((first, last)) = view.index.span else {
         return actions;
     };
-    if drafts.shown.as_ref() != view.range {
-        drafts.shown = view.range.cloned();
-        let (a, b) = view
-            .range
-            .map_or((first, last), |r| (*r.start(), *r.end()));
+    if drafts.shown.as_ref().map(Option::as_ref) != Some(view.range) {
+        drafts.shown = Some(view.range.cloned());
+        let (a, b) = view.range.map_or((first, last), |r| (*r.start(), *r.end()));
         drafts.from = iso_of(a);
         drafts.to = iso_of(b);
     }
@@ -77,7 +79,9 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView, drafts: &mut Timeline
         if view.range.is_some() && ui.button("All dates").clicked() {
             actions.push(Action::SetTimeRange(None));
         }
-        let shown = view.filter.map_or(view.article_count, TimeFilter::article_count);
+        let shown = view
+            .filter
+            .map_or(view.article_count, TimeFilter::article_count);
         let dated = view.index.article_days.iter().flatten().count();
         let undated = view.article_count - dated;
         let mut text = format!(
@@ -147,7 +151,10 @@ fn paint_strip(ui: &egui::Ui, axis: &Axis, view: &TimelineView) {
     painter.rect_filled(rect, 3.0, visuals.extreme_bg_color);
     // The range kept, and its handles.
     if let Some(range) = view.range {
-        let band = Rect::from_x_y_ranges(axis.x(*range.start())..=axis.x(*range.end()), rect.y_range());
+        let band = Rect::from_x_y_ranges(
+            axis.x(*range.start())..=axis.x(*range.end()),
+            rect.y_range(),
+        );
         painter.rect_filled(band, 2.0, visuals.selection.bg_fill.gamma_multiply(0.5));
         for x in [band.left(), band.right()] {
             painter.rect_filled(

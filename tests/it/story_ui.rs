@@ -139,3 +139,75 @@ fn the_article_list_sorts_by_date_and_a_click_shows_the_article() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn narrowing_the_timeline_takes_a_place_off_the_map_and_the_list_and_all_dates_bring_it_back() {
+    let mut harness = harness();
+    let dir = add_three_articles(&mut harness, "story-timeline");
+    // Qamishli is named only in the convoy's article, of 10 February.
+    let on_map = |h: &App| {
+        h.query_by_role_and_label(Role::Button, "Al Qamishli on the map")
+            .is_some()
+    };
+    let in_list = |h: &App| {
+        h.query_by_role_and_label(Role::Button, "Al Qamishli")
+            .is_some()
+    };
+    harness.run();
+    assert!(
+        in_list(&harness),
+        "Qamishli is listed while the whole story shows"
+    );
+    assert!(harness.query_by_label_contains("of 4 articles").is_some());
+    // A range after the convoy: March only.
+    harness
+        .state_mut()
+        .apply(geobrief::Action::SetTimeRange(Some((
+            geobrief::timeline::day_of("2025-03-01").unwrap(),
+            geobrief::timeline::day_of("2025-03-31").unwrap(),
+        ))));
+    harness.run();
+    assert!(!in_list(&harness), "the convoy's Qamishli leaves the list");
+    assert!(!on_map(&harness), "and the map");
+    harness.get_by_label("1 of 4 articles · 2 undated");
+    harness.get_by_label("All dates").click();
+    harness.run();
+    assert!(in_list(&harness));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_drag_across_the_timeline_sets_a_range_and_all_dates_clears_it() {
+    let mut harness = harness();
+    let dir = add_three_articles(&mut harness, "story-drag");
+    let strip = harness.get_by_label_contains("Timeline:").rect();
+    let from = strip.left_center() + egui::vec2(strip.width() * 0.6, 0.0);
+    let to = strip.right_center() - egui::vec2(2.0, 0.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    harness.drop_at(to);
+    harness.run();
+    let range = harness.state().time.range.clone().expect("a range was set");
+    assert!(*range.start() > geobrief::timeline::day_of("2025-02-10").unwrap());
+    assert!(
+        !harness
+            .state()
+            .time
+            .filter
+            .as_ref()
+            .unwrap()
+            .shows_article(1),
+        "the convoy of 10 February is before the range"
+    );
+    harness.get_by_label("All dates").click();
+    harness.run();
+    assert!(
+        harness.state().time.range.is_none(),
+        "All dates shows every date"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -22,8 +22,21 @@ pub fn has_marker(kind: PlaceKind) -> bool {
 }
 
 pub fn marker_shapes(center: Pos2, kind: PlaceKind, palette: &Palette) -> Vec<Shape> {
+    weighted_marker_shapes(center, kind, palette, 1.0)
+}
+
+/// A marker shaded by `weight` (0 to 1): a place a time range names in
+/// few of its articles is paler than one it names in many.
+pub fn weighted_marker_shapes(
+    center: Pos2,
+    kind: PlaceKind,
+    palette: &Palette,
+    weight: f32,
+) -> Vec<Shape> {
     let r = marker_radius(kind);
-    let fill = palette.marker;
+    let fill = palette
+        .marker
+        .gamma_multiply(0.35 + 0.65 * weight.clamp(0.0, 1.0));
     let outline = Stroke::new(1.5, palette.marker_outline);
     match kind {
         PlaceKind::NavalBase => {

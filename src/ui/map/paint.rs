@@ -7,7 +7,7 @@ use egui::epaint::Tessellator;
 use egui::{Mesh, Pos2, Rect, Shape, Stroke, vec2};
 
 use super::basemap_layer::BasemapLayer;
-use super::markers::{halo_shape, has_marker, marker_radius, marker_shapes};
+use super::markers::{halo_shape, has_marker, marker_radius, weighted_marker_shapes};
 use super::scene::{MapScene, PlaceOnScreen, SceneMemo};
 use crate::brief::PlaceId;
 use crate::map::triangulate::triangulate_ring;
@@ -203,7 +203,7 @@ impl PlacesPainted {
         }
         let painter = ui.painter();
         for p in scene.places.iter().filter(|p| has_marker(p.kind)) {
-            above.extend(marker_shapes(p.anchor, p.kind, palette));
+            above.extend(weighted_marker_shapes(p.anchor, p.kind, palette, p.weight));
             if p.hides > 0 {
                 texts.push(count_text(painter, p, palette));
             }

@@ -44,6 +44,9 @@ pub struct PlaceOnScreen {
     /// Markers this one stands for where they crowd.
     pub hides: usize,
     pub mentions: usize,
+    /// Its share of a time range's articles (1 without a range): its
+    /// marker's shade.
+    pub weight: f32,
 }
 
 /// What the map lights up: the selected and hovered places, and the story's
@@ -56,6 +59,9 @@ pub struct Highlights {
     pub focus_country: Option<usize>,
     /// A place drawn where a gesture is taking it, not where it is.
     pub preview: Option<(PlaceId, geo_types::Geometry<f64>)>,
+    /// A story's time range: the places it leaves, shaded by how many of
+    /// its articles name them.
+    pub filter: Option<std::sync::Arc<crate::timeline::TimeFilter>>,
 }
 
 pub struct MapScene {
@@ -225,15 +231,20 @@ impl MapScene {
         let viewport = screen_rect(rect.expand2(margin).expand(40.0));
         let min = camera.world_from_screen(&screen_rect(rect), viewport.min);
         let max = camera.world_from_screen(&screen_rect(rect), viewport.max);
+        let filter = highlights.filter.as_deref();
+        let shown = |i: usize| filter.is_none_or(|f| f.shows_place(i));
         let mut visible = caches.index.visible(brief, min, max);
+        visible.retain(|&i| shown(i));
         // Markers come thinned for the zoom, each with how many it stands
         // for; so do areas too small at this zoom to be told from a marker.
+        // A time range thins only what it leaves.
+        let version = brief.places_version() ^ filter.map_or(0, |f| f.version.rotate_left(32));
         let thinned = caches.thinning.kept_in_view(
-            brief.places_version(),
+            version,
             camera.zoom,
             [min.x, min.y],
             [max.x, max.y],
-            || crowd_members(brief, WorldBasemap::embedded()),
+            || crowd_members(brief, WorldBasemap::embedded(), filter),
         );
         if !thinned.hidden_areas.is_empty() {
             visible.retain(|&i| {
@@ -244,7 +255,9 @@ impl MapScene {
         }
         let mut hides: HashMap<PlaceId, usize> = HashMap::with_capacity(thinned.kept.len());
         for (id, n) in thinned.kept {
-            if let Some(i) = brief.place_position(&id) {
+            if let Some(i) = brief.place_position(&id)
+                && shown(i)
+            {
                 visible.push(i);
                 hides.insert(id, n);
             }
@@ -292,6 +305,7 @@ impl MapScene {
             hovered: Some(place.clone()),
             focus_country: None,
             preview: None,
+            filter: None,
         };
         let inputs = SceneInputs {
             brief,
@@ -386,6 +400,7 @@ impl MapScene {
                 label: None,
                 hides: hides.get(&place.id).copied().unwrap_or(0),
                 mentions: brief.mentions_of(&place.id).len(),
+                weight: highlights.filter.as_ref().map_or(1.0, |f| f.weight(i)),
             });
         }
         let story_countries = caches.story_countries.clone();
@@ -734,9 +749,16 @@ impl MapScene {
 
 /// The places that may give way where they crowd: every marker, and every
 /// area other than a country (the basemap draws those), with its size.
-fn crowd_members(brief: &Brief, world: &WorldBasemap) -> Vec<CrowdMember> {
+fn crowd_members(
+    brief: &Brief,
+    world: &WorldBasemap,
+    filter: Option<&crate::timeline::TimeFilter>,
+) -> Vec<CrowdMember> {
     brief
         .places()
+        .enumerate()
+        .filter(|(i, _)| filter.is_none_or(|f| f.shows_place(*i)))
+        .map(|(_, p)| p)
         .filter(|p| p.kind.has_marker() || (p.is_area() && p.kind != PlaceKind::Country))
         .map(|p| {
             let (lon, lat) = p.anchor_lon_lat();

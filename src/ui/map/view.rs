@@ -78,6 +78,8 @@ struct SceneKey {
     links: u64,
     selected: Option<PlaceId>,
     focus_country: Option<usize>,
+    /// The time range's version, if one filters the story.
+    filter: Option<u64>,
     dark: bool,
     pixels_per_point: f32,
     context_loaded: bool,
@@ -123,6 +125,7 @@ impl MapCache {
             links: brief.links_version(),
             selected: highlights.selected.clone(),
             focus_country: highlights.focus_country,
+            filter: highlights.filter.as_ref().map(|f| f.version),
             dark: ui.visuals().dark_mode,
             pixels_per_point: ui.ctx().pixels_per_point(),
             context_loaded: WorldContext::loaded().is_some(),
@@ -312,6 +315,7 @@ fn map_ui(
         hovered: reading.hovered.cloned(),
         focus_country: cache.focus_country(brief),
         preview: edit::preview(brief, reading.gesture),
+        filter: reading.filter.cloned(),
     };
     let mut built = cache.scene_for(ui, brief, camera, rect, &highlights);
     // A gesture (moving a marker, drawing an area) takes the pointer first;
