@@ -43,6 +43,14 @@ pub enum Action {
     SetTimeRange(Option<(crate::timeline::Day, crate::timeline::Day)>),
     /// Play the timeline (step the range through the story's time) or stop.
     PlayTimeline(bool),
+    /// Open the find bar (Ctrl+F).
+    OpenFind,
+    /// Show these words (a paragraph among the story's, and its bytes): their
+    /// article, selected, scrolled into view.
+    ShowWords {
+        paragraph: usize,
+        bytes: std::ops::Range<usize>,
+    },
     Undo,
     Redo,
     File(FileAction),

@@ -27,6 +27,7 @@ pub mod recent;
 pub mod recovery;
 pub mod render;
 pub mod screenshot;
+pub mod search;
 pub mod selection;
 pub mod startup_probe;
 pub mod timeline;

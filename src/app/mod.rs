@@ -67,6 +67,8 @@ pub struct GeobriefApp {
     pub hovered: Option<PlaceId>,
     /// Set when the article must scroll to the current mention this frame.
     pub scroll_to_mention: bool,
+    /// Set when the article must scroll to the selected words this frame.
+    pub scroll_to_words: bool,
     pub map: MapMemory,
     /// What the panels keep between frames (layouts, text being typed).
     pub views: ui::Views,
@@ -116,6 +118,7 @@ impl GeobriefApp {
             selection: Selection::default(),
             hovered: None,
             scroll_to_mention: false,
+            scroll_to_words: false,
             map: MapMemory::default(),
             views: ui::Views::default(),
             panels: ui::layout::PanelShares::default(),
@@ -226,6 +229,7 @@ impl GeobriefApp {
             selection: &self.selection,
             hovered: self.hovered.as_ref(),
             scroll_to_mention: self.scroll_to_mention,
+            scroll_to_words: self.scroll_to_words,
             busy: busy_text.as_deref(),
             gesture: gesture.as_ref(),
         };
@@ -264,6 +268,7 @@ impl GeobriefApp {
             &reading,
             &mut self.views.article,
             &mut self.views.articles,
+            &mut self.views.find,
             ui::layout::Sizing {
                 plan: panels.article,
                 share: &mut self.panels.article,
@@ -290,6 +295,7 @@ impl GeobriefApp {
             &mut self.views.map,
         ));
         self.scroll_to_mention = false;
+        self.scroll_to_words = false;
         let hovered = actions.iter().find_map(|a| match a {
             Action::Hover(p) => Some(p.clone()),
             _ => None,
@@ -337,6 +343,11 @@ impl GeobriefApp {
             Action::ShowArticleList(open) => self.views.articles.open = open,
             Action::SetTimeRange(range) => self.time.set_range(range.map(|(a, b)| a..=b)),
             Action::PlayTimeline(on) => self.time.play(on),
+            Action::OpenFind => {
+                self.views.find.open();
+                self.views.articles.open = false;
+            }
+            Action::ShowWords { paragraph, bytes } => self.show_words(paragraph, bytes),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::File(file_action) => self.apply_file(file_action),
@@ -409,6 +420,19 @@ impl GeobriefApp {
             self.scroll_to_mention = true;
         }
         self.views.article.scroll_to_top();
+    }
+
+    /// Shows words of the story: their article, selected, in view.
+    fn show_words(&mut self, paragraph: usize, bytes: std::ops::Range<usize>) {
+        let brief = self.doc.brief();
+        let Some(article) = brief.article_of_paragraph(paragraph) else {
+            return;
+        };
+        if self.selection.article(brief).id != article.id {
+            self.selection.article = Some(article.id.clone());
+        }
+        self.selection.text = Some(crate::selection::TextSelection::new(paragraph, bytes));
+        self.scroll_to_words = true;
     }
 
     fn step_article(&mut self, step: isize) {

@@ -68,6 +68,7 @@ pub fn map_picture(brief: &Brief, size_px: [u32; 2], dark: bool) -> MapPicture {
                 selection: &selection,
                 hovered: None,
                 scroll_to_mention: false,
+                scroll_to_words: false,
                 busy: None,
                 gesture: None,
             };

@@ -31,6 +31,7 @@ pub fn article_panel_ui(
     reading: &Reading,
     view: &mut ArticleView,
     list: &mut super::article_list::ArticleListState,
+    find: &mut super::find::FindState,
     sizing: super::layout::Sizing,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -39,6 +40,9 @@ pub fn article_panel_ui(
         reading_size_for_width(ui);
         if let Some(busy) = reading.busy {
             busy_ui(ui, busy, &mut actions);
+        }
+        if find.open {
+            super::find::find_bar_ui(ui, reading, find, &mut actions);
         }
         if reading.brief.article_count() > 1 {
             if list.open {
@@ -173,8 +177,15 @@ fn article_ui(
         .as_ref()
         .filter(|_| reading.scroll_to_mention)
         .and_then(|l| brief.mention(l))
-        .filter(|m| view.shows(m.paragraph))
-        .map(|m| (view.block_at(m.paragraph, m.bytes.start), m));
+        .map(|m| (m.paragraph, m.bytes))
+        .or_else(|| {
+            let words = reading.selection.text.as_ref()?;
+            reading
+                .scroll_to_words
+                .then(|| (words.paragraph, words.bytes()))
+        })
+        .filter(|(p, _)| view.shows(*p))
+        .map(|(p, bytes)| (view.block_at(p, bytes.start), (p, bytes)));
     if let Some((b, _)) = &target {
         view.layout(ui, reading, *b, width, *b < from);
     }
@@ -192,7 +203,7 @@ fn article_ui(
         let (p, bytes) = view.block_bytes(brief, b);
         let text = &brief.paragraphs()[p][bytes.clone()];
         let origin = Pos2::new(left, top_of(view, b));
-        let local = m.bytes.start - bytes.start..m.bytes.end.min(bytes.end) - bytes.start;
+        let local = m.1.start - bytes.start..m.1.end.min(bytes.end) - bytes.start;
         if let Some(layout) = view.layout_of(b)
             && let Some(r) = layout.rects(text, local).first()
         {

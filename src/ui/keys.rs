@@ -17,6 +17,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("← →", "previous / next mention"),
     ("Alt+← →", "previous / next article of a story"),
     ("Shift+← →", "select words (Ctrl: a word at a time)"),
+    ("Ctrl+F", "find words in every article"),
     ("Ctrl+Z", "undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("Delete", "remove the selected place"),
@@ -166,6 +167,7 @@ fn command_shortcuts(ctx: &egui::Context, selection: &Selection) -> Vec<Action> 
             command(Modifiers::NONE, Key::E),
             Action::File(FileAction::ShowExport),
         ),
+        (command(Modifiers::NONE, Key::F), Action::OpenFind),
     ];
     if !text_focused {
         // A text field keeps its own undo and copy.

@@ -6,6 +6,7 @@ pub mod article;
 pub mod article_list;
 mod article_view;
 pub mod dialogs;
+pub mod find;
 pub mod keys;
 pub mod layout;
 pub mod link_words;
@@ -34,6 +35,8 @@ pub struct Reading<'a> {
     pub hovered: Option<&'a PlaceId>,
     /// The article scrolls to the current mention this frame.
     pub scroll_to_mention: bool,
+    /// The article scrolls to the selected words this frame (a find).
+    pub scroll_to_words: bool,
     /// A long job the reader waits for ("Finding places…").
     pub busy: Option<&'a str>,
     /// A gesture in progress on the map.
@@ -61,6 +64,7 @@ pub struct Views {
     pub article: article::ArticleView,
     pub articles: article_list::ArticleListState,
     pub timeline: timeline::TimelineDrafts,
+    pub find: find::FindState,
     pub places: place_panel::PlacePanelState,
     pub map: map::MapCache,
 }

@@ -211,3 +211,40 @@ fn a_drag_across_the_timeline_sets_a_range_and_all_dates_clears_it() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ctrl_f_finds_words_in_every_article_and_enter_steps_through_them() {
+    let mut harness = harness();
+    let dir = add_three_articles(&mut harness, "story-find");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find:")
+        .type_text("tartus");
+    harness.run();
+    harness.get_by_label_contains("in 2 articles");
+    let mut articles = Vec::new();
+    for _ in 0..10 {
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        let app = harness.state();
+        let words = app.selection.text.as_ref().expect("a hit is selected");
+        assert_eq!(words.text(app.brief()).to_lowercase(), "tartus");
+        articles.push(app.selection.article(app.brief()).info.title.clone());
+        if articles.last().is_some_and(|t| t == "Ships leave Tartus") {
+            break;
+        }
+    }
+    assert!(
+        articles[0].starts_with("Syria’s interim president"),
+        "{articles:?}"
+    );
+    assert_eq!(
+        articles.last().map(String::as_str),
+        Some("Ships leave Tartus"),
+        "Enter went on into the next article that has the word: {articles:?}"
+    );
+    let at = articles.len();
+    harness.get_by_label_contains(&format!("{at} of "));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
