@@ -43,6 +43,8 @@ pub enum Action {
     SetTimeRange(Option<(crate::timeline::Day, crate::timeline::Day)>),
     /// Play the timeline (step the range through the story's time) or stop.
     PlayTimeline(bool),
+    /// Compare two sides of a story on the map (`None`: stop comparing).
+    Compare(Option<(crate::timeline::Side, crate::timeline::Side)>),
     /// Open the find bar (Ctrl+F).
     OpenFind,
     /// Show these words (a paragraph among the story's, and its bytes): their

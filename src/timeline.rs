@@ -251,3 +251,181 @@ mod tests {
         assert_eq!(all.weight(1), 0.5, "Moscow in one article of Tartus's two");
     }
 }
+
+/// One side of a comparison: an article, or the story before or from a day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Side {
+    Article(crate::brief::ArticleId),
+    /// The articles dated before this day.
+    Before(Day),
+    /// The articles dated on or after this day.
+    From(Day),
+}
+
+impl Side {
+    /// "Ships leave Tartus", "before 2025-03-01".
+    pub fn describe(&self, brief: &Brief) -> String {
+        match self {
+            Side::Article(id) => brief
+                .article(id)
+                .map_or_else(|| id.to_string(), |a| a.info.title.clone()),
+            Side::Before(day) => format!("before {}", iso_of(*day)),
+            Side::From(day) => format!("from {}", iso_of(*day)),
+        }
+    }
+
+    fn holds(&self, brief: &Brief, index: usize, days: &[Option<Day>]) -> bool {
+        match self {
+            Side::Article(id) => brief.articles().get(index).is_some_and(|a| a.id == *id),
+            Side::Before(day) => days.get(index).copied().flatten().is_some_and(|d| d < *day),
+            Side::From(day) => days
+                .get(index)
+                .copied()
+                .flatten()
+                .is_some_and(|d| d >= *day),
+        }
+    }
+}
+
+/// Where a place stands in a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compared {
+    OnlyA,
+    OnlyB,
+    Both,
+}
+
+/// Two sides of a story compared: each place's standing (`None`: in
+/// neither), by its position in the brief.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub a: Side,
+    pub b: Side,
+    pub version: u64,
+    places: Vec<Option<Compared>>,
+}
+
+impl Comparison {
+    pub fn new(brief: &Brief, a: Side, b: Side, version: u64) -> Self {
+        let days: Vec<Option<Day>> = brief
+            .articles()
+            .iter()
+            .map(|x| x.info.date.as_deref().and_then(day_of))
+            .collect();
+        let places = brief
+            .places()
+            .map(|p| {
+                let articles = brief.articles_naming(&p.id);
+                let in_a = articles.iter().any(|&i| a.holds(brief, i, &days));
+                let in_b = articles.iter().any(|&i| b.holds(brief, i, &days));
+                match (in_a, in_b) {
+                    (true, true) => Some(Compared::Both),
+                    (true, false) => Some(Compared::OnlyA),
+                    (false, true) => Some(Compared::OnlyB),
+                    (false, false) => None,
+                }
+            })
+            .collect();
+        Self {
+            a,
+            b,
+            version,
+            places,
+        }
+    }
+
+    pub fn place(&self, pos: usize) -> Option<Compared> {
+        self.places.get(pos).copied().flatten()
+    }
+
+    /// How many places stand each way: (only A, only B, both).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |c: Compared| self.places.iter().filter(|p| **p == Some(c)).count();
+        (
+            count(Compared::OnlyA),
+            count(Compared::OnlyB),
+            count(Compared::Both),
+        )
+    }
+}
+
+/// For each article (in the story's order), how many places it names that
+/// no earlier article named: earlier by date, the undated after the dated,
+/// the story's order between equals.
+pub fn new_places_by_article(brief: &Brief) -> Vec<usize> {
+    let days: Vec<Option<Day>> = brief
+        .articles()
+        .iter()
+        .map(|a| a.info.date.as_deref().and_then(day_of))
+        .collect();
+    let mut order: Vec<usize> = (0..brief.article_count()).collect();
+    order.sort_by_key(|&i| (days[i].is_none(), days[i], i));
+    let mut rank = vec![0; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut new = vec![0; brief.article_count()];
+    for place in brief.places() {
+        if let Some(first) = brief
+            .articles_naming(&place.id)
+            .into_iter()
+            .min_by_key(|&i| rank[i])
+        {
+            new[first] += 1;
+        }
+    }
+    new
+}
+
+#[cfg(test)]
+mod compare_tests {
+    use super::*;
+    use crate::brief::parse_brief;
+
+    fn story() -> Brief {
+        parse_brief(tests_story().as_bytes()).unwrap()
+    }
+
+    fn tests_story() -> &'static str {
+        r#"{"format": "geobrief/2", "articles": [
+        {"id": "jan", "title": "Jan", "date": "2025-01-10", "paragraphs": ["Tartus and Moscow."]},
+        {"id": "mar", "title": "Mar", "date": "2025-03-10", "paragraphs": ["Tartus and Homs."]}],
+      "places": [
+        {"id": "tartus", "name": "Tartus", "kind": "city", "geometry": {"type": "Point", "coordinates": [35.9, 34.9]}},
+        {"id": "moscow", "name": "Moscow", "kind": "capital", "geometry": {"type": "Point", "coordinates": [37.6, 55.8]}},
+        {"id": "homs", "name": "Homs", "kind": "city", "geometry": {"type": "Point", "coordinates": [36.7, 34.7]}}],
+      "links": [
+        {"place": "tartus", "target": {"article": "jan", "paragraph": 0, "selector": [{"type": "TextQuoteSelector", "exact": "Tartus"}]}},
+        {"place": "moscow", "target": {"article": "jan", "paragraph": 0, "selector": [{"type": "TextQuoteSelector", "exact": "Moscow"}]}},
+        {"place": "tartus", "target": {"article": "mar", "paragraph": 0, "selector": [{"type": "TextQuoteSelector", "exact": "Tartus"}]}},
+        {"place": "homs", "target": {"article": "mar", "paragraph": 0, "selector": [{"type": "TextQuoteSelector", "exact": "Homs"}]}}]}"#
+    }
+
+    #[test]
+    fn two_articles_compared_mark_what_is_only_in_each_and_in_both() {
+        let brief = story();
+        let c = Comparison::new(
+            &brief,
+            Side::Article("jan".into()),
+            Side::Article("mar".into()),
+            1,
+        );
+        assert_eq!(c.place(0), Some(Compared::Both));
+        assert_eq!(c.place(1), Some(Compared::OnlyA));
+        assert_eq!(c.place(2), Some(Compared::OnlyB));
+        assert_eq!(c.counts(), (1, 1, 1));
+        let split = day_of("2025-02-01").unwrap();
+        let c = Comparison::new(&brief, Side::Before(split), Side::From(split), 2);
+        assert_eq!(
+            c.place(1),
+            Some(Compared::OnlyA),
+            "Moscow only before February"
+        );
+        assert_eq!(Side::Before(split).describe(&brief), "before 2025-02-01");
+    }
+
+    #[test]
+    fn an_article_s_new_places_are_those_no_earlier_article_named() {
+        assert_eq!(new_places_by_article(&story()), [2, 1]);
+    }
+}

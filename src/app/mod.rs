@@ -226,6 +226,7 @@ impl GeobriefApp {
             brief: self.doc.brief(),
             article: self.selection.article(self.doc.brief()),
             filter: self.time.filter.as_ref(),
+            compare: self.time.compare.as_ref(),
             selection: &self.selection,
             hovered: self.hovered.as_ref(),
             scroll_to_mention: self.scroll_to_mention,
@@ -343,6 +344,7 @@ impl GeobriefApp {
             Action::ShowArticleList(open) => self.views.articles.open = open,
             Action::SetTimeRange(range) => self.time.set_range(range.map(|(a, b)| a..=b)),
             Action::PlayTimeline(on) => self.time.play(on),
+            Action::Compare(sides) => self.time.set_sides(sides),
             Action::OpenFind => {
                 self.views.find.open();
                 self.views.articles.open = false;

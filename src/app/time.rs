@@ -7,7 +7,7 @@ use std::ops::RangeInclusive;
 use std::sync::Arc;
 
 use crate::brief::Brief;
-use crate::timeline::{Day, TimeFilter, TimeIndex};
+use crate::timeline::{Comparison, Day, Side, TimeFilter, TimeIndex};
 
 /// A range steps on by this share of itself each tick of play.
 const PLAY_STEP_SHARE: i32 = 2;
@@ -25,12 +25,18 @@ pub struct TimeState {
     versions: u64,
     /// What the filter was built for: the story's versions and the range.
     built_for: Option<((u64, u64, u64), RangeInclusive<Day>)>,
+    /// The two sides the reader compares, and what they make.
+    pub sides: Option<(Side, Side)>,
+    pub compare: Option<Arc<Comparison>>,
+    compared_for: Option<(u64, u64, u64)>,
 }
 
 impl TimeState {
-    /// Keeps the index and the filter up to date with the story and range.
+    /// Keeps the index, the filter and the comparison up to date with the
+    /// story, the range and the sides.
     pub fn update(&mut self, brief: &Brief) {
         self.index.update(brief);
+        self.update_comparison(brief);
         let Some(range) = self.range.clone() else {
             self.filter = None;
             self.built_for = None;
@@ -47,6 +53,30 @@ impl TimeState {
             self.filter = Some(Arc::new(self.index.filter(range, self.versions)));
             self.built_for = Some(key);
         }
+    }
+
+    fn update_comparison(&mut self, brief: &Brief) {
+        let Some((a, b)) = self.sides.clone() else {
+            self.compare = None;
+            self.compared_for = None;
+            return;
+        };
+        let versions = (
+            brief.articles_version(),
+            brief.links_version(),
+            brief.places_version(),
+        );
+        if self.compared_for != Some(versions) || self.compare.is_none() {
+            self.versions += 1;
+            self.compare = Some(Arc::new(Comparison::new(brief, a, b, self.versions)));
+            self.compared_for = Some(versions);
+        }
+    }
+
+    /// Compares two sides of the story (`None`: stops comparing).
+    pub fn set_sides(&mut self, sides: Option<(Side, Side)>) {
+        self.sides = sides;
+        self.compared_for = None;
     }
 
     pub fn set_range(&mut self, range: Option<RangeInclusive<Day>>) {

@@ -65,6 +65,7 @@ pub fn map_picture(brief: &Brief, size_px: [u32; 2], dark: bool) -> MapPicture {
                 brief,
                 article: brief.first_article(),
                 filter: None,
+                compare: None,
                 selection: &selection,
                 hovered: None,
                 scroll_to_mention: false,

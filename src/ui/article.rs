@@ -125,8 +125,66 @@ fn story_bar_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Action>)
         {
             actions.push(Action::ShowArticleList(true));
         }
+        compare_menu_ui(ui, reading, actions);
     });
+    if let Some(compare) = reading.compare {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "Comparing {} with {}",
+                    compare.a.describe(brief),
+                    compare.b.describe(brief)
+                ))
+                .small()
+                .strong(),
+            );
+            if ui.small_button("Stop comparing").clicked() {
+                actions.push(Action::Compare(None));
+            }
+        });
+    }
     ui.separator();
+}
+
+/// "Compare…": this article with another, or the story before this
+/// article's date with the story from it.
+fn compare_menu_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Action>) {
+    use crate::timeline::{Side, day_of};
+    let brief = reading.brief;
+    let this = reading.article;
+    ui.menu_button("Compare…", |ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        ui.set_max_width(360.0);
+        if let Some(day) = this.info.date.as_deref().and_then(day_of) {
+            let date = crate::timeline::iso_of(day);
+            if ui
+                .button(format!("The story before {date} with the story from it"))
+                .clicked()
+            {
+                actions.push(Action::Compare(Some((Side::Before(day), Side::From(day)))));
+                ui.close();
+            }
+            ui.separator();
+        }
+        ui.label(RichText::new("This article with:").small().weak());
+        egui::ScrollArea::vertical()
+            .max_height(260.0)
+            .show(ui, |ui| {
+                for other in brief.articles().iter().filter(|a| a.id != this.id) {
+                    let mut text = other.info.title.clone();
+                    if let Some(date) = &other.info.date {
+                        text.push_str(&format!(" · {date}"));
+                    }
+                    if ui.button(text).clicked() {
+                        actions.push(Action::Compare(Some((
+                            Side::Article(this.id.clone()),
+                            Side::Article(other.id.clone()),
+                        ))));
+                        ui.close();
+                    }
+                }
+            });
+    });
 }
 
 fn busy_ui(ui: &mut egui::Ui, what: &str, actions: &mut Vec<Action>) {

@@ -28,19 +28,31 @@ pub struct ArticleListState {
     pub open: bool,
     pub filter: String,
     pub sort: ArticleSort,
-    /// Places named in each article, counted once per change of the links.
-    counts: Option<(u64, u64, Vec<usize>)>,
+    /// Places named in each article, and how many no earlier article
+    /// named, counted once per change of the links.
+    counts: Option<(u64, u64, Vec<usize>, Vec<usize>)>,
     /// The rows' order, and what for.
     order: Option<(RowsKey, Vec<usize>)>,
 }
 
 impl ArticleListState {
-    fn place_counts(&mut self, brief: &Brief) -> &[usize] {
+    fn place_counts(&mut self, brief: &Brief) -> (&[usize], &[usize]) {
         let key = (brief.links_version(), brief.articles_version());
-        if self.counts.as_ref().is_none_or(|(l, a, _)| (*l, *a) != key) {
-            self.counts = Some((key.0, key.1, brief.place_counts_by_article()));
+        if self
+            .counts
+            .as_ref()
+            .is_none_or(|(l, a, _, _)| (*l, *a) != key)
+        {
+            self.counts = Some((
+                key.0,
+                key.1,
+                brief.place_counts_by_article(),
+                crate::timeline::new_places_by_article(brief),
+            ));
         }
-        self.counts.as_ref().map_or(&[], |(_, _, c)| c.as_slice())
+        self.counts
+            .as_ref()
+            .map_or((&[], &[]), |(_, _, c, n)| (c.as_slice(), n.as_slice()))
     }
 
     fn rows(&mut self, brief: &Brief, time: Option<&crate::timeline::TimeFilter>) -> &[usize] {
@@ -135,7 +147,8 @@ pub fn article_list_ui(
         ui.selectable_value(&mut state.sort, ArticleSort::Outlet, "outlet");
     });
     ui.separator();
-    let counts = state.place_counts(brief).to_vec();
+    let (counts, new) = state.place_counts(brief);
+    let (counts, new) = (counts.to_vec(), new.to_vec());
     let rows = state
         .rows(brief, reading.filter.map(|f| f.as_ref()))
         .to_vec();
@@ -151,7 +164,10 @@ pub fn article_list_ui(
                 let Some(article) = brief.articles().get(i) else {
                     continue;
                 };
-                let places = counts.get(i).copied().unwrap_or(0);
+                let places = (
+                    counts.get(i).copied().unwrap_or(0),
+                    new.get(i).copied().unwrap_or(0),
+                );
                 if article_row_ui(ui, article, places, article.id == reading.article.id) {
                     actions.push(Action::ShowArticle(article.id.clone()));
                     actions.push(Action::ShowArticleList(false));
@@ -160,8 +176,14 @@ pub fn article_list_ui(
         });
 }
 
-/// One row: the title, then outlet · date · places; true when clicked.
-fn article_row_ui(ui: &mut egui::Ui, article: &StoryArticle, places: usize, current: bool) -> bool {
+/// One row: the title, then outlet · date · places (and how many are new:
+/// named in no earlier article); true when clicked.
+fn article_row_ui(
+    ui: &mut egui::Ui,
+    article: &StoryArticle,
+    (places, new): (usize, usize),
+    current: bool,
+) -> bool {
     let info = &article.info;
     let mut meta: Vec<String> = Vec::new();
     meta.extend(info.outlet.clone());
@@ -170,6 +192,9 @@ fn article_row_ui(ui: &mut egui::Ui, article: &StoryArticle, places: usize, curr
         1 => "1 place".into(),
         n => format!("{n} places"),
     });
+    if new > 0 {
+        meta.push(format!("{new} new"));
+    }
     let text = format!("{}\n{}", info.title, meta.join(" · "));
     let response = ui
         .add_sized(

@@ -31,6 +31,8 @@ pub struct Reading<'a> {
     pub article: &'a crate::brief::StoryArticle,
     /// A story's time range, if the reader has set one.
     pub filter: Option<&'a std::sync::Arc<crate::timeline::TimeFilter>>,
+    /// Two sides of a story compared, if the reader compares.
+    pub compare: Option<&'a std::sync::Arc<crate::timeline::Comparison>>,
     pub selection: &'a Selection,
     pub hovered: Option<&'a PlaceId>,
     /// The article scrolls to the current mention this frame.

@@ -248,3 +248,42 @@ fn ctrl_f_finds_words_in_every_article_and_enter_steps_through_them() {
     harness.get_by_label_contains(&format!("{at} of "));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn comparing_two_articles_marks_what_is_only_in_each_and_leaves_the_rest_off_the_map() {
+    let mut harness = harness();
+    let dir = add_three_articles(&mut harness, "story-compare");
+    // Read the convoy's article, then compare it with the ships'.
+    let convoy = harness.state().brief().articles()[1].id.clone();
+    harness
+        .state_mut()
+        .apply(geobrief::Action::ShowArticle(convoy));
+    harness.run();
+    harness.get_by_label("Compare…").click();
+    harness.run();
+    harness.get_by_label_contains("Ships leave Tartus").click();
+    harness.run();
+    let app = harness.state();
+    let compare = app.time.compare.clone().expect("two articles compared");
+    let brief = app.brief();
+    let standing = |name: &str| {
+        let pos = brief.places().position(|p| p.name == name).unwrap();
+        compare.place(pos)
+    };
+    use geobrief::timeline::Compared;
+    assert_eq!(standing("Al Qamishli"), Some(Compared::OnlyA));
+    assert_eq!(standing("Damascus"), Some(Compared::OnlyB));
+    assert_eq!(standing("Syria"), Some(Compared::Both));
+    assert_eq!(standing("Moscow"), None, "the seed's Moscow is in neither");
+    harness.get_by_label_contains("Legend: only Convoy leaves Qamishli");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Moscow on the map")
+            .is_none(),
+        "a place of neither side leaves the map"
+    );
+    harness.get_by_label("Stop comparing").click();
+    harness.run();
+    assert!(harness.state().time.compare.is_none());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -4,6 +4,7 @@
 use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
 use crate::brief::PlaceKind;
+use crate::timeline::Compared;
 use crate::ui::theme::Palette;
 
 /// Radius of a marker in points, for hit testing and label gaps.
@@ -22,7 +23,17 @@ pub fn has_marker(kind: PlaceKind) -> bool {
 }
 
 pub fn marker_shapes(center: Pos2, kind: PlaceKind, palette: &Palette) -> Vec<Shape> {
-    weighted_marker_shapes(center, kind, palette, 1.0)
+    weighted_marker_shapes(center, kind, palette, 1.0, None)
+}
+
+/// The colour of a side of a comparison, the same in both themes: blue
+/// for the first side only, orange for the second only, purple for both.
+pub fn compared_color(compared: Compared) -> Color32 {
+    match compared {
+        Compared::OnlyA => Color32::from_rgb(0x2b, 0x6c, 0xb0),
+        Compared::OnlyB => Color32::from_rgb(0xdd, 0x6b, 0x20),
+        Compared::Both => Color32::from_rgb(0x80, 0x4f, 0xc8),
+    }
 }
 
 /// A marker shaded by `weight` (0 to 1): a place a time range names in
@@ -32,11 +43,11 @@ pub fn weighted_marker_shapes(
     kind: PlaceKind,
     palette: &Palette,
     weight: f32,
+    compared: Option<Compared>,
 ) -> Vec<Shape> {
     let r = marker_radius(kind);
-    let fill = palette
-        .marker
-        .gamma_multiply(0.35 + 0.65 * weight.clamp(0.0, 1.0));
+    let base = compared.map_or(palette.marker, compared_color);
+    let fill = base.gamma_multiply(0.35 + 0.65 * weight.clamp(0.0, 1.0));
     let outline = Stroke::new(1.5, palette.marker_outline);
     match kind {
         PlaceKind::NavalBase => {

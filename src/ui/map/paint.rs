@@ -203,7 +203,9 @@ impl PlacesPainted {
         }
         let painter = ui.painter();
         for p in scene.places.iter().filter(|p| has_marker(p.kind)) {
-            above.extend(weighted_marker_shapes(p.anchor, p.kind, palette, p.weight));
+            above.extend(weighted_marker_shapes(
+                p.anchor, p.kind, palette, p.weight, p.compared,
+            ));
             if p.hides > 0 {
                 texts.push(count_text(painter, p, palette));
             }

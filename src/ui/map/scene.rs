@@ -47,6 +47,8 @@ pub struct PlaceOnScreen {
     /// Its share of a time range's articles (1 without a range): its
     /// marker's shade.
     pub weight: f32,
+    /// Its side in a comparison: its marker's colour.
+    pub compared: Option<crate::timeline::Compared>,
 }
 
 /// What the map lights up: the selected and hovered places, and the story's
@@ -62,6 +64,8 @@ pub struct Highlights {
     /// A story's time range: the places it leaves, shaded by how many of
     /// its articles name them.
     pub filter: Option<std::sync::Arc<crate::timeline::TimeFilter>>,
+    /// Two sides of a story compared: the places of either, marked by side.
+    pub compare: Option<std::sync::Arc<crate::timeline::Comparison>>,
 }
 
 pub struct MapScene {
@@ -232,19 +236,24 @@ impl MapScene {
         let min = camera.world_from_screen(&screen_rect(rect), viewport.min);
         let max = camera.world_from_screen(&screen_rect(rect), viewport.max);
         let filter = highlights.filter.as_deref();
-        let shown = |i: usize| filter.is_none_or(|f| f.shows_place(i));
+        let compare = highlights.compare.as_deref();
+        let shown = |i: usize| {
+            filter.is_none_or(|f| f.shows_place(i)) && compare.is_none_or(|c| c.place(i).is_some())
+        };
         let mut visible = caches.index.visible(brief, min, max);
         visible.retain(|&i| shown(i));
         // Markers come thinned for the zoom, each with how many it stands
         // for; so do areas too small at this zoom to be told from a marker.
         // A time range thins only what it leaves.
-        let version = brief.places_version() ^ filter.map_or(0, |f| f.version.rotate_left(32));
+        let version = brief.places_version()
+            ^ filter.map_or(0, |f| f.version.rotate_left(32))
+            ^ compare.map_or(0, |c| c.version.rotate_left(16));
         let thinned = caches.thinning.kept_in_view(
             version,
             camera.zoom,
             [min.x, min.y],
             [max.x, max.y],
-            || crowd_members(brief, WorldBasemap::embedded(), filter),
+            || crowd_members(brief, WorldBasemap::embedded(), &shown),
         );
         if !thinned.hidden_areas.is_empty() {
             visible.retain(|&i| {
@@ -306,6 +315,7 @@ impl MapScene {
             focus_country: None,
             preview: None,
             filter: None,
+            compare: None,
         };
         let inputs = SceneInputs {
             brief,
@@ -401,6 +411,7 @@ impl MapScene {
                 hides: hides.get(&place.id).copied().unwrap_or(0),
                 mentions: brief.mentions_of(&place.id).len(),
                 weight: highlights.filter.as_ref().map_or(1.0, |f| f.weight(i)),
+                compared: highlights.compare.as_ref().and_then(|c| c.place(i)),
             });
         }
         let story_countries = caches.story_countries.clone();
@@ -752,12 +763,12 @@ impl MapScene {
 fn crowd_members(
     brief: &Brief,
     world: &WorldBasemap,
-    filter: Option<&crate::timeline::TimeFilter>,
+    shown: &dyn Fn(usize) -> bool,
 ) -> Vec<CrowdMember> {
     brief
         .places()
         .enumerate()
-        .filter(|(i, _)| filter.is_none_or(|f| f.shows_place(*i)))
+        .filter(|(i, _)| shown(*i))
         .map(|(_, p)| p)
         .filter(|p| p.kind.has_marker() || (p.is_area() && p.kind != PlaceKind::Country))
         .map(|p| {

@@ -80,6 +80,8 @@ struct SceneKey {
     focus_country: Option<usize>,
     /// The time range's version, if one filters the story.
     filter: Option<u64>,
+    /// The comparison's version, if two sides are compared.
+    compare: Option<u64>,
     dark: bool,
     pixels_per_point: f32,
     context_loaded: bool,
@@ -126,6 +128,7 @@ impl MapCache {
             selected: highlights.selected.clone(),
             focus_country: highlights.focus_country,
             filter: highlights.filter.as_ref().map(|f| f.version),
+            compare: highlights.compare.as_ref().map(|c| c.version),
             dark: ui.visuals().dark_mode,
             pixels_per_point: ui.ctx().pixels_per_point(),
             context_loaded: WorldContext::loaded().is_some(),
@@ -316,6 +319,7 @@ fn map_ui(
         focus_country: cache.focus_country(brief),
         preview: edit::preview(brief, reading.gesture),
         filter: reading.filter.cloned(),
+        compare: reading.compare.cloned(),
     };
     let mut built = cache.scene_for(ui, brief, camera, rect, &highlights);
     // A gesture (moving a marker, drawing an area) takes the pointer first;
@@ -401,6 +405,9 @@ fn map_ui(
     }
     if scene.hidden > 0 {
         hidden_note_ui(ui, rect, scene.hidden);
+    }
+    if let Some(compare) = reading.compare {
+        legend_ui(ui, rect, reading.brief, compare);
     }
     scale_bar_ui(ui, rect, &memory.camera.unwrap_or(camera));
     credit_ui(ui, rect);
@@ -488,6 +495,64 @@ fn scale_bar_ui(ui: &egui::Ui, rect: Rect, camera: &Camera) {
 
 /// Says how many places (markers, and areas too small to tell apart)
 /// thinning left out, at the top left.
+/// What the colours of a comparison say, above the scale bar.
+fn legend_ui(ui: &mut egui::Ui, rect: Rect, brief: &Brief, compare: &crate::timeline::Comparison) {
+    use crate::timeline::Compared;
+    let (a, b, both) = compare.counts();
+    let rows = [
+        (
+            Compared::OnlyA,
+            format!("only {} ({a})", compare.a.describe(brief)),
+        ),
+        (
+            Compared::OnlyB,
+            format!("only {} ({b})", compare.b.describe(brief)),
+        ),
+        (Compared::Both, format!("in both ({both})")),
+    ];
+    let at = pos2(
+        rect.min.x + 12.0,
+        rect.max.y - 52.0 - 18.0 * rows.len() as f32,
+    );
+    let area = Rect::from_min_size(
+        at,
+        vec2(
+            rect.width().min(360.0) - 24.0,
+            18.0 * rows.len() as f32 + 8.0,
+        ),
+    );
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(area, 4.0, ui.visuals().panel_fill.gamma_multiply(0.92));
+    for (k, (side, text)) in rows.iter().enumerate() {
+        let y = at.y + 12.0 + 18.0 * k as f32;
+        painter.circle_filled(
+            pos2(at.x + 10.0, y),
+            5.0,
+            super::markers::compared_color(*side),
+        );
+        let galley = painter.layout(
+            text.clone(),
+            egui::FontId::proportional(12.0),
+            ui.visuals().text_color(),
+            area.width() - 26.0,
+        );
+        painter.galley(
+            pos2(at.x + 20.0, y - galley.size().y / 2.0),
+            galley,
+            ui.visuals().text_color(),
+        );
+    }
+    let label = rows
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let response = ui.interact(area, ui.scope_id().with("legend"), Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Legend: {label}"))
+    });
+}
+
 fn hidden_note_ui(ui: &egui::Ui, rect: Rect, hidden: usize) {
     let painter = ui.painter_at(rect);
     let text = format!("{hidden} crowded places hidden · zoom in to see them");
