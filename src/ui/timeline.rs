@@ -64,7 +64,7 @@ pub fn timeline_ui(
         let typed = |ui: &mut egui::Ui, label: &str, text: &mut String| {
             let label = ui.label(label);
             let response = ui
-                .add(egui::TextEdit::singleline(text).desired_width(82.0))
+                .add(egui::TextEdit::singleline(text).desired_width(96.0))
                 .labelled_by(label.id);
             response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
         };

@@ -67,6 +67,12 @@ fn a_user_adds_three_articles_and_steps_through_syria_s_passages_into_the_third(
     assert_eq!(syrias, 1, "one Syria across the articles");
     let third = app.brief().articles()[3].id.clone();
     harness.get_by_label("Article 2 of 4");
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
+    harness.run();
+    harness.get_by_label("Article 3 of 4");
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowLeft);
+    harness.run();
+    harness.get_by_label("Article 2 of 4");
     // Syria from the place list, then its passages one by one.
     harness.get_by_role_and_label(Role::Button, "Syria").click();
     harness.run();

@@ -512,7 +512,7 @@ fn legend_ui(ui: &mut egui::Ui, rect: Rect, brief: &Brief, compare: &crate::time
     ];
     let at = pos2(
         rect.min.x + 12.0,
-        rect.max.y - 52.0 - 18.0 * rows.len() as f32,
+        rect.max.y - 66.0 - 18.0 * rows.len() as f32,
     );
     let area = Rect::from_min_size(
         at,
