@@ -14,7 +14,10 @@
 //! Scenarios: `idle`, `pointer` (a place selected, then Fit: the story's
 //! whole view, the same for briefs of every size; pointer sweeping the map),
 //! `pointer-at-place` (the same with the map left at the place, a different
-//! view for each brief), `pan` (dragging the map), `scroll` (the text). The gazetteer is
+//! view for each brief), `pan` (dragging the map), `scroll` (the text),
+//! and for a story `timeline` (a time range a month wide moved a day each
+//! frame, as a drag does) and `articles` (the next article every frame).
+//! The gazetteer is
 //! warmed and the context layers loaded before the frames, and ten frames
 //! (layout, the first scene) run before the counted ones: the total divided
 //! by the frames is the steady cost of one frame (`GeobriefApp::ui` and
@@ -147,6 +150,21 @@ fn frame(ctx: &egui::Context, app: &mut GeobriefApp, scenario: &str, f: usize) -
     let t = (f % 120) as f32 / 120.0;
     let mut events = Vec::new();
     match scenario {
+        "timeline" => {
+            if let Some((first, last)) = app.time.index.span {
+                let span = (last - first).max(31);
+                let start = first + (f as i32 % (span - 30).max(1));
+                app.apply(Action::SetTimeRange(Some((start, start + 30))));
+            }
+        }
+        "articles" => {
+            let count = app.brief().article_count();
+            if count > 1 && (f + 1).is_multiple_of(count) {
+                app.apply(Action::ShowArticle(app.brief().articles()[0].id.clone()));
+            } else {
+                app.apply(Action::StepArticle(1));
+            }
+        }
         "pointer" => events.push(egui::Event::PointerMoved(egui::pos2(
             560.0 + 300.0 * t,
             100.0 + 600.0 * t,

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::brief::read::{read_bounded, text_from_bytes};
-use crate::brief::{Brief, MAX_BRIEF_BYTES, MAX_PARAGRAPHS, parse_brief};
+use crate::brief::{Brief, MAX_BRIEF_BYTES, MAX_PARAGRAPHS, MAX_TEXT_BYTES, parse_brief};
 use crate::compose;
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::Options;
@@ -49,8 +49,11 @@ pub fn open_path_learning(
     publishers: &mut PublisherMemory,
 ) -> Result<Brief, Vec<String>> {
     let name = path.display();
-    let bytes =
-        read_bounded(path, MAX_BRIEF_BYTES as u64).map_err(|e| vec![format!("{name}: {e}")])?;
+    let limit = match file_kind(path) {
+        FileKind::Brief => MAX_BRIEF_BYTES,
+        FileKind::Text | FileKind::Html => MAX_TEXT_BYTES,
+    };
+    let bytes = read_bounded(path, limit as u64).map_err(|e| vec![format!("{name}: {e}")])?;
     let stem = path
         .file_stem()
         .map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned());

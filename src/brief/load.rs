@@ -23,9 +23,14 @@ use super::{
     LoadError, Place, PlaceDoc, PlaceId, STORY_FORMAT, Selector,
 };
 
-/// Larger files are refused by their size, before they are read. A book of
-/// 10 MB with 10,000 places and their links is about 30 MB of JSON.
-pub const MAX_BRIEF_BYTES: usize = 64 * 1024 * 1024;
+/// Larger briefs are refused by their size, before they are read. A book of
+/// 10 MB with 10,000 places and their links is about 30 MB of JSON; a story
+/// of 10,000 news articles (20 MB of text, 90,000 links) about 70 MB.
+pub const MAX_BRIEF_BYTES: usize = 256 * 1024 * 1024;
+
+/// Larger texts, web pages and archives are refused by their size, before
+/// they are read: a 64 MiB text is some 30 books.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// An article's paragraphs, at most (a 10 MB book has about 100,000).
 pub const MAX_PARAGRAPHS: usize = 1_000_000;

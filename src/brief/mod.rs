@@ -36,7 +36,7 @@ pub use geometry::{check_geometry, ring_is_counter_clockwise, signed_area};
 pub use ids::{ArticleId, FreshIds, LinkId, PlaceId, slug_id};
 pub use load::{
     MAX_BRIEF_BYTES, MAX_JSON_DEPTH, MAX_NAME_CHARS, MAX_PARAGRAPHS, MAX_POSITIONS_PER_PLACE,
-    parse_brief, parse_brief_file, place_from_doc,
+    MAX_TEXT_BYTES, parse_brief, parse_brief_file, place_from_doc,
 };
 pub use model::{Brief, Mention, Place, StoryArticle};
 

@@ -11,7 +11,7 @@ use serde_json::value::RawValue;
 
 use super::dates::{date_from_dateline, normalize_date};
 use crate::brief::read::{read_bounded, text_from_bytes};
-use crate::brief::{Brief, MAX_BRIEF_BYTES, parse_brief};
+use crate::brief::{Brief, MAX_BRIEF_BYTES, MAX_TEXT_BYTES, parse_brief};
 use crate::open::{FileKind, check_paragraph_count, file_kind, page_article};
 
 /// Files looked at in one folder and those below it, at most.
@@ -137,7 +137,11 @@ fn read_file(path: &Path, sources: &mut Vec<ArticleSource>, problems: &mut Vec<S
         return read_archive_file(path, sources, problems);
     }
     let origin = path.display().to_string();
-    let bytes = match read_bounded(path, MAX_BRIEF_BYTES as u64) {
+    let limit = match file_kind(path) {
+        FileKind::Brief => MAX_BRIEF_BYTES,
+        FileKind::Text | FileKind::Html => MAX_TEXT_BYTES,
+    };
+    let bytes = match read_bounded(path, limit as u64) {
         Ok(bytes) => bytes,
         Err(e) => return problems.push(format!("{origin}: {e}")),
     };
@@ -199,7 +203,7 @@ fn first_paragraph(text: &str) -> &str {
 
 fn read_archive_file(path: &Path, sources: &mut Vec<ArticleSource>, problems: &mut Vec<String>) {
     let name = path.display().to_string();
-    let bytes = match read_bounded(path, MAX_BRIEF_BYTES as u64) {
+    let bytes = match read_bounded(path, MAX_TEXT_BYTES as u64) {
         Ok(bytes) => bytes,
         Err(e) => return problems.push(format!("{name}: {e}")),
     };

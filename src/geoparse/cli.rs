@@ -7,7 +7,7 @@
 //! `null` coordinates and kind `unlisted`.
 //!
 //! Files are read through the app's guarded reader ([`read_bounded`]): a pipe
-//! or a device is refused at once and a file over [`MAX_BRIEF_BYTES`] by its
+//! or a device is refused at once and a file over [`MAX_TEXT_BYTES`] by its
 //! size, with the messages the app shows. In a JSON Lines batch a line that
 //! cannot be read is reported by its number and skipped, and the rest goes on;
 //! an id is written back exactly as it was read (a number past 2^64 stays a
@@ -26,7 +26,7 @@ use super::publisher::{PublisherMemory, host_of};
 use super::{
     Options, Rule, Toponym, UnlistedPlace, detect_places_explained, detect_unlisted_places,
 };
-use crate::brief::MAX_BRIEF_BYTES;
+use crate::brief::MAX_TEXT_BYTES;
 use crate::brief::read::{read_bounded, text_from_bytes};
 use crate::gazetteer::Gazetteer;
 
@@ -253,7 +253,7 @@ fn run_text(
 /// The text of a file, read as the app reads one, or the app's message.
 fn read_text_file(path: &Path) -> Result<String, String> {
     let name = path.display();
-    let bytes = read_bounded(path, MAX_BRIEF_BYTES as u64).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = read_bounded(path, MAX_TEXT_BYTES as u64).map_err(|e| format!("{name}: {e}"))?;
     text_from_bytes(&bytes).map_err(|e| format!("{name}: {e}"))
 }
 
@@ -301,7 +301,7 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
                 continue;
             }
             let label = path.display().to_string();
-            match read_bounded(path, MAX_BRIEF_BYTES as u64) {
+            match read_bounded(path, MAX_TEXT_BYTES as u64) {
                 Ok(bytes) => self.lines(&bytes, &label)?,
                 Err(e) => {
                     let _ = writeln!(self.errors, "{label}: {e}");
@@ -321,13 +321,13 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         Ok(())
     }
 
-    /// Lines of a stream, each at most [`MAX_BRIEF_BYTES`] long: a stream
+    /// Lines of a stream, each at most [`MAX_TEXT_BYTES`] long: a stream
     /// without line ends (`< /dev/zero`) is refused at that length.
     fn stream(&mut self, mut input: impl BufRead, label: &str) -> Result<(), Fatal> {
         let mut line = Vec::new();
         for line_no in 1.. {
             line.clear();
-            let more = read_line_bounded(&mut input, &mut line, MAX_BRIEF_BYTES)
+            let more = read_line_bounded(&mut input, &mut line, MAX_TEXT_BYTES)
                 .map_err(|e| Fatal(format!("{label} line {line_no}: {e}")))?;
             let bytes = match line_no {
                 1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line),

@@ -24,6 +24,23 @@ pub struct CardDrafts {
     note: String,
     /// The address of the source whose address the reader asked to see.
     shown_source: Option<String>,
+    /// In how many articles the place's passages are, counted once per
+    /// place and change of the links: (place, links version, count).
+    articles: Option<(PlaceId, u64, usize)>,
+}
+
+impl CardDrafts {
+    fn article_count(&mut self, brief: &crate::brief::Brief, place: &PlaceId) -> usize {
+        let version = brief.links_version();
+        match &self.articles {
+            Some((p, v, n)) if p == place && *v == version => *n,
+            _ => {
+                let n = brief.articles_naming(place).len();
+                self.articles = Some((place.clone(), version, n));
+                n
+            }
+        }
+    }
 }
 
 impl CardDrafts {
@@ -183,7 +200,7 @@ pub fn place_card_ui(
         }
     }
 
-    passages_ui(ui, reading, place, actions);
+    passages_ui(ui, reading, place, drafts, actions);
     sources_ui(ui, &place.sources, &mut drafts.shown_source);
     ui.horizontal_wrapped(|ui| {
         if personal.contains_name(&place.name) {
@@ -250,7 +267,13 @@ pub fn population_text(population: u64) -> String {
     }
 }
 
-fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mut Vec<Action>) {
+fn passages_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    place: &Place,
+    drafts: &mut CardDrafts,
+    actions: &mut Vec<Action>,
+) {
     let brief = reading.brief;
     let mentions = brief.mentions_of(&place.id);
     if mentions.is_empty() {
@@ -298,7 +321,7 @@ fn passages_ui(ui: &mut egui::Ui, reading: &Reading, place: &Place, actions: &mu
     });
     let story = brief.article_count() > 1;
     if story {
-        let articles = articles_naming(brief, mentions);
+        let articles = drafts.article_count(brief, &place.id);
         ui.label(
             RichText::new(format!(
                 "{} in {}",
@@ -392,24 +415,6 @@ fn passages_text(count: usize) -> String {
         1 => "1 passage".into(),
         n => format!("{} passages", crate::collect::thousands(n)),
     }
-}
-
-/// How many articles these mentions are in (they come in text order, so
-/// an article's mentions are together).
-fn articles_naming(brief: &crate::brief::Brief, mentions: &[crate::brief::LinkId]) -> usize {
-    let mut count = 0;
-    let mut last = None;
-    for link in mentions {
-        let Some(m) = brief.mention(link) else {
-            continue;
-        };
-        let article = brief.article_of_paragraph(m.paragraph).map(|a| &a.id);
-        if article != last {
-            count += 1;
-            last = article;
-        }
-    }
-    count
 }
 
 /// The title, outlet and date of the article the passages below are in;

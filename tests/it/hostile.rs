@@ -289,13 +289,24 @@ fn a_folder_is_refused_as_a_folder() {
 fn a_file_over_the_limit_is_refused_by_its_size_without_being_read() {
     let dir = temp_dir("hostile-large");
     let path = dir.join("huge.json");
-    // Sparse: 65 MiB long, nothing written, so only its size can refuse it.
+    // Sparse: 257 MiB long, nothing written, so only its size can refuse it.
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(65 * 1024 * 1024).unwrap();
+    file.set_len(257 * 1024 * 1024).unwrap();
     let mut harness = harness();
     assert_refused(
         &mut harness,
         &path,
+        "the file is 269484032 bytes; the limit is 268435456 bytes",
+    );
+    // A text has the lower limit of texts.
+    let text = dir.join("huge.txt");
+    std::fs::File::create(&text)
+        .unwrap()
+        .set_len(65 * 1024 * 1024)
+        .unwrap();
+    assert_refused(
+        &mut harness,
+        &text,
         "the file is 68157440 bytes; the limit is 67108864 bytes",
     );
     let _ = std::fs::remove_dir_all(&dir);
