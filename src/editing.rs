@@ -107,6 +107,12 @@ pub enum LinkTarget {
 /// A change the reader asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditAction {
+    /// An article's date, as the reader typed it (any usual way of writing
+    /// a date; empty: undated).
+    SetArticleDate {
+        article: crate::brief::ArticleId,
+        date: String,
+    },
     /// The place and every link to it.
     RemovePlace(PlaceId),
     ChooseCandidate {
@@ -218,6 +224,29 @@ pub fn plan(brief: &Brief, action: &EditAction) -> Result<Plan, EditError> {
             plain(
                 format!("make {} a {}", p.name, kind.label()),
                 update(place, PlaceChange::Kind(*kind)),
+            )
+        }
+        EditAction::SetArticleDate { article, date } => {
+            let title = &brief
+                .article(article)
+                .ok_or_else(|| EditError::NoSuchArticle(article.clone()))?
+                .info
+                .title;
+            let date = date.trim();
+            let iso = if date.is_empty() {
+                None
+            } else {
+                Some(
+                    crate::collect::dates::normalize_date(date)
+                        .ok_or_else(|| EditError::NotADate(date.to_string()))?,
+                )
+            };
+            plain(
+                format!("date “{title}”"),
+                Edit::SetArticleDate {
+                    id: article.clone(),
+                    date: iso,
+                },
             )
         }
         EditAction::SetNote { place, note } => plain(

@@ -361,6 +361,39 @@ mod tests {
 </article><footer>Subscribe to our newsletter. Cookie settings. Privacy.</footer></body></html>"#;
 
     #[test]
+    fn a_page_s_date_comes_from_its_metadata_json_ld_or_time_element() {
+        let with = |head: &str, body_extra: &str| {
+            PAGE.replacen("<head>", &format!("<head>{head}"), 1)
+                .replacen("<article>", &format!("<article>{body_extra}"), 1)
+        };
+        let meta = with(
+            r#"<meta property="article:published_time" content="2025-01-28T09:30:00Z"><meta property="og:site_name" content="The Daily">"#,
+            "",
+        );
+        let page = page_article(&meta).unwrap();
+        assert_eq!(page.date.as_deref(), Some("2025-01-28T09:30:00Z"));
+        assert_eq!(page.outlet.as_deref(), Some("The Daily"));
+        let json_ld = with(
+            r#"<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Talks in Damascus", "datePublished": "2025-02-10"}</script>"#,
+            "",
+        );
+        assert_eq!(
+            page_article(&json_ld).unwrap().date.as_deref(),
+            Some("2025-02-10")
+        );
+        let time = with("", r#"<time datetime="2025-03-03">March 3</time>"#);
+        assert_eq!(
+            page_article(&time).unwrap().date.as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(
+            page_article(PAGE).unwrap().date,
+            None,
+            "no date is invented"
+        );
+    }
+
+    #[test]
     fn a_web_page_gives_its_article_without_the_page_furniture() {
         let text = article_text_from_html(PAGE).unwrap();
         assert!(text.contains("Officials from Lebanon met"), "{text}");

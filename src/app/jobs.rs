@@ -63,6 +63,14 @@ pub struct Busy {
 }
 
 impl Busy {
+    /// The share of a job over many articles done, 0 to 1.
+    pub fn fraction(&self) -> Option<f32> {
+        let progress = self.progress.as_ref()?;
+        let total = progress.total.load(std::sync::atomic::Ordering::Relaxed);
+        let done = progress.done.load(std::sync::atomic::Ordering::Relaxed);
+        (total > 0).then(|| done as f32 / total as f32)
+    }
+
     /// What the reader is waiting for, as the panel says it now.
     pub fn describe(&self) -> String {
         match &self.progress {

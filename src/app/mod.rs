@@ -232,6 +232,7 @@ impl GeobriefApp {
             scroll_to_mention: self.scroll_to_mention,
             scroll_to_words: self.scroll_to_words,
             busy: busy_text.as_deref(),
+            busy_done: self.jobs.busy.as_ref().and_then(jobs::Busy::fraction),
             gesture: gesture.as_ref(),
         };
         actions.extend(ui::top_bar::top_bar_ui(

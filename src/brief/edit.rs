@@ -95,6 +95,8 @@ pub enum EditError {
     ArticleHasLinks { title: String, count: usize },
     #[error("an article needs at least one paragraph")]
     EmptyArticle,
+    #[error("“{0}” is not a date: write it as 2025-01-28, or January 28, 2025")]
+    NotADate(String),
     #[error("a place with the id {0:?} exists already")]
     PlaceIdTaken(PlaceId),
     #[error("a link with the id {0:?} exists already")]

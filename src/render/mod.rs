@@ -71,6 +71,7 @@ pub fn map_picture(brief: &Brief, size_px: [u32; 2], dark: bool) -> MapPicture {
                 scroll_to_mention: false,
                 scroll_to_words: false,
                 busy: None,
+                busy_done: None,
                 gesture: None,
             };
             let _ = ui::map::map_picture_ui(ui, &reading, &mut memory, &mut cache);

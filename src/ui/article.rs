@@ -39,7 +39,7 @@ pub fn article_panel_ui(
     super::layout::show_planned(ui, panel, "article", sizing, |ui| {
         reading_size_for_width(ui);
         if let Some(busy) = reading.busy {
-            busy_ui(ui, busy, &mut actions);
+            busy_ui(ui, busy, reading.busy_done, &mut actions);
         }
         if find.open {
             super::find::find_bar_ui(ui, reading, find, &mut actions);
@@ -187,14 +187,22 @@ fn compare_menu_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Actio
     });
 }
 
-fn busy_ui(ui: &mut egui::Ui, what: &str, actions: &mut Vec<Action>) {
+fn busy_ui(ui: &mut egui::Ui, what: &str, done: Option<f32>, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.spinner();
         ui.label(what);
-        if ui.small_button("Cancel").clicked() {
+        let cancel = if done.is_some() {
+            "Stop (keep what is read)"
+        } else {
+            "Cancel"
+        };
+        if ui.small_button(cancel).clicked() {
             actions.push(Action::File(FileAction::CancelWork));
         }
     });
+    if let Some(done) = done {
+        ui.add(egui::ProgressBar::new(done).show_percentage());
+    }
     ui.separator();
 }
 
@@ -213,7 +221,7 @@ fn article_ui(
     if viewport.min.y < view.header_height + OVERSCAN_POINTS {
         let top = ui.cursor().top();
         ui.add_space(8.0);
-        header_ui(ui, reading);
+        header_ui(ui, reading, &mut view.date_draft, actions);
         view.header_height = ui.cursor().top() - top;
     }
     let header = view.header_height;
@@ -274,7 +282,12 @@ fn article_ui(
     view.forget_mentions_out_of_view();
 }
 
-fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
+fn header_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    date_draft: &mut Option<String>,
+    actions: &mut Vec<Action>,
+) {
     let article = &reading.article.info;
     ui.label(RichText::new(&article.title).heading().strong());
     let title_note = match article.title_by.as_deref() {
@@ -293,11 +306,50 @@ fn header_ui(ui: &mut egui::Ui, reading: &Reading) {
             .clone()
             .filter(|s| !article.byline.as_deref().unwrap_or("").contains(s.as_str())),
     );
-    meta.extend(article.date.clone());
+    if !reading.brief.is_story() {
+        meta.extend(article.date.clone());
+    }
     if !meta.is_empty() {
         ui.label(RichText::new(meta.join(" · ")).italics().weak());
     }
+    if reading.brief.is_story() {
+        date_ui(ui, reading, date_draft, actions);
+    }
     ui.add_space(6.0);
+}
+
+/// A story's article date, which the reader can type or correct; empty is
+/// undated. Dates read from a page or a dateline are shown the same way.
+fn date_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    draft: &mut Option<String>,
+    actions: &mut Vec<Action>,
+) {
+    let current = reading.article.info.date.clone().unwrap_or_default();
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Date").small().weak());
+        let mut text = draft.clone().unwrap_or_else(|| current.clone());
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("undated (e.g. 2025-01-28)")
+                    .desired_width(150.0),
+            )
+            .labelled_by(label.id);
+        if field.changed() {
+            *draft = Some(text.clone());
+        }
+        if field.lost_focus() {
+            if text.trim() != current && !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                actions.push(Action::Edit(crate::editing::EditAction::SetArticleDate {
+                    article: reading.article.id.clone(),
+                    date: text,
+                }));
+            }
+            *draft = None;
+        }
+    });
 }
 
 /// One block: its text with the tints of the mentions and the selected

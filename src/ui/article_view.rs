@@ -43,6 +43,8 @@ pub struct ArticleView {
     range: Range<usize>,
     /// Set when another article is shown: the panel scrolls to its top.
     pub(super) jump_to_top: bool,
+    /// The article's date as the reader is typing it.
+    pub(super) date_draft: Option<String>,
     blocks: Vec<Block>,
     /// `first_block[p]..first_block[p + 1]` are paragraph `p`'s blocks.
     first_block: Vec<u32>,

@@ -41,6 +41,8 @@ pub struct Reading<'a> {
     pub scroll_to_words: bool,
     /// A long job the reader waits for ("Finding places…").
     pub busy: Option<&'a str>,
+    /// How much of it is done, where that is known (0 to 1).
+    pub busy_done: Option<f32>,
     /// A gesture in progress on the map.
     pub gesture: Option<&'a Gesture>,
 }

@@ -293,3 +293,38 @@ fn comparing_two_articles_marks_what_is_only_in_each_and_leaves_the_rest_off_the
     assert!(harness.state().time.compare.is_none());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_reader_dates_an_undated_article_and_the_timeline_counts_it() {
+    let mut harness = harness();
+    let dir = add_three_articles(&mut harness, "story-date");
+    let ships = harness.state().brief().articles()[2].id.clone();
+    harness
+        .state_mut()
+        .apply(geobrief::Action::ShowArticle(ships.clone()));
+    harness.run();
+    harness.get_by_label("4 of 4 articles · 2 undated");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Date");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Date")
+        .type_text("April 2, 2025");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(
+        app.brief().article(&ships).unwrap().info.date.as_deref(),
+        Some("2025-04-02"),
+        "a date written the usual way is kept as ISO 8601"
+    );
+    harness.get_by_label("4 of 4 articles · 1 undated");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().brief().article(&ships).unwrap().info.date,
+        None
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
