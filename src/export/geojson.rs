@@ -19,12 +19,16 @@ const PASSAGE_CONTEXT_CHARS: usize = 40;
 
 pub fn feature_collection(brief: &Brief) -> geojson::FeatureCollection {
     let mut selectors: HashMap<&str, Vec<Value>> = HashMap::new();
+    let story = brief.is_story();
     for (m, quote) in article_quotes(brief) {
         if let Some(place) = brief.place(&m.place) {
-            selectors
-                .entry(place.id.as_str())
-                .or_default()
-                .push(quote.selectors_json());
+            // A story's mention says which article its selectors count in.
+            let entry = if story {
+                json!({ "article": quote.article, "selector": quote.selectors_json() })
+            } else {
+                quote.selectors_json()
+            };
+            selectors.entry(place.id.as_str()).or_default().push(entry);
         }
     }
     geojson::FeatureCollection {

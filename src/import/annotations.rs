@@ -75,12 +75,13 @@ impl AnnotatedPlaces {
             return;
         }
         let target = first_with(&item["target"], "selector");
-        let Some(quote) = quote_from_selectors(&target["selector"]) else {
+        let Some(mut quote) = quote_from_selectors(&target["selector"]) else {
             self.skipped.push(format!(
                 "annotations[{i}]: “{label}”: its target has no TextQuoteSelector with words"
             ));
             return;
         };
+        quote.article = target["source"].as_str().map(str::to_string);
         let place = self
             .places
             .entry(key.clone())

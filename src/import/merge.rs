@@ -291,11 +291,15 @@ fn anchor_of(geometry: &Geometry<f64>) -> (f64, f64) {
     }
 }
 
-/// Where each paragraph starts in the article text that selectors count
-/// in (code points, paragraphs joined by a blank line); empty when no
-/// quote has a position.
+/// Where each paragraph starts in the text of its article that selectors
+/// count in (code points, paragraphs joined by a blank line), and which
+/// paragraphs each article holds, by its id and its IRI (as the exports
+/// name it); empty when no quote has a position.
 struct QuoteStarts {
     starts: Vec<usize>,
+    articles: std::collections::HashMap<String, std::ops::Range<usize>>,
+    /// The one article of a brief of one, where a quote need not say which.
+    only: Option<std::ops::Range<usize>>,
 }
 
 impl QuoteStarts {
@@ -306,34 +310,54 @@ impl QuoteStarts {
             .flatten()
             .any(|q| q.position.is_some());
         let mut starts = Vec::new();
+        let mut articles = std::collections::HashMap::new();
         if any_position {
             let separator = crate::export::PARAGRAPH_SEPARATOR.chars().count();
-            let mut at = 0;
-            for text in brief.paragraphs() {
-                starts.push(at);
-                at += text.chars().count() + separator;
+            for article in brief.articles() {
+                let mut at = 0;
+                for text in &brief.paragraphs()[article.paragraphs.clone()] {
+                    starts.push(at);
+                    at += text.chars().count() + separator;
+                }
+                let range = article.paragraphs.clone();
+                articles.insert(article.id.to_string(), range.clone());
+                articles.insert(
+                    crate::export::annotations::article_iri(brief, article),
+                    range,
+                );
             }
         }
-        Self { starts }
+        let only = (brief.article_count() == 1).then(|| brief.first_article().paragraphs.clone());
+        Self {
+            starts,
+            articles,
+            only,
+        }
     }
 
-    /// The words of `quote` in the brief: at its position if they are
-    /// there, else where its words and context are found.
+    /// The words of `quote` in the brief: at its position in its article if
+    /// they are there, else where its words and context are found.
     fn anchor(
         &self,
         index: &mut ParagraphIndex<'_>,
         budget: &mut SearchBudget,
         quote: &QuoteAt,
     ) -> Option<Span> {
-        let (paragraph, chars) = match &quote.position {
-            Some(at) if !self.starts.is_empty() => {
-                let p = self
-                    .starts
-                    .partition_point(|&s| s <= at.start)
-                    .saturating_sub(1);
-                let start = self.starts[p];
-                (p, Some(at.start - start..at.end - start))
+        let article = match &quote.article {
+            Some(key) => self.articles.get(key).cloned(),
+            None => self.only.clone(),
+        };
+        let (paragraph, chars) = match (&quote.position, &article) {
+            (Some(at), Some(range)) if !self.starts.is_empty() => {
+                let within = &self.starts[range.clone()];
+                let local = within.partition_point(|&s| s <= at.start).saturating_sub(1);
+                let start = within.get(local).copied().unwrap_or(0);
+                (
+                    range.start + local,
+                    Some(at.start.saturating_sub(start)..at.end.saturating_sub(start)),
+                )
             }
+            (_, Some(range)) => (range.start, None),
             _ => (0, None),
         };
         let quote = Quote {

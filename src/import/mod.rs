@@ -80,6 +80,10 @@ pub(crate) struct QuoteAt {
     pub prefix: String,
     pub suffix: String,
     pub position: Option<Range<usize>>,
+    /// The article of a story the words are in: its id (a story's GeoJSON
+    /// export names it beside each mention's selectors) or its IRI (a Web
+    /// Annotation's target `source`).
+    pub article: Option<String>,
 }
 
 /// What one file holds.
@@ -183,6 +187,12 @@ pub fn places_from_geojson(text: &str, brief: &Brief) -> Result<Imported, Import
 /// A mention from a list of W3C selectors (or one selector): its
 /// `TextQuoteSelector` and, if there is one, its `TextPositionSelector`.
 pub(crate) fn quote_from_selectors(selectors: &Value) -> Option<QuoteAt> {
+    // A story's mention: {"article": "a2", "selector": [...]}.
+    if let Some(inner) = selectors.get("selector") {
+        let mut quote = quote_from_selectors(inner)?;
+        quote.article = selectors["article"].as_str().map(str::to_string);
+        return Some(quote);
+    }
     let list = match selectors {
         Value::Array(list) => list.as_slice(),
         one => std::slice::from_ref(one),
@@ -204,6 +214,7 @@ pub(crate) fn quote_from_selectors(selectors: &Value) -> Option<QuoteAt> {
         suffix: text("suffix"),
         exact,
         position,
+        article: None,
     })
 }
 

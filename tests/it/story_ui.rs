@@ -328,3 +328,89 @@ fn a_reader_dates_an_undated_article_and_the_timeline_counts_it() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every mention as (article id, place name, words), in text order.
+fn mentions_by_article(brief: &geobrief::brief::Brief) -> Vec<(String, String, String)> {
+    brief
+        .mentions()
+        .map(|m| {
+            let article = brief
+                .article_of_paragraph(m.paragraph)
+                .unwrap()
+                .id
+                .to_string();
+            let name = brief.place(&m.place).unwrap().name.clone();
+            let words = brief.paragraphs()[m.paragraph][m.bytes.clone()].to_string();
+            (article, name, format!("{}@{}", words, m.bytes.start))
+        })
+        .collect()
+}
+
+#[test]
+fn a_story_exported_and_imported_into_its_bare_articles_links_each_passage_in_its_own_article() {
+    use geobrief::action::{Action, FileAction};
+    use geobrief::editing::EditAction;
+    use geobrief::export::ExportRequest;
+    let mut harness = harness();
+    let dir = add_three_articles(&mut harness, "story-import");
+    let story = harness.state().brief().clone();
+    // Damascus, Moscow and Syria are named in several articles, at other
+    // places in each: a mention must land in its own article.
+    let before = mentions_by_article(&story);
+    assert!(
+        story
+            .articles_naming(&place_named(&story, "Damascus"))
+            .len()
+            >= 3
+    );
+    let base = dir.join("story");
+    let request = ExportRequest {
+        geojson: Some(base.with_extension("geojson")),
+        annotations: Some(base.with_extension("jsonld")),
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .apply(Action::File(FileAction::Export(request)));
+    settle(&mut harness);
+    for path in [
+        base.with_extension("jsonld"),
+        base.with_extension("geojson"),
+    ] {
+        let ids: Vec<_> = harness
+            .state()
+            .brief()
+            .places()
+            .map(|p| p.id.clone())
+            .collect();
+        for id in ids {
+            harness
+                .state_mut()
+                .apply(Action::Edit(EditAction::RemovePlace(id)));
+        }
+        settle(&mut harness);
+        assert_eq!(harness.state().brief().mention_count(), 0);
+        harness
+            .state_mut()
+            .apply(Action::File(FileAction::ImportPlaces(path.clone())));
+        settle(&mut harness);
+        let brief = harness.state().brief();
+        assert_eq!(
+            brief.place_count(),
+            story.place_count(),
+            "{}",
+            path.display()
+        );
+        assert_eq!(mentions_by_article(brief), before, "{}", path.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn place_named(brief: &geobrief::brief::Brief, name: &str) -> String {
+    brief
+        .places()
+        .find(|p| p.name == name)
+        .unwrap()
+        .id
+        .to_string()
+}
