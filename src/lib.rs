@@ -20,6 +20,7 @@ pub mod geoparse;
 pub mod import;
 pub mod map;
 pub mod open;
+pub mod parallel;
 pub mod paths;
 pub mod personal;
 pub mod problem;

@@ -15,7 +15,6 @@ pub mod dates;
 pub mod merge;
 pub mod sources;
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::brief::{Article, Brief, BriefDoc};
@@ -77,9 +76,7 @@ pub struct Settings {
 
 impl Settings {
     fn workers(&self, articles: usize) -> usize {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let jobs = if self.jobs == 0 { cores } else { self.jobs };
-        jobs.clamp(1, articles.max(1))
+        crate::parallel::workers(self.jobs, articles)
     }
 }
 
@@ -238,32 +235,15 @@ fn in_parallel<T: Sync, R: Send>(
     progress: &Progress,
     work: impl Fn(&T) -> R + Sync,
 ) -> Vec<Option<R>> {
-    let next = AtomicUsize::new(0);
-    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..settings.workers(items.len()) {
-            scope.spawn(|| {
-                loop {
-                    if progress.cancelled() {
-                        break;
-                    }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else {
-                        break;
-                    };
-                    let result = work(item);
-                    if let Ok(mut slot) = results[i].lock() {
-                        *slot = Some(result);
-                    }
-                    progress.done.fetch_add(1, Ordering::Relaxed);
-                }
-            });
-        }
-    });
-    results
-        .into_iter()
-        .map(|slot| slot.into_inner().ok().flatten())
-        .collect()
+    crate::parallel::map_in_order(
+        items,
+        settings.workers(items.len()),
+        || progress.cancelled(),
+        || {
+            progress.done.fetch_add(1, Ordering::Relaxed);
+        },
+        work,
+    )
 }
 
 /// A story of everything `inputs` hold, as `geobrief collect` makes it:

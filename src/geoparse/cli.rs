@@ -11,7 +11,9 @@
 //! size, with the messages the app shows. In a JSON Lines batch a line that
 //! cannot be read is reported by its number and skipped, and the rest goes on;
 //! an id is written back exactly as it was read (a number past 2^64 stays a
-//! number, not a float). Exit status: 0 done, 1 some input (a file or a line)
+//! number, not a float). A batch's articles are read on workers, one per
+//! core unless `--jobs` says otherwise, a chunk at a time, and written in
+//! the order they came. Exit status: 0 done, 1 some input (a file or a line)
 //! could not be read, 2 usage error (from clap).
 
 use std::io::{BufRead, BufWriter, Write};
@@ -52,6 +54,10 @@ pub struct GeoparseArgs {
     /// Run without this rule (repeat for more; a wrong name lists them).
     #[arg(long, value_name = "RULE", value_parser = super::explain::parse_rule)]
     pub without: Vec<Rule>,
+    /// With --jsonl: workers finding places (default: one per core); the
+    /// output is the same whatever the number.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +186,9 @@ pub fn run(args: &GeoparseArgs) -> ExitCode {
             errors: &mut errors,
             unread: Unread::default(),
             explain: args.explain,
+            jobs: args.jobs,
+            pending: Vec::new(),
+            pending_bytes: 0,
         };
         batch.run(&args.files).map(|()| batch.unread)
     } else {
@@ -274,9 +283,12 @@ fn text_line(t: &Toponym, gaz: &Gazetteer) -> String {
     )
 }
 
-/// A JSON Lines batch: articles in file order; with a `memory`, each article
-/// is resolved with what its publisher's earlier articles taught, then
-/// taught to it.
+/// A JSON Lines batch: articles written in file order. With a `memory`,
+/// a publisher's home region is learned in article order from what each
+/// article settled on its own, and an article whose publisher's home was
+/// known before it is read again with that home (as `collect` does: that
+/// is what lets the articles be read in parallel, and a home is learned
+/// only from towns placed beyond doubt, which a home does not change).
 struct Batch<'a, O: Write, E: Write> {
     gaz: &'a Gazetteer,
     options: &'a Options,
@@ -285,7 +297,26 @@ struct Batch<'a, O: Write, E: Write> {
     errors: &'a mut E,
     unread: Unread,
     explain: bool,
+    /// Workers; 0 means one per core.
+    jobs: usize,
+    /// Articles read and not yet written, and the bytes of their texts.
+    pending: Vec<Pending>,
+    pending_bytes: usize,
 }
+
+/// An article read from its line, waiting for its chunk to be read.
+struct Pending {
+    id: Box<RawValue>,
+    text: String,
+    host: Option<String>,
+}
+
+/// A chunk is read once it holds this many articles or bytes of text.
+const CHUNK_ARTICLES: usize = 2048;
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// What was found in an article, and with --explain what was dropped.
+type Reading = (Vec<Toponym>, Vec<super::DroppedSpan>);
 
 impl<O: Write, E: Write> Batch<'_, O, E> {
     fn run(&mut self, files: &[PathBuf]) -> Result<(), Fatal> {
@@ -309,7 +340,7 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
                 }
             }
         }
-        Ok(())
+        self.flush()
     }
 
     /// Every line of a whole file's bytes.
@@ -371,29 +402,82 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         }
     }
 
+    /// Queues an article; reads the chunk once it is full.
     fn article(&mut self, article: &ArticleIn) -> Result<(), Fatal> {
-        let (gaz, text) = (self.gaz, article.text.as_ref());
-        let host = article.url.as_deref().and_then(host_of);
-        let detect = |options: &Options| {
-            if self.explain {
+        self.pending_bytes += article.text.len();
+        self.pending.push(Pending {
+            id: article.id.to_owned(),
+            text: article.text.clone().into_owned(),
+            host: article.url.as_deref().and_then(host_of),
+        });
+        if self.pending.len() >= CHUNK_ARTICLES || self.pending_bytes >= CHUNK_BYTES {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Reads the articles queued, on workers, and writes them in order.
+    fn flush(&mut self) -> Result<(), Fatal> {
+        let chunk = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        let (gaz, explain) = (self.gaz, self.explain);
+        let detect = |text: &str, options: &Options| -> Reading {
+            if explain {
                 detect_places_explained(text, gaz, options)
             } else {
                 (super::detect_places_with(text, gaz, options), Vec::new())
             }
         };
-        let (found, dropped) = match (self.memory.as_deref_mut(), &host) {
-            (Some(memory), Some(host)) => {
-                let options = Options {
-                    home: memory.home(host),
-                    ..self.options.clone()
-                };
-                let (found, dropped) = detect(&options);
-                memory.learn(host, &found, gaz);
-                (found, dropped)
-            }
-            _ => detect(self.options),
+        let workers = crate::parallel::workers(self.jobs, chunk.len());
+        let read_all = |items: &[usize], options: &(dyn Fn(usize) -> Options + Sync)| {
+            crate::parallel::map_in_order(
+                items,
+                workers,
+                || false,
+                || {},
+                |&i| detect(&chunk[i].text, &options(i)),
+            )
         };
-        let unlisted = detect_unlisted_places(text, &found);
+        let options = self.options;
+        let all: Vec<usize> = (0..chunk.len()).collect();
+        let mut readings = read_all(&all, &|_| options.clone());
+        if let Some(memory) = self.memory.as_deref_mut() {
+            let mut homes = vec![None; chunk.len()];
+            for (i, article) in chunk.iter().enumerate() {
+                let (Some(host), Some((found, _))) = (&article.host, &readings[i]) else {
+                    continue;
+                };
+                homes[i] = memory.home(host);
+                memory.learn(host, found, gaz);
+            }
+            let again: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| homes[i].is_some())
+                .collect();
+            let redone = read_all(&again, &|i| Options {
+                home: homes[i].clone(),
+                ..options.clone()
+            });
+            for (i, reading) in again.into_iter().zip(redone) {
+                readings[i] = reading;
+            }
+        }
+        for (article, reading) in chunk.iter().zip(readings) {
+            let (found, dropped) = reading.unwrap_or_default();
+            self.write(article, &found, &dropped)?;
+        }
+        Ok(())
+    }
+
+    fn write(
+        &mut self,
+        article: &Pending,
+        found: &[Toponym],
+        dropped: &[super::DroppedSpan],
+    ) -> Result<(), Fatal> {
+        let (gaz, text) = (self.gaz, article.text.as_str());
+        let unlisted = detect_unlisted_places(text, found);
         let listed = |t| {
             if self.explain {
                 ToponymOut::explained(t, gaz)
@@ -408,9 +492,9 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             .collect();
         toponyms.sort_by_key(|t| t.start);
         let record = ArticleOut {
-            id: article.id,
+            id: &article.id,
             toponyms,
-            dropped: self.explain.then(|| dropped_out(text, &dropped)),
+            dropped: self.explain.then(|| dropped_out(text, dropped)),
         };
         serde_json::to_writer(&mut *self.out, &record).map_err(write_error)?;
         writeln!(self.out).map_err(write_error)
@@ -458,6 +542,14 @@ mod tests {
 
     /// Runs a batch over `input` as one file; its output and its messages.
     fn batch(input: &str, memory: Option<&mut PublisherMemory>) -> (String, String, Unread) {
+        batch_on(input, memory, 1)
+    }
+
+    fn batch_on(
+        input: &str,
+        memory: Option<&mut PublisherMemory>,
+        jobs: usize,
+    ) -> (String, String, Unread) {
         let (mut out, mut errors) = (Vec::new(), Vec::new());
         let options = Options::default();
         let mut batch = Batch {
@@ -468,13 +560,49 @@ mod tests {
             errors: &mut errors,
             unread: Unread::default(),
             explain: false,
+            jobs,
+            pending: Vec::new(),
+            pending_bytes: 0,
         };
         batch
             .lines(input.as_bytes(), "in.jsonl")
+            .and_then(|()| batch.flush())
             .expect("output written");
         let unread = batch.unread;
         let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
         (text(out), text(errors), unread)
+    }
+
+    /// Three Ohio articles of one paper, then its "Dublin", mixed with
+    /// another paper's articles.
+    fn two_papers() -> String {
+        let ohio = [
+            "A fair opened in Mount Vernon, Ohio, on Friday.",
+            "The council of Chillicothe, Ohio, met.",
+            "Roads closed in Zanesville, Ohio, and Lancaster, Ohio.",
+            "Dublin police closed the bridge on Tuesday.",
+        ];
+        let mut lines = String::new();
+        for (i, text) in ohio.iter().enumerate() {
+            let line =
+                serde_json::json!({"id": i, "text": text, "url": "https://columbus-paper.com/a"});
+            let other = serde_json::json!({"id": 100 + i, "text": "Talks in Damascus and Moscow.", "url": "https://world.example/b"});
+            lines.push_str(&format!("{line}\n{other}\n"));
+        }
+        lines
+    }
+
+    #[test]
+    fn a_batch_is_the_same_whatever_the_number_of_workers() {
+        let input = two_papers();
+        let mut one_memory = PublisherMemory::default();
+        let (one, ..) = batch_on(&input, Some(&mut one_memory), 1);
+        let mut three_memory = PublisherMemory::default();
+        let (three, ..) = batch_on(&input, Some(&mut three_memory), 3);
+        assert_eq!(one, three);
+        assert_eq!(one_memory, three_memory);
+        assert_eq!(one_memory.articles("columbus-paper.com"), 4);
+        assert!(one_memory.home("columbus-paper.com").is_some());
     }
 
     #[test]
