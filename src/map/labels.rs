@@ -14,6 +14,21 @@ const MAX_TOWN_CANDIDATES: usize = 36;
 /// Hudson Bay names its hamlets; one of Michigan its cities).
 const FEW_TOWNS: usize = 6;
 
+/// A body of water's name without its generic words, lower case, so that
+/// the map's own "Mediterranean" and the story's "Mediterranean Sea" are
+/// known as one ("the Gulf of Aden" and "Gulf of Aden" too).
+pub fn water_name_key(name: &str) -> String {
+    const GENERIC: [&str; 8] = [
+        "the", "sea", "ocean", "gulf", "bay", "of", "strait", "straits",
+    ];
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The smallest town worth a label at a zoom.
 pub fn min_population(zoom: f64) -> f64 {
     2_000_000.0 / 3f64.powf(zoom - TOWN_ZOOM)
@@ -124,6 +139,24 @@ fn candidates(r: &LabelRequest) -> Vec<ScreenRect> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sea_named_with_or_without_its_generic_words_is_one_water() {
+        use super::water_name_key;
+        assert_eq!(
+            water_name_key("Mediterranean Sea"),
+            water_name_key("Mediterranean")
+        );
+        assert_eq!(
+            water_name_key("the Gulf of Aden"),
+            water_name_key("Gulf of Aden")
+        );
+        assert_ne!(water_name_key("Red Sea"), water_name_key("Black Sea"));
+        assert_ne!(
+            water_name_key("Gulf of Aden"),
+            water_name_key("Gulf of Oman")
+        );
+    }
+
     use super::*;
 
     fn request(x: f64, y: f64, rank: u32) -> LabelRequest {

@@ -216,3 +216,39 @@ fn a_map_of_hundreds_of_places_offers_the_first_ones_the_article_names_and_the_s
     harness.run();
     assert!(on_map(&harness).contains(&"Town 573 on the map".to_string()));
 }
+
+/// Renames the story's "Mediterranean Sea" place.
+fn rename_the_sea(harness: &mut Harness<'static, GeobriefApp>, name: &str) {
+    let place = harness
+        .state()
+        .brief()
+        .places()
+        .find(|p| p.kind == geobrief::brief::PlaceKind::Sea)
+        .unwrap()
+        .id
+        .clone();
+    harness.state_mut().apply(geobrief::action::Action::Edit(
+        geobrief::editing::EditAction::Rename {
+            place,
+            name: name.into(),
+        },
+    ));
+    harness.run();
+}
+
+#[test]
+fn a_sea_the_story_names_without_its_generic_word_is_labelled_once() {
+    let mut harness = harness();
+    // The open sea between Crete and Libya, where the map names it.
+    look_at(&mut harness, 34.0, 20.0, 4.5);
+    rename_the_sea(&mut harness, "Open water");
+    harness.get_by_role_and_label(Role::Label, "Mediterranean Sea");
+    rename_the_sea(&mut harness, "Mediterranean");
+    harness.get_by_label("Mediterranean on the map");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, "Mediterranean Sea")
+            .is_none(),
+        "the map's own label repeats the story's"
+    );
+}

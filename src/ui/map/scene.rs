@@ -21,7 +21,7 @@ use crate::map::ScreenRect;
 use crate::map::area_shapes::{AreaShape, AreaShapes};
 use crate::map::camera::Camera;
 use crate::map::hit_test::{HitShape, hit_test_places};
-use crate::map::labels::LabelRequest;
+use crate::map::labels::{LabelRequest, water_name_key};
 use crate::map::place_index::PlaceIndex;
 use crate::map::projection::{lon_lat_from_world, world_from_lon_lat};
 use crate::map::thinning::{CrowdMember, ZoomThinning, marker_rank};
@@ -550,10 +550,21 @@ impl MapScene {
                     dot: label.dot,
                 })
                 .collect();
+        // A sea the story names is the story's to label, under any of its
+        // names ("Mediterranean" is the story's "Mediterranean Sea").
         let story_names: Vec<String> = self.places.iter().map(|p| p.name.to_lowercase()).collect();
+        let story_waters: Vec<String> = self
+            .places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Sea)
+            .map(|p| water_name_key(&p.name))
+            .filter(|key| !key.is_empty())
+            .collect();
         for sea in &world.sea_labels {
             let anchor = map.screen(sea.pos);
-            if !inner.contains(anchor) || story_names.contains(&sea.name.to_lowercase()) {
+            let named = story_names.contains(&sea.name.to_lowercase())
+                || story_waters.contains(&water_name_key(&sea.name));
+            if !inner.contains(anchor) || named {
                 continue;
             }
             let galley = painter.layout_job(label_job(
@@ -566,7 +577,7 @@ impl MapScene {
                 request: centered_request(anchor, &galley, 15),
                 galley,
                 place: None,
-                context_name: None,
+                context_name: Some(sea.name.clone()),
                 dot: None,
             });
         }
