@@ -160,6 +160,27 @@ def is_latin_name(s: str) -> bool:
     return True
 
 
+# Scripts the app's fonts draw (egui's own and the DejaVu Sans subset it ships):
+# a name's letters of any other script ("Sidi Senoussi سيدي سنوسي", "城郊") would
+# show as empty boxes, and a reader of an English paper types none of them.
+DRAWN_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "MODIFIER LETTER")
+
+
+def drawable_name(name: str) -> str:
+    """The name without its letters and marks of scripts the app cannot draw,
+    spaces tidied and the punctuation left at its ends dropped
+    ("Al-Medy Village, قرية المدي" -> "Al-Medy Village"; "城郊" -> "")."""
+    kept = []
+    for c in name:
+        category = unicodedata.category(c)
+        if category[0] in "LM" and not c.isascii():
+            accent = category == "Mn" and 0x300 <= ord(c) < 0x370  # combining Latin accents
+            if not accent and not unicodedata.name(c, "").startswith(DRAWN_SCRIPTS):
+                continue
+        kept.append(c)
+    return " ".join("".join(kept).split()).strip(" ,;:-/")
+
+
 def trimmed_midpoint(points, trim=0.0):
     """Mid-point of the box around the points, ignoring the `trim` fraction at
     each edge (stray exclaves), antimeridian-aware."""
@@ -287,14 +308,17 @@ class Builder:
                     self.person_names.add(line.split()[0].lower())
 
     def add(self, kind, lat, lon, pop, cc, admin1, gid, names, alternates=(), demonyms=(), fame=0):
-        names = with_ascii(names)
+        names = [n for n in with_ascii(drawable_name(n) for n in names) if len(n) >= 2]
+        if not names:
+            return
         # Show "Tartus", not the transliteration "Ţarţūs"; keep "Zürich" and "São Paulo".
         if any(ord(c) > 0xFF or c in "‘ʿʾ" for c in names[0]):
             plain = next((n for n in names if n.isascii()), None)
             if plain:
                 names.remove(plain)
                 names.insert(0, plain)
-        alternates = [a for a in with_ascii(alternates) if a not in names]
+        alternates = [a for a in with_ascii(drawable_name(a) for a in alternates)
+                      if len(a) >= 2 and a not in names]
         self.records.append({
             "kind": kind, "lat": lat, "lon": lon, "pop": int(pop or 0), "cc": cc or "",
             "admin1": admin1 or "", "gid": gid or "", "names": names,
