@@ -667,6 +667,11 @@ mod tests {
             .expect("the lake");
         assert_eq!(lake.kind, PlaceKind::Sea);
         assert!(lake.approximate);
+        assert!(
+            lake.sources[0].title.starts_with("Natural Earth"),
+            "{:?}",
+            lake.sources
+        );
         let geo_types::Geometry::Polygon(outline) = &lake.geometry else {
             panic!("a box, not {:?}", lake.geometry);
         };
