@@ -66,8 +66,15 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
             .take_while(|t| t.byte_range.start < span.end)
             .any(|t| span.start < t.byte_range.end);
         let overlaps_found = found.last().is_some_and(|r| span.start < r.end);
-        if !overlaps_listed && !overlaps_found {
+        if overlaps_listed {
+            continue;
+        }
+        if !overlaps_found {
             found.push(span);
+        } else if let Some(last) = found.last_mut().filter(|r| span.start <= r.start) {
+            // "Rocky Mountain National Park": a later head word whose run
+            // holds the name found before makes the longer name.
+            *last = span;
         }
     }
     let rivers_again = rivers_named_again(text, &words, &found, listed);
@@ -267,6 +274,14 @@ mod tests {
                  and the Altamaha River rose as the Altamaha met the sea."
             ),
             ["Oconee River", "Oconee", "Altamaha River", "Altamaha"]
+        );
+    }
+
+    #[test]
+    fn a_park_named_for_a_mountain_is_the_park() {
+        assert_eq!(
+            unlisted("Hikers returned to Rocky Mountain National Park on Friday."),
+            ["Rocky Mountain National Park"]
         );
     }
 
