@@ -568,7 +568,11 @@ class Builder:
         everyday = self.lowercase_words | self.person_names
         for kind, names, (lat, lon), box, cc, admin1 in natural_features.features(
                 maps_polygons, self.cj_cities, taken, everyday):
-            self.add(kind, round(lat, 4), round(lon, 4), 0, cc, admin1, "", names, box=box)
+            # "Long Islanders", "a Vancouver Islander": English makes the people
+            # of an "X Island" its "X Islanders".
+            demonyms = [n + suffix for n in names if n.endswith(" Island") for suffix in ("er", "ers")]
+            self.add(kind, round(lat, 4), round(lon, 4), 0, cc, admin1, "", names, demonyms=demonyms,
+                     box=box)
 
     def area_name_keys(self):
         """Lowercased names of countries, continents and admin1 units: "China" and
