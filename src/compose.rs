@@ -11,6 +11,7 @@ use crate::brief::anchor::SpanSelectors;
 use crate::brief::candidates::{CandidateRecord, FOUND_BY_MACHINE, GEOPARSE_FIELD, GeoparseRecord};
 use crate::brief::{Article, Brief, BriefDoc, Link, LinkId, PlaceDoc, PlaceKind, Source, Target};
 use crate::gazetteer::{self, Gazetteer, PlaceId};
+use crate::geo::GeoBox;
 use crate::geoparse::{self, Options, PublisherMemory, Toponym, Usage};
 use crate::personal::PersonalGazetteer;
 
@@ -108,24 +109,34 @@ pub fn kind_from_gazetteer(kind: gazetteer::PlaceKind) -> PlaceKind {
         G::Capital => PlaceKind::Capital,
         G::City | G::Town | G::Airport | G::Building => PlaceKind::City,
         G::Continent | G::Admin1 | G::Admin2 | G::Region => PlaceKind::Region,
-        G::Water => PlaceKind::Sea,
+        G::Water | G::Lake => PlaceKind::Sea,
+        G::Island => PlaceKind::Area,
         G::AirBase => PlaceKind::AirBase,
         G::NavalBase => PlaceKind::NavalBase,
     }
 }
 
-/// A brief's place for one gazetteer entry, as the machine found it.
+/// A brief's place for one gazetteer entry, as the machine found it: a lake or
+/// an island is the box around it, drawn as a sketch; every other place its point.
 pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: crate::brief::PlaceId) -> PlaceDoc {
     let candidate = candidate_record(gaz, place, 0.0);
+    let extent = gaz.extent(place);
+    let geometry = match extent {
+        Some(GeoBox { min, max }) => geojson::GeometryValue::new_polygon([[
+            [min.lon_deg, min.lat_deg],
+            [max.lon_deg, min.lat_deg],
+            [max.lon_deg, max.lat_deg],
+            [min.lon_deg, max.lat_deg],
+            [min.lon_deg, min.lat_deg],
+        ]]),
+        None => geojson::GeometryValue::new_point([candidate.lon, candidate.lat]),
+    };
     PlaceDoc {
         id,
         name: candidate.name.clone(),
         kind: candidate.brief_kind,
-        geometry: geojson::Geometry::new(geojson::GeometryValue::new_point([
-            candidate.lon,
-            candidate.lat,
-        ])),
-        approximate: candidate.is_approximate(),
+        geometry: geojson::Geometry::new(geometry),
+        approximate: extent.is_some() || candidate.is_approximate(),
         // Why it was chosen is shown with the candidates, from `x-geoparse`.
         note: candidate.note(FOUND_BY_MACHINE),
         sources: vec![candidate.source()],
@@ -167,6 +178,8 @@ pub fn kind_word(kind: gazetteer::PlaceKind, country_code: &str) -> &'static str
         G::NavalBase => "naval base",
         G::Airport => "airport",
         G::Building => "building",
+        G::Lake => "lake",
+        G::Island => "island",
     }
 }
 
@@ -638,6 +651,43 @@ mod tests {
         assert_eq!(a.dateline.as_deref(), Some("BEIRUT"));
         assert_eq!(a.paragraphs.len(), 2);
         assert!(a.paragraphs[0].starts_with("Officials from Lebanon"));
+    }
+
+    #[test]
+    fn a_lake_is_placed_as_the_box_around_it_drawn_as_a_sketch() {
+        let brief = brief_from_text(
+            "Fishermen on Lake Okeechobee and Lake Erie reported low water near Clewiston.",
+            "Untitled",
+            Gazetteer::embedded(),
+            &Options::default(),
+        );
+        let lake = brief
+            .places()
+            .find(|p| p.name == "Lake Okeechobee")
+            .expect("the lake");
+        assert_eq!(lake.kind, PlaceKind::Sea);
+        assert!(lake.approximate);
+        assert!(
+            lake.sources[0].title.starts_with("Natural Earth"),
+            "{:?}",
+            lake.sources
+        );
+        let geo_types::Geometry::Polygon(outline) = &lake.geometry else {
+            panic!("a box, not {:?}", lake.geometry);
+        };
+        let ring: Vec<(f64, f64)> = outline.exterior().points().map(|p| p.x_y()).collect();
+        assert_eq!(ring.len(), 5);
+        assert_eq!(ring.first(), ring.last());
+        let (lon, lat) = lake.anchor_lon_lat();
+        assert!(
+            (lat - 26.9).abs() < 0.3 && (lon + 80.8).abs() < 0.3,
+            "{lat},{lon}"
+        );
+        let town = brief
+            .places()
+            .find(|p| p.name == "Clewiston")
+            .expect("the town");
+        assert!(matches!(town.geometry, geo_types::Geometry::Point(_)) && !town.approximate);
     }
 
     #[test]

@@ -37,6 +37,14 @@ impl GeoBox {
         (self.min.lon_deg..=self.max.lon_deg).contains(&point.lon_deg)
             && (self.min.lat_deg..=self.max.lat_deg).contains(&point.lat_deg)
     }
+
+    /// The box's area on a sphere of [`EARTH_RADIUS_KM`], in square kilometres.
+    #[must_use]
+    pub fn area_km2(&self) -> f64 {
+        let (south, north) = (self.min.lat_deg.to_radians(), self.max.lat_deg.to_radians());
+        let width = (self.max.lon_deg - self.min.lon_deg).to_radians();
+        EARTH_RADIUS_KM * EARTH_RADIUS_KM * width * (north.sin() - south.sin())
+    }
 }
 
 /// Mean radius of the Earth, for distances on a sphere.
@@ -78,6 +86,24 @@ pub fn within_km(a: LonLat, b: LonLat, km: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_box_of_one_degree_at_the_equator_is_about_twelve_thousand_square_km() {
+        let equator = GeoBox {
+            min: LonLat::new(0.0, 0.0),
+            max: LonLat::new(1.0, 1.0),
+        };
+        assert!(
+            (equator.area_km2() - 12_364.0).abs() < 50.0,
+            "{}",
+            equator.area_km2()
+        );
+        let north = GeoBox {
+            min: LonLat::new(0.0, 60.0),
+            max: LonLat::new(1.0, 61.0),
+        };
+        assert!((north.area_km2() / equator.area_km2() - 0.49).abs() < 0.02);
+    }
 
     #[test]
     fn latakia_is_about_twenty_km_from_hmeimim() {

@@ -118,12 +118,17 @@ impl CandidateRecord {
         format!("{note}, {how}")
     }
 
-    /// Where the place comes from: GeoNames by its id, or Geobrief's own list.
+    /// Where the place comes from: GeoNames by its id, Natural Earth for a
+    /// lake or an island, or Geobrief's own list.
     pub fn source(&self) -> Source {
         match self.geonames_id {
             Some(gid) => Source {
                 title: format!("GeoNames geographical database (CC BY 4.0), id {gid}"),
                 url: Some(format!("https://www.geonames.org/{gid}")),
+            },
+            None if matches!(self.kind.as_str(), "lake" | "island") => Source {
+                title: "Natural Earth 1:50m (public domain), its outline's box".into(),
+                url: Some("https://www.naturalearthdata.com/".into()),
             },
             None => Source {
                 title: "Geobrief's hand-curated gazetteer".into(),

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use fst::{Map, Set};
 
-use super::encode::{Encoded, RECORD_BYTES};
+use super::encode::{EXTENT_BYTES, Encoded, RECORD_BYTES};
 use super::name_index::NameIndex;
 
 pub(super) type Bytes = Cow<'static, [u8]>;
@@ -166,9 +166,11 @@ pub(super) struct Tables {
     pub(super) spelling_entries: Bytes,
     pub(super) countries: CodeTable,
     pub(super) admin1s: CodeTable,
+    /// Boxes of the places that have one, [`EXTENT_BYTES`] each, in place order.
+    pub(super) extents: Bytes,
 }
 
-const SECTION_NAMES: [&str; 9] = [
+const SECTION_NAMES: [&str; 10] = [
     "places",
     "spellings",
     "spelling index",
@@ -178,6 +180,7 @@ const SECTION_NAMES: [&str; 9] = [
     "spelling entries",
     "country codes",
     "admin1 codes",
+    "extents",
 ];
 
 impl Tables {
@@ -191,7 +194,7 @@ impl Tables {
         if blob.len() < at {
             return Err(header("truncated"));
         }
-        let mut sections: [Bytes; 9] = Default::default();
+        let mut sections: [Bytes; 10] = Default::default();
         for (i, section) in sections.iter_mut().enumerate() {
             let len = u32_at(blob, 4 + 4 * i) as usize;
             let bytes = blob.get(at..at + len).ok_or_else(|| header("truncated"))?;
@@ -214,12 +217,13 @@ impl Tables {
                 e.spelling_entries,
                 e.country_codes,
                 e.admin1_codes,
+                e.extents,
             ]
             .map(Cow::Owned),
         )
     }
 
-    fn open(sections: [Bytes; 9]) -> Result<Self, CompactError> {
+    fn open(sections: [Bytes; 10]) -> Result<Self, CompactError> {
         let [
             places,
             spellings,
@@ -230,9 +234,13 @@ impl Tables {
             spelling_entries,
             countries,
             admin1s,
+            extents,
         ] = sections;
         if places.len() % RECORD_BYTES != 0 {
             return Err(error(SECTION_NAMES[0], "not a whole number of records"));
+        }
+        if extents.len() % EXTENT_BYTES != 0 {
+            return Err(error(SECTION_NAMES[9], "not a whole number of extents"));
         }
         if postings.len() % 4 != 0 {
             return Err(error(SECTION_NAMES[4], "not a whole number of senses"));
@@ -253,10 +261,32 @@ impl Tables {
             spelling_entries,
             countries: CodeTable::read(countries, SECTION_NAMES[7])?,
             admin1s: CodeTable::read(admin1s, SECTION_NAMES[8])?,
+            extents,
         })
     }
 
     pub(super) fn place_count(&self) -> usize {
         self.places.len() / RECORD_BYTES
+    }
+
+    /// The box of `place` in µdeg (west, south, east, north), if it has one.
+    pub(super) fn extent_udeg(&self, place: u32) -> Option<[i32; 4]> {
+        let count = self.extents.len() / EXTENT_BYTES;
+        let place_at = |i: usize| u32_at(&self.extents, i * EXTENT_BYTES);
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let mid = (low + high) / 2;
+            match place_at(mid).cmp(&place) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => {
+                    let at = mid * EXTENT_BYTES + 4;
+                    return Some(std::array::from_fn(|k| {
+                        u32_at(&self.extents, at + 4 * k) as i32
+                    }));
+                }
+            }
+        }
+        None
     }
 }

@@ -21,7 +21,10 @@
 //! - spelling entries: the names map's value for each spelling's key (`u64`), so
 //!   a name found by a walk of the spelling index needs no second look-up;
 //! - country codes and admin1 codes: sorted string lists, each followed by a `u32`
-//!   place per code (`u32::MAX` when no place has it as its own code).
+//!   place per code (`u32::MAX` when no place has it as its own code);
+//! - extents: the box around each place that has one (a lake, an island), in
+//!   place order, [`EXTENT_BYTES`] each: `place u32 | west, south, east, north
+//!   i32 µdeg`.
 
 use std::collections::HashMap;
 
@@ -57,7 +60,7 @@ pub enum GazetteerError {
 
 /// The kinds' labels in the text, in the order of their codes in a record; the
 /// reader's `ALL_KINDS` follows it (a test checks).
-pub const KIND_LABELS: [&str; 13] = [
+pub const KIND_LABELS: [&str; 15] = [
     "continent",
     "country",
     "admin1",
@@ -71,12 +74,17 @@ pub const KIND_LABELS: [&str; 13] = [
     "naval",
     "airport",
     "building",
+    "lake",
+    "island",
 ];
 
 /// Bytes of one place record:
 /// `lat i32 µdeg | lon i32 µdeg | population u64 | geonames id u32 (0: none) |
 /// name spelling u32 | fame u16 | country code u16 | admin1 code u16 | kind u8 | 0`.
 pub const RECORD_BYTES: usize = 32;
+
+/// Bytes of one extent: the place, then its box in µdeg (west, south, east, north).
+pub const EXTENT_BYTES: usize = 20;
 
 /// Flags of a name key, in the low bits of its [`entry_value`].
 pub const COMMON_WORD: u64 = 1;
@@ -115,6 +123,7 @@ pub struct Encoded {
     pub spelling_entries: Vec<u8>,
     pub country_codes: Vec<u8>,
     pub admin1_codes: Vec<u8>,
+    pub extents: Vec<u8>,
 }
 
 #[allow(
@@ -124,7 +133,7 @@ pub struct Encoded {
 impl Encoded {
     /// The sections in their fixed order.
     #[must_use]
-    pub fn sections(&self) -> [&[u8]; 9] {
+    pub fn sections(&self) -> [&[u8]; 10] {
         [
             &self.places,
             &self.spellings,
@@ -135,6 +144,7 @@ impl Encoded {
             &self.spelling_entries,
             &self.country_codes,
             &self.admin1_codes,
+            &self.extents,
         ]
     }
 
@@ -174,6 +184,7 @@ pub fn string_list<'s>(strings: impl ExactSizeIterator<Item = &'s str> + Clone) 
     out
 }
 
+/// Fields of a place line; a place with an extent has one more.
 const PLACE_FIELDS: usize = 12;
 
 /// What the encoder keeps of a name key while reading the text.
@@ -238,6 +249,7 @@ pub fn encode(text: &str) -> Result<Encoded, GazetteerError> {
     let mut spellings: Vec<&str> = Vec::with_capacity(place_count + place_count / 3);
     let mut countries = Codes::default();
     let mut admin1s = Codes::default();
+    let mut extents = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 1;
         if line.is_empty() || line.starts_with('#') {
@@ -247,7 +259,7 @@ pub fn encode(text: &str) -> Result<Encoded, GazetteerError> {
         let flag = match fields.next() {
             Some("P") => {
                 let f: Vec<&str> = fields.collect();
-                if f.len() != PLACE_FIELDS - 1 {
+                if f.len() != PLACE_FIELDS - 1 && f.len() != PLACE_FIELDS {
                     return Err(GazetteerError::FieldCount {
                         line: line_no,
                         expected: PLACE_FIELDS,
@@ -288,6 +300,12 @@ pub fn encode(text: &str) -> Result<Encoded, GazetteerError> {
                     _ => {}
                 }
                 encode_place(&mut places, &place, name, country, admin1);
+                if let Some(extent) = f.get(PLACE_FIELDS - 1) {
+                    extents.extend_from_slice(&id.to_le_bytes());
+                    for udeg in read_extent(extent, line_no)? {
+                        extents.extend_from_slice(&udeg.to_le_bytes());
+                    }
+                }
                 continue;
             }
             Some("W") => COMMON_WORD,
@@ -329,7 +347,33 @@ pub fn encode(text: &str) -> Result<Encoded, GazetteerError> {
         spelling_entries,
         country_codes,
         admin1_codes,
+        extents,
     })
+}
+
+/// An extent field, "west,south,east,north" in degrees, in µdeg.
+fn read_extent(field: &str, line: usize) -> Result<[i32; 4], GazetteerError> {
+    let expected = "extent (west,south,east,north in degrees)";
+    let bad_extent = || bad(field, line, "extent", expected);
+    let mut out = [0i32; 4];
+    let mut parts = field.split(',');
+    for (i, slot) in out.iter_mut().enumerate() {
+        let deg: f64 = number(
+            parts.next().ok_or_else(bad_extent)?,
+            line,
+            "extent",
+            expected,
+        )?;
+        let limit = if i % 2 == 0 { 180.0 } else { 90.0 };
+        if deg.abs() > limit {
+            return Err(bad_extent());
+        }
+        *slot = (deg * 1e6).round() as i32;
+    }
+    if parts.next().is_some() || out[0] > out[2] || out[1] > out[3] {
+        return Err(bad_extent());
+    }
+    Ok(out)
 }
 
 /// The fields of one place line, as text.

@@ -44,6 +44,10 @@ pub enum PlaceKind {
     NavalBase,
     Airport,
     Building,
+    /// A lake or reservoir, with the box around it ([`Gazetteer::extent`]).
+    Lake,
+    /// An island or a group of islands, with the box around it.
+    Island,
 }
 
 impl PlaceKind {
@@ -64,7 +68,15 @@ impl PlaceKind {
             Self::NavalBase => "naval",
             Self::Airport => "airport",
             Self::Building => "building",
+            Self::Lake => "lake",
+            Self::Island => "island",
         }
+    }
+
+    /// A lake or an island: a named natural feature with an extent.
+    #[must_use]
+    pub fn is_natural_feature(self) -> bool {
+        matches!(self, Self::Lake | Self::Island)
     }
 
     /// Areas that contain other places: naming one sets the scene for the rest.
@@ -77,7 +89,7 @@ impl PlaceKind {
     }
 }
 
-const ALL_KINDS: [PlaceKind; 13] = [
+const ALL_KINDS: [PlaceKind; 15] = [
     PlaceKind::Continent,
     PlaceKind::Country,
     PlaceKind::Admin1,
@@ -91,6 +103,8 @@ const ALL_KINDS: [PlaceKind; 13] = [
     PlaceKind::NavalBase,
     PlaceKind::Airport,
     PlaceKind::Building,
+    PlaceKind::Lake,
+    PlaceKind::Island,
 ];
 
 /// Index of a place in its gazetteer.
@@ -270,6 +284,17 @@ impl Gazetteer {
             geonames_id: Some(u32_at(16)).filter(|&g| g != 0),
             fame: u16_at(24) as u32,
         }
+    }
+
+    /// The box around `id` (a lake's, an island's), if the gazetteer has one.
+    #[must_use]
+    pub fn extent(&self, id: PlaceId) -> Option<crate::geo::GeoBox> {
+        let [west, south, east, north] = self.tables.extent_udeg(id.0)?;
+        let deg = |udeg: i32| f64::from(udeg) / 1e6;
+        Some(crate::geo::GeoBox {
+            min: crate::geo::LonLat::new(deg(west), deg(south)),
+            max: crate::geo::LonLat::new(deg(east), deg(north)),
+        })
     }
 
     /// What sort of place `id` is: [`Self::place`]'s `kind` without decoding the
@@ -591,6 +616,76 @@ G\tgeorge\n";
         assert!(gaz.is_given_name("George") && gaz.entry("George").is_none());
         assert_eq!(gaz.lookup("syria").len(), 1);
         assert!(gaz.has_spelling("Tortosa") && !gaz.has_spelling("TORTOSA"));
+    }
+
+    #[test]
+    fn a_lake_and_an_island_read_back_their_boxes_and_a_town_has_none() {
+        let gaz = Gazetteer::from_tsv(
+            "P\ttown\t27\t-81\t500\tUS\tUS.FL\t\t0\tClewiston\t\t\n\
+             P\tlake\t26.93\t-80.82\t0\tUS\tUS.FL\t\t0\tLake Okeechobee\t\t\t-81.08,26.69,-80.62,27.18\n\
+             P\tisland\t40.86\t-73.09\t0\tUS\tUS.NY\t\t0\tLong Island\t\t\t-74.03,40.57,-71.9,41.15\n",
+        )
+        .expect("valid");
+        assert_eq!(gaz.extent(PlaceId(0)), None);
+        let lake = gaz.extent(PlaceId(1)).expect("the lake's box");
+        assert_eq!(gaz.kind(PlaceId(1)), PlaceKind::Lake);
+        assert_eq!(
+            (lake.min, lake.max),
+            (
+                crate::geo::LonLat::new(-81.08, 26.69),
+                crate::geo::LonLat::new(-80.62, 27.18)
+            )
+        );
+        assert_eq!(gaz.kind(PlaceId(2)), PlaceKind::Island);
+        assert!(
+            gaz.extent(PlaceId(2))
+                .is_some_and(|b| b.max.lon_deg == -71.9)
+        );
+    }
+
+    #[test]
+    fn an_extent_that_is_not_a_box_names_its_line() {
+        for extent in ["1,2,3", "5,2,3,4", "1,2,3,4,5", "-200,0,1,1", "a,b,c,d"] {
+            let line = format!("P\tlake\t1\t2\t0\t\t\t\t0\tLake X\t\t\t{extent}\n");
+            let err = Gazetteer::from_tsv(&line).expect_err(extent);
+            assert!(
+                matches!(
+                    err,
+                    GazetteerError::BadNumber {
+                        line: 1,
+                        field: "extent",
+                        ..
+                    }
+                ),
+                "{extent}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_embedded_gazetteer_has_lakes_and_islands_with_their_boxes() {
+        let gaz = Gazetteer::embedded();
+        let find = |name: &str, kind: PlaceKind, admin1: &str| {
+            gaz.lookup(name)
+                .iter()
+                .map(|s| s.place)
+                .find(|&p| gaz.kind(p) == kind && gaz.place(p).admin1_code == admin1)
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        let okeechobee = find("Lake Okeechobee", PlaceKind::Lake, "US.FL");
+        let point = gaz.place(okeechobee).lon_lat();
+        assert!(gaz.extent(okeechobee).is_some_and(|b| b.contains(point)));
+        let long_island = find("Long Island", PlaceKind::Island, "US.NY");
+        assert!(
+            gaz.extent(long_island)
+                .is_some_and(|b| b.area_km2() > 5_000.0)
+        );
+        // The division stands for the island of its name.
+        assert!(
+            gaz.lookup("Sicily")
+                .iter()
+                .all(|s| gaz.kind(s.place) != PlaceKind::Island)
+        );
     }
 
     #[test]

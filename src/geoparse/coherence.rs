@@ -117,11 +117,11 @@ impl<'g> ArticleRegions<'g> {
     }
 }
 
-/// The places that say where a story is: countries, states, counties, towns
-/// and facilities; not continents, seas or regions, which span many.
+/// The places that say where a story is: countries, states, counties, towns,
+/// islands and facilities; not continents, seas, lakes or regions, which span many.
 fn counts(kind: PlaceKind) -> bool {
     !matches!(
         kind,
-        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water
+        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water | PlaceKind::Lake
     )
 }

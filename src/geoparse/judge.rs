@@ -115,6 +115,7 @@ recognition_rules! {
     (SmallPlaceSpeaks, small_place_speaks),
     (BusinessWord, business_word),
     (TownOfARiver, town_of_a_river),
+    (RiverNamedBefore, river_named_before),
     (EraAbbreviation, era_abbreviation),
     (HyphenatedBrand, hyphenated_brand),
     (EverydayWordInTitle, everyday_word_in_title),
@@ -357,6 +358,28 @@ fn town_of_a_river(s: &Span<'_>) -> Option<Outcome> {
         !s.notable && s.after_is(|a| STREAM_WORDS.contains(a)),
         Outcome::Reject,
     )
+}
+
+/// "The Oconee was high" after "the Oconee River": one name, one sense in an
+/// article, so "the" and a small town's name that the article wrote before
+/// as a river's or a creek's ("Oconee River", "Kiser Creek") are that river.
+fn river_named_before(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        !s.notable
+            && s.single_word
+            && s.before_is(|b| b.eq_ignore_ascii_case("the"))
+            && named_as_a_stream_before(s.text, s.range.start, s.surface),
+        Outcome::Reject,
+    )
+}
+
+/// Whether `name` and a stream word ("River", "Creek") stand together in
+/// `text` before byte `end`.
+fn named_as_a_stream_before(text: &str, end: usize, name: &str) -> bool {
+    text[..end].match_indices(name).any(|(at, _)| {
+        !text[..at].ends_with(char::is_alphanumeric)
+            && word_after(text, at + name.len()).is_some_and(|w| STREAM_WORDS.contains(w))
+    })
 }
 
 /// "250 B.C." is a date, not British Columbia.

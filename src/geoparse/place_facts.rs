@@ -56,14 +56,17 @@ pub fn is_well_known(senses: Senses<'_>, gaz: &Gazetteer) -> bool {
     })
 }
 
-/// Hand-curated places: seas, rivers, bases, airports, buildings.
+/// Places whose names are specific by their source: the hand-curated seas,
+/// rivers, bases, airports and buildings, and the lakes and islands of an atlas
+/// (whose names say what they are, or are no town's).
 pub fn is_curated(kind: PlaceKind) -> bool {
-    matches!(
-        kind,
-        PlaceKind::Water
-            | PlaceKind::AirBase
-            | PlaceKind::NavalBase
-            | PlaceKind::Airport
-            | PlaceKind::Building
-    )
+    kind.is_natural_feature()
+        || matches!(
+            kind,
+            PlaceKind::Water
+                | PlaceKind::AirBase
+                | PlaceKind::NavalBase
+                | PlaceKind::Airport
+                | PlaceKind::Building
+        )
 }

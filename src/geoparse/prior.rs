@@ -22,6 +22,8 @@ const MEGACITY_POPULATION: u64 = 5_000_000;
 /// region's count sums its towns and city districts, so it runs high: Zürich
 /// holds 17% of it, Quebec City 5%.
 const NAMESAKE_CITY_SHARE: f64 = 0.1;
+/// What a lake or an island of the atlas weighs beside its size.
+const FEATURE_KIND: f64 = 1.5;
 /// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
 const FAME_WEIGHT: f64 = 2.0;
 const FAME_CAP: u32 = 200;
@@ -119,6 +121,15 @@ fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
     b.score.total_cmp(&a.score).then(a.place.cmp(&b.place))
 }
 
+/// A lake or an island has no people to count: its size stands in for them,
+/// the area of the box around it in km² on the same log scale, so Long Island
+/// (its box some 12,000 km²) weighs like a city of 350,000 and a 1:50m atlas's
+/// smallest islands like a town of a few thousand.
+fn feature_size(gaz: &Gazetteer, place: PlaceId) -> f64 {
+    let km2 = gaz.extent(place).map_or(0.0, |extent| extent.area_km2());
+    (km2 + 1.0).log10() + FEATURE_KIND
+}
+
 /// How likely a bare mention of a name means this place, before any context.
 fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind) -> f64 {
     let size = ((gaz.population(place) as f64) + 1.0).log10();
@@ -130,6 +141,7 @@ fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind) -> f64 {
         PlaceKind::Capital => 3.5,
         PlaceKind::City => 0.0,
         PlaceKind::Town => -0.5,
+        PlaceKind::Lake | PlaceKind::Island => feature_size(gaz, place),
         // Hand-curated names are specific: whoever wrote them meant these.
         PlaceKind::Region
         | PlaceKind::Water

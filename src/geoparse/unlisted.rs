@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::STREAM_WORDS;
 use super::text::next_capital_or_non_ascii;
 use super::types::Toponym;
 use super::words;
@@ -65,9 +66,21 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
             .take_while(|t| t.byte_range.start < span.end)
             .any(|t| span.start < t.byte_range.end);
         let overlaps_found = found.last().is_some_and(|r| span.start < r.end);
-        if !overlaps_listed && !overlaps_found {
-            found.push(span);
+        if overlaps_listed {
+            continue;
         }
+        if !overlaps_found {
+            found.push(span);
+        } else if let Some(last) = found.last_mut().filter(|r| span.start <= r.start) {
+            // "Rocky Mountain National Park": a later head word whose run
+            // holds the name found before makes the longer name.
+            *last = span;
+        }
+    }
+    let rivers_again = rivers_named_again(text, &words, &found, listed);
+    if !rivers_again.is_empty() {
+        found.extend(rivers_again);
+        found.sort_by_key(|r| r.start);
     }
     let mut chars_before = 0;
     let mut bytes_counted = 0;
@@ -85,6 +98,60 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
             }
         })
         .collect()
+}
+
+/// "The Oconee was high" after "the Oconee River": later mentions of a river
+/// or creek the article named, by its name alone after "the" (one name, one
+/// sense in an article), that nothing else found.
+fn rivers_named_again(
+    text: &str,
+    words: &[Range<usize>],
+    found: &[Range<usize>],
+    listed: &[Toponym],
+) -> Vec<Range<usize>> {
+    let stream_names: Vec<(&str, usize)> = found
+        .iter()
+        .filter_map(|span| {
+            let name = text[span.clone()].rsplit_once(' ')?;
+            STREAM_WORDS.contains(name.1).then_some((name.0, span.end))
+        })
+        .collect();
+    if stream_names.is_empty() {
+        return Vec::new();
+    }
+    let taken = |r: &Range<usize>| {
+        found
+            .iter()
+            .chain(listed.iter().map(|t| &t.byte_range))
+            .any(|f| r.start < f.end && f.start < r.end)
+    };
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let Some(&(name, _)) = stream_names.iter().find(|(name, named_at)| {
+            *named_at <= word.start && name.starts_with(&text[word.clone()])
+        }) else {
+            continue;
+        };
+        let name_words = name.split(' ').count();
+        let Some(last) = words.get(i + name_words - 1) else {
+            continue;
+        };
+        let span = word.start..last.end;
+        let after_the = text[..span.start].strip_suffix(' ').is_some_and(|before| {
+            ["the", "The"].iter().any(|the| {
+                before
+                    .strip_suffix(the)
+                    .is_some_and(|b| !b.ends_with(char::is_alphanumeric))
+            })
+        });
+        let head_follows = words
+            .get(i + name_words)
+            .is_some_and(|w| w.start == span.end + 1 && STREAM_WORDS.contains(&text[w.clone()]));
+        if &text[span.clone()] == name && after_the && !head_follows && !taken(&span) {
+            out.push(span);
+        }
+    }
+    out
 }
 
 /// A capitalised word that can be part of a name: not "The", "In", "Mr.".
@@ -196,6 +263,33 @@ mod tests {
         assert_eq!(
             unlisted("The parade turned onto Royal Street."),
             ["Royal Street"]
+        );
+    }
+
+    #[test]
+    fn the_river_named_again_by_its_name_alone_is_the_river() {
+        assert_eq!(
+            unlisted(
+                "Crews searched the Oconee River near Dublin, Ga. The Oconee was high, \
+                 and the Altamaha River rose as the Altamaha met the sea."
+            ),
+            ["Oconee River", "Oconee", "Altamaha River", "Altamaha"]
+        );
+    }
+
+    #[test]
+    fn a_park_named_for_a_mountain_is_the_park() {
+        assert_eq!(
+            unlisted("Hikers returned to Rocky Mountain National Park on Friday."),
+            ["Rocky Mountain National Park"]
+        );
+    }
+
+    #[test]
+    fn a_river_s_name_before_the_river_is_named_is_not_the_river() {
+        assert_eq!(
+            unlisted("The Oconee team won. Then they fished the Oconee River."),
+            ["Oconee River"]
         );
     }
 

