@@ -6,10 +6,9 @@
 use std::ops::Range;
 use std::path::Path;
 
-use crate::common::{App, harness, harness_for, settle, temp_dir};
+use crate::common::{App, harness, harness_for, remove_every_place, settle, temp_dir};
 use geobrief::action::{Action, FileAction};
 use geobrief::brief::Brief;
-use geobrief::editing::EditAction;
 use geobrief::export::ExportRequest;
 use geobrief::export::geojson::right_handed;
 
@@ -70,22 +69,6 @@ fn import(harness: &mut App, path: &Path) {
         .state_mut()
         .apply(Action::File(FileAction::ImportPlaces(path.to_path_buf())));
     settle(harness);
-}
-
-fn remove_every_place(harness: &mut App) {
-    let ids: Vec<_> = harness
-        .state()
-        .brief()
-        .places()
-        .map(|p| p.id.clone())
-        .collect();
-    for id in ids {
-        harness
-            .state_mut()
-            .apply(Action::Edit(EditAction::RemovePlace(id)));
-    }
-    settle(harness);
-    assert_eq!(harness.state().brief().place_count(), 0);
 }
 
 /// No two places share a word, unless the original brief linked them so

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::common::{App, harness, settle, temp_dir};
+use crate::common::{App, harness, remove_every_place, settle, temp_dir};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -349,7 +349,6 @@ fn mentions_by_article(brief: &geobrief::brief::Brief) -> Vec<(String, String, S
 #[test]
 fn a_story_exported_and_imported_into_its_bare_articles_links_each_passage_in_its_own_article() {
     use geobrief::action::{Action, FileAction};
-    use geobrief::editing::EditAction;
     use geobrief::export::ExportRequest;
     let mut harness = harness();
     let dir = add_three_articles(&mut harness, "story-import");
@@ -377,19 +376,7 @@ fn a_story_exported_and_imported_into_its_bare_articles_links_each_passage_in_it
         base.with_extension("jsonld"),
         base.with_extension("geojson"),
     ] {
-        let ids: Vec<_> = harness
-            .state()
-            .brief()
-            .places()
-            .map(|p| p.id.clone())
-            .collect();
-        for id in ids {
-            harness
-                .state_mut()
-                .apply(Action::Edit(EditAction::RemovePlace(id)));
-        }
-        settle(&mut harness);
-        assert_eq!(harness.state().brief().mention_count(), 0);
+        remove_every_place(&mut harness);
         harness
             .state_mut()
             .apply(Action::File(FileAction::ImportPlaces(path.clone())));

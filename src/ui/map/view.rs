@@ -269,12 +269,7 @@ pub fn map_panel_ui(
     memory: &mut MapMemory,
     cache: &mut MapCache,
 ) -> Vec<Action> {
-    let mut actions = Vec::new();
-    egui::CentralPanel::no_frame().show(ui, |ui| {
-        let rect = ui.max_rect();
-        actions = map_ui(ui, rect, reading, memory, cache, true);
-    });
-    actions
+    whole_panel_map_ui(ui, reading, memory, cache, true)
 }
 
 /// The map alone, filling the window, without its buttons: what an export
@@ -285,10 +280,21 @@ pub fn map_picture_ui(
     memory: &mut MapMemory,
     cache: &mut MapCache,
 ) -> Vec<Action> {
+    whole_panel_map_ui(ui, reading, memory, cache, false)
+}
+
+/// The map filling what is left of the window, with its buttons or not.
+fn whole_panel_map_ui(
+    ui: &mut egui::Ui,
+    reading: &Reading,
+    memory: &mut MapMemory,
+    cache: &mut MapCache,
+    controls: bool,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let rect = ui.max_rect();
-        actions = map_ui(ui, rect, reading, memory, cache, false);
+        actions = map_ui(ui, rect, reading, memory, cache, controls);
     });
     actions
 }

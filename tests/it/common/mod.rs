@@ -58,3 +58,20 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     dir
 }
+
+/// Removes every place of the brief open, one edit each.
+pub fn remove_every_place(harness: &mut App) {
+    let ids: Vec<_> = harness
+        .state()
+        .brief()
+        .places()
+        .map(|p| p.id.clone())
+        .collect();
+    for id in ids {
+        harness.state_mut().apply(geobrief::action::Action::Edit(
+            geobrief::editing::EditAction::RemovePlace(id),
+        ));
+    }
+    settle(harness);
+    assert_eq!(harness.state().brief().place_count(), 0);
+}
