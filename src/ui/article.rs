@@ -99,8 +99,7 @@ fn story_bar_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Action>)
     let at = brief.article_position(&reading.article.id).unwrap_or(0);
     let count = brief.article_count();
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .add_enabled(at > 0, egui::Button::new("‹ Prev"))
+        if super::button_named(ui, at > 0, "‹ Prev", "Previous article")
             .on_hover_text("The previous article (Alt+←)")
             .clicked()
         {
@@ -111,8 +110,7 @@ fn story_bar_ui(ui: &mut egui::Ui, reading: &Reading, actions: &mut Vec<Action>)
             crate::collect::thousands(at + 1),
             crate::collect::thousands(count)
         ));
-        if ui
-            .add_enabled(at + 1 < count, egui::Button::new("Next ›"))
+        if super::button_named(ui, at + 1 < count, "Next ›", "Next article")
             .on_hover_text("The next article (Alt+→)")
             .clicked()
         {

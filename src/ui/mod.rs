@@ -47,6 +47,14 @@ pub struct Reading<'a> {
     pub gesture: Option<&'a Gesture>,
 }
 
+/// A button whose text leans on a glyph ("Next ›", "▶ Play") and whose
+/// name for a screen reader says it in words ("Next article").
+pub fn button_named(ui: &mut egui::Ui, enabled: bool, text: &str, name: &str) -> egui::Response {
+    let response = ui.add_enabled(enabled, egui::Button::new(text));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name));
+    response
+}
+
 /// A number that changes whenever egui empties its font atlas (when it has
 /// filled up, or the text options changed): galleys kept across frames point
 /// into the old atlas then and must be laid out again.

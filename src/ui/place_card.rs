@@ -291,16 +291,14 @@ fn passages_ui(
         .unwrap_or(0);
     ui.horizontal_wrapped(|ui| {
         ui.strong("Passages");
-        if ui
-            .button("‹ Prev")
+        if super::button_named(ui, true, "‹ Prev", "Previous passage")
             .on_hover_text("Previous mention (Left arrow key)")
             .clicked()
         {
             actions.push(Action::PreviousMention);
         }
         ui.label(format!("{} of {}", at + 1, mentions.len()));
-        if ui
-            .button("Next ›")
+        if super::button_named(ui, true, "Next ›", "Next passage")
             .on_hover_text("Next mention (Right arrow key)")
             .clicked()
         {

@@ -53,9 +53,12 @@ pub fn timeline_ui(
         drafts.to = iso_of(b);
     }
     ui.horizontal(|ui| {
-        let play = if view.playing { "Pause" } else { "▶ Play" };
-        if ui
-            .button(play)
+        let (play, name) = if view.playing {
+            ("Pause", "Pause")
+        } else {
+            ("▶ Play", "Play")
+        };
+        if super::button_named(ui, true, play, name)
             .on_hover_text("Step the range through the story's time")
             .clicked()
         {

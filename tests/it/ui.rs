@@ -145,11 +145,11 @@ fn hovering_a_mention_lights_its_marker_and_hovering_a_marker_lights_its_mention
 fn next_and_previous_step_through_the_mentions_of_the_selected_place() {
     let mut harness = harness();
     click_on_map(&mut harness, "Moscow on the map");
-    harness.get_by_label("Next ›").click();
+    harness.get_by_label("Next passage").click();
     harness.run();
     harness.get_by_label("2 of 8");
-    harness.get_by_label("‹ Prev").click();
-    harness.get_by_label("‹ Prev").click();
+    harness.get_by_label("Previous passage").click();
+    harness.get_by_label("Previous passage").click();
     harness.run();
     harness.get_by_label("8 of 8");
 }
