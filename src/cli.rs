@@ -72,6 +72,8 @@ enum Command {
         size: [f32; 2],
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
+        #[command(flatten)]
+        formats: ExportFormats,
     },
     /// Add the places of a GeoJSON FeatureCollection (or of Web Annotations)
     /// to a brief, with the mentions the file gives (a Geobrief export's
@@ -111,6 +113,14 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "BRIEF.json")]
         output: Option<PathBuf>,
     },
+}
+
+/// The export formats for handing a brief on (#18).
+#[derive(clap::Args, Debug)]
+struct ExportFormats {
+    /// The mentions as CSV for spreadsheets, one row a mention.
+    #[arg(long, value_name = "OUT.csv")]
+    csv: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,12 +224,15 @@ pub fn main() -> ExitCode {
             png,
             size,
             theme,
+            formats,
         }) => {
             let request = crate::export::ExportRequest {
                 geojson: geojson.clone(),
                 annotations: annotations.clone(),
                 text: text.clone(),
                 png: png.clone().map(|p| (p, size.map(|s| s as u32))),
+                csv: formats.csv.clone(),
+                ..Default::default()
             };
             export(brief, &request, *theme == ThemeArg::Dark)
         }
@@ -305,7 +318,10 @@ fn open_for_cli(path: &std::path::Path) -> Result<Brief, ExitCode> {
 
 fn export(path: &std::path::Path, request: &crate::export::ExportRequest, dark: bool) -> ExitCode {
     if request.is_empty() {
-        eprintln!("geobrief export: give at least one of --geojson, --annotations, --text, --png");
+        eprintln!(
+            "geobrief export: give at least one of --geojson, --annotations, --text, --png, \
+             --csv"
+        );
         return ExitCode::from(2);
     }
     let brief = match open_for_cli(path) {

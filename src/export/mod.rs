@@ -6,6 +6,8 @@
 
 pub mod annotations;
 pub mod geojson;
+pub mod mentions_csv;
+pub mod rows;
 
 use std::path::PathBuf;
 
@@ -23,6 +25,14 @@ pub struct ExportRequest {
     pub text: Option<PathBuf>,
     /// The map as a picture, and its size in pixels.
     pub png: Option<(PathBuf, [u32; 2])>,
+    /// One self-contained web page: the article, the map, the places.
+    pub html: Option<PathBuf>,
+    /// A GeoPackage (SQLite): places, areas, articles and mentions.
+    pub gpkg: Option<PathBuf>,
+    /// KML for Google Earth, with a story's time spans.
+    pub kml: Option<PathBuf>,
+    /// The mentions as CSV, one row a mention.
+    pub csv: Option<PathBuf>,
 }
 
 impl ExportRequest {
@@ -31,6 +41,10 @@ impl ExportRequest {
             && self.annotations.is_none()
             && self.text.is_none()
             && self.png.is_none()
+            && self.html.is_none()
+            && self.gpkg.is_none()
+            && self.kml.is_none()
+            && self.csv.is_none()
     }
 }
 
@@ -200,6 +214,10 @@ pub fn write_text_exports(
     }
     if let Some(path) = &request.text {
         write_atomically(path, story_text(brief).as_bytes())?;
+        written.push(path.clone());
+    }
+    if let Some(path) = &request.csv {
+        write_atomically(path, mentions_csv::mentions_csv(brief).as_bytes())?;
         written.push(path.clone());
     }
     Ok(written)

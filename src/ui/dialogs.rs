@@ -43,6 +43,7 @@ pub struct ExportForm {
     pub annotations: bool,
     pub text: bool,
     pub png: bool,
+    pub csv: bool,
     pub width: String,
     pub height: String,
 }
@@ -56,6 +57,7 @@ impl ExportForm {
             annotations: true,
             text: true,
             png: true,
+            csv: false,
             width: "1600".into(),
             height: "1000".into(),
         }
@@ -92,6 +94,8 @@ impl ExportForm {
             annotations: self.annotations.then(|| with("jsonld")),
             text: self.text.then(|| with("txt")),
             png,
+            csv: self.csv.then(|| with("csv")),
+            ..Default::default()
         };
         if request.is_empty() {
             return Err("Choose at least one format.".into());
@@ -238,6 +242,10 @@ fn export_ui(ui: &mut egui::Ui, form: &mut ExportForm, act: &mut impl FnMut(File
     ui.checkbox(
         &mut form.text,
         "The article's text the annotations count in (.txt)",
+    );
+    ui.checkbox(
+        &mut form.csv,
+        "Mentions as a table (.csv) — spreadsheets, one row a mention",
     );
     ui.horizontal(|ui| {
         ui.checkbox(&mut form.png, "The map as a picture (.png),");

@@ -10,6 +10,7 @@ mod cli;
 mod editing_ui;
 mod edits;
 mod export;
+mod export_formats;
 mod files_ui;
 mod geoparse_rules;
 mod hostile;
