@@ -118,6 +118,9 @@ enum Command {
 /// The export formats for handing a brief on (#18).
 #[derive(clap::Args, Debug)]
 struct ExportFormats {
+    /// The places as KML for Google Earth (a story's places with time spans).
+    #[arg(long, value_name = "OUT.kml")]
+    kml: Option<PathBuf>,
     /// The mentions as CSV for spreadsheets, one row a mention.
     #[arg(long, value_name = "OUT.csv")]
     csv: Option<PathBuf>,
@@ -232,6 +235,7 @@ pub fn main() -> ExitCode {
                 text: text.clone(),
                 png: png.clone().map(|p| (p, size.map(|s| s as u32))),
                 csv: formats.csv.clone(),
+                kml: formats.kml.clone(),
                 ..Default::default()
             };
             export(brief, &request, *theme == ThemeArg::Dark)
@@ -320,7 +324,7 @@ fn export(path: &std::path::Path, request: &crate::export::ExportRequest, dark: 
     if request.is_empty() {
         eprintln!(
             "geobrief export: give at least one of --geojson, --annotations, --text, --png, \
-             --csv"
+             --kml, --csv"
         );
         return ExitCode::from(2);
     }

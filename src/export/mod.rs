@@ -6,6 +6,8 @@
 
 pub mod annotations;
 pub mod geojson;
+pub mod kml;
+pub mod markup;
 pub mod mentions_csv;
 pub mod rows;
 
@@ -214,6 +216,10 @@ pub fn write_text_exports(
     }
     if let Some(path) = &request.text {
         write_atomically(path, story_text(brief).as_bytes())?;
+        written.push(path.clone());
+    }
+    if let Some(path) = &request.kml {
+        write_atomically(path, kml::kml_document(brief).as_bytes())?;
         written.push(path.clone());
     }
     if let Some(path) = &request.csv {

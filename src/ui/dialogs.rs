@@ -44,6 +44,7 @@ pub struct ExportForm {
     pub text: bool,
     pub png: bool,
     pub csv: bool,
+    pub kml: bool,
     pub width: String,
     pub height: String,
 }
@@ -58,6 +59,7 @@ impl ExportForm {
             text: true,
             png: true,
             csv: false,
+            kml: false,
             width: "1600".into(),
             height: "1000".into(),
         }
@@ -95,6 +97,7 @@ impl ExportForm {
             text: self.text.then(|| with("txt")),
             png,
             csv: self.csv.then(|| with("csv")),
+            kml: self.kml.then(|| with("kml")),
             ..Default::default()
         };
         if request.is_empty() {
@@ -242,6 +245,10 @@ fn export_ui(ui: &mut egui::Ui, form: &mut ExportForm, act: &mut impl FnMut(File
     ui.checkbox(
         &mut form.text,
         "The article's text the annotations count in (.txt)",
+    );
+    ui.checkbox(
+        &mut form.kml,
+        "Places as KML (.kml) — Google Earth, with a story's time spans",
     );
     ui.checkbox(
         &mut form.csv,

@@ -27,6 +27,20 @@ fn run_ok(command: &mut Command) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Says on the terminal that a test was skipped, and why (the harness
+/// swallows what a passing test prints).
+fn skipped(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{test}: SKIPPED, {why}");
+}
+
+fn has_gdal() -> bool {
+    Command::new("ogrinfo")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 /// A story of two dated articles whose texts hold quotes, commas and a
 /// line break, and a place whose name holds a comma and quotes.
 const AWKWARD_STORY: &str = r#"{"format": "geobrief/2", "title": "Ports, \"bases\" & <tags>",
@@ -34,7 +48,7 @@ const AWKWARD_STORY: &str = r#"{"format": "geobrief/2", "title": "Ports, \"bases
     {"id": "a1", "title": "Ships leave, \"quietly\"", "date": "2025-01-05", "outlet": "Desk",
      "paragraphs": ["Ships left Tartus, \"quietly\",\nsaid one officer.", "=SUM(A1) in Moscow."]},
     {"id": "a2", "title": "Back again", "date": "2025-03-01",
-     "paragraphs": ["Tartus again, and the \"Zone, North\" too."]}],
+     "paragraphs": ["Tartus again, and the \"Zone, North\" too. <b>Not bold</b>"]}],
   "places": [
     {"id": "tartus", "name": "Tartus", "kind": "naval_base",
      "geometry": {"type": "Point", "coordinates": [35.8725, 34.9125]}},
@@ -106,5 +120,47 @@ fn the_csv_of_mentions_reads_back_in_a_csv_reader_with_its_quotes_commas_and_lin
         .iter()
         .collect();
     assert_eq!(words, cell(3, "words"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_kml_gives_each_place_its_passages_as_text_and_a_story_s_place_its_time_span() {
+    let dir = temp_dir("kml");
+    let story = awkward_story(&dir);
+    let out = dir.join("places.kml");
+    run_ok(geobrief().arg("export").arg(&story).arg("--kml").arg(&out));
+    let kml = std::fs::read_to_string(&out).unwrap();
+    // Tartus is named on 5 January and 1 March: the time slider shows it
+    // from the first to the last.
+    let tartus = &kml[kml.find("<name>Tartus</name>").unwrap()..];
+    let tartus = &tartus[..tartus.find("</Placemark>").unwrap()];
+    assert!(
+        tartus.contains("<TimeSpan><begin>2025-01-05</begin><end>2025-03-01</end></TimeSpan>"),
+        "{tartus}"
+    );
+    // Markup in a passage is text for Google Earth, which reads the
+    // description as HTML: escaped for HTML, then for XML.
+    assert!(
+        kml.contains("&amp;lt;b&amp;gt;Not bold&amp;lt;/b&amp;gt;"),
+        "{kml}"
+    );
+    assert!(!kml.contains("<b>"));
+    assert!(kml.contains("<name>Ports, &quot;bases&quot; &amp; &lt;tags&gt;</name>"));
+    if !has_gdal() {
+        skipped(
+            "the_kml_gives_each_place_its_passages_as_text_and_a_story_s_place_its_time_span",
+            "GDAL's ogrinfo is not installed (Debian package gdal-bin): KML checked as text only",
+        );
+        return;
+    }
+    let info = run_ok(Command::new("ogrinfo").args(["-ro", "-al"]).arg(&out));
+    assert!(info.contains("Feature Count: 3"), "{info}");
+    assert!(info.contains("\"Zone, North\""), "{info}");
+    assert!(info.contains("POLYGON ((38 36,40 36,"), "{info}");
+    assert!(info.contains("begin (DateTime) = 2025/01/05"), "{info}");
+    assert!(info.contains("end (DateTime) = 2025/03/01"), "{info}");
+    assert!(info.contains("POINT (35.8725 34.9125"), "{info}");
+    // GDAL unescapes the XML once: the HTML it hands on still shows the tag as text.
+    assert!(info.contains("&lt;b&gt;Not bold&lt;/b&gt;"), "{info}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
