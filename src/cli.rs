@@ -118,6 +118,10 @@ enum Command {
 /// The export formats for handing a brief on (#18).
 #[derive(clap::Args, Debug)]
 struct ExportFormats {
+    /// A GeoPackage for QGIS: layers places (points) and areas (polygons),
+    /// tables articles and mentions.
+    #[arg(long, value_name = "OUT.gpkg")]
+    gpkg: Option<PathBuf>,
     /// The places as KML for Google Earth (a story's places with time spans).
     #[arg(long, value_name = "OUT.kml")]
     kml: Option<PathBuf>,
@@ -236,6 +240,7 @@ pub fn main() -> ExitCode {
                 png: png.clone().map(|p| (p, size.map(|s| s as u32))),
                 csv: formats.csv.clone(),
                 kml: formats.kml.clone(),
+                gpkg: formats.gpkg.clone(),
                 ..Default::default()
             };
             export(brief, &request, *theme == ThemeArg::Dark)
@@ -324,7 +329,7 @@ fn export(path: &std::path::Path, request: &crate::export::ExportRequest, dark: 
     if request.is_empty() {
         eprintln!(
             "geobrief export: give at least one of --geojson, --annotations, --text, --png, \
-             --kml, --csv"
+             --gpkg, --kml, --csv"
         );
         return ExitCode::from(2);
     }

@@ -6,6 +6,7 @@
 
 pub mod annotations;
 pub mod geojson;
+pub mod gpkg;
 pub mod kml;
 pub mod markup;
 pub mod mentions_csv;
@@ -216,6 +217,10 @@ pub fn write_text_exports(
     }
     if let Some(path) = &request.text {
         write_atomically(path, story_text(brief).as_bytes())?;
+        written.push(path.clone());
+    }
+    if let Some(path) = &request.gpkg {
+        gpkg::write_geopackage(brief, path)?;
         written.push(path.clone());
     }
     if let Some(path) = &request.kml {

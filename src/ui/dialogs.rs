@@ -45,6 +45,7 @@ pub struct ExportForm {
     pub png: bool,
     pub csv: bool,
     pub kml: bool,
+    pub gpkg: bool,
     pub width: String,
     pub height: String,
 }
@@ -60,6 +61,7 @@ impl ExportForm {
             png: true,
             csv: false,
             kml: false,
+            gpkg: false,
             width: "1600".into(),
             height: "1000".into(),
         }
@@ -98,6 +100,7 @@ impl ExportForm {
             png,
             csv: self.csv.then(|| with("csv")),
             kml: self.kml.then(|| with("kml")),
+            gpkg: self.gpkg.then(|| with("gpkg")),
             ..Default::default()
         };
         if request.is_empty() {
@@ -245,6 +248,10 @@ fn export_ui(ui: &mut egui::Ui, form: &mut ExportForm, act: &mut impl FnMut(File
     ui.checkbox(
         &mut form.text,
         "The article's text the annotations count in (.txt)",
+    );
+    ui.checkbox(
+        &mut form.gpkg,
+        "GeoPackage (.gpkg) — QGIS: places, areas, articles and mentions",
     );
     ui.checkbox(
         &mut form.kml,
