@@ -118,6 +118,10 @@ enum Command {
 /// The export formats for handing a brief on (#18).
 #[derive(clap::Args, Debug)]
 struct ExportFormats {
+    /// One self-contained web page (article, map, places) that opens in any
+    /// browser without a network.
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
     /// A GeoPackage for QGIS: layers places (points) and areas (polygons),
     /// tables articles and mentions.
     #[arg(long, value_name = "OUT.gpkg")]
@@ -241,7 +245,7 @@ pub fn main() -> ExitCode {
                 csv: formats.csv.clone(),
                 kml: formats.kml.clone(),
                 gpkg: formats.gpkg.clone(),
-                ..Default::default()
+                html: formats.html.clone(),
             };
             export(brief, &request, *theme == ThemeArg::Dark)
         }
@@ -329,7 +333,7 @@ fn export(path: &std::path::Path, request: &crate::export::ExportRequest, dark: 
     if request.is_empty() {
         eprintln!(
             "geobrief export: give at least one of --geojson, --annotations, --text, --png, \
-             --gpkg, --kml, --csv"
+             --html, --gpkg, --kml, --csv"
         );
         return ExitCode::from(2);
     }

@@ -11,6 +11,7 @@ pub mod kml;
 pub mod markup;
 pub mod mentions_csv;
 pub mod rows;
+pub mod web;
 
 use std::path::PathBuf;
 

@@ -46,6 +46,7 @@ pub struct ExportForm {
     pub csv: bool,
     pub kml: bool,
     pub gpkg: bool,
+    pub html: bool,
     pub width: String,
     pub height: String,
 }
@@ -62,8 +63,21 @@ impl ExportForm {
             csv: false,
             kml: false,
             gpkg: false,
+            html: false,
             width: "1600".into(),
             height: "1000".into(),
+        }
+    }
+
+    /// The dialog with only the web page chosen (File ▸ Export ▸ Web page…).
+    pub fn web_page_for_file(file: Option<&Path>) -> Self {
+        Self {
+            geojson: false,
+            annotations: false,
+            text: false,
+            png: false,
+            html: true,
+            ..Self::for_file(file)
         }
     }
 
@@ -101,7 +115,7 @@ impl ExportForm {
             csv: self.csv.then(|| with("csv")),
             kml: self.kml.then(|| with("kml")),
             gpkg: self.gpkg.then(|| with("gpkg")),
-            ..Default::default()
+            html: self.html.then(|| with("html")),
         };
         if request.is_empty() {
             return Err("Choose at least one format.".into());
@@ -248,6 +262,10 @@ fn export_ui(ui: &mut egui::Ui, form: &mut ExportForm, act: &mut impl FnMut(File
     ui.checkbox(
         &mut form.text,
         "The article's text the annotations count in (.txt)",
+    );
+    ui.checkbox(
+        &mut form.html,
+        "A web page (.html) — one file anyone can open, no network needed",
     );
     ui.checkbox(
         &mut form.gpkg,

@@ -20,3 +20,4 @@ mod layout_ui;
 mod map_context;
 mod story_ui;
 mod ui;
+mod web_page;
