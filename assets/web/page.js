@@ -291,6 +291,30 @@
     var labels = $("labels"), dots = $("dots");
     labels.textContent = "";
     dots.textContent = "";
+    // No name goes under the map's own furniture (the zoom buttons top
+    // right, the scale bottom left), as in the app.
+    var taken = [[sz.w - 46, 0, sz.w, 128], [0, sz.h - 26, 140, sz.h]];
+    // A crowd's markers, set apart, carry their names on their outer side;
+    // those names and markers go first, and the placed names give way.
+    Object.keys(spots).forEach(function (key) {
+      var spot = spots[key], i = Number(key);
+      if (!spot.moved) return;
+      var place = DATA.places[i];
+      var x = spot.at[0] + spot.side * 11, y = spot.at[1];
+      var width = 2 * labelHalfWidth(place.name, "p");
+      taken.push([spot.at[0] - 8, y - 8, spot.at[0] + 8, y + 8]);
+      taken.push(spot.side > 0 ? [x, y - 8, x + width, y + 8] : [x - width, y - 8, x, y + 8]);
+      var t = svg("text", {
+        x: x.toFixed(1), y: y.toFixed(1),
+        "class": "label p crowd kind-" + place.kind + (state.selected === i ? " selected" : ""),
+      });
+      t.style.textAnchor = spot.side > 0 ? "start" : "end";
+      t.textContent = place.name;
+      labels.appendChild(t);
+    });
+    var free = function (box) {
+      return !taken.some(function (t) { return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]; });
+    };
     level.labels.forEach(function (label) {
       var x = label[2] * k + ox, y = label[3] * k + oy;
       if (x < -200 || y < -40 || x > sz.w + 200 || y > sz.h + 40) return;
@@ -308,24 +332,12 @@
       // within its view (widths as the exporter measured them, roughly).
       var half = labelHalfWidth(text, label[1]);
       if (x - half < 2 || x + half > sz.w - 2 || y < 8 || y > sz.h - 8) return;
+      if (!free([x - half, y - 7, x + half, y + 7])) return;
       if (label.length > 4) {
         dots.appendChild(svg("circle", { "class": "town-dot" + (label[1] === "k" ? " capital" : ""), cx: x + label[4], cy: y + label[5], r: label[1] === "k" ? 2.6 : 2 }));
       }
       var t = svg("text", { x: x.toFixed(1), y: y.toFixed(1), "class": cls });
       t.textContent = text;
-      labels.appendChild(t);
-    });
-    // A crowd's markers, set apart, carry their names on their outer side.
-    Object.keys(spots).forEach(function (key) {
-      var spot = spots[key], i = Number(key);
-      if (!spot.moved) return;
-      var place = DATA.places[i];
-      var t = svg("text", {
-        x: (spot.at[0] + spot.side * 11).toFixed(1), y: spot.at[1].toFixed(1),
-        "class": "label p crowd kind-" + place.kind + (state.selected === i ? " selected" : ""),
-      });
-      t.style.textAnchor = spot.side > 0 ? "start" : "end";
-      t.textContent = place.name;
       labels.appendChild(t);
     });
   }
@@ -335,7 +347,7 @@
   var LABEL_TYPE = { p: [12.5, 0], c: [10, 1.6], r: [9.5, 1.2], t: [10.5, 0], k: [11.5, 0], s: [12, 0] };
   function labelHalfWidth(text, cls) {
     var type = LABEL_TYPE[cls] || [12, 0];
-    return text.length * (type[0] * 0.56 + type[1]) / 2;
+    return text.length * (type[0] * 0.52 + type[1]) / 2;
   }
 
   function drawScale() {
@@ -524,8 +536,8 @@
     fillCard(i);
     lightMentions();
     updateMarkers();
-    if (options.scroll !== false) scrollToCurrent();
-    if (options.fly) moveTo(cameraFor(i), true); else render();
+    if (options.scroll !== false && !stacked()) scrollToCurrent();
+    if (options.fly) moveTo(cameraFor(i), options.animate !== false); else render();
     if (place) $("card").hidden = false;
   }
   function visibleMentions(i) {
@@ -564,7 +576,7 @@
       b.appendChild(document.createTextNode(mention.before));
       b.appendChild(el("mark", null, mention.words));
       b.appendChild(document.createTextNode(mention.after));
-      b.addEventListener("click", function () { state.step = k; stepTo(); });
+      b.addEventListener("click", function () { state.step = k; stepTo(true); });
       li.appendChild(b);
       list.appendChild(li);
     });
@@ -596,10 +608,16 @@
     var items = $("passages").querySelectorAll("button.passage");
     for (var k = 0; k < items.length; k++) items[k].classList.toggle("current", k === state.step);
   }
-  function stepTo() {
+  // Stepping scrolls the article to the passage where the article has a
+  // column of its own; on a phone, where the article is below the map and
+  // the card, only a passage clicked on the card takes the reader there.
+  function stepTo(asked) {
     updateCounter();
     lightMentions();
-    scrollToCurrent();
+    if (asked || !stacked()) scrollToCurrent();
+  }
+  function stacked() {
+    return getComputedStyle($("reading")).overflowY !== "auto";
   }
   function lightMentions() {
     var lit = document.querySelectorAll(".mention.selected, .mention.current");
@@ -803,7 +821,7 @@
     if (!m) return;
     var id = decodeURIComponent(m[1]);
     for (var i = 0; i < DATA.places.length; i++) {
-      if (DATA.places[i].id === id) { select(i, { fly: true, scroll: true }); return; }
+      if (DATA.places[i].id === id) { select(i, { fly: true, animate: false }); return; }
     }
   }
   window.addEventListener("hashchange", placeFromHash);

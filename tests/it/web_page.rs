@@ -350,3 +350,17 @@ fn a_story_s_page_lists_its_articles_and_its_time_range_filters_articles_and_pla
     assert_eq!(browser.text(&counter), "1 of 3");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_default_brief_s_page_is_one_file_under_2_mb_that_names_no_address_to_fetch() {
+    let dir = temp_dir("size");
+    let page = default_page(&dir);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.len() < 2_000_000, "{} bytes", html.len());
+    // Nothing to load: no src or stylesheet link, and a policy that forbids it.
+    for fetch in ["src=", "<link", "@import", "url("] {
+        assert!(!html.contains(fetch), "the page would fetch: {fetch}");
+    }
+    assert!(html.contains("default-src 'none'"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
