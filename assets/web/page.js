@@ -195,7 +195,7 @@
   }
 
   function currentLevel() {
-    var levels = MAP.levels, best = levels[0];
+    var levels = MAP.labels.levels, best = levels[0];
     for (var i = 0; i < levels.length; i++) if (levels[i].zoom <= camera.zoom + 1e-9) best = levels[i];
     return best;
   }
@@ -318,23 +318,23 @@
     level.labels.forEach(function (label) {
       var x = label[2] * k + ox, y = label[3] * k + oy;
       if (x < -200 || y < -40 || x > sz.w + 200 || y > sz.h + 40) return;
-      var text, cls = "label " + label[1];
-      if (typeof label[0] === "number") {
-        var i = label[0];
+      var text, cls = "label " + label[0];
+      if (label[0] === "p") {
+        var i = label[1];
         if (!placeVisible(i) || (spots[i] && spots[i].moved)) return;
         text = DATA.places[i].name;
         if (DATA.places[i].kind === "country") text = text.toUpperCase();
         cls += " kind-" + DATA.places[i].kind + (state.selected === i ? " selected" : "");
       } else {
-        text = label[0];
+        text = MAP.labels.names[label[1]];
       }
       // A name cut by the map's edge is left out, as the app places names
       // within its view (widths as the exporter measured them, roughly).
-      var half = labelHalfWidth(text, label[1]);
+      var half = labelHalfWidth(text, label[0]);
       if (x - half < 2 || x + half > sz.w - 2 || y < 8 || y > sz.h - 8) return;
       if (!free([x - half, y - 7, x + half, y + 7])) return;
       if (label.length > 4) {
-        dots.appendChild(svg("circle", { "class": "town-dot" + (label[1] === "k" ? " capital" : ""), cx: x + label[4], cy: y + label[5], r: label[1] === "k" ? 2.6 : 2 }));
+        dots.appendChild(svg("circle", { "class": "town-dot" + (label[0] === "k" ? " capital" : ""), cx: x + label[4], cy: y + label[5], r: label[0] === "k" ? 2.6 : 2 }));
       }
       var t = svg("text", { x: x.toFixed(1), y: y.toFixed(1), "class": cls });
       t.textContent = text;

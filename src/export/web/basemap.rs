@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::paths::{PathWriter, WorldBox, clip_line, clip_ring, simplify};
 use super::view::{PageView, points_per_world, screen_box};
 use crate::basemap::context::{COUNTRIES_10M_BYTES, LAKES_BYTES, embedded_layer};
-use crate::basemap::{Basemap, LonLat};
+use crate::basemap::{Basemap, GeoBox, LonLat};
 use crate::brief::{Brief, PlaceKind};
 use crate::map::framing::frames_the_story;
 use crate::map::layers::{
@@ -122,7 +122,12 @@ pub fn patch_json(patch: &Patch, tinted: &[usize]) -> Value {
     };
     let mut land = PathWriter::new(units_per_world);
     let mut countries: Vec<(usize, PathWriter)> = Vec::new();
-    let mut fill_country = |index_50m: Option<usize>, rings: &[Vec<LonLat>]| {
+    let mut fill_country = |index_50m: Option<usize>, rings: &[Vec<LonLat>], bbox: GeoBox| {
+        let a = world_from_lon_lat(bbox.min.lon_deg, bbox.max.lat_deg);
+        let b = world_from_lon_lat(bbox.max.lon_deg, bbox.min.lat_deg);
+        if !patch.bounds.intersects(a, b) {
+            return;
+        }
         let writer = match index_50m.filter(|i| tinted.contains(i)) {
             Some(i) => {
                 if !countries.iter().any(|(c, _)| *c == i) {
@@ -144,13 +149,13 @@ pub fn patch_json(patch: &Patch, tinted: &[usize]) -> Value {
         for feature in embedded_layer(COUNTRIES_10M_BYTES).features {
             let index = world.country_index(&feature.name);
             for polygon in &feature.polygons {
-                fill_country(index, &polygon.rings);
+                fill_country(index, &polygon.rings, polygon.bbox);
             }
         }
     } else {
         for (i, country) in Basemap::embedded().countries.iter().enumerate() {
             for polygon in &country.polygons {
-                fill_country(Some(i), &polygon.rings);
+                fill_country(Some(i), &polygon.rings, country.bbox);
             }
         }
     }

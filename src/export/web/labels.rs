@@ -51,22 +51,47 @@ struct Candidate {
     named: Named,
 }
 
-/// The label sets of every level, as the page's JSON.
+/// The map's own names, each written once: labels refer to them by index.
+#[derive(Default)]
+struct Names {
+    list: Vec<String>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl Names {
+    fn of(&mut self, text: String) -> usize {
+        let next = self.list.len();
+        *self.index.entry(text.clone()).or_insert_with(|| {
+            self.list.push(text);
+            next
+        })
+    }
+}
+
+/// The label sets of every level and the names they use, as the page's
+/// JSON: `{"names": [...], "levels": [{"zoom", "labels"}]}`.
 pub fn label_levels(brief: &Brief, view: &PageView, patches: &[Patch]) -> Value {
     let first = (view.min_zoom / LEVEL_STEP).floor() * LEVEL_STEP;
+    let mut names = Names::default();
     let mut levels = Vec::new();
     let mut level = first;
     while level <= view.max_zoom + 1e-9 {
         levels.push(json!({
             "zoom": level,
-            "labels": level_labels(brief, view, patches, level),
+            "labels": level_labels(brief, view, patches, level, &mut names),
         }));
         level += LEVEL_STEP;
     }
-    Value::Array(levels)
+    json!({"names": names.list, "levels": levels})
 }
 
-fn level_labels(brief: &Brief, view: &PageView, patches: &[Patch], zoom: f64) -> Vec<Value> {
+fn level_labels(
+    brief: &Brief,
+    view: &PageView,
+    patches: &[Patch],
+    zoom: f64,
+    names: &mut Names,
+) -> Vec<Value> {
     let scale = points_per_world(zoom);
     let at = |w: WorldPos| ScreenPos::new(w.x * scale, w.y * scale);
     let world = WorldBasemap::embedded();
@@ -138,9 +163,9 @@ fn level_labels(brief: &Brief, view: &PageView, patches: &[Patch], zoom: f64) ->
     };
     let requests: Vec<LabelRequest> = candidates.iter().map(|c| c.request.clone()).collect();
     let placed = place_labels(&requests, &obstacles, &bounds);
-    // Each label: what it names (a place's index, or its text), its class,
-    // the middle of its box in points at this level, and a town's dot as
-    // an offset from there.
+    // Each label: its class, what it names (a place's index for `p`, else
+    // its name's index in `names`), the middle of its box in points at this
+    // level, and a town's dot as an offset from there.
     candidates
         .into_iter()
         .zip(placed)
@@ -151,14 +176,17 @@ fn level_labels(brief: &Brief, view: &PageView, patches: &[Patch], zoom: f64) ->
                 ((rect.min.y + rect.max.y) / 2.0).round(),
             );
             Some(match c.named {
-                Named::Place(i) => json!([i, "p", x, y]),
-                Named::Context { text, class, dot } => match dot {
-                    Some(d) => {
-                        let d = at(d);
-                        json!([text, class, x, y, (d.x - x).round(), (d.y - y).round()])
+                Named::Place(i) => json!(["p", i, x, y]),
+                Named::Context { text, class, dot } => {
+                    let n = names.of(text);
+                    match dot {
+                        Some(d) => {
+                            let d = at(d);
+                            json!([class, n, x, y, (d.x - x).round(), (d.y - y).round()])
+                        }
+                        None => json!([class, n, x, y]),
                     }
-                    None => json!([text, class, x, y]),
-                },
+                }
             })
         })
         .collect()
@@ -298,7 +326,8 @@ fn town_labels(
     {
         screen = (screen.0 * 2.0, screen.1 * 2.0);
     }
-    let mut seen: Vec<*const crate::map::world_context::WorldTown> = Vec::new();
+    // A town in two screens' reach is offered once.
+    let mut seen: Vec<&crate::map::world_context::WorldTown> = Vec::new();
     let mut out = Vec::new();
     let mut y = region.min.y;
     while y < region.max.y {
@@ -321,11 +350,10 @@ fn town_labels(
                         .any(|m| m.distance(dot) < NEAR_STORY_POINTS)
             };
             for town in choose_towns(context, tile.min, tile.max, inputs.zoom, wanted) {
-                let key: *const _ = town;
-                if seen.contains(&key) {
+                if seen.iter().any(|s| std::ptr::eq(*s, town)) {
                     continue;
                 }
-                seen.push(key);
+                seen.push(town);
                 let kind = town_type(town.capital, inputs.zoom);
                 out.push(Candidate {
                     request: LabelRequest {

@@ -140,7 +140,7 @@ pub fn page_data(brief: &Brief) -> Value {
         "extent": [grid(view.extent.min.x), grid(view.extent.min.y), grid(view.extent.max.x), grid(view.extent.max.y)],
         "focus_country": focus,
         "patches": patches.iter().map(|p| basemap::patch_json(p, &tinted)).collect::<Vec<_>>(),
-        "levels": labels::label_levels(brief, &view, &patches),
+        "labels": labels::label_levels(brief, &view, &patches),
         "credits": credits(&patches),
     });
     let mut data = data::brief_json(brief);
