@@ -177,6 +177,41 @@ mod tests {
     }
 
     #[test]
+    fn the_default_brief_s_map_names_tartus_at_every_level_and_towns_only_from_the_town_zoom() {
+        let brief = Brief::default_brief();
+        let data = page_data(&brief);
+        let map = &data["map"];
+        let tartus = brief.place_position("tartus").unwrap();
+        let levels = map["labels"]["levels"].as_array().unwrap();
+        let zooms: Vec<f64> = levels.iter().map(|l| l["zoom"].as_f64().unwrap()).collect();
+        assert!(zooms[0] <= map["min_zoom"].as_f64().unwrap());
+        assert!(zooms.windows(2).all(|w| w[1] - w[0] == labels::LEVEL_STEP));
+        let mut towns_seen = false;
+        for level in levels {
+            let zoom = level["zoom"].as_f64().unwrap();
+            let labels = level["labels"].as_array().unwrap();
+            let towns = labels.iter().filter(|l| l[0] == "t" || l[0] == "k").count();
+            if zoom < crate::map::labels::TOWN_ZOOM {
+                assert_eq!(towns, 0, "towns at zoom {zoom}");
+            }
+            towns_seen |= towns > 0;
+            assert!(
+                labels.iter().any(|l| l[0] == "p" && l[1] == json!(tartus)),
+                "Tartus unnamed at zoom {zoom}"
+            );
+        }
+        assert!(towns_seen);
+        // Every name a label refers to is in the list of names.
+        let names = map["labels"]["names"].as_array().unwrap().len() as u64;
+        assert!(
+            levels
+                .iter()
+                .flat_map(|l| l["labels"].as_array().unwrap())
+                .all(|l| { l[0] == "p" || l[1].as_u64().is_some_and(|n| n < names) })
+        );
+    }
+
+    #[test]
     fn json_in_a_script_cannot_close_it_or_open_a_comment() {
         let value = json!({"name": "</script><script>alert(1)</script><!-- & \u{2028}"});
         let text = script_json(&value);
