@@ -815,6 +815,9 @@
   camera = fitStory();
   draw();
   window.addEventListener("resize", render);
+  // Paper is another size: the map is drawn again for it, and after it.
+  window.addEventListener("beforeprint", draw);
+  window.addEventListener("afterprint", render);
   // A link may name a place: page.html#place=tartus opens with it chosen.
   function placeFromHash() {
     var m = /^#place=(.+)$/.exec(location.hash);
