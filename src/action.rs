@@ -76,6 +76,8 @@ pub enum FileAction {
     /// Find the places again, favouring the area the map shows.
     BiasToView,
     ShowExport,
+    /// The export dialog with the web page alone chosen.
+    ShowExportWebPage,
     Export(crate::export::ExportRequest),
     ShowImport,
     ImportPlaces(PathBuf),

@@ -72,6 +72,8 @@ enum Command {
         size: [f32; 2],
         #[arg(long, value_enum, default_value = "light")]
         theme: ThemeArg,
+        #[command(flatten)]
+        formats: ExportFormats,
     },
     /// Add the places of a GeoJSON FeatureCollection (or of Web Annotations)
     /// to a brief, with the mentions the file gives (a Geobrief export's
@@ -111,6 +113,25 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "BRIEF.json")]
         output: Option<PathBuf>,
     },
+}
+
+/// The export formats for handing a brief on (#18).
+#[derive(clap::Args, Debug)]
+struct ExportFormats {
+    /// One self-contained web page (article, map, places) that opens in any
+    /// browser without a network.
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// A GeoPackage for QGIS: layers places (points) and areas (polygons),
+    /// tables articles and mentions.
+    #[arg(long, value_name = "OUT.gpkg")]
+    gpkg: Option<PathBuf>,
+    /// The places as KML for Google Earth (a story's places with time spans).
+    #[arg(long, value_name = "OUT.kml")]
+    kml: Option<PathBuf>,
+    /// The mentions as CSV for spreadsheets, one row a mention.
+    #[arg(long, value_name = "OUT.csv")]
+    csv: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,12 +235,17 @@ pub fn main() -> ExitCode {
             png,
             size,
             theme,
+            formats,
         }) => {
             let request = crate::export::ExportRequest {
                 geojson: geojson.clone(),
                 annotations: annotations.clone(),
                 text: text.clone(),
                 png: png.clone().map(|p| (p, size.map(|s| s as u32))),
+                csv: formats.csv.clone(),
+                kml: formats.kml.clone(),
+                gpkg: formats.gpkg.clone(),
+                html: formats.html.clone(),
             };
             export(brief, &request, *theme == ThemeArg::Dark)
         }
@@ -305,7 +331,10 @@ fn open_for_cli(path: &std::path::Path) -> Result<Brief, ExitCode> {
 
 fn export(path: &std::path::Path, request: &crate::export::ExportRequest, dark: bool) -> ExitCode {
     if request.is_empty() {
-        eprintln!("geobrief export: give at least one of --geojson, --annotations, --text, --png");
+        eprintln!(
+            "geobrief export: give at least one of --geojson, --annotations, --text, --png, \
+             --html, --gpkg, --kml, --csv"
+        );
         return ExitCode::from(2);
     }
     let brief = match open_for_cli(path) {

@@ -92,6 +92,11 @@ impl GeobriefApp {
                     self.file.as_deref(),
                 )));
             }
+            FileAction::ShowExportWebPage => {
+                self.files.dialog = Some(Dialog::Export(
+                    crate::ui::dialogs::ExportForm::web_page_for_file(self.file.as_deref()),
+                ));
+            }
             FileAction::Export(request) => self.export(request),
             FileAction::ShowImport => self.start_picker(Pick::Import),
             FileAction::ImportPlaces(path) => self.import_places(path),

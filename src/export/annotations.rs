@@ -84,9 +84,7 @@ fn annotation(brief: &Brief, m: &Mention, quote: &ArticleQuote, article: &str) -
     });
     if let Some(p) = place {
         source["id"] = json!(place_iri(p, article));
-        source["geometry"] = json!(geojson::Geometry::new(geojson::GeometryValue::from(
-            &super::geojson::right_handed(&p.geometry)
-        )));
+        source["geometry"] = json!(super::geojson::geojson_geometry(&p.geometry));
         source["kind"] = json!(p.kind);
     }
     json!({

@@ -104,13 +104,52 @@ fn feature(brief: &Brief, place: &Place, selectors: Vec<Value>) -> geojson::Feat
     set("sources", json!(sources));
     geojson::Feature {
         bbox: None,
-        geometry: Some(geojson::Geometry::new(geojson::GeometryValue::from(
-            &right_handed(&place.geometry),
-        ))),
+        geometry: Some(geojson_geometry(&place.geometry)),
         id: Some(geojson::feature::Id::String(place.id.to_string())),
         properties: Some(properties),
         foreign_members: None,
     }
+}
+
+/// Decimal places kept in exported positions: 1e-7 degree is about a
+/// centimetre, as RFC 7946 (section 11.2) advises; more only says the data
+/// is more precise than it is.
+pub const COORDINATE_DECIMALS: i32 = 7;
+
+/// A degree value rounded to [`COORDINATE_DECIMALS`] places. The division of
+/// an integer by a power of ten is correctly rounded, so the number prints
+/// with at most that many decimals.
+pub fn round_degrees(deg: f64) -> f64 {
+    let scale = 10f64.powi(COORDINATE_DECIMALS);
+    (deg * scale).round() / scale
+}
+
+/// A place's geometry as the exports write it: rings turned as RFC 7946
+/// asks and every position rounded to [`COORDINATE_DECIMALS`] places.
+pub fn geojson_geometry(geometry: &Geometry<f64>) -> geojson::Geometry {
+    let round = |ring: &LineString<f64>| {
+        LineString(
+            ring.0
+                .iter()
+                .map(|c| Coord {
+                    x: round_degrees(c.x),
+                    y: round_degrees(c.y),
+                })
+                .collect(),
+        )
+    };
+    let rounded = match right_handed(geometry) {
+        Geometry::Polygon(poly) => Geometry::Polygon(Polygon::new(
+            round(poly.exterior()),
+            poly.interiors().iter().map(round).collect(),
+        )),
+        Geometry::Point(p) => Geometry::Point(geo_types::Point::new(
+            round_degrees(p.x()),
+            round_degrees(p.y()),
+        )),
+        other => other,
+    };
+    geojson::Geometry::new(geojson::GeometryValue::from(&rounded))
 }
 
 /// The geometry with its rings turned as RFC 7946 asks.
@@ -218,6 +257,30 @@ mod tests {
         let top: Value = serde_json::from_str(&feature_collection_json(&brief)).unwrap();
         let keys: Vec<&String> = top.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["features", "type"]);
+    }
+
+    #[test]
+    fn positions_keep_seven_decimals_and_print_no_more() {
+        let story = r#"{"format": "geobrief/1", "article": {"title": "T", "paragraphs": ["In Tartus."]},
+          "places": [
+            {"id": "tartus", "name": "Tartus", "kind": "city",
+             "geometry": {"type": "Point", "coordinates": [35.887654321987, 34.123456789]}},
+            {"id": "zone", "name": "Zone", "kind": "area",
+             "geometry": {"type": "Polygon", "coordinates": [[[35.0000000449, 34.0], [36.12345678, 34.0], [36.0, 35.99999999], [35.0000000449, 34.0]]]}}],
+          "links": []}"#;
+        let brief = crate::brief::parse_brief(story.as_bytes()).unwrap();
+        let text = feature_collection_json(&brief);
+        assert!(text.contains("35.8876543,"), "{text}");
+        assert!(text.contains("34.1234568"), "{text}");
+        assert!(text.contains("36.1234568,"), "{text}");
+        assert!(text.contains("36.0,") && text.contains("35.0,"), "{text}");
+        let numbers = text
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter(|n| n.contains('.'));
+        for n in numbers {
+            let decimals = n.len() - n.find('.').unwrap() - 1;
+            assert!(decimals <= 7, "{n} has {decimals} decimals");
+        }
     }
 
     #[test]

@@ -6,6 +6,12 @@
 
 pub mod annotations;
 pub mod geojson;
+pub mod gpkg;
+pub mod kml;
+pub mod markup;
+pub mod mentions_csv;
+pub mod rows;
+pub mod web;
 
 use std::path::PathBuf;
 
@@ -23,6 +29,14 @@ pub struct ExportRequest {
     pub text: Option<PathBuf>,
     /// The map as a picture, and its size in pixels.
     pub png: Option<(PathBuf, [u32; 2])>,
+    /// One self-contained web page: the article, the map, the places.
+    pub html: Option<PathBuf>,
+    /// A GeoPackage (SQLite): places, areas, articles and mentions.
+    pub gpkg: Option<PathBuf>,
+    /// KML for Google Earth, with a story's time spans.
+    pub kml: Option<PathBuf>,
+    /// The mentions as CSV, one row a mention.
+    pub csv: Option<PathBuf>,
 }
 
 impl ExportRequest {
@@ -31,6 +45,10 @@ impl ExportRequest {
             && self.annotations.is_none()
             && self.text.is_none()
             && self.png.is_none()
+            && self.html.is_none()
+            && self.gpkg.is_none()
+            && self.kml.is_none()
+            && self.csv.is_none()
     }
 }
 
@@ -200,6 +218,18 @@ pub fn write_text_exports(
     }
     if let Some(path) = &request.text {
         write_atomically(path, story_text(brief).as_bytes())?;
+        written.push(path.clone());
+    }
+    if let Some(path) = &request.gpkg {
+        gpkg::write_geopackage(brief, path)?;
+        written.push(path.clone());
+    }
+    if let Some(path) = &request.kml {
+        write_atomically(path, kml::kml_document(brief).as_bytes())?;
+        written.push(path.clone());
+    }
+    if let Some(path) = &request.csv {
+        write_atomically(path, mentions_csv::mentions_csv(brief).as_bytes())?;
         written.push(path.clone());
     }
     Ok(written)

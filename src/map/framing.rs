@@ -77,7 +77,7 @@ pub fn fit_story(brief: &Brief, viewport: &ScreenRect) -> Camera {
 
 /// The outline's box of the county or first-level division at `point` that
 /// bears `name` ("Henry County", "Henry", "Georgia").
-fn division_named_at(regions: &Regions, name: &str, point: LonLat) -> Option<GeoBox> {
+pub fn division_named_at(regions: &Regions, name: &str, point: LonLat) -> Option<GeoBox> {
     let bare = |n: &str| {
         let n = n.trim();
         [
@@ -102,7 +102,7 @@ fn division_named_at(regions: &Regions, name: &str, point: LonLat) -> Option<Geo
 }
 
 /// Zoom at which a point place of this kind is worth showing.
-fn zoom_for_point(kind: PlaceKind) -> f64 {
+pub fn zoom_for_point(kind: PlaceKind) -> f64 {
     match kind {
         PlaceKind::NavalBase | PlaceKind::AirBase => 8.0,
         PlaceKind::City => 6.5,

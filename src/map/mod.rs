@@ -6,6 +6,7 @@ pub mod camera;
 pub mod framing;
 pub mod hit_test;
 pub mod labels;
+pub mod layers;
 pub mod locator;
 pub mod memory;
 pub mod place_index;

@@ -157,12 +157,63 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     write().map_err(|e| format!("{}: cannot write the picture: {e}", path.display()))
 }
 
+/// The app's map palettes as the web page's CSS colours.
+pub fn page_colours() -> crate::export::web::PageColours {
+    let css = |c: egui::Color32| {
+        let [r, g, b, a] = c.to_srgba_unmultiplied();
+        if a == 255 {
+            format!("#{r:02x}{g:02x}{b:02x}")
+        } else {
+            format!("rgba({r}, {g}, {b}, {:.3})", f32::from(a) / 255.0)
+        }
+    };
+    let named = |p: &ui::theme::Palette| {
+        vec![
+            ("sea", css(p.sea)),
+            ("land", css(p.land)),
+            ("focus_land", css(p.focus_land)),
+            ("story_land", css(p.story_land)),
+            ("selected_land", css(p.selected_land)),
+            ("border", css(p.border)),
+            ("coast", css(p.coast)),
+            ("admin1_line", css(p.admin1_line)),
+            ("county_line", css(p.county_line)),
+            ("river", css(p.river)),
+            ("town_label", css(p.town_label)),
+            ("region_label", css(p.region_label)),
+            ("country_label", css(p.country_label)),
+            ("sea_label", css(p.sea_label)),
+            ("marker", css(p.marker)),
+            ("marker_outline", css(p.marker_outline)),
+            ("area_fill", css(p.area_fill)),
+            ("area_stroke", css(p.area_stroke)),
+            ("halo", css(p.halo)),
+            ("hover_halo", css(p.hover_halo)),
+            ("label", css(p.label)),
+            ("label_halo", css(p.label_halo)),
+            ("mention_selected", css(p.mention_selected)),
+            ("mention_current", css(p.mention_current)),
+            ("mention_hovered", css(p.mention_hovered)),
+            ("mention_linked", css(p.mention_linked)),
+        ]
+    };
+    crate::export::web::PageColours {
+        light: named(ui::theme::Palette::for_dark_mode(false)),
+        dark: named(ui::theme::Palette::for_dark_mode(true)),
+    }
+}
+
 /// Writes every file `request` asks for; the errors name the file.
 pub fn export_all(brief: &Brief, request: &ExportRequest, dark: bool) -> Result<Exported, String> {
     let mut exported = Exported {
         files: write_text_exports(brief, request).map_err(|e| e.to_string())?,
         notes: Vec::new(),
     };
+    if let Some(path) = &request.html {
+        let page = crate::export::web::web_page(brief, &page_colours());
+        crate::brief::save::write_atomically(path, page.as_bytes()).map_err(|e| e.to_string())?;
+        exported.files.push(path.clone());
+    }
     if let Some((path, size)) = &request.png {
         let picture = map_picture(brief, *size, dark);
         write_png(path, &picture.image)?;

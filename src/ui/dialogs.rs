@@ -43,6 +43,10 @@ pub struct ExportForm {
     pub annotations: bool,
     pub text: bool,
     pub png: bool,
+    pub csv: bool,
+    pub kml: bool,
+    pub gpkg: bool,
+    pub html: bool,
     pub width: String,
     pub height: String,
 }
@@ -56,8 +60,24 @@ impl ExportForm {
             annotations: true,
             text: true,
             png: true,
+            csv: false,
+            kml: false,
+            gpkg: false,
+            html: false,
             width: "1600".into(),
             height: "1000".into(),
+        }
+    }
+
+    /// The dialog with only the web page chosen (File ▸ Export ▸ Web page…).
+    pub fn web_page_for_file(file: Option<&Path>) -> Self {
+        Self {
+            geojson: false,
+            annotations: false,
+            text: false,
+            png: false,
+            html: true,
+            ..Self::for_file(file)
         }
     }
 
@@ -92,6 +112,10 @@ impl ExportForm {
             annotations: self.annotations.then(|| with("jsonld")),
             text: self.text.then(|| with("txt")),
             png,
+            csv: self.csv.then(|| with("csv")),
+            kml: self.kml.then(|| with("kml")),
+            gpkg: self.gpkg.then(|| with("gpkg")),
+            html: self.html.then(|| with("html")),
         };
         if request.is_empty() {
             return Err("Choose at least one format.".into());
@@ -238,6 +262,22 @@ fn export_ui(ui: &mut egui::Ui, form: &mut ExportForm, act: &mut impl FnMut(File
     ui.checkbox(
         &mut form.text,
         "The article's text the annotations count in (.txt)",
+    );
+    ui.checkbox(
+        &mut form.html,
+        "A web page (.html) — one file anyone can open, no network needed",
+    );
+    ui.checkbox(
+        &mut form.gpkg,
+        "GeoPackage (.gpkg) — QGIS: places, areas, articles and mentions",
+    );
+    ui.checkbox(
+        &mut form.kml,
+        "Places as KML (.kml) — Google Earth, with a story's time spans",
+    );
+    ui.checkbox(
+        &mut form.csv,
+        "Mentions as a table (.csv) — spreadsheets, one row a mention",
     );
     ui.horizontal(|ui| {
         ui.checkbox(&mut form.png, "The map as a picture (.png),");

@@ -164,7 +164,17 @@ fn file_menu_ui(ui: &mut egui::Ui, bar: &TopBar, actions: &mut Vec<Action>) {
     file(ui, "Save", "Ctrl+S", FileAction::Save);
     file(ui, "Save as…", "Ctrl+Shift+S", FileAction::ShowSaveAs);
     ui.separator();
-    file(ui, "Export…", "Ctrl+E", FileAction::ShowExport);
+    ui.menu_button("Export", |ui| {
+        file(ui, "Web page…", "", FileAction::ShowExportWebPage);
+        file(ui, "All formats…", "Ctrl+E", FileAction::ShowExport);
+        ui.label(
+            RichText::new(
+                "GeoJSON, Web Annotations, GeoPackage, KML, CSV, text, a picture or a web page.",
+            )
+            .small()
+            .weak(),
+        );
+    });
     file(ui, "Import places…", "", FileAction::ShowImport);
     file(ui, "My places…", "", FileAction::ShowMyPlaces);
     ui.separator();

@@ -10,6 +10,9 @@ use egui::{Color32, Pos2, Rect, Shape, Stroke};
 
 use super::screen::ScreenMapping;
 use crate::map::camera::Camera;
+use crate::map::layers::{
+    ADMIN1_ZOOM, COUNTY_ZOOM, DETAIL_ZOOM, MIN_LAKE_POINTS, river_levels_shown,
+};
 use crate::map::projection::WorldPos;
 use crate::map::world_basemap::{WorldBasemap, WorldCountry, WorldLine};
 use crate::map::world_context::WorldContext;
@@ -184,20 +187,6 @@ fn build_country_fill(
     vec![Shape::Mesh(Arc::new(land))]
 }
 
-/// From this zoom on the map draws Natural Earth's 1:10m countries and
-/// lines instead of 1:50m ones (a zoom-5 view of Syria is about 1,000 km wide).
-pub const DETAIL_ZOOM: f64 = 5.0;
-/// First-level boundaries from this zoom (a view of a country or two; the
-/// opening view of a brief about several countries stays as calm as before).
-const ADMIN1_ZOOM: f64 = 5.0;
-/// County boundaries from this zoom (a view of a few states).
-const COUNTY_ZOOM: f64 = 6.5;
-/// Major rivers (WDB-II levels 1 and 2) from this zoom, the others later.
-const MAJOR_RIVER_ZOOM: f64 = 5.0;
-const RIVER_ZOOM: f64 = 6.0;
-/// Lakes smaller than this on screen (points, their larger side) are left out.
-const MIN_LAKE_POINTS: f32 = 3.0;
-
 fn build_shapes(
     world: &WorldBasemap,
     context: Option<&WorldContext>,
@@ -247,7 +236,7 @@ fn build_shapes(
                 .iter()
                 .filter(|lake| {
                     let r = Rect::from_two_pos(map.screen(lake.min), map.screen(lake.max));
-                    r.intersects(rect) && r.width().max(r.height()) >= MIN_LAKE_POINTS
+                    r.intersects(rect) && f64::from(r.width().max(r.height())) >= MIN_LAKE_POINTS
                 })
                 .collect()
         })
@@ -273,13 +262,7 @@ fn build_shapes(
     };
     if let Some(context) = context {
         let river = Stroke::new(0.9, palette.river);
-        let max_level_shown = if zoom >= RIVER_ZOOM {
-            3
-        } else if zoom >= MAJOR_RIVER_ZOOM {
-            2
-        } else {
-            0
-        };
+        let max_level_shown = river_levels_shown(zoom);
         stroke_lines(
             &mut context
                 .rivers

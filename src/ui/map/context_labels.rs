@@ -9,30 +9,22 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Galley, Pos2, Rect, Sense, vec2};
 
-use super::basemap_layer::DETAIL_ZOOM;
 use super::screen::ScreenMapping;
 use super::screen::screen_pos;
 use crate::basemap::LonLat;
 use crate::basemap::context::Regions;
 use crate::map::labels::{LabelRequest, choose_towns};
+use crate::map::layers::{
+    CAPITAL_RANK, COUNTRY_RANK, COUNTRY_TYPE, LabelType, NEAR_STORY_POINTS, REGION_RANK,
+    REGION_TYPE, TOWN_RANK, country_name_fits, region_labelled, town_type,
+};
 use crate::map::projection::lon_lat_from_world;
 use crate::map::world_basemap::WorldBasemap;
 use crate::map::world_context::WorldContext;
 use crate::ui::theme::Palette;
 
-/// Ranks: the story's places use 0..=6 and seas 15.
-const COUNTRY_RANK: u32 = 20;
-const CAPITAL_RANK: u32 = 22;
-const REGION_RANK: u32 = 26;
-const TOWN_RANK: u32 = 30;
 /// Towns are considered from this zoom (a view of a region of a continent).
 const TOWN_ZOOM: f64 = crate::map::labels::TOWN_ZOOM;
-/// Admin-1 names from this zoom (a view of a country), and each only a zoom
-/// level after Natural Earth would first label it, so that at country scale
-/// the country's own name and the story stay louder.
-const REGION_ZOOM: f64 = 5.5;
-/// A town this close to a story marker (points) is the story's to name.
-const NEAR_STORY_POINTS: f32 = 14.0;
 
 /// A context label ready for placement, with the dot a town label sits beside.
 pub struct ContextLabel {
@@ -62,7 +54,7 @@ pub fn context_labels(
 ) -> Vec<ContextLabel> {
     let mut labels = country_labels(painter, map, inner, palette, story);
     if let Some(context) = WorldContext::loaded() {
-        if zoom >= REGION_ZOOM {
+        if zoom >= crate::map::layers::REGION_ZOOM {
             labels.extend(region_labels(
                 painter, context, map, zoom, inner, palette, story,
             ));
@@ -76,9 +68,9 @@ pub fn context_labels(
     labels
 }
 
-fn caps_job(text: &str, size: f32, spacing: f32, color: egui::Color32) -> LayoutJob {
-    let mut format = TextFormat::simple(FontId::proportional(size), color);
-    format.extra_letter_spacing = spacing;
+fn caps_job(text: &str, kind: LabelType, color: egui::Color32) -> LayoutJob {
+    let mut format = TextFormat::simple(FontId::proportional(kind.size_points as f32), color);
+    format.extra_letter_spacing = kind.letter_spacing_points as f32;
     LayoutJob::single_section(text.to_uppercase(), format)
 }
 
@@ -130,12 +122,14 @@ fn country_labels(
                 None => continue,
             }
         }
-        if width < 24.0 || !inner.contains(anchor) {
+        if f64::from(width) < crate::map::layers::MIN_COUNTRY_LABEL_POINTS
+            || !inner.contains(anchor)
+        {
             continue;
         }
         let name = crate::basemap::context::reader_country_name(&country.name);
-        let galley = painter.layout_job(caps_job(name, 10.0, 1.6, palette.country_label));
-        if galley.size().x > (width * 1.4).max(60.0) {
+        let galley = painter.layout_job(caps_job(name, COUNTRY_TYPE, palette.country_label));
+        if !country_name_fits(f64::from(galley.size().x), f64::from(width)) {
             continue;
         }
         labels.push(ContextLabel {
@@ -163,7 +157,7 @@ fn region_labels(
         .and_then(|regions| regions.admin1_at(center))
         .map(|r| r.name.as_str());
     for region in &context.admin1_labels {
-        if region.min_zoom + 1.0 > zoom {
+        if !region_labelled(region.min_zoom, zoom) {
             continue;
         }
         let mut anchor = map.screen(region.pos);
@@ -185,7 +179,7 @@ fn region_labels(
         if story.names.contains(&region.name.to_lowercase()) {
             continue;
         }
-        let galley = painter.layout_job(caps_job(&region.name, 9.5, 1.2, palette.region_label));
+        let galley = painter.layout_job(caps_job(&region.name, REGION_TYPE, palette.region_label));
         labels.push(ContextLabel {
             request: centered(anchor, &galley, REGION_RANK),
             galley,
@@ -239,7 +233,7 @@ fn town_labels(
             || story
                 .markers
                 .iter()
-                .any(|m| m.distance(dot) < NEAR_STORY_POINTS)
+                .any(|m| f64::from(m.distance(dot)) < NEAR_STORY_POINTS)
     };
     let (min, max) = (map.world(view.min), map.world(view.max));
     let chosen = choose_towns(context, min, max, zoom, |town| {
@@ -248,11 +242,7 @@ fn town_labels(
     let mut labels = Vec::new();
     for town in chosen {
         let dot = map.screen(town.pos);
-        let size = if town.capital || zoom >= DETAIL_ZOOM + 3.0 {
-            11.5
-        } else {
-            10.5
-        };
+        let size = town_type(town.capital, zoom).size_points as f32;
         let galley = painter.layout_job(LayoutJob::single_section(
             town.name.clone(),
             TextFormat::simple(FontId::proportional(size), palette.town_label),

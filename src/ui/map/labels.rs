@@ -81,8 +81,13 @@ pub fn label_job(
     let mut format = TextFormat::simple(FontId::proportional(12.5), palette.label);
     let text = match kind {
         Some(PlaceKind::Country) | None => {
-            format.font_id = FontId::proportional(if kind.is_some() { 11.5 } else { 10.0 });
-            format.extra_letter_spacing = 1.6;
+            // A story country, or (`None`) a name of the map's own.
+            let kind = kind.map_or(
+                crate::map::layers::COUNTRY_TYPE,
+                crate::map::layers::place_type,
+            );
+            format.font_id = FontId::proportional(kind.size_points as f32);
+            format.extra_letter_spacing = kind.letter_spacing_points as f32;
             format.color = palette.country_label;
             text.to_uppercase()
         }
@@ -122,14 +127,4 @@ pub fn centered_request(anchor: Pos2, galley: &Galley, rank: u32) -> LabelReques
     }
 }
 
-/// Lower ranks keep their labels when space runs out.
-pub fn kind_rank(kind: PlaceKind) -> u32 {
-    match kind {
-        PlaceKind::NavalBase | PlaceKind::AirBase => 1,
-        PlaceKind::Capital => 2,
-        PlaceKind::Area => 3,
-        PlaceKind::City => 4,
-        PlaceKind::Country => 5,
-        PlaceKind::Region | PlaceKind::Sea => 6,
-    }
-}
+pub use crate::map::layers::kind_rank;

@@ -9,11 +9,7 @@ use crate::ui::theme::Palette;
 
 /// Radius of a marker in points, for hit testing and label gaps.
 pub fn marker_radius(kind: PlaceKind) -> f32 {
-    match kind {
-        PlaceKind::NavalBase | PlaceKind::AirBase => 7.0,
-        PlaceKind::Capital => 6.0,
-        _ => 4.5,
-    }
+    crate::map::layers::marker_radius_points(kind) as f32
 }
 
 /// Whether a place of this kind is drawn as a marker (rather than as a
