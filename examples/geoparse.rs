@@ -25,7 +25,7 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let weights = match cli.weights.as_deref().map(read_weights).transpose() {
-        Ok(weights) => weights.unwrap_or(Weights::FITTED),
+        Ok(weights) => weights.unwrap_or(Weights::DEFAULT),
         Err(message) => {
             eprintln!("geoparse: {message}");
             return ExitCode::from(2);

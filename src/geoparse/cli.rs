@@ -174,7 +174,7 @@ fn write_error(e: impl std::fmt::Display) -> Fatal {
 /// Runs the command; reports errors on standard error.
 #[must_use]
 pub fn run(args: &GeoparseArgs) -> ExitCode {
-    run_with_weights(args, Weights::FITTED)
+    run_with_weights(args, Weights::DEFAULT)
 }
 
 /// Runs the command with other weights than the fitted ones: for the

@@ -152,7 +152,7 @@ mod tests {
     fn a_score_is_its_prior_plus_its_evidence_weighed_with_the_options_weights() {
         let weights = Weights {
             in_article_region: 0.5,
-            ..Weights::FITTED
+            ..Weights::DEFAULT
         };
         let options = Options {
             weights,
@@ -171,7 +171,7 @@ mod tests {
             weights: Weights {
                 in_article_region: 0.0,
                 near: 0.0,
-                ..Weights::FITTED
+                ..Weights::DEFAULT
             },
             ..Options::default()
         };
