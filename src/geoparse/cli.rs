@@ -25,8 +25,9 @@ use serde_json::value::RawValue;
 
 use super::explain::{DroppedOut, EvidenceOut, dropped_out, evidence_of, explain_lines};
 use super::publisher::{PublisherMemory, host_of};
+use super::weighed::{CandidateOut, candidates_out};
 use super::{
-    Options, Rule, Toponym, UnlistedPlace, detect_places_explained, detect_unlisted_places,
+    Options, Rule, Toponym, UnlistedPlace, Weights, detect_places_explained, detect_unlisted_places,
 };
 use crate::brief::MAX_TEXT_BYTES;
 use crate::brief::read::{read_bounded, text_from_bytes};
@@ -51,6 +52,10 @@ pub struct GeoparseArgs {
     /// the evidence for the chosen place, with its weight.
     #[arg(long)]
     pub explain: bool,
+    /// With --jsonl: every candidate each name was weighed as, best first,
+    /// with the facts its score rests on (for tools/eval/fit_weights.py).
+    #[arg(long)]
+    pub candidates: bool,
     /// Run without this rule (repeat for more; a wrong name lists them).
     #[arg(long, value_name = "RULE", value_parser = super::explain::parse_rule)]
     pub without: Vec<Rule>,
@@ -99,6 +104,9 @@ struct ToponymOut<'a> {
     rule: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<Vec<EvidenceOut>>,
+    /// With --candidates: every candidate, with its facts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidates: Option<Vec<CandidateOut<'a>>>,
 }
 
 impl<'a> ToponymOut<'a> {
@@ -116,13 +124,14 @@ impl<'a> ToponymOut<'a> {
             reason: t.reason(),
             rule: None,
             evidence: None,
+            candidates: None,
         }
     }
 
-    fn explained(t: &'a Toponym, gaz: &'a Gazetteer) -> Self {
+    fn explained(t: &'a Toponym, gaz: &'a Gazetteer, weights: &Weights) -> Self {
         Self {
             rule: Some(t.rule.name()),
-            evidence: Some(evidence_of(t, gaz)),
+            evidence: Some(evidence_of(t, gaz, weights)),
             ..Self::listed(t, gaz)
         }
     }
@@ -140,6 +149,7 @@ impl<'a> ToponymOut<'a> {
             reason: String::new(),
             rule: None,
             evidence: None,
+            candidates: None,
         }
     }
 }
@@ -164,7 +174,15 @@ fn write_error(e: impl std::fmt::Display) -> Fatal {
 /// Runs the command; reports errors on standard error.
 #[must_use]
 pub fn run(args: &GeoparseArgs) -> ExitCode {
+    run_with_weights(args, Weights::DEFAULT)
+}
+
+/// Runs the command with other weights than the fitted ones: for the
+/// `geoparse` example's `--weights`, to try a fit without a rebuild.
+#[must_use]
+pub fn run_with_weights(args: &GeoparseArgs, weights: Weights) -> ExitCode {
     let options = Options {
+        weights,
         country_bias: args.country.as_ref().map(|c| c.to_ascii_uppercase()),
         rules_off: args
             .without
@@ -186,6 +204,7 @@ pub fn run(args: &GeoparseArgs) -> ExitCode {
             errors: &mut errors,
             unread: Unread::default(),
             explain: args.explain,
+            candidates: args.candidates,
             jobs: args.jobs,
             pending: Vec::new(),
             pending_bytes: 0,
@@ -242,7 +261,7 @@ fn run_text(
         writeln!(out, "# {}", path.display()).map_err(write_error)?;
         if explain {
             let (found, dropped) = detect_places_explained(&text, gaz, options);
-            for line in explain_lines(&text, &found, &dropped, gaz) {
+            for line in explain_lines(&text, &found, &dropped, gaz, &options.weights) {
                 writeln!(out, "{line}").map_err(write_error)?;
             }
             continue;
@@ -297,6 +316,8 @@ struct Batch<'a, O: Write, E: Write> {
     errors: &'a mut E,
     unread: Unread,
     explain: bool,
+    /// Write every candidate with its facts.
+    candidates: bool,
     /// Workers; 0 means one per core.
     jobs: usize,
     /// Articles read and not yet written, and the bytes of their texts.
@@ -478,11 +499,16 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
     ) -> Result<(), Fatal> {
         let (gaz, text) = (self.gaz, article.text.as_str());
         let unlisted = detect_unlisted_places(text, found);
+        let weights = &self.options.weights;
         let listed = |t| {
-            if self.explain {
-                ToponymOut::explained(t, gaz)
+            let out = if self.explain {
+                ToponymOut::explained(t, gaz, weights)
             } else {
                 ToponymOut::listed(t, gaz)
+            };
+            ToponymOut {
+                candidates: self.candidates.then(|| candidates_out(t, gaz)),
+                ..out
             }
         };
         let mut toponyms: Vec<ToponymOut> = found
@@ -560,6 +586,7 @@ mod tests {
             errors: &mut errors,
             unread: Unread::default(),
             explain: false,
+            candidates: false,
             jobs,
             pending: Vec::new(),
             pending_bytes: 0,

@@ -1,53 +1,21 @@
 //! Why a candidate place won: the evidence the resolver weighed, kept as data so
 //! that a place card can show it, link the places it names, or translate it.
-//! Each piece carries its weight ([`Evidence::weight`]), stated once here: a
-//! candidate's score is its prior plus the weights of its evidence.
+//! Each piece carries its weight ([`Evidence::weight`]): a number of the
+//! fitted table ([`Weights`]) times, for some, how strongly the fact holds
+//! (how near, what share). A candidate's score is its prior plus the weights
+//! of its evidence.
 
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
 
-/// For a place the words beside it single out ("Moscow, Idaho",
-/// "Washington state"): the writer has said which one.
-const QUALIFIED: f64 = 8.0;
-/// For a place whose country the article names elsewhere. Small: most
-/// articles name the country they are about, so it only breaks near-ties.
-const COUNTRY_NAMED: f64 = 1.5;
-/// For a place whose state or province the article names elsewhere.
-const ADMIN1_NAMED: f64 = 3.0;
-/// For a state or country that contains a town the article names
-/// ("Georgia" beside "Atlanta" is the state).
-const CONTAINS_NAMED: f64 = 2.5;
-/// For a place the article also names another, unambiguous way ("Wash."
-/// beside "Washington").
-const SAME_PLACE_NAMED: f64 = 3.0;
-/// For a place in the country the reader asked to favour.
-const COUNTRY_FAVOURED: f64 = 4.0;
+use super::weights::Weights;
+
 /// Places within this distance of another place of the article support each
-/// other, by up to `NEAR_MAX`, falling off quickly with distance: a town 20 km
+/// other ([`Weights::near`]), falling off quickly with distance: a town 20 km
 /// away says much more than one 200 km away.
 pub(super) const NEAR_KM: f64 = 250.0;
-const NEAR_MAX: f64 = 3.0;
-/// For a town in a county the article names ("PARIS — ... the Lamar County
-/// Sheriff's Office"): local papers name the county of their towns, and a
-/// county is small enough to settle which town is meant.
-const COUNTY_NAMED: f64 = 6.0;
-/// For a county that holds a town of the same article, when the two names
-/// are each other's only sense that fits ([`super::county_pairs`]).
-const HOLDS_NAMED_TOWN: f64 = 4.0;
-/// For a place in the state or province where most of the article's other
-/// places lie: this times their share, times n / (n + 1) for n names there
-/// (8 for one, up to 16): enough for "Athens" among Georgia towns to be the
-/// Georgia town; a far namesake needs evidence of its own ("Paris, France").
-const IN_ARTICLE_REGION: f64 = 16.0;
-/// For a place in its publisher's home state or province, when nothing in
-/// the article points elsewhere: enough for a local paper's "Dublin" to be the
-/// Ohio town, yet it yields to any place the article itself supports.
-const HOME_REGION: f64 = 5.0;
-/// For a place in the publisher's home country, outside its home region.
-const HOME_COUNTRY: f64 = 1.5;
-/// A town or county near the middle of the publisher's towns gains up to
-/// `HOME_NEAR_MAX` more, falling off to nothing at `HOME_NEAR_KM`.
+/// A town or county near the middle of the publisher's towns gains more
+/// ([`Weights::home_near`]), falling off to nothing at this distance.
 pub(super) const HOME_NEAR_KM: f64 = 150.0;
-const HOME_NEAR_MAX: f64 = 3.0;
 
 /// One reason a candidate scored as it did.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,34 +78,35 @@ pub enum Evidence {
 }
 
 impl Evidence {
-    /// What this evidence adds to a candidate's score; what the place has
-    /// before context (its prior) adds nothing here.
+    /// What this evidence adds to a candidate's score with `weights`; what
+    /// the place has before context (its prior) adds nothing here.
     #[must_use]
-    pub fn weight(&self) -> f64 {
+    pub fn weight(&self, weights: &Weights) -> f64 {
+        let w = weights;
         match self {
             Self::OnlyPlace
             | Self::Area(_)
             | Self::NationalCapital
             | Self::Population(_)
             | Self::WellKnown(_) => 0.0,
-            Self::FollowedBy(_) | Self::CalledState | Self::Qualifies => QUALIFIED,
-            Self::CountryNamed(_) => COUNTRY_NAMED,
-            Self::Admin1Named(_) => ADMIN1_NAMED,
-            Self::CountyNamed(_) => COUNTY_NAMED,
-            Self::AlsoNamedOtherwise => SAME_PLACE_NAMED,
-            Self::ContainsNamed(_) => CONTAINS_NAMED,
-            Self::HoldsNamedTown(_) => HOLDS_NAMED_TOWN,
-            Self::Near { km, .. } => NEAR_MAX * (1.0 - km / NEAR_KM).powi(2),
+            Self::FollowedBy(_) | Self::CalledState | Self::Qualifies => w.qualified,
+            Self::CountryNamed(_) => w.country_named,
+            Self::Admin1Named(_) => w.admin1_named,
+            Self::CountyNamed(_) => w.county_named,
+            Self::AlsoNamedOtherwise => w.same_place_named,
+            Self::ContainsNamed(_) => w.contains_named,
+            Self::HoldsNamedTown(_) => w.holds_named_town,
+            Self::Near { km, .. } => w.near * (1.0 - km / NEAR_KM).powi(2),
             Self::InArticleRegion { names, share, .. } => {
-                IN_ARTICLE_REGION * share * names / (names + 1.0)
+                w.in_article_region * share * names / (names + 1.0)
             }
-            Self::Favoured(_) => COUNTRY_FAVOURED,
+            Self::Favoured(_) => w.country_favoured,
             Self::HomeRegion { km_from_centre, .. } => {
-                HOME_REGION
+                w.home_region
                     + km_from_centre
-                        .map_or(0.0, |km| HOME_NEAR_MAX * (1.0 - km / HOME_NEAR_KM).powi(2))
+                        .map_or(0.0, |km| w.home_near * (1.0 - km / HOME_NEAR_KM).powi(2))
             }
-            Self::HomeCountry(_) => HOME_COUNTRY,
+            Self::HomeCountry(_) => w.home_country,
         }
     }
 

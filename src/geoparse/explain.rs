@@ -11,6 +11,7 @@ use super::evidence::Evidence;
 use super::judge::RECOGNITION_RULES;
 use super::rules::Rule;
 use super::types::{DroppedSpan, Toponym};
+use super::weights::Weights;
 
 /// One piece of evidence as `--explain` writes it in JSON.
 #[derive(Serialize)]
@@ -21,7 +22,7 @@ pub(super) struct EvidenceOut {
 }
 
 /// The evidence of a toponym's chosen place, its prior first.
-pub(super) fn evidence_of(t: &Toponym, gaz: &Gazetteer) -> Vec<EvidenceOut> {
+pub(super) fn evidence_of(t: &Toponym, gaz: &Gazetteer, weights: &Weights) -> Vec<EvidenceOut> {
     let best = &t.candidates[0];
     let prior = EvidenceOut {
         name: "Prior",
@@ -31,7 +32,7 @@ pub(super) fn evidence_of(t: &Toponym, gaz: &Gazetteer) -> Vec<EvidenceOut> {
     std::iter::once(prior)
         .chain(best.evidence.iter().map(|e| EvidenceOut {
             name: e.name(),
-            weight: round(e.weight()),
+            weight: round(e.weight(weights)),
             says: e.describe(gaz),
         }))
         .collect()
@@ -71,13 +72,18 @@ pub(super) fn explain_lines(
     found: &[Toponym],
     dropped: &[DroppedSpan],
     gaz: &Gazetteer,
+    weights: &Weights,
 ) -> Vec<String> {
     let mut lines: Vec<(usize, String)> = Vec::new();
     for t in found {
         let place = gaz.place(t.place());
         let best = &t.candidates[0];
         let evidence: Vec<String> = std::iter::once(format!("prior {:+.2}", best.prior))
-            .chain(best.evidence.iter().map(|e| describe_weighed(e, gaz)))
+            .chain(
+                best.evidence
+                    .iter()
+                    .map(|e| describe_weighed(e, gaz, weights)),
+            )
             .collect();
         let runner_up = t.candidates.get(1).map_or_else(String::new, |c| {
             let other = gaz.place(c.place);
@@ -123,8 +129,13 @@ pub(super) fn explain_lines(
     lines.into_iter().map(|(_, l)| l).collect()
 }
 
-fn describe_weighed(e: &Evidence, gaz: &Gazetteer) -> String {
-    format!("{} {:+.2} ({})", e.name(), e.weight(), e.describe(gaz))
+fn describe_weighed(e: &Evidence, gaz: &Gazetteer, weights: &Weights) -> String {
+    format!(
+        "{} {:+.2} ({})",
+        e.name(),
+        e.weight(weights),
+        e.describe(gaz)
+    )
 }
 
 fn round(x: f64) -> f64 {

@@ -10,6 +10,7 @@ use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind, name_key};
 use super::lexicon::DIVISION_WORDS;
 use super::prior::candidates_of;
 use super::types::{Candidate, Mention};
+use super::weights::Weights;
 
 /// What the words right around a name say about which place it is.
 #[derive(Clone, Debug, Default)]
@@ -40,9 +41,9 @@ pub(super) struct NameGroup {
 
 impl NameGroup {
     /// The candidates of a name that can mean `senses`, by their priors.
-    fn new(senses: crate::gazetteer::Senses<'_>, gaz: &Gazetteer) -> Self {
+    fn new(senses: crate::gazetteer::Senses<'_>, gaz: &Gazetteer, weights: &Weights) -> Self {
         Self {
-            candidates: candidates_of(senses, gaz),
+            candidates: candidates_of(senses, gaz, weights),
             hints: Hints::default(),
         }
     }
@@ -54,6 +55,7 @@ pub(super) fn group_mentions(
     text: &str,
     mentions: &[Mention],
     gaz: &Gazetteer,
+    weights: &Weights,
 ) -> (Vec<NameGroup>, Vec<usize>) {
     let mut group_of_key: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<NameGroup> = Vec::new();
@@ -73,7 +75,7 @@ pub(super) fn group_mentions(
                 .entry_of_spelling(mention.spelling)
                 .unwrap_or_default()
                 .senses;
-            groups.push(NameGroup::new(senses, gaz));
+            groups.push(NameGroup::new(senses, gaz, weights));
             groups.len() - 1
         });
         group_of_spelling.insert(mention.spelling, index);

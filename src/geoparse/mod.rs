@@ -37,6 +37,8 @@ pub mod rules;
 mod text;
 mod types;
 mod unlisted;
+mod weighed;
+mod weights;
 mod words;
 
 use crate::gazetteer::Gazetteer;
@@ -46,6 +48,7 @@ pub use publisher::{PublisherMemory, host_of};
 pub use rules::{Rule, RulesOff};
 pub use types::{Candidate, DroppedSpan, Options, Toponym, Usage};
 pub use unlisted::{UnlistedPlace, detect_unlisted_places};
+pub use weights::Weights;
 
 /// The places named in `text`, in text order.
 #[must_use]
@@ -82,7 +85,8 @@ fn detect(
 ) -> Vec<Toponym> {
     let off = options.rules_off;
     let mentions = recognise::recognise(text, gaz, off, dropped.as_deref_mut());
-    let (mut groups, group_of_mention) = group::group_mentions(text, &mentions, gaz);
+    let (mut groups, group_of_mention) =
+        group::group_mentions(text, &mentions, gaz, &options.weights);
     county_pairs::pair_counties(&mut groups, gaz);
     resolve::resolve(&mut groups, gaz, options);
     filter::toponyms_of(
@@ -107,9 +111,10 @@ mod tests {
     const PIPELINE: &[(&str, u32, &str)] = &[
         ("text", 0, include_str!("text.rs")),
         ("lexicon", 0, include_str!("lexicon.rs")),
-        ("evidence", 0, include_str!("evidence.rs")),
         ("nearby", 0, include_str!("nearby.rs")),
         ("county_lists", 0, include_str!("county_lists.rs")),
+        ("weights", 0, include_str!("weights.rs")),
+        ("evidence", 1, include_str!("evidence.rs")),
         ("words", 1, include_str!("words.rs")),
         ("rules", 1, include_str!("rules.rs")),
         ("types", 2, include_str!("types.rs")),
@@ -127,6 +132,7 @@ mod tests {
         ("publisher", 13, include_str!("publisher.rs")),
         ("unlisted", 13, include_str!("unlisted.rs")),
         ("explain", 14, include_str!("explain.rs")),
+        ("weighed", 14, include_str!("weighed.rs")),
         ("cli", 15, include_str!("cli.rs")),
     ];
 

@@ -8,33 +8,31 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, Senses};
 
 use super::types::Candidate;
+use super::weights::Weights;
 
 /// At most this many senses of one name are scored and shown.
 const MAX_CANDIDATES: usize = 40;
-/// What an alternate name loses when another place bears the name as its own.
-const ALTERNATE_BESIDE_NAME: f64 = 3.0;
-/// What a state or province loses to a city of its own name ("New York",
-/// "Hama"), unless the text calls it a state or province.
-const NAMESAKE_CITY: f64 = 7.0;
 const NAMESAKE_CITY_POPULATION: u64 = 100_000;
 const MEGACITY_POPULATION: u64 = 5_000_000;
 /// The share of its region's people a namesake city needs to take the name. The
 /// region's count sums its towns and city districts, so it runs high: Zürich
 /// holds 17% of it, Quebec City 5%.
 const NAMESAKE_CITY_SHARE: f64 = 0.1;
-/// What a lake or an island of the atlas weighs beside its size.
-const FEATURE_KIND: f64 = 1.5;
-/// Most a place's fame adds to its prior, reached at `FAME_CAP` alternate names.
-const FAME_WEIGHT: f64 = 2.0;
+/// A place's fame counts up to this many alternate names.
 const FAME_CAP: u32 = 200;
+
 /// The candidates of a name that can mean `senses`, best first by their priors.
-pub(super) fn candidates_of(senses: Senses<'_>, gaz: &Gazetteer) -> Vec<Candidate> {
+pub(super) fn candidates_of(
+    senses: Senses<'_>,
+    gaz: &Gazetteer,
+    weights: &Weights,
+) -> Vec<Candidate> {
     let mut seen = HashSet::default();
     let mut candidates: Vec<Candidate> = senses
         .iter()
         .filter(|s| seen.insert(s.place))
         .map(|s| {
-            let score = prior(gaz, s.place, s.kind);
+            let score = prior(gaz, s.place, s.kind, weights);
             Candidate {
                 place: s.place,
                 name_kind: s.kind,
@@ -45,8 +43,17 @@ pub(super) fn candidates_of(senses: Senses<'_>, gaz: &Gazetteer) -> Vec<Candidat
             }
         })
         .collect();
-    yield_to_namesake_cities(&mut candidates, gaz);
-    prefer_proper_names(&mut candidates, gaz);
+    let beside = BesideOthers::of(&candidates, gaz);
+    for candidate in &mut candidates {
+        let (namesake, proper) = beside.of_candidate(candidate, gaz);
+        if namesake {
+            candidate.prior += weights.namesake_city;
+        }
+        if proper {
+            candidate.prior += weights.alternate_beside_name;
+        }
+        candidate.score = candidate.prior;
+    }
     // Only the best are kept: pick them out before sorting them ("Washington"
     // has hundreds). The order is total, so the same ones win.
     if candidates.len() > MAX_CANDIDATES {
@@ -57,59 +64,62 @@ pub(super) fn candidates_of(senses: Senses<'_>, gaz: &Gazetteer) -> Vec<Candidat
     candidates
 }
 
-/// A city that shares its name with its own state or province and holds a good
-/// share of its people ("New York", "Hama") is what the news means by the name,
-/// unless it says "state"; a small capital of a big province ("Quebec") is not,
-/// nor a city called "<region> City" ("Oklahoma City"), save a megacity
-/// ("New York City").
-fn yield_to_namesake_cities(candidates: &mut [Candidate], gaz: &Gazetteer) {
-    let cities: Vec<(&str, u64)> = candidates
-        .iter()
-        .filter(|c| {
-            matches!(gaz.kind(c.place), PlaceKind::City | PlaceKind::Capital)
-                && gaz.population(c.place) >= NAMESAKE_CITY_POPULATION
-        })
-        .map(|c| gaz.place(c.place))
-        .filter(|p| !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION))
-        .map(|p| (p.admin1_code, p.population))
-        .collect();
-    if cities.is_empty() {
-        return;
-    }
-    for candidate in candidates.iter_mut() {
-        if gaz.kind(candidate.place) != PlaceKind::Admin1 {
-            continue;
-        }
-        let place = gaz.place(candidate.place);
-        let dominated = cities.iter().any(|(admin1, people)| {
-            *admin1 == place.admin1_code
-                && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
-        });
-        if dominated {
-            candidate.prior -= NAMESAKE_CITY;
-            candidate.score = candidate.prior;
-        }
-    }
+/// What a candidate's prior owes to the other places of its name.
+pub(super) struct BesideOthers<'g> {
+    /// The states or provinces of cities that could take the name from them
+    /// (see [`Self::of_candidate`]), with their people.
+    namesake_cities: Vec<(&'g str, u64)>,
+    /// Some city or town bears the name as its own.
+    town_of_the_name: bool,
 }
 
-/// When some place bears the name as its own, another language's name for a
-/// different place is weak evidence ("Garden City" is a town before it is a
-/// nickname of Singapore).
-fn prefer_proper_names(candidates: &mut [Candidate], gaz: &Gazetteer) {
-    let town_of_the_name = candidates.iter().any(|c| {
-        c.name_kind == NameKind::Name
-            && matches!(
-                gaz.kind(c.place),
-                PlaceKind::City | PlaceKind::Town | PlaceKind::Capital
-            )
-    });
-    if town_of_the_name {
-        for candidate in candidates.iter_mut() {
-            if candidate.name_kind == NameKind::Alternate {
-                candidate.prior -= ALTERNATE_BESIDE_NAME;
-                candidate.score = candidate.prior;
-            }
+impl<'g> BesideOthers<'g> {
+    pub(super) fn of(candidates: &[Candidate], gaz: &'g Gazetteer) -> Self {
+        let namesake_cities = candidates
+            .iter()
+            .filter(|c| {
+                matches!(gaz.kind(c.place), PlaceKind::City | PlaceKind::Capital)
+                    && gaz.population(c.place) >= NAMESAKE_CITY_POPULATION
+            })
+            .map(|c| gaz.place(c.place))
+            .filter(|p| !(p.name.ends_with(" City") && p.population < MEGACITY_POPULATION))
+            .map(|p| (p.admin1_code, p.population))
+            .collect();
+        let town_of_the_name = candidates.iter().any(|c| {
+            c.name_kind == NameKind::Name
+                && matches!(
+                    gaz.kind(c.place),
+                    PlaceKind::City | PlaceKind::Town | PlaceKind::Capital
+                )
+        });
+        Self {
+            namesake_cities,
+            town_of_the_name,
         }
+    }
+
+    /// Whether `candidate` yields to a namesake city, and whether it is an
+    /// alternate name beside a place's own name.
+    ///
+    /// A city that shares its name with its own state or province and holds a
+    /// good share of its people ("New York", "Hama") is what the news means
+    /// by the name, unless it says "state"; a small capital of a big province
+    /// ("Quebec") is not, nor a city called "<region> City" ("Oklahoma
+    /// City"), save a megacity ("New York City"). And when some place bears
+    /// the name as its own, another language's name for a different place is
+    /// weak evidence ("Garden City" is a town before it is a nickname of
+    /// Singapore).
+    pub(super) fn of_candidate(&self, candidate: &Candidate, gaz: &Gazetteer) -> (bool, bool) {
+        let namesake =
+            !self.namesake_cities.is_empty() && gaz.kind(candidate.place) == PlaceKind::Admin1 && {
+                let place = gaz.place(candidate.place);
+                self.namesake_cities.iter().any(|(admin1, people)| {
+                    *admin1 == place.admin1_code
+                        && (*people as f64) >= NAMESAKE_CITY_SHARE * place.population as f64
+                })
+            };
+        let proper = self.town_of_the_name && candidate.name_kind == NameKind::Alternate;
+        (namesake, proper)
     }
 }
 
@@ -122,40 +132,44 @@ fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
 }
 
 /// A lake or an island has no people to count: its size stands in for them,
-/// the area of the box around it in km² on the same log scale, so Long Island
-/// (its box some 12,000 km²) weighs like a city of 350,000 and a 1:50m atlas's
-/// smallest islands like a town of a few thousand.
-fn feature_size(gaz: &Gazetteer, place: PlaceId) -> f64 {
-    let km2 = gaz.extent(place).map_or(0.0, |extent| extent.area_km2());
-    (km2 + 1.0).log10() + FEATURE_KIND
+/// the area of the box around it in km² on a log scale, so that Long Island
+/// (its box some 12,000 km²) weighs like a city (as the fit stands, see
+/// [`Weights::feature_area_decade`]) and a 1:50m atlas's smallest islands
+/// like a town.
+pub(super) fn feature_area_km2(gaz: &Gazetteer, place: PlaceId) -> f64 {
+    gaz.extent(place).map_or(0.0, |extent| extent.area_km2())
+}
+
+/// A place's fame, from 0 to 1: world-famous places are known by many names,
+/// small namesakes by few.
+pub(super) fn fame_share(gaz: &Gazetteer, place: PlaceId) -> f64 {
+    f64::from(gaz.fame(place).min(FAME_CAP)).ln_1p() / f64::from(FAME_CAP).ln_1p()
 }
 
 /// How likely a bare mention of a name means this place, before any context.
-fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind) -> f64 {
-    let size = ((gaz.population(place) as f64) + 1.0).log10();
+fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind, w: &Weights) -> f64 {
+    let size = w.population_decade * ((gaz.population(place) as f64) + 1.0).log10();
     let kind = match gaz.kind(place) {
-        PlaceKind::Continent => 6.0,
-        PlaceKind::Country => 4.0,
-        PlaceKind::Admin1 => 1.5,
-        PlaceKind::Admin2 => 0.5,
-        PlaceKind::Capital => 3.5,
+        PlaceKind::Continent => w.continent,
+        PlaceKind::Country => w.country,
+        PlaceKind::Admin1 => w.admin1,
+        PlaceKind::Admin2 => w.admin2,
+        PlaceKind::Capital => w.capital,
         PlaceKind::City => 0.0,
-        PlaceKind::Town => -0.5,
-        PlaceKind::Lake | PlaceKind::Island => feature_size(gaz, place),
-        // Hand-curated names are specific: whoever wrote them meant these.
+        PlaceKind::Town => w.town,
+        PlaceKind::Lake | PlaceKind::Island => {
+            w.feature + w.feature_area_decade * (feature_area_km2(gaz, place) + 1.0).log10()
+        }
         PlaceKind::Region
         | PlaceKind::Water
         | PlaceKind::AirBase
         | PlaceKind::NavalBase
         | PlaceKind::Airport
-        | PlaceKind::Building => 9.0,
+        | PlaceKind::Building => w.curated,
     };
     let spelling = match name_kind {
         NameKind::Name | NameKind::Demonym => 0.0,
-        NameKind::Alternate => -4.0,
+        NameKind::Alternate => w.alternate_name,
     };
-    // World-famous places are known by many names; small namesakes by few.
-    let fame = FAME_WEIGHT * f64::from(gaz.fame(place).min(FAME_CAP)).ln_1p()
-        / f64::from(FAME_CAP).ln_1p();
-    size + kind + spelling + fame
+    size + kind + spelling + w.fame * fame_share(gaz, place)
 }

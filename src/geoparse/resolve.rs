@@ -19,6 +19,7 @@ use super::group::{Hints, NameGroup};
 use super::nearby::{FirstTwo, PointGrid};
 use super::prior::sort_best_first;
 use super::types::{Candidate, Home, Options};
+use super::weights::Weights;
 
 /// Rounds of scoring against the other names' winners; most articles settle in two.
 const MAX_ROUNDS: usize = 4;
@@ -163,15 +164,16 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                         || (place.kind == PlaceKind::Capital
                             && place.country_code == region.country_code))
                 {
-                    candidate.add(Evidence::InArticleRegion {
+                    let evidence = Evidence::InArticleRegion {
                         area: region.area,
                         names,
                         share,
-                    });
+                    };
+                    candidate.add(evidence, &options.weights);
                 }
             }
             if let Some(home) = &home {
-                home.pull(candidates, gaz);
+                home.pull(candidates, gaz, &options.weights);
             }
             sort_best_first(candidates);
         }
@@ -193,12 +195,13 @@ fn add_context(
     gaz: &Gazetteer,
     options: &Options,
 ) {
+    let w = &options.weights;
     let own_area = place.kind.is_area();
     if hints.called_state && place.kind == PlaceKind::Admin1 {
-        candidate.add(Evidence::CalledState);
+        candidate.add(Evidence::CalledState, w);
     }
     if hints.qualifies && matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Country) {
-        candidate.add(Evidence::Qualifies);
+        candidate.add(Evidence::Qualifies, w);
     }
     for &q in &hints.qualifiers {
         let area = gaz.place(q);
@@ -208,18 +211,18 @@ fn add_context(
             _ => false,
         };
         if inside && q != candidate.place {
-            candidate.add(Evidence::FollowedBy(q));
+            candidate.add(Evidence::FollowedBy(q), w);
         }
     }
     if place.kind != PlaceKind::Country
         && let Some(country) = named_elsewhere(&ctx.countries, place.country_code, own_index)
     {
-        candidate.add(Evidence::CountryNamed(country));
+        candidate.add(Evidence::CountryNamed(country), w);
     }
     if place.kind != PlaceKind::Admin1
         && let Some(admin1) = named_elsewhere(&ctx.admin1s, place.admin1_code, own_index)
     {
-        candidate.add(Evidence::Admin1Named(admin1));
+        candidate.add(Evidence::Admin1Named(admin1), w);
     }
     if !own_area
         && !hints.can_mean_english_state
@@ -233,17 +236,18 @@ fn add_context(
                 index != own_index && within_km(place.lon_lat(), county.lon_lat(), COUNTY_KM)
             })
     {
-        candidate.add(Evidence::CountyNamed(county));
+        candidate.add(Evidence::CountyNamed(county), w);
     } else if let Some(&(_, partner)) = hints
         .county_partners
         .iter()
         .find(|&&(own, _)| own == candidate.place)
     {
-        candidate.add(if place.kind == PlaceKind::Admin2 {
+        let evidence = if place.kind == PlaceKind::Admin2 {
             Evidence::HoldsNamedTown(partner)
         } else {
             Evidence::CountyNamed(partner)
-        });
+        };
+        candidate.add(evidence, w);
     }
     let contained = match place.kind {
         PlaceKind::Country => ctx.inside_country.other_than(place.country_code, own_index),
@@ -251,19 +255,19 @@ fn add_context(
         _ => None,
     };
     if let Some(inner) = contained {
-        candidate.add(Evidence::ContainsNamed(inner));
+        candidate.add(Evidence::ContainsNamed(inner), w);
     }
     if ctx
         .unambiguous
         .other_than(&candidate.place, own_index)
         .is_some()
     {
-        candidate.add(Evidence::AlsoNamedOtherwise);
+        candidate.add(Evidence::AlsoNamedOtherwise, w);
     }
     if let Some(bias) = &options.country_bias
         && place.country_code.eq_ignore_ascii_case(bias)
     {
-        candidate.add(Evidence::Favoured(bias.clone()));
+        candidate.add(Evidence::Favoured(bias.clone()), w);
     }
     // A county is small enough for its towns to say which one it is.
     if !own_area || place.kind == PlaceKind::Admin2 {
@@ -276,7 +280,7 @@ fn add_context(
             .map(|(id, other)| (distance_km(place.lon_lat(), other.lon_lat()), id))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
-            candidate.add(Evidence::Near { place: id, km });
+            candidate.add(Evidence::Near { place: id, km }, w);
         }
     }
 }
@@ -333,7 +337,7 @@ impl<'h> HomeArea<'h> {
 
     /// Adds the home's pull to the candidates of one name, unless the article
     /// points elsewhere.
-    fn pull(&self, candidates: &mut [Candidate], gaz: &Gazetteer) {
+    fn pull(&self, candidates: &mut [Candidate], gaz: &Gazetteer, weights: &Weights) {
         let elsewhere = candidates
             .iter()
             .any(|c| self.article_points_elsewhere(c, &gaz.place(c.place)));
@@ -361,7 +365,7 @@ impl<'h> HomeArea<'h> {
             } else {
                 continue;
             };
-            candidate.add(evidence);
+            candidate.add(evidence, weights);
         }
     }
 }

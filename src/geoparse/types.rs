@@ -9,6 +9,7 @@ use crate::gazetteer::{NameKind, PlaceId};
 use super::evidence::Evidence;
 pub use super::rules::Usage;
 use super::rules::{Rule, RulesOff};
+use super::weights::Weights;
 
 /// Where a publisher writes from: a state or province of a country, and the
 /// middle of the towns its stories place there.
@@ -34,6 +35,9 @@ pub struct Options {
     pub home: Option<Home>,
     /// Rules switched off (`geoparse --without RULE`).
     pub rules_off: RulesOff,
+    /// What the prior and each kind of evidence weigh: the fitted table,
+    /// unless a fit is being tried (the `geoparse` example's `--weights`).
+    pub weights: Weights,
 }
 
 /// A stretch of text that names a place, before deciding which place.
@@ -62,7 +66,7 @@ pub struct Candidate {
     /// How the name refers to this place (its name, an alternate, a demonym).
     pub name_kind: NameKind,
     /// Higher is likelier; comparable only among the candidates of one name.
-    /// Always `prior` plus the weights of `evidence`.
+    /// Always `prior` plus the weights of `evidence` (with the options' weights).
     pub score: f64,
     /// The part of `score` owed to the place alone (size, kind, fame), before
     /// anything the article says.
@@ -77,8 +81,8 @@ pub struct Candidate {
 
 impl Candidate {
     /// Adds one piece of evidence: its weight to the score, itself to the list.
-    pub fn add(&mut self, evidence: Evidence) {
-        self.score += evidence.weight();
+    pub fn add(&mut self, evidence: Evidence, weights: &Weights) {
+        self.score += evidence.weight(weights);
         self.evidence.push(evidence);
     }
 }
