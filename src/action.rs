@@ -75,6 +75,9 @@ pub enum FileAction {
     BiasToCountry(String),
     /// Find the places again, favouring the area the map shows.
     BiasToView,
+    /// List the words of the shown article that rules decided are not
+    /// places, with each rule, in the problems panel.
+    ListWordsNotTaken,
     ShowExport,
     /// The export dialog with the web page alone chosen.
     ShowExportWebPage,

@@ -19,6 +19,7 @@ pub mod geo;
 pub mod geoparse;
 pub mod import;
 pub mod map;
+pub mod not_taken;
 pub mod open;
 pub mod parallel;
 pub mod paths;

@@ -29,11 +29,18 @@ pub enum Problem {
     /// keep it."): a save takes it away.
     #[error("{0}")]
     UntilSaved(String),
+    /// The words of an article that rules decided are not places, asked
+    /// for from the Places menu.
+    #[error("{0}")]
+    NotTaken(crate::not_taken::NotTakenList),
 }
 
 impl Problem {
     /// Notes are news, not faults: the panel shows them in a quieter style.
     pub fn is_note(&self) -> bool {
-        matches!(self, Self::Note(_) | Self::UntilSaved(_))
+        matches!(
+            self,
+            Self::Note(_) | Self::UntilSaved(_) | Self::NotTaken(_)
+        )
     }
 }

@@ -87,6 +87,7 @@ impl GeobriefApp {
                     "favouring the area on the map".into(),
                 );
             }
+            FileAction::ListWordsNotTaken => self.list_words_not_taken(),
             FileAction::ShowExport => {
                 self.files.dialog = Some(Dialog::Export(crate::ui::dialogs::ExportForm::for_file(
                     self.file.as_deref(),
@@ -243,6 +244,25 @@ impl GeobriefApp {
         });
     }
 
+    fn list_words_not_taken(&mut self) {
+        let brief = self.doc.brief();
+        let article = self.selection.article(brief);
+        let title = article.info.title.clone();
+        let paragraphs = brief.paragraphs()[article.paragraphs.clone()].to_vec();
+        let token = self
+            .jobs
+            .start_busy("Looking for the words not taken as places…");
+        self.jobs.spawn(move || Done::NotTaken {
+            token,
+            list: crate::not_taken::words_not_taken(
+                &title,
+                &paragraphs,
+                Gazetteer::embedded(),
+                &Options::default(),
+            ),
+        });
+    }
+
     fn import_places(&mut self, path: PathBuf) {
         let brief = self.doc.brief().clone();
         self.jobs.spawn(move || {
@@ -315,6 +335,11 @@ impl GeobriefApp {
                 Done::Refound { token, what, brief } => {
                     if self.jobs.finish_busy(token) {
                         self.take_refound(what, brief);
+                    }
+                }
+                Done::NotTaken { token, list } => {
+                    if self.jobs.finish_busy(token) {
+                        self.problems.push(Problem::NotTaken(list));
                     }
                 }
                 Done::Saved {

@@ -28,6 +28,10 @@ pub enum Done {
         what: String,
         brief: Brief,
     },
+    NotTaken {
+        token: u64,
+        list: crate::not_taken::NotTakenList,
+    },
     Saved {
         path: PathBuf,
         revision: u64,

@@ -240,6 +240,14 @@ fn candidates_ui(ui: &mut egui::Ui, place: &Place, actions: &mut Vec<Action>) {
     if !why.is_empty() {
         ui.label(RichText::new(why).small());
     }
+    // The rule by the name `geoparse --explain` and the problems panel use.
+    if let Some(rule) = crate::geoparse::Rule::from_name(&record.rule) {
+        ui.label(
+            RichText::new(format!("Kept by rule {}: {}", rule.name(), rule.says()))
+                .small()
+                .weak(),
+        );
+    }
     if record.candidates.len() > 1 {
         ui.label(
             RichText::new("Places of that name (pick another if the machine was wrong):").small(),

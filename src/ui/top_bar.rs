@@ -252,4 +252,14 @@ fn places_menu_ui(ui: &mut egui::Ui, bias_country: &mut String, actions: &mut Ve
             .small()
             .weak(),
     );
+    ui.separator();
+    if ui
+        .button("Words not taken as places…")
+        .on_hover_text(
+            "Lists the names of this article that a rule decided are not places, and the rule",
+        )
+        .clicked()
+    {
+        actions.push(Action::File(FileAction::ListWordsNotTaken));
+    }
 }

@@ -4,6 +4,7 @@
 //! rule drops, and what is found with the rule switched off. No rule and no
 //! word list goes without a row.
 
+use egui_kittest::kittest::Queryable;
 use geobrief::gazetteer::Gazetteer;
 use geobrief::geoparse::{Options, Rule, RulesOff, detect_places_explained, lexicon};
 
@@ -163,4 +164,38 @@ fn print_without() {
             println!("{}\t{}", row.line, found.join(" | "));
         }
     }
+}
+
+#[test]
+fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_rule_that_kept_a_place()
+ {
+    let brief = geobrief::compose::brief_from_text(
+        "Talks\n\nPresident Lincoln spoke in Springfield, Illinois.",
+        "Talks",
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let mut harness = crate::common::harness_for(geobrief::GeobriefApp::new(brief, None));
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Places")
+        .click();
+    harness.run();
+    harness.get_by_label("Words not taken as places…").click();
+    crate::common::settle(&mut harness);
+    let listed: Vec<String> = harness
+        .state()
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .filter(|p| p.starts_with("Words not taken as places"))
+        .collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(
+        listed[0].contains("“Lincoln” (¶1): TitleBeforeName"),
+        "{}",
+        listed[0]
+    );
+    harness.get_by_label("Springfield on the map").click();
+    harness.run();
+    harness.get_by_label_contains("Kept by rule ");
 }
