@@ -1,10 +1,10 @@
 //! Where the camera should go: the view that fits a brief's story, and the
 //! view that shows one place well. Pure functions of the brief and viewport.
 
-use super::ScreenRect;
 use super::camera::Camera;
 use super::projection::world_from_lon_lat;
 use super::world_basemap::WorldBasemap;
+use super::{ScreenPos, ScreenRect};
 use crate::basemap::context::Regions;
 use crate::basemap::{Basemap, GeoBox, LonLat};
 use crate::brief::{Brief, Place, PlaceKind};
@@ -57,16 +57,33 @@ pub fn story_bounds(brief: &Brief) -> Option<((f64, f64), (f64, f64))> {
     })
 }
 
-/// The camera that shows the whole story.
+/// The width kept clear at the map's right edge for its zoom and fit
+/// buttons (drawn there by the window and by the web page), in points: a
+/// fitted place is never under them.
+pub const CONTROLS_WIDTH_PT: f64 = 50.0;
+
+/// The camera that shows the whole story, beside the map's buttons.
 pub fn fit_story(brief: &Brief, viewport: &ScreenRect) -> Camera {
     match story_bounds(brief) {
         Some((min, max)) => {
-            let cam = Camera::fitting(viewport, min, max, FIT_MARGIN);
+            let clear = ScreenRect {
+                min: viewport.min,
+                max: ScreenPos::new(
+                    (viewport.max.x - CONTROLS_WIDTH_PT).max(viewport.min.x + 1.0),
+                    viewport.max.y,
+                ),
+            };
+            let fitted = Camera::fitting(&clear, min, max, FIT_MARGIN);
             // A story in one town should not zoom to street level.
-            Camera {
-                zoom: cam.zoom.min(9.0),
-                ..cam
-            }
+            let mut cam = Camera {
+                zoom: fitted.zoom.min(9.0),
+                ..fitted
+            };
+            // The camera's centre is the whole viewport's: move it so that
+            // the story is centred in the part clear of the buttons.
+            let shift_pt = (viewport.max.x - clear.max.x) / 2.0;
+            cam.center.x += shift_pt / cam.points_per_world();
+            cam
         }
         None => Camera {
             center: world_from_lon_lat(20.0, 30.0),
@@ -197,6 +214,30 @@ mod tests {
             let p = cam.screen_from_lon_lat(&viewport(), lon, lat);
             assert!(viewport().contains(p), "{id} is off screen at {p:?}");
         }
+    }
+
+    #[test]
+    fn the_opening_view_keeps_every_place_clear_of_the_map_s_buttons_and_centred_beside_them() {
+        let brief = Brief::default_brief();
+        let cam = fit_story(&brief, &viewport());
+        let xs: Vec<f64> = brief
+            .places()
+            .filter(|p| frames_the_story(p.kind))
+            .map(|p| {
+                let (lon, lat) = p.anchor_lon_lat();
+                cam.screen_from_lon_lat(&viewport(), lon, lat).x
+            })
+            .collect();
+        let right = viewport().max.x - CONTROLS_WIDTH_PT;
+        let (west, east) = xs
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(w, e), &x| (w.min(x), e.max(x)));
+        assert!(east <= right - FIT_MARGIN + 0.5, "{east} under the buttons");
+        // Centred in what is clear of them: equal room on either side.
+        let (room_west, room_east) = (west - viewport().min.x, right - east);
+        assert!(
+            (room_west - room_east).abs() < 1.0 || room_west.min(room_east) >= FIT_MARGIN - 0.5
+        );
     }
 
     #[test]
