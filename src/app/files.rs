@@ -339,6 +339,8 @@ impl GeobriefApp {
                 }
                 Done::NotTaken { token, list } => {
                     if self.jobs.finish_busy(token) {
+                        // A new list replaces the one shown before.
+                        self.problems.retain(|p| !matches!(p, Problem::NotTaken(_)));
                         self.problems.push(Problem::NotTaken(list));
                     }
                 }

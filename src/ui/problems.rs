@@ -5,9 +5,19 @@
 use crate::problem::Problem;
 
 pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<Problem>) {
-    egui::Panel::bottom("problems")
+    let words = problems.iter().rev().find_map(|p| match p {
+        Problem::NotTaken(list) => Some(list.clone()),
+        _ => None,
+    });
+    // A panel of its own (and its own remembered height) while it lists
+    // words not taken: tall enough for the list's heading and rows.
+    let (id, height) = match words {
+        Some(_) => ("problems with words not taken", 200.0),
+        None => ("problems", 90.0),
+    };
+    egui::Panel::bottom(id)
         .resizable(true)
-        .default_size(90.0)
+        .default_size(height)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong(format!("Problems and notes ({})", problems.len()));
@@ -15,14 +25,39 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<Problem>) {
                     problems.clear();
                 }
             });
+            if let Some(list) = &words {
+                not_taken_ui(ui, list);
+                ui.separator();
+            }
             egui::ScrollArea::vertical()
                 .max_height(120.0)
                 .stick_to_bottom(true)
                 .show(ui, |ui| {
                     for problem in problems.iter() {
+                        if matches!(problem, Problem::NotTaken(_)) {
+                            continue;
+                        }
                         let text = egui::RichText::new(problem.to_string()).monospace();
                         ui.label(if problem.is_note() { text.weak() } else { text });
                     }
                 });
+        });
+}
+
+/// A list of words not taken as places: its heading stays in view and its
+/// rows scroll on their own, however long the list. Only the newest list
+/// is shown.
+fn not_taken_ui(ui: &mut egui::Ui, list: &crate::not_taken::NotTakenList) {
+    let text = list.to_string();
+    let (heading, rows) = text.split_once('\n').unwrap_or((&text, ""));
+    ui.label(egui::RichText::new(heading).monospace());
+    if rows.is_empty() {
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("words not taken")
+        .max_height(110.0)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(rows).monospace().weak());
         });
 }
