@@ -79,6 +79,8 @@ pub struct GeobriefApp {
     pub problems: Vec<Problem>,
     pub files: FileState,
     pub personal: PersonalGazetteer,
+    /// How far a fetched link may go (tests shorten the timeouts).
+    pub fetch_limits: crate::fetch::FetchLimits,
     paths: Paths,
     jobs: jobs::Jobs,
     recovery: saving::RecoveryState,
@@ -126,6 +128,7 @@ impl GeobriefApp {
             problems,
             files: FileState::new(recent),
             personal: PersonalGazetteer::default(),
+            fetch_limits: crate::fetch::FetchLimits::default(),
             recovery: saving::RecoveryState::new(paths.recovery_dir()),
             paths,
             jobs: jobs::Jobs::default(),
