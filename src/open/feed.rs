@@ -44,7 +44,7 @@ pub fn read_xml_feed(text: &str, stem: &str) -> Result<Articles, Fault> {
     let mut field: Option<(String, usize, String)> = None;
     let mut xhtml_depth: Option<usize> = None;
     let mut depth = 0usize;
-    walk(text, |node| match node {
+    let walked = walk(text, |node| match node {
         Node::Open { name, attributes } => {
             depth += 1;
             let local_name = local(name);
@@ -150,14 +150,30 @@ pub fn read_xml_feed(text: &str, stem: &str) -> Result<Articles, Fault> {
             }
             depth = depth.saturating_sub(1);
         }
-    })
-    .map_err(Fault::invalid)?;
+    });
+    // A feed cut short (a download that broke off) keeps the items before
+    // the break.
+    let broken = match walked {
+        Err(e) if items.is_empty() => return Err(Fault::invalid(e)),
+        Err(e) => Some(e),
+        Ok(()) if item.is_some() => Some(format!("it ends inside item {}", items.len() + 1)),
+        Ok(()) => None,
+    };
     if !matches!(root.as_deref(), Some("rss" | "RDF" | "feed")) {
         return Err(Fault::invalid(
             "not a feed: an RSS feed starts with <rss>, an Atom feed with <feed>",
         ));
     }
-    articles_of(feed_title, items, stem)
+    let mut articles = articles_of(feed_title, items, stem)?;
+    if let Some(e) = broken {
+        articles.skipped.push(
+            Fault::invalid(format!(
+                "the feed breaks off ({e}); the items before were read"
+            ))
+            .in_file(""),
+        );
+    }
+    Ok(articles)
 }
 
 #[derive(Deserialize)]
@@ -332,6 +348,18 @@ mod tests {
         assert_eq!(entry.url.as_deref(), Some("https://x.example/a"));
         assert_eq!(entry.date.as_deref(), Some("2025-03-03T16:45:00Z"));
         assert_eq!(entry.outlet.as_deref(), Some("Atom Desk"));
+    }
+
+    #[test]
+    fn a_feed_cut_short_keeps_the_items_before_the_break() {
+        let rss = "<rss><channel><title>Desk</title><item><title>One</title><description>In Homs.</description></item><item><title>Tw";
+        let feed = read_xml_feed(rss, "f").unwrap();
+        assert_eq!(feed.found.len(), 1);
+        assert!(
+            feed.skipped[0].to_string().contains("the feed breaks off"),
+            "{:?}",
+            feed.skipped
+        );
     }
 
     #[test]

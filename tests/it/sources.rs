@@ -60,6 +60,18 @@ fn a_two_column_report_opens_with_the_page_of_every_paragraph() {
 }
 
 #[test]
+fn a_pdf_in_an_embedded_font_reads_its_accents_quotes_and_dashes() {
+    let brief = open_sample("report-unicode.pdf");
+    assert_eq!(
+        brief.paragraphs(),
+        [
+            "Al-Ḥasakah’s councils – and those of Qāmishlī – asked for observers.",
+            "In Dayr az-Zawr, “nothing moved”, a resident said of the bridge."
+        ]
+    );
+}
+
+#[test]
 fn a_scanned_pdf_and_an_encrypted_one_are_refused_with_the_issue_s_words() {
     let errors = open_path(&sample("scanned.pdf"), &PersonalGazetteer::default()).unwrap_err();
     assert_eq!(
@@ -166,8 +178,8 @@ fn collect_reads_a_folder_of_every_format_and_names_what_it_cannot_read() {
         None,
         &settings,
     );
-    // 1 report + 1 DOCX + 1 ODT + 1 e-mail + 3 chapters + 3 messages + 6 items.
-    assert_eq!(story.article_count(), 16, "{:?}", titles(&story));
+    // 2 reports + 1 DOCX + 1 ODT + 1 e-mail + 3 chapters + 3 messages + 6 items.
+    assert_eq!(story.article_count(), 17, "{:?}", titles(&story));
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(
         problems

@@ -6,6 +6,7 @@ page, no text); a PDF that needs a password; a DOCX, an ODT and an EPUB; an
 .eml, an .mbox; RSS 2.0, Atom and JSON Feed files. Our own texts.
 
     pip install fpdf2==2.8.9        # (it brings Pillow)
+    apt-get install fonts-dejavu-core   # the font embedded in report-unicode.pdf
     python3 tools/sources/make_samples.py
 
 Dates inside the zips and PDFs are fixed; the encrypted PDF's key is not,
@@ -117,6 +118,32 @@ def two_column_report(path):
             pdf.set_font("Helvetica", size=7)
             for k, note in enumerate(FOOTNOTES):
                 pdf.text(margin, 760 + 10 * k, note)
+    pdf.output(path)
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # Debian fonts-dejavu-core
+
+
+def unicode_report(path):
+    """One two-column page in an embedded (subset) TrueType font, as word
+    processors write them: a CID font with a ToUnicode map, curly quotes,
+    dashes and accented letters."""
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_creation_date(FIXED_DATE)
+    pdf.add_font("DejaVu", fname=DEJAVU)
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    left = [
+        "Al-Ḥasakah’s councils – and those of",
+        "Qāmishlī – asked for observers.",
+    ]
+    right = [
+        "In Dayr az-Zawr, “nothing moved”, a",
+        "resident said of the bridge.",
+    ]
+    for row, (l, r) in enumerate(zip(left, right)):
+        pdf.text(56, 100 + 13 * row, l)
+        pdf.text(320, 100 + 13 * row, r)
     pdf.output(path)
 
 
@@ -371,6 +398,7 @@ JSON_FEED = {
 def main():
     os.makedirs(OUT, exist_ok=True)
     two_column_report(os.path.join(OUT, "report-two-columns.pdf"))
+    unicode_report(os.path.join(OUT, "report-unicode.pdf"))
     scanned_pdf(os.path.join(OUT, "scanned.pdf"))
     encrypted_pdf(os.path.join(OUT, "encrypted.pdf"))
     docx(os.path.join(OUT, "convoys.docx"))
