@@ -73,6 +73,9 @@ pub enum FileAction {
     OpenLink(String),
     ShowNewFromText,
     NewFromText(String),
+    /// Text pasted outside a text field: a new brief of it (its paragraphs
+    /// and address from the clipboard's HTML, where it has them).
+    Paste(String),
     Save,
     ShowSaveAs,
     SaveTo(PathBuf),

@@ -429,6 +429,8 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
     // on a worker, with a spinner, and a file that does not open leaves the
     // default brief open with the problem shown (as File > Open does).
     let mut app = GeobriefApp::with_paths(Brief::default_brief(), None, paths);
+    // A paste in the window reads the HTML a browser put beside it.
+    app.clipboard_html = crate::app::ClipboardHtml::System;
     if let Some(path) = &cli.file {
         let address = path.to_string_lossy();
         let action = if crate::fetch::is_web_address(&address) {

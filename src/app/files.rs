@@ -32,6 +32,8 @@ pub(super) enum Deferred {
     /// A new story brief of these articles.
     NewStory(Vec<crate::collect::Input>),
     NewFromText(String),
+    /// Pasted text, read with the clipboard's HTML.
+    Pasted(String),
     Quit,
 }
 
@@ -41,7 +43,9 @@ impl Deferred {
             Deferred::Open(path) => format!("Opening {} will close this brief.", path.display()),
             Deferred::OpenLink(address) => format!("Opening {address} will close this brief."),
             Deferred::NewStory(_) => "A new story brief will replace this one.".to_string(),
-            Deferred::NewFromText(_) => "A new brief will replace this one.".to_string(),
+            Deferred::NewFromText(_) | Deferred::Pasted(_) => {
+                "A new brief will replace this one.".to_string()
+            }
             Deferred::Quit => "Geobrief is closing.".to_string(),
         }
     }
@@ -68,6 +72,7 @@ impl GeobriefApp {
                 self.files.dialog = Some(Dialog::NewFromText(String::new()))
             }
             FileAction::NewFromText(text) => self.unless_unsaved(Deferred::NewFromText(text)),
+            FileAction::Paste(text) => self.unless_unsaved(Deferred::Pasted(text)),
             FileAction::Save => self.save(),
             FileAction::ShowSaveAs => self.start_picker(Pick::Save),
             FileAction::SaveTo(path) => self.save_to(path),
@@ -220,6 +225,7 @@ impl GeobriefApp {
                     brief: brief_from_article_text(&text, "Pasted article", &personal),
                 });
             }
+            Deferred::Pasted(text) => self.compose_pasted(text),
             Deferred::NewStory(inputs) => self.collect_articles(inputs, true),
             Deferred::Quit => self.files.quit_confirmed = true,
         }

@@ -62,14 +62,13 @@ impl GeobriefApp {
             .jobs
             .start_busy("Finding the places of the pasted article…");
         let progress = Arc::new(Progress::default());
+        let clipboard = self.clipboard_html.clone();
         self.jobs.spawn(move || {
             let source = crate::collect::ArticleSource {
                 origin: "the clipboard".into(),
-                content: crate::collect::Content::Text(crate::collect::TextArticle {
-                    text,
-                    fallback_title: "Pasted article".into(),
-                    ..Default::default()
-                }),
+                content: crate::collect::Content::Text(super::paste::pasted_text_article(
+                    &text, &clipboard,
+                )),
             };
             let collected = find_places(vec![source], &settings, &progress);
             Done::Collected {

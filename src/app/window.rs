@@ -73,7 +73,7 @@ impl GeobriefApp {
                             // A story gains the pasted article.
                             pasted_into_story = Some(text.clone());
                         } else {
-                            actions.push(Action::File(FileAction::NewFromText(text.clone())));
+                            actions.push(Action::File(FileAction::Paste(text.clone())));
                         }
                     }
                 }

@@ -120,7 +120,7 @@ fn folder_files(dir: &Path, problems: &mut Vec<String>) -> Vec<PathBuf> {
             }
             if kind.is_dir() {
                 stack.push(path);
-            } else if kind.is_file() && Format::is_article_file(&path) {
+            } else if kind.is_file() && (Format::is_article_file(&path) || is_archive(&path)) {
                 files.push(path);
                 if files.len() > MAX_FOLDER_FILES {
                     problems.push(format!(

@@ -21,6 +21,7 @@
 //! first (see [`read_bounded`]).
 
 pub mod article;
+pub mod clipboard;
 mod epub;
 pub mod error;
 mod feed;

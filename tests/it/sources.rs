@@ -232,3 +232,56 @@ fn opening_a_mailbox_makes_a_story_with_a_title_and_every_message() {
     assert_eq!(harness.state().brief().title(), "briefings");
     harness.get_by_label("Article 1 of 3");
 }
+
+#[test]
+fn a_pdf_s_pages_and_a_feed_s_summary_mark_survive_a_save_and_a_load() {
+    for (file, check) in [
+        ("report-two-columns.pdf", "\"pages\""),
+        ("dispatches.rss", "\"summary_only\": true"),
+    ] {
+        let brief = open_sample(file);
+        let json = brief.to_json();
+        assert!(json.contains(check), "{file}");
+        let again = geobrief::brief::parse_brief(json.as_bytes()).unwrap();
+        assert_eq!(again.to_json(), json, "{file}");
+        let pages = |b: &Brief| {
+            b.articles()
+                .iter()
+                .map(|a| (a.info.pages.clone(), a.info.summary_only))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pages(&again), pages(&brief), "{file}");
+    }
+}
+
+#[test]
+fn text_pasted_from_a_browser_keeps_its_paragraphs_and_its_address() {
+    let mut app = geobrief::GeobriefApp::default();
+    app.clipboard_html = geobrief::app::ClipboardHtml::Given(
+        "Version:0.9\r\nSourceURL:https://www.example.com/news/ships\r\n<html><body><!--StartFragment-->\
+         <h1>Ships leave Tartus</h1><p>Two frigates left <b>Tartus</b> on Sunday for the \
+         Mediterranean.</p><p>The port of Latakia stayed closed.</p><!--EndFragment--></body></html>"
+            .into(),
+    );
+    let mut harness = crate::common::harness_for(app);
+    // What the browser's plain text gives: the paragraphs run together.
+    harness.event(egui::Event::Paste(
+        "Ships leave Tartus Two frigates left Tartus on Sunday for the Mediterranean. The port of Latakia stayed closed."
+            .into(),
+    ));
+    settle(&mut harness);
+    let brief = harness.state().brief();
+    assert_eq!(brief.title(), "Ships leave Tartus");
+    assert_eq!(
+        brief.paragraphs(),
+        [
+            "Two frigates left Tartus on Sunday for the Mediterranean.",
+            "The port of Latakia stayed closed."
+        ]
+    );
+    assert_eq!(
+        brief.first_article().info.url.as_deref(),
+        Some("https://www.example.com/news/ships")
+    );
+    assert!(has_place(brief, "Latakia"));
+}
