@@ -222,3 +222,44 @@ fn cancel_stops_a_fetch_and_keeps_the_brief_open() {
         harness.state().problems
     );
 }
+
+#[test]
+fn file_open_link_fetches_the_address_typed_and_refuses_another_scheme() {
+    let server = serve(vec![("/news/talks".into(), page(article_page(None)))]);
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open link… Ctrl+L").click();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("file:///etc/passwd");
+    harness.run();
+    harness.get_by_label("Geobrief fetches http:// and https:// addresses only.");
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .focus();
+    harness.run();
+    for _ in 0.."file:///etc/passwd".len() {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(&server.url("/news/talks"));
+    harness.run();
+    harness.get_by_label("Fetch").click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .state()
+            .brief()
+            .title()
+            .starts_with("Talks in Damascus")
+    );
+    assert!(harness.state().brief().places().any(|p| p.name == "Beirut"));
+}

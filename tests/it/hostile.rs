@@ -1003,6 +1003,13 @@ fn hostile_sources() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources/scanned.pdf")).unwrap(),
             "This PDF holds images of pages and no text: Geobrief cannot read it",
         ),
+        (
+            // Found by the pdf fuzz target: a page whose resources are an
+            // object the file does not hold; pdf-extract panics on it.
+            "missing-object.pdf",
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources/missing-object.pdf")).unwrap(),
+            "a broken PDF: the text extractor could not make sense of it",
+        ),
         ("garbage.mbox", b"no From line here\n".to_vec(), "not a mailbox"),
         ("page.rss", b"<html><p>x</p></html>".to_vec(), "not a feed"),
         ("broken.rss", b"<rss><channel><item><title>x</titl".to_vec(), "broken XML at byte 28"),
