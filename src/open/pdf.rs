@@ -4,12 +4,13 @@
 //! docs/pdf-extractors.md.
 //!
 //! Bounded before and during the work: the page tree is walked once with a
-//! visited set (a tree that loops back is refused), pages past
-//! [`MAX_PDF_PAGES`] are refused, drawing instructions that call each other
-//! in a loop are refused (pdf-extract would recurse without end), content
-//! streams are inflated with a budget first, and the extraction stops at
-//! [`MAX_GLYPHS`] characters or [`PDF_TIME_BUDGET`]. A panic inside the
-//! extractor on a malformed file is caught and reported as a broken PDF.
+//! visited set (a tree that loops back is refused, and so are `/Parent`
+//! links that loop), pages past [`MAX_PDF_PAGES`] are refused, drawing
+//! instructions that call each other in a loop are refused (pdf-extract
+//! would recurse without end), content streams are inflated with a budget
+//! first, and the extraction stops at [`MAX_GLYPHS`] characters or
+//! [`PDF_TIME_BUDGET`]. A panic inside the extractor on a malformed file is
+//! caught and reported as a broken PDF.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -94,6 +95,7 @@ pub fn pdf_pages(
         }
     }
     let page_count = check_page_tree(&doc)?;
+    check_parent_links(&doc)?;
     check_drawings(&doc)?;
     let title = document_title(&doc);
     let mut collector = Collector {
@@ -259,6 +261,37 @@ fn check_page_tree(doc: &Document) -> Result<usize, Fault> {
         }
     }
     Ok(pages)
+}
+
+/// Refuses `/Parent` links that loop: pdf-extract looks for a page's
+/// resources and media box up its parents until they end, and a page that
+/// is its own parent (or grandparent) would keep it there for ever. Every
+/// object's chain is followed once: a chain already seen to end is not
+/// walked again.
+fn check_parent_links(doc: &Document) -> Result<(), Fault> {
+    let mut ends = HashSet::new();
+    for &start in doc.objects.keys() {
+        let mut chain = HashSet::new();
+        let mut id = start;
+        while !ends.contains(&id) {
+            if !chain.insert(id) {
+                return Err(Fault::invalid(
+                    "a broken PDF: a page's /Parent links loop back on themselves",
+                ));
+            }
+            let parent = doc
+                .get_dictionary(id)
+                .ok()
+                .and_then(|d| d.get(b"Parent").ok())
+                .and_then(|p| p.as_reference().ok());
+            match parent {
+                Some(parent) => id = parent,
+                None => break,
+            }
+        }
+        ends.extend(chain);
+    }
+    Ok(())
 }
 
 /// Refuses drawings that call each other in a loop, or nest too deep, and
