@@ -66,8 +66,16 @@ pub enum FileAction {
     /// Ask for a path to type (works where no file dialog does).
     ShowOpenPath,
     Open(PathBuf),
+    /// Ask for a web address to fetch (File ▸ Open link…).
+    ShowOpenLink,
+    /// Fetch this web address and open its article: only ever on the
+    /// reader's explicit act (a paste, a drop, File ▸ Open link…).
+    OpenLink(String),
     ShowNewFromText,
     NewFromText(String),
+    /// Text pasted outside a text field: a new brief of it (its paragraphs
+    /// and address from the clipboard's HTML, where it has them).
+    Paste(String),
     Save,
     ShowSaveAs,
     SaveTo(PathBuf),

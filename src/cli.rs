@@ -20,7 +20,10 @@ use crate::startup_probe::StartupProbe;
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A brief (.json) to open instead of the embedded default brief.
+    /// A brief, an article (text, web page, PDF, DOCX, ODT, e-mail), a
+    /// story's sources (EPUB, mbox, RSS, Atom, JSON Feed) or a web address
+    /// (http:// or https://, fetched once) to open instead of the embedded
+    /// default brief.
     file: Option<PathBuf>,
     /// Render the app to this PNG file once its layout settles, then exit.
     #[arg(long, value_name = "OUT.png")]
@@ -53,7 +56,8 @@ enum Command {
     /// Export a brief (or a text, whose places are found first) to GIS
     /// and annotation formats, and the map to a PNG.
     Export {
-        /// The brief (.json), text (.txt, .md) or web page (.html).
+        /// The brief (.json), an article of any format Geobrief opens, or a
+        /// web address (fetched once).
         brief: PathBuf,
         /// The places as a GeoJSON FeatureCollection.
         #[arg(long, value_name = "OUT.geojson")]
@@ -85,9 +89,10 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT.json")]
         output: PathBuf,
     },
-    /// Make a story brief of many articles without a window: files (.txt,
-    /// .md, .html, briefs), folders of them and JSON Lines archives, their
-    /// places found on all cores. Exit 0 if everything was read, 1 if
+    /// Make a story brief of many articles without a window: files (texts,
+    /// web pages, PDFs, documents, mail, mailboxes, e-books, feeds, briefs),
+    /// folders of them, web addresses and JSON Lines archives, their places
+    /// found on all cores. Exit 0 if everything was read, 1 if
     /// something could not be (the story holds the rest), 2 on bad usage.
     Collect {
         /// Files and folders to read (a .jsonl file is read as an archive).
@@ -321,7 +326,13 @@ fn open_for_cli(path: &std::path::Path) -> Result<Brief, ExitCode> {
         .personal_gazetteer()
         .and_then(|p| crate::personal::PersonalGazetteer::load(&p).ok())
         .unwrap_or_default();
-    crate::open::open_path(path, &personal).map_err(|errors| {
+    let address = path.to_string_lossy();
+    let opened = if crate::fetch::is_web_address(&address) {
+        crate::open::open_address_as_brief(&address, &personal)
+    } else {
+        crate::open::open_path(path, &personal)
+    };
+    opened.map_err(|errors| {
         for e in errors {
             eprintln!("{e}");
         }
@@ -447,10 +458,17 @@ fn run_app(cli: &Cli, probe: StartupProbe) -> ExitCode {
     // on a worker, with a spinner, and a file that does not open leaves the
     // default brief open with the problem shown (as File > Open does).
     let mut app = GeobriefApp::with_paths(Brief::default_brief(), None, paths);
+    // A paste in the window reads the HTML a browser put beside it.
+    app.clipboard_html = crate::app::ClipboardHtml::System;
     if let Some(path) = &cli.file {
-        app.apply(crate::Action::File(crate::action::FileAction::Open(
-            path.clone(),
-        )));
+        let address = path.to_string_lossy();
+        let action = if crate::fetch::is_web_address(&address) {
+            // Named on the command line: the reader's explicit act.
+            crate::action::FileAction::OpenLink(address.trim().to_string())
+        } else {
+            crate::action::FileAction::Open(path.clone())
+        };
+        app.apply(crate::Action::File(action));
     }
     // A newspaper map reads best light by default; the View menu switches.
     let theme = match cli.theme {

@@ -3,7 +3,8 @@
 //! Domain modules (`brief`, `editing`, `selection`, `basemap`, `map`,
 //! `gazetteer`, `geoparse`, `compose`, `personal`, `recovery`, `export`,
 //! `import`) know nothing of egui; `ui` draws them, returning [`Action`]s,
-//! and `app` ties the two together.
+//! and `app` ties the two together. `fetch` is the one module that reaches
+//! the network, and only when the reader asks for a web address.
 
 pub mod action;
 pub mod app;
@@ -14,6 +15,7 @@ pub mod collect;
 pub mod compose;
 pub mod editing;
 pub mod export;
+pub mod fetch;
 pub mod gazetteer;
 pub mod geo;
 pub mod geoparse;

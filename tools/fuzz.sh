@@ -13,7 +13,7 @@ corpus="${FUZZ_CORPUS:-${TMPDIR:-/tmp}/geobrief-fuzz-corpus}"
 # No sanitizer: the code forbids `unsafe`; what is looked for is panics,
 # hangs and memory growth, and the runs are several times faster.
 cargo +nightly fuzz build -s none
-for target in brief article geojson anchor; do
+for target in ${FUZZ_TARGETS:-brief article geojson anchor pdf office epub mail feed fragment}; do
     mkdir -p "$corpus/$target"
     echo "== $target for ${seconds}s"
     cargo +nightly fuzz run -s none "$target" "$corpus/$target" "seeds/$target" -- \

@@ -27,9 +27,13 @@ use crate::ui::dialogs::Dialog;
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Deferred {
     Open(PathBuf),
+    /// A web address to fetch and open.
+    OpenLink(String),
     /// A new story brief of these articles.
     NewStory(Vec<crate::collect::Input>),
     NewFromText(String),
+    /// Pasted text, read with the clipboard's HTML.
+    Pasted(String),
     Quit,
 }
 
@@ -37,8 +41,11 @@ impl Deferred {
     fn describe(&self) -> String {
         match self {
             Deferred::Open(path) => format!("Opening {} will close this brief.", path.display()),
+            Deferred::OpenLink(address) => format!("Opening {address} will close this brief."),
             Deferred::NewStory(_) => "A new story brief will replace this one.".to_string(),
-            Deferred::NewFromText(_) => "A new brief will replace this one.".to_string(),
+            Deferred::NewFromText(_) | Deferred::Pasted(_) => {
+                "A new brief will replace this one.".to_string()
+            }
             Deferred::Quit => "Geobrief is closing.".to_string(),
         }
     }
@@ -59,10 +66,13 @@ impl GeobriefApp {
             FileAction::ShowOpen => self.start_picker(Pick::Open),
             FileAction::ShowOpenPath => self.files.dialog = Some(Dialog::OpenPath(String::new())),
             FileAction::Open(path) => self.unless_unsaved(Deferred::Open(path)),
+            FileAction::ShowOpenLink => self.files.dialog = Some(Dialog::OpenLink(String::new())),
+            FileAction::OpenLink(address) => self.unless_unsaved(Deferred::OpenLink(address)),
             FileAction::ShowNewFromText => {
                 self.files.dialog = Some(Dialog::NewFromText(String::new()))
             }
             FileAction::NewFromText(text) => self.unless_unsaved(Deferred::NewFromText(text)),
+            FileAction::Paste(text) => self.unless_unsaved(Deferred::Pasted(text)),
             FileAction::Save => self.save(),
             FileAction::ShowSaveAs => self.start_picker(Pick::Save),
             FileAction::SaveTo(path) => self.save_to(path),
@@ -135,6 +145,10 @@ impl GeobriefApp {
                 }
             }
             FileAction::CancelWork => {
+                if let Some(cancel) = self.jobs.busy.as_ref().and_then(|b| b.cancel.clone()) {
+                    // A fetch stops at once; its result, if any, is dropped.
+                    cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 if let Some(progress) = self.jobs.busy.as_ref().and_then(|b| b.progress.clone()) {
                     // A story being read stops and keeps what it has read.
                     progress
@@ -182,6 +196,12 @@ impl GeobriefApp {
 
     pub(super) fn run_deferred(&mut self, deferred: Deferred) {
         match deferred {
+            Deferred::Open(path) if crate::open::Format::of_path(&path).holds_many() => {
+                // An e-book, a mailbox or a feed is a story of its articles,
+                // read with progress and a Stop.
+                self.collect_articles(vec![crate::collect::Input::Path(path)], true);
+            }
+            Deferred::OpenLink(address) => self.fetch_link(address),
             Deferred::Open(path) => {
                 let token = self.jobs.start_busy(format!("Opening {}…", path.display()));
                 let personal = self.personal.clone();
@@ -211,6 +231,7 @@ impl GeobriefApp {
                     brief: brief_from_article_text(&text, "Pasted article", &personal),
                 });
             }
+            Deferred::Pasted(text) => self.compose_pasted(text),
             Deferred::NewStory(inputs) => self.collect_articles(inputs, true),
             Deferred::Quit => self.files.quit_confirmed = true,
         }
@@ -227,6 +248,35 @@ impl GeobriefApp {
         self.map = Default::default();
         self.views = Default::default();
         self.recovery.changed();
+    }
+
+    /// Fetches `address` on a worker ("Fetching www.example.com…", with
+    /// Cancel) and opens what it holds; a page that gives its address is
+    /// read with its publisher's home region, as a saved page is.
+    fn fetch_link(&mut self, address: String) {
+        let host = crate::fetch::host_to_show(&address);
+        let token = self.jobs.start_busy(format!("Fetching {host}…"));
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        if let Some(busy) = &mut self.jobs.busy {
+            busy.cancel = Some(cancel.clone());
+        }
+        let personal = self.personal.clone();
+        let publishers = self.paths.publishers();
+        let limits = self.fetch_limits.clone();
+        self.jobs.spawn(move || {
+            let result = crate::open::open_address(&address, &limits, &cancel)
+                .map_err(|e| e.lines())
+                .and_then(|opened| {
+                    with_publishers(publishers.as_deref(), |memory| {
+                        crate::open::brief_of(opened, &personal, memory)
+                    })
+                });
+            Done::Fetched {
+                token,
+                address,
+                result,
+            }
+        });
     }
 
     fn refind_places(&mut self, options: Options, area: Option<PreferredArea>, what: String) {
@@ -370,6 +420,23 @@ impl GeobriefApp {
                     Err(e) => self.problems.push(Problem::Export(e)),
                 },
                 Done::Imported { path, result } => self.take_imported(&path, result),
+                Done::Fetched {
+                    token,
+                    address,
+                    result,
+                } => {
+                    if !self.jobs.finish_busy(token) {
+                        continue;
+                    }
+                    match result {
+                        // Fetched, it exists nowhere on disk yet.
+                        Ok(brief) => self.set_brief(brief, None, false),
+                        Err(errors) => {
+                            self.problems.extend(errors.into_iter().map(Problem::Open));
+                            let _ = address;
+                        }
+                    }
+                }
                 Done::PersonalSaved(result) => {
                     if let Err(e) = result {
                         self.problems.push(Problem::Save(e));
@@ -380,9 +447,10 @@ impl GeobriefApp {
                     new_story,
                     collected,
                     problems,
+                    title,
                 } => {
                     if self.jobs.finish_busy(token) {
-                        self.take_collected(new_story, collected, problems);
+                        self.take_collected(new_story, collected, problems, title);
                     }
                 }
             }
@@ -441,9 +509,14 @@ impl GeobriefApp {
 
 /// Makes a brief from a text file for `geobrief geoparse FILE -o brief.json`.
 pub fn brief_from_text_file(path: &std::path::Path) -> Result<Brief, Vec<String>> {
+    let address = path.to_string_lossy();
+    if crate::fetch::is_web_address(&address) {
+        return crate::open::open_address_as_brief(&address, &PersonalGazetteer::default());
+    }
     if crate::open::file_kind(path) == crate::open::FileKind::Brief {
         return Err(vec![format!(
-            "{}: expected a text (.txt, .md) or web page (.html) file",
+            "{}: expected an article: a text (.txt, .md), a web page (.html), a PDF, a \
+             document (.docx, .odt), an e-mail (.eml), or a mailbox, e-book or feed",
             path.display()
         )]);
     }
@@ -452,23 +525,34 @@ pub fn brief_from_text_file(path: &std::path::Path) -> Result<Brief, Vec<String>
 
 /// Opens `path` on a worker with what Geobrief learned of publishers (the
 /// file at `publishers`): a web page that gives its address is read with its
-/// site's home region, and what it settles is learned and written back. A
-/// memory that cannot be read is left as it is, and the page opens without it.
+/// site's home region, and what it settles is learned and written back.
 fn open_learning(
     path: &Path,
     personal: &PersonalGazetteer,
     publishers: Option<&Path>,
 ) -> Result<Brief, Vec<String>> {
+    with_publishers(publishers, |memory| {
+        open_path_learning(path, personal, memory)
+    })
+}
+
+/// Runs `work` with the publishers' memory kept in the file at `publishers`
+/// and writes back what it learned. A memory that cannot be read is left as
+/// it is, and `work` runs with an empty one that is not kept.
+fn with_publishers<T>(
+    publishers: Option<&Path>,
+    work: impl FnOnce(&mut PublisherMemory) -> T,
+) -> T {
     let stored = publishers.map(|file| match std::fs::read_to_string(file) {
         Ok(text) => PublisherMemory::from_json(&text).ok(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(PublisherMemory::default()),
         Err(_) => None,
     });
     let Some((file, Some(mut memory))) = publishers.zip(stored) else {
-        return open_path(path, personal);
+        return work(&mut PublisherMemory::default());
     };
     let before = memory.clone();
-    let result = open_path_learning(path, personal, &mut memory);
+    let result = work(&mut memory);
     if memory != before {
         if let Some(dir) = file.parent() {
             let _ = std::fs::create_dir_all(dir);

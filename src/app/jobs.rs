@@ -48,12 +48,20 @@ pub enum Done {
         result: Result<Imported, ImportError>,
     },
     PersonalSaved(Result<(), SaveError>),
+    /// A web page fetched and made into a brief, for the address asked.
+    Fetched {
+        token: u64,
+        address: String,
+        result: Result<Brief, Vec<String>>,
+    },
     /// Articles read and their places found, for a new story or this brief.
     Collected {
         token: u64,
         new_story: bool,
         collected: crate::collect::Collected,
         problems: Vec<String>,
+        /// A new story's title: the book's or the feed's, if one was read.
+        title: Option<String>,
     },
 }
 
@@ -64,6 +72,9 @@ pub struct Busy {
     /// How far a job over many articles has got ("Reading 312 of 8,400
     /// articles"); its Cancel stops it and keeps what it read.
     pub progress: Option<std::sync::Arc<crate::collect::Progress>>,
+    /// Set by Cancel for a job that stops at once, its result dropped (a
+    /// fetch).
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Busy {
@@ -145,6 +156,7 @@ impl Jobs {
             what: what.into(),
             token: self.last_token,
             progress: None,
+            cancel: None,
         });
         self.last_token
     }

@@ -7,6 +7,9 @@
 mod edits;
 mod files;
 mod jobs;
+mod paste;
+
+pub use paste::ClipboardHtml;
 mod pickers;
 mod saving;
 mod story;
@@ -79,6 +82,10 @@ pub struct GeobriefApp {
     pub problems: Vec<Problem>,
     pub files: FileState,
     pub personal: PersonalGazetteer,
+    /// How far a fetched link may go (tests shorten the timeouts).
+    pub fetch_limits: crate::fetch::FetchLimits,
+    /// Where a paste's HTML is read from (the system clipboard in the app).
+    pub clipboard_html: paste::ClipboardHtml,
     paths: Paths,
     jobs: jobs::Jobs,
     recovery: saving::RecoveryState,
@@ -126,6 +133,8 @@ impl GeobriefApp {
             problems,
             files: FileState::new(recent),
             personal: PersonalGazetteer::default(),
+            fetch_limits: crate::fetch::FetchLimits::default(),
+            clipboard_html: paste::ClipboardHtml::default(),
             recovery: saving::RecoveryState::new(paths.recovery_dir()),
             paths,
             jobs: jobs::Jobs::default(),

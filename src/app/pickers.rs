@@ -53,8 +53,8 @@ impl GeobriefApp {
             let chosen = match pick {
                 Pick::Open => one(dialog
                     .add_filter(
-                        "Briefs, articles and web pages",
-                        &["json", "txt", "md", "html", "htm"],
+                        "Briefs, articles, PDFs, documents, e-books, mail and feeds",
+                        crate::open::format::ARTICLE_EXTENSIONS,
                     )
                     .add_filter("All files", &["*"])
                     .pick_file()),
@@ -69,8 +69,8 @@ impl GeobriefApp {
                 Pick::Articles { folder: true, .. } => one(dialog.pick_folder()),
                 Pick::Articles { folder: false, .. } => dialog
                     .add_filter(
-                        "Articles, web pages, briefs and JSON Lines archives",
-                        &["txt", "md", "html", "htm", "json", "jsonl"],
+                        "Articles, web pages, PDFs, documents, e-books, mail, feeds, briefs and JSON Lines archives",
+                        &[crate::open::format::ARTICLE_EXTENSIONS, &["jsonl", "ndjson"]].concat(),
                     )
                     .add_filter("All files", &["*"])
                     .pick_files(),

@@ -11,7 +11,7 @@ use super::GeobriefApp;
 use super::jobs::Done;
 use crate::brief::{Brief, Edit};
 use crate::collect::{
-    Collected, Input, Progress, Settings, StoryBuilder, find_places, read_inputs,
+    Collected, Input, Progress, Settings, StoryBuilder, find_places, read_inputs_titled,
 };
 use crate::problem::Problem;
 
@@ -40,13 +40,14 @@ impl GeobriefApp {
             ..Settings::default()
         };
         self.jobs.spawn(move || {
-            let (sources, problems) = read_inputs(&inputs);
-            let collected = find_places(sources, &settings, &progress);
+            let read = read_inputs_titled(&inputs);
+            let collected = find_places(read.sources, &settings, &progress);
             Done::Collected {
                 token,
                 new_story,
                 collected,
-                problems,
+                problems: read.problems,
+                title: read.title,
             }
         });
     }
@@ -61,14 +62,13 @@ impl GeobriefApp {
             .jobs
             .start_busy("Finding the places of the pasted article…");
         let progress = Arc::new(Progress::default());
+        let clipboard = self.clipboard_html.clone();
         self.jobs.spawn(move || {
             let source = crate::collect::ArticleSource {
                 origin: "the clipboard".into(),
-                content: crate::collect::Content::Text(crate::collect::TextArticle {
-                    text,
-                    fallback_title: "Pasted article".into(),
-                    ..Default::default()
-                }),
+                content: crate::collect::Content::Text(super::paste::pasted_text_article(
+                    &text, &clipboard,
+                )),
             };
             let collected = find_places(vec![source], &settings, &progress);
             Done::Collected {
@@ -76,6 +76,7 @@ impl GeobriefApp {
                 new_story: false,
                 collected,
                 problems: Vec::new(),
+                title: None,
             }
         });
     }
@@ -85,6 +86,7 @@ impl GeobriefApp {
         new_story: bool,
         collected: Collected,
         problems: Vec<String>,
+        title: Option<String>,
     ) {
         let read = collected.read();
         let total = collected.parts.len();
@@ -102,7 +104,7 @@ impl GeobriefApp {
             return;
         }
         if new_story {
-            let mut story = StoryBuilder::new(None);
+            let mut story = StoryBuilder::new(title);
             collected.add_to(&mut story);
             match Brief::from_doc(story.finish()) {
                 Ok(brief) => self.set_brief(brief, None, false),

@@ -1,7 +1,7 @@
 //! The window: files dropped on it, text pasted outside a text field, a
 //! close request with unsaved edits, and the title (which shows them).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::GeobriefApp;
 use super::files::Deferred;
@@ -22,6 +22,28 @@ impl GeobriefApp {
                 .map(|f| f.path().to_path_buf())
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect();
+            // A link dropped from a browser arrives, where the desktop gives
+            // one at all, as an address instead of a file, or as a saved
+            // shortcut (.url, .desktop, .webloc).
+            let links: Vec<String> = i
+                .raw
+                .dropped_files
+                .iter()
+                .filter_map(|f| {
+                    let path: &Path = f.path();
+                    let named = path.to_string_lossy();
+                    if crate::fetch::is_web_address(&named) {
+                        return Some(named.into_owned());
+                    }
+                    crate::open::format::link_in_shortcut(path)
+                })
+                .collect();
+            if let [address, ..] = links.as_slice() {
+                actions.push(Action::File(FileAction::OpenLink(
+                    address.trim().to_string(),
+                )));
+                return;
+            }
             match dropped.as_slice() {
                 [] => {}
                 // One file opens; several make a story (or join the one open).
@@ -36,6 +58,14 @@ impl GeobriefApp {
             }
             if !text_focused && self.files.dialog.is_none() {
                 for event in &i.events {
+                    // A web address alone fetches its page: the paste is the
+                    // reader's explicit act.
+                    if let egui::Event::Paste(text) = event
+                        && crate::fetch::is_web_address(text)
+                    {
+                        actions.push(Action::File(FileAction::OpenLink(text.trim().to_string())));
+                        continue;
+                    }
                     if let egui::Event::Paste(text) = event
                         && text.split_whitespace().count() >= 3
                     {
@@ -43,7 +73,7 @@ impl GeobriefApp {
                             // A story gains the pasted article.
                             pasted_into_story = Some(text.clone());
                         } else {
-                            actions.push(Action::File(FileAction::NewFromText(text.clone())));
+                            actions.push(Action::File(FileAction::Paste(text.clone())));
                         }
                     }
                 }

@@ -124,9 +124,26 @@ pub struct Article {
     /// Who published it ("Reuters", "The Courier Herald").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// The text is a feed's summary of the article, not the article (whose
+    /// whole is at `url`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub summary_only: bool,
     pub paragraphs: Vec<String>,
+    /// The page of the source document (a PDF) each paragraph starts on,
+    /// from 1: one number a paragraph. Ignored when the counts differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Vec<u32>>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl Article {
+    /// The page of the source document paragraph `k` starts on, where the
+    /// article has a page for each paragraph.
+    pub fn page_of(&self, k: usize) -> Option<u32> {
+        let pages = self.pages.as_ref()?;
+        (pages.len() == self.paragraphs.len()).then(|| pages.get(k).copied())?
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -106,6 +106,15 @@ pub struct StoryArticle {
     pub paragraphs: Range<usize>,
 }
 
+impl StoryArticle {
+    /// The page of the source document the article's paragraph `k` starts
+    /// on, where it has a page for each paragraph (a PDF's).
+    pub fn page_of(&self, k: usize) -> Option<u32> {
+        let pages = self.info.pages.as_ref()?;
+        (pages.len() == self.paragraphs.len()).then(|| pages.get(k).copied())?
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Brief {
     /// The story's own title (`geobrief/2`), if it has one.

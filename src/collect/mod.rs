@@ -18,13 +18,15 @@ pub mod sources;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::brief::{Article, Brief, BriefDoc};
-use crate::compose::{doc_from_text, with_detected_places_seen};
+use crate::compose::with_detected_places_seen;
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::{self, Options, PublisherMemory, Toponym};
 use crate::personal::PersonalGazetteer;
 
 pub use merge::{PlaceKey, SAME_PLACE_KM, StoryBuilder, place_key};
-pub use sources::{ArticleSource, Content, Input, TextArticle, read_inputs};
+pub use sources::{
+    ArticleSource, Content, Input, Read, TextArticle, read_inputs, read_inputs_titled,
+};
 
 /// How far a collection has got, shared with whoever shows it; `cancel`
 /// stops it, keeping the articles read so far.
@@ -206,17 +208,7 @@ fn read_text(
     options: &Options,
     personal: &PersonalGazetteer,
 ) -> (BriefDoc, Option<Vec<Toponym>>) {
-    let mut doc = doc_from_text(&text.text, &text.fallback_title);
-    if let Some(article) = &mut doc.article {
-        *article = Article {
-            id: text.id.as_deref().map(Into::into).unwrap_or_default(),
-            url: text.url.clone(),
-            source: text.url.clone(),
-            outlet: text.outlet.clone(),
-            date: text.date.clone(),
-            ..std::mem::take(article)
-        };
-    }
+    let doc = crate::open::doc_of(text);
     let keep = text.url.as_deref().and_then(geoparse::host_of).is_some();
     let mut seen = None;
     let doc = with_detected_places_seen(doc, gaz, options, None, personal, |toponyms| {
@@ -253,9 +245,10 @@ pub fn collect(
     title: Option<String>,
     settings: &Settings,
 ) -> (Brief, Vec<String>) {
-    let (sources, mut problems) = read_inputs(inputs);
+    let read = read_inputs_titled(inputs);
+    let (sources, mut problems) = (read.sources, read.problems);
     let collected = find_places(sources, settings, &Progress::default());
-    let mut story = StoryBuilder::new(title);
+    let mut story = StoryBuilder::new(title.or(read.title));
     collected.add_to(&mut story);
     if story.article_count() == 0 {
         problems.push("no article could be read".to_string());

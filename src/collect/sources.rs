@@ -1,8 +1,10 @@
-//! What a story is made from: files (plain text, Markdown, saved web pages,
-//! briefs), folders of them, and JSON Lines archives (one `{"id", "text"}`
-//! object a line, with optional `title`, `url`, `source` and `date`). Each
-//! becomes one or more [`ArticleSource`]s; what cannot be read is named
-//! (the file and why, or the archive's line and why) and the rest goes on.
+//! What a story is made from: files of any format `crate::open` reads
+//! (texts, pages, PDFs, documents, mail, e-books, mailboxes, feeds, briefs),
+//! folders of them, and JSON Lines archives (one `{"id", "text"}` object a
+//! line, with optional `title`, `url`, `source` and `date`). Each becomes
+//! one or more [`ArticleSource`]s; what cannot be read is named (the file
+//! and why, or the archive's line, the mailbox's message, the feed's item
+//! and why) and the rest goes on.
 
 use std::path::{Path, PathBuf};
 
@@ -10,9 +12,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::dates::{date_from_dateline, normalize_date};
-use crate::brief::read::{read_bounded, text_from_bytes};
-use crate::brief::{Brief, MAX_BRIEF_BYTES, MAX_TEXT_BYTES, parse_brief};
-use crate::open::{FileKind, check_paragraph_count, file_kind, page_article};
+use crate::brief::read::read_bounded;
+use crate::brief::{Brief, MAX_TEXT_BYTES};
+use crate::open::{Format, Opened, check_paragraph_count, first_paragraph};
+
+pub use crate::open::TextArticle;
 
 /// Files looked at in one folder and those below it, at most.
 pub const MAX_FOLDER_FILES: usize = 100_000;
@@ -42,25 +46,27 @@ pub enum Content {
     Brief(Box<Brief>),
 }
 
-/// An article's text and what its source says of it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TextArticle {
-    pub text: String,
-    /// The archive's id, as written (a string, or a number's digits).
-    pub id: Option<String>,
-    /// A title to use when the text has none of its own.
-    pub fallback_title: String,
-    pub url: Option<String>,
-    pub outlet: Option<String>,
-    /// ISO 8601, from the source or the dateline.
-    pub date: Option<String>,
-}
-
 /// Everything `inputs` hold, in the order given (a folder's files by
 /// name), and a line for each thing that could not be read.
 pub fn read_inputs(inputs: &[Input]) -> (Vec<ArticleSource>, Vec<String>) {
+    let read = read_inputs_titled(inputs);
+    (read.sources, read.problems)
+}
+
+/// What [`read_inputs_titled`] read.
+pub struct Read {
+    pub sources: Vec<ArticleSource>,
+    pub problems: Vec<String>,
+    /// The title of the one file given, where it has one of its own (a
+    /// book's, a feed's).
+    pub title: Option<String>,
+}
+
+/// [`read_inputs`], and the title a story of one book or feed takes.
+pub fn read_inputs_titled(inputs: &[Input]) -> Read {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
+    let mut titles = Vec::new();
     for input in inputs {
         match input {
             Input::Archive(path) => read_archive_file(path, &mut sources, &mut problems),
@@ -69,10 +75,20 @@ pub fn read_inputs(inputs: &[Input]) -> (Vec<ArticleSource>, Vec<String>) {
                     read_file(&file, &mut sources, &mut problems);
                 }
             }
-            Input::Path(path) => read_file(path, &mut sources, &mut problems),
+            Input::Path(path) => {
+                titles.extend(read_file(path, &mut sources, &mut problems));
+            }
         }
     }
-    (sources, problems)
+    let title = match (inputs, titles.as_slice()) {
+        ([_], [title]) => Some(title.clone()),
+        _ => None,
+    };
+    Read {
+        sources,
+        problems,
+        title,
+    }
 }
 
 fn is_archive(path: &Path) -> bool {
@@ -104,7 +120,7 @@ fn folder_files(dir: &Path, problems: &mut Vec<String>) -> Vec<PathBuf> {
             }
             if kind.is_dir() {
                 stack.push(path);
-            } else if kind.is_file() && readable_kind(&path) {
+            } else if kind.is_file() && (Format::is_article_file(&path) || is_archive(&path)) {
                 files.push(path);
                 if files.len() > MAX_FOLDER_FILES {
                     problems.push(format!(
@@ -121,84 +137,54 @@ fn folder_files(dir: &Path, problems: &mut Vec<String>) -> Vec<PathBuf> {
     files
 }
 
-fn readable_kind(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    matches!(
-        ext.as_str(),
-        "txt" | "md" | "markdown" | "text" | "html" | "htm" | "xhtml" | "json" | "jsonl" | "ndjson"
-    )
-}
-
-fn read_file(path: &Path, sources: &mut Vec<ArticleSource>, problems: &mut Vec<String>) {
+/// Reads one file's articles into `sources`; returns the title of a file
+/// of many articles (a book's, a feed's).
+fn read_file(
+    path: &Path,
+    sources: &mut Vec<ArticleSource>,
+    problems: &mut Vec<String>,
+) -> Option<String> {
     if is_archive(path) {
-        return read_archive_file(path, sources, problems);
+        read_archive_file(path, sources, problems);
+        return None;
     }
     let origin = path.display().to_string();
-    let limit = match file_kind(path) {
-        FileKind::Brief => MAX_BRIEF_BYTES,
-        FileKind::Text | FileKind::Html => MAX_TEXT_BYTES,
-    };
-    let bytes = match read_bounded(path, limit as u64) {
-        Ok(bytes) => bytes,
-        Err(e) => return problems.push(format!("{origin}: {e}")),
-    };
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned());
-    let kind = file_kind(path);
-    if kind == FileKind::Brief {
-        match parse_brief(&bytes) {
-            Ok(brief) => sources.push(ArticleSource {
-                origin,
-                content: Content::Brief(Box::new(brief)),
-            }),
-            Err(errors) => problems.extend(errors.iter().map(|e| format!("{origin}: {e}"))),
-        }
-        return;
-    }
-    let text = match text_from_bytes(&bytes) {
-        Ok(text) => text,
-        Err(e) => return problems.push(format!("{origin}: {e}")),
-    };
-    let article = if kind == FileKind::Html {
-        match page_article(&text) {
-            Ok(page) => TextArticle {
-                date: page.date.or_else(|| date_from_dateline(&page.text)),
-                text: page.text,
-                url: page.address,
-                outlet: page.outlet,
-                fallback_title: stem,
-                id: None,
-            },
-            Err(e) => return problems.push(format!("{origin}: {e}")),
-        }
+    // A web address given on the command line is fetched once.
+    let opened = if crate::fetch::is_web_address(&origin) {
+        crate::open::open_address(
+            &origin,
+            &crate::fetch::FetchLimits::default(),
+            &std::sync::atomic::AtomicBool::new(false),
+        )
     } else {
-        TextArticle {
-            date: date_from_dateline(first_paragraph(&text)),
-            text,
-            fallback_title: stem,
-            ..TextArticle::default()
+        crate::open::open(path)
+    };
+    let articles = match opened {
+        Ok(Opened::Brief(brief)) => {
+            sources.push(ArticleSource {
+                origin,
+                content: Content::Brief(brief),
+            });
+            return None;
+        }
+        Ok(Opened::Articles(articles)) => articles,
+        Err(e) => {
+            problems.extend(e.lines());
+            return None;
         }
     };
-    if let Err(e) = check_paragraph_count(&article.text) {
-        return problems.push(format!("{origin}: {e}"));
+    problems.extend(articles.skipped.iter().map(ToString::to_string));
+    for found in articles.found {
+        let origin = match &found.at {
+            Some(at) => format!("{origin}, {at}"),
+            None => origin.clone(),
+        };
+        sources.push(ArticleSource {
+            origin,
+            content: Content::Text(found.article),
+        });
     }
-    sources.push(ArticleSource {
-        origin,
-        content: Content::Text(article),
-    });
-}
-
-/// The first paragraph after the title and byline, where a dateline is.
-fn first_paragraph(text: &str) -> &str {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .find(|b| b.contains(['—', '–']) || b.len() > 140)
-        .unwrap_or("")
+    articles.title.filter(|_| articles.many)
 }
 
 fn read_archive_file(path: &Path, sources: &mut Vec<ArticleSource>, problems: &mut Vec<String>) {
@@ -295,6 +281,7 @@ pub fn read_archive(
                 url: parsed.url,
                 outlet: parsed.source,
                 date,
+                ..TextArticle::default()
             }),
         });
     }

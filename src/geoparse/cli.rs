@@ -281,6 +281,9 @@ fn run_text(
 /// The text of a file, read as the app reads one, or the app's message.
 fn read_text_file(path: &Path) -> Result<String, String> {
     let name = path.display();
+    if crate::fetch::is_web_address(&name.to_string()) {
+        return crate::open::article_text_at(&name.to_string());
+    }
     let bytes = read_bounded(path, MAX_TEXT_BYTES as u64).map_err(|e| format!("{name}: {e}"))?;
     text_from_bytes(&bytes).map_err(|e| format!("{name}: {e}"))
 }

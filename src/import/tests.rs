@@ -40,7 +40,9 @@ fn article(paragraphs: &[&str]) -> Brief {
         id: Default::default(),
         url: None,
         outlet: None,
+        summary_only: false,
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        pages: None,
         extra: Default::default(),
     })
 }

@@ -295,6 +295,9 @@ fn header_ui(
     if let Some(note) = title_note {
         ui.label(RichText::new(note).small().weak());
     }
+    if article.summary_only {
+        summary_only_ui(ui, article.url.as_deref());
+    }
     let mut meta = Vec::new();
     meta.extend(article.byline.clone());
     meta.extend(article.outlet.clone());
@@ -314,6 +317,20 @@ fn header_ui(
         date_ui(ui, reading, date_draft, actions);
     }
     ui.add_space(6.0);
+}
+
+/// An article a feed gave only a summary of says so, with its link.
+fn summary_only_ui(ui: &mut egui::Ui, url: Option<&str>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Summary only: the feed gives no more of this article.")
+                .small()
+                .strong(),
+        );
+        if let Some(url) = url.filter(|u| crate::fetch::is_web_address(u)) {
+            ui.hyperlink_to(RichText::new("Read it in full").small(), url);
+        }
+    });
 }
 
 /// A story's article date, which the reader can type or correct; empty is

@@ -15,6 +15,8 @@ use crate::personal::PersonalGazetteer;
 pub enum Dialog {
     NewFromText(String),
     OpenPath(String),
+    /// A web address to fetch.
+    OpenLink(String),
     SavePath(String),
     ImportPath(String),
     /// A file, folder or archive of articles, typed where no file dialog is.
@@ -147,6 +149,7 @@ pub fn dialogs_ui(
                 &mut act,
             );
         }
+        Dialog::OpenLink(address) => link_dialog_ui(ui, address, &mut act),
         Dialog::SavePath(path) => {
             path_dialog_ui(ui, "Save the brief as", path, FileAction::SaveTo, &mut act);
         }
@@ -342,6 +345,40 @@ fn my_places_ui(ui: &mut egui::Ui, personal: &PersonalGazetteer, act: &mut impl 
     if ui.button("Close").clicked() {
         act(FileAction::CloseDialog);
     }
+}
+
+/// File ▸ Open link…: the address of a page, fetched when OK is pressed
+/// (and only then).
+fn link_dialog_ui(ui: &mut egui::Ui, address: &mut String, act: &mut impl FnMut(FileAction)) {
+    ui.set_width(480.0);
+    ui.heading("Open a link");
+    let label = ui.label("Web address (http:// or https://) of an article, a PDF or a feed:");
+    let response = ui
+        .add(
+            TextEdit::singleline(address)
+                .hint_text("https://")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let valid = crate::fetch::is_web_address(address);
+    if !address.trim().is_empty() && !valid {
+        ui.label(RichText::new("Geobrief fetches http:// and https:// addresses only.").weak());
+    }
+    ui.label(
+        RichText::new("Geobrief fetches this one page and nothing else it links to.")
+            .small()
+            .weak(),
+    );
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    ui.horizontal(|ui| {
+        if ui.add_enabled(valid, egui::Button::new("Fetch")).clicked() || (entered && valid) {
+            act(FileAction::CloseDialog);
+            act(FileAction::OpenLink(address.trim().to_string()));
+        }
+        if ui.button("Cancel").clicked() {
+            act(FileAction::CancelDialog);
+        }
+    });
 }
 
 fn path_dialog_ui(

@@ -164,6 +164,10 @@ fn command_shortcuts(ctx: &egui::Context, selection: &Selection) -> Vec<Action> 
             Action::File(FileAction::ShowNewFromText),
         ),
         (
+            command(Modifiers::NONE, Key::L),
+            Action::File(FileAction::ShowOpenLink),
+        ),
+        (
             command(Modifiers::NONE, Key::E),
             Action::File(FileAction::ShowExport),
         ),

@@ -387,7 +387,7 @@ fn passages_ui(
             palette.mention_selected
         };
         job.append(
-            &format!("¶{} ", m.paragraph - first_paragraph + 1),
+            &passage_place(article, m.paragraph - first_paragraph),
             0.0,
             plain.clone(),
         );
@@ -415,6 +415,15 @@ fn passages_ui(
     }
 }
 
+/// Where a passage is: "¶3 ", or "p. 12, ¶3 " in an article whose
+/// paragraphs keep their pages (a PDF's).
+fn passage_place(article: Option<&crate::brief::StoryArticle>, paragraph: usize) -> String {
+    match article.and_then(|a| a.page_of(paragraph)) {
+        Some(page) => format!("p. {page}, ¶{} ", paragraph + 1),
+        None => format!("¶{} ", paragraph + 1),
+    }
+}
+
 /// "1 passage", "23 passages".
 fn passages_text(count: usize) -> String {
     match count {
@@ -434,6 +443,9 @@ fn article_heading_ui(
     let mut meta: Vec<&str> = Vec::new();
     meta.extend(info.outlet.as_deref());
     meta.push(info.date.as_deref().unwrap_or("undated"));
+    if info.summary_only {
+        meta.push("summary only");
+    }
     let text = format!("{} · {}", info.title, meta.join(" · "));
     let response = ui
         .add(
@@ -474,6 +486,26 @@ pub fn coordinates_text(p: &Place) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_of_a_pdf_says_its_page() {
+        let mut article = crate::brief::StoryArticle {
+            id: "a1".into(),
+            info: crate::brief::Article {
+                pages: Some(vec![3, 12]),
+                ..Default::default()
+            },
+            paragraphs: 4..6,
+        };
+        assert_eq!(passage_place(Some(&article), 1), "p. 12, ¶2 ");
+        article.info.pages = Some(vec![3]);
+        assert_eq!(
+            passage_place(Some(&article), 1),
+            "¶2 ",
+            "pages that do not fit are ignored"
+        );
+        assert_eq!(passage_place(None, 0), "¶1 ");
+    }
 
     #[test]
     fn a_place_of_many_passages_lists_those_around_the_current_one() {

@@ -134,6 +134,7 @@ fn file_menu_ui(ui: &mut egui::Ui, bar: &TopBar, actions: &mut Vec<Action>) {
     };
     file(ui, "Open…", "Ctrl+O", FileAction::ShowOpen);
     file(ui, "Open a path…", "", FileAction::ShowOpenPath);
+    file(ui, "Open link…", "Ctrl+L", FileAction::ShowOpenLink);
     file(
         ui,
         "New brief from text…",

@@ -913,3 +913,158 @@ fn words_dragged_across_two_pieces_of_a_long_paragraph_are_selected_whole() {
         .expect("words selected");
     assert_eq!((selected.paragraph, selected.bytes()), (0, words));
 }
+
+/// A zip of `files`, deflated.
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut writer = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, data) in files {
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(data).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    out.into_inner()
+}
+
+/// A PDF of `objects` (numbered from 1, the first the catalog) with a
+/// correct cross-reference table.
+fn pdf_of(objects: &[&str]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (k, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", k + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+fn hostile_sources() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    // 65 MiB of zeros deflate to 65 KB: past the 64 MiB an entry may unpack to.
+    let zeros = vec![0u8; 65 * 1024 * 1024];
+    let bomb = "refused, as a zip bomb would be";
+    let form = |other: u32| {
+        format!(
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X {other} 0 R >> >> /Length 6 >>\nstream\n/X Do\nendstream"
+        )
+    };
+    vec![
+        ("bomb.docx", zip_of(&[("word/document.xml", &zeros)]), bomb),
+        ("bomb.odt", zip_of(&[("content.xml", &zeros)]), bomb),
+        (
+            "bomb.epub",
+            zip_of(&[
+                ("META-INF/container.xml", br#"<container><rootfiles><rootfile full-path="c.opf"/></rootfiles></container>"#),
+                ("c.opf", &zeros),
+            ]),
+            bomb,
+        ),
+        ("notzip.docx", b"PK but not a zip".to_vec(), "not a DOCX document"),
+        ("nochapters.epub", zip_of(&[("x.txt", b"x")]), "no META-INF/container.xml"),
+        ("broken.pdf", b"%PDF-1.7\nnothing else".to_vec(), "not a readable PDF"),
+        (
+            "pagetree.pdf",
+            pdf_of(&[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 2 >>",
+            ]),
+            "its page tree loops back on itself",
+        ),
+        (
+            "drawings.pdf",
+            pdf_of(&[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 99 99] /Resources << /XObject << /X 4 0 R >> >> /Contents 6 0 R >>",
+                &form(5),
+                &form(4),
+                "<< /Length 6 >>\nstream\n/X Do\nendstream",
+            ]),
+            "its drawings call each other in a loop",
+        ),
+        (
+            "scanned.pdf",
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources/scanned.pdf")).unwrap(),
+            "This PDF holds images of pages and no text: Geobrief cannot read it",
+        ),
+        (
+            // Found by the pdf fuzz target: a page whose resources are an
+            // object the file does not hold; pdf-extract panics on it.
+            "missing-object.pdf",
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources/missing-object.pdf")).unwrap(),
+            "a broken PDF: the text extractor could not make sense of it",
+        ),
+        (
+            // Found by the pdf fuzz target: a page whose /Parent is itself;
+            // pdf-extract would look up its media box for ever.
+            "parent-loop.pdf",
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources/parent-loop.pdf")).unwrap(),
+            "a page's /Parent links loop back on themselves",
+        ),
+        ("garbage.mbox", b"no From line here\n".to_vec(), "not a mailbox"),
+        ("page.rss", b"<html><p>x</p></html>".to_vec(), "not a feed"),
+        ("broken.rss", b"<rss><channel><item><title>x</titl".to_vec(), "broken XML at byte 28"),
+        ("empty.json", br#"{"version": "https://jsonfeed.org/version/1.1", "items": 3}"#.to_vec(), "not a JSON Feed"),
+    ]
+}
+
+#[test]
+fn every_hostile_source_is_refused_with_its_own_problem_and_the_open_brief_stays_unchanged() {
+    let dir = temp_dir("hostile-sources");
+    let mut harness = harness();
+    for (name, bytes, expected) in hostile_sources() {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let started = std::time::Instant::now();
+        assert_refused(&mut harness, &path, expected);
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{name} took {:?}",
+            started.elapsed()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_feed_of_fifty_thousand_items_and_a_mailbox_of_twenty_thousand_messages_are_read_in_bounds() {
+    let dir = temp_dir("huge-sources");
+    let item = "<item><title>Ships leave Tartus</title><link>https://x.example/a</link><description>Two frigates left Tartus for Latakia.</description></item>\n";
+    let feed = format!(
+        "<rss version=\"2.0\"><channel><title>Desk</title>{}</channel></rss>",
+        item.repeat(50_000)
+    );
+    let message = "From a@x Mon Feb 10 09:30:00 2025\nFrom: Desk <a@x>\nSubject: Convoys\nDate: Mon, 10 Feb 2025 09:30:00 +0000\n\nConvoys were seen near Jableh.\n\n";
+    let mailbox = message.repeat(20_000);
+    for (name, bytes, count) in [("huge.rss", feed, 50_000), ("huge.mbox", mailbox, 20_000)] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let started = std::time::Instant::now();
+        let Ok(geobrief::open::Opened::Articles(articles)) = geobrief::open::open(&path) else {
+            panic!("{name} did not open");
+        };
+        assert_eq!(articles.found.len(), count, "{name}");
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "{name} took {:?}",
+            started.elapsed()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

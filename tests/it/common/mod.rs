@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test file uses its own share of the helpers
 
 pub mod webdriver;
+pub mod server;
 
 use std::time::{Duration, Instant};
 

@@ -1,118 +1,8 @@
-//! Opening a file as a brief, whatever it is: a brief (`.json`), plain text
-//! or Markdown (`.txt`, `.md`), or a saved web page (`.html`), whose article is
-//! pulled out of the page furniture by a Readability port. Text becomes a brief
-//! by finding its places offline. Every failure names the file.
-
-use std::path::Path;
-
-use crate::brief::read::{read_bounded, text_from_bytes};
-use crate::brief::{Brief, MAX_BRIEF_BYTES, MAX_PARAGRAPHS, MAX_TEXT_BYTES, parse_brief};
-use crate::compose;
-use crate::gazetteer::Gazetteer;
-use crate::geoparse::Options;
-use crate::geoparse::PublisherMemory;
-use crate::personal::PersonalGazetteer;
-
-/// What kind of file a path holds, by its extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    Brief,
-    Text,
-    Html,
-}
-
-pub fn file_kind(path: &Path) -> FileKind {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" | "xhtml" => FileKind::Html,
-        "txt" | "md" | "markdown" | "text" => FileKind::Text,
-        _ => FileKind::Brief,
-    }
-}
-
-/// Opens `path`; the errors are lines ready for the problems panel. The
-/// file's metadata is looked at before it is opened (see [`read_bounded`]),
-/// so a pipe or a device never blocks and a huge file is never read.
-pub fn open_path(path: &Path, personal: &PersonalGazetteer) -> Result<Brief, Vec<String>> {
-    open_path_learning(path, personal, &mut PublisherMemory::default())
-}
-
-/// Like [`open_path`]; a web page that gives its address has its places
-/// found with its publisher's home region from `publishers`, which learns
-/// from it in turn.
-pub fn open_path_learning(
-    path: &Path,
-    personal: &PersonalGazetteer,
-    publishers: &mut PublisherMemory,
-) -> Result<Brief, Vec<String>> {
-    let name = path.display();
-    let limit = match file_kind(path) {
-        FileKind::Brief => MAX_BRIEF_BYTES,
-        FileKind::Text | FileKind::Html => MAX_TEXT_BYTES,
-    };
-    let bytes = read_bounded(path, limit as u64).map_err(|e| vec![format!("{name}: {e}")])?;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned());
-    match file_kind(path) {
-        FileKind::Brief => parse_brief(&bytes)
-            .map_err(|errors| errors.iter().map(|e| format!("{name}: {e}")).collect()),
-        kind @ (FileKind::Text | FileKind::Html) => {
-            let text = text_from_bytes(&bytes).map_err(|e| vec![format!("{name}: {e}")])?;
-            let (text, address) = if kind == FileKind::Html {
-                article_from_html(&text).map_err(|e| vec![format!("{name}: {e}")])?
-            } else {
-                (text, None)
-            };
-            check_paragraph_count(&text).map_err(|e| vec![format!("{name}: {e}")])?;
-            Ok(compose::brief_from_text_published(
-                &text,
-                &stem,
-                Gazetteer::embedded(),
-                personal,
-                address.as_deref(),
-                publishers,
-            ))
-        }
-    }
-}
-
-/// Refuses a text of more paragraphs than a brief may hold, before its
-/// places are looked for; paragraphs are counted as
-/// [`compose::split_article`] makes them.
-pub fn check_paragraph_count(text: &str) -> Result<(), String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let blocks = text.split("\n\n").filter(|b| !b.trim().is_empty()).count();
-    let paragraphs = if blocks == 1 && text.trim().contains('\n') {
-        text.lines().filter(|l| !l.trim().is_empty()).count()
-    } else {
-        blocks
-    };
-    if paragraphs > MAX_PARAGRAPHS {
-        return Err(format!(
-            "the text has {paragraphs} paragraphs; a brief holds at most {MAX_PARAGRAPHS}"
-        ));
-    }
-    Ok(())
-}
-
-/// A brief from an article's text, with its places found offline.
-pub fn brief_from_article_text(
-    text: &str,
-    fallback_title: &str,
-    personal: &PersonalGazetteer,
-) -> Brief {
-    compose::brief_from_text_with(
-        text,
-        fallback_title,
-        Gazetteer::embedded(),
-        &Options::default(),
-        personal,
-    )
-}
+//! A saved or fetched web page: its article pulled out of the page
+//! furniture by a Readability port (dom_smoothie), with the address, date
+//! and site name the page gives for itself; and a quick look at the page's
+//! shape first, so a page too deep or too big for the extractor is refused
+//! at once.
 
 /// The article of a saved web page as plain text: title, byline, then the
 /// paragraphs, separated by blank lines.
@@ -352,7 +242,7 @@ mod tests {
         assert!(check_html_shape(&inside).is_err());
     }
 
-    const PAGE: &str = r#"<html><head><title>Talks in Damascus | The Daily</title></head><body>
+    pub(crate) const PAGE: &str = r#"<html><head><title>Talks in Damascus | The Daily</title></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <article><h1>Talks in Damascus</h1><p class="byline">By A. Writer</p>
 <p>Officials from Lebanon met their counterparts in Damascus on Monday to discuss the border crossings and trade between the two countries, which have been closed for months.</p>
@@ -400,49 +290,5 @@ mod tests {
         assert!(text.contains("flew to Aleppo"), "{text}");
         assert!(!text.contains("Subscribe"), "{text}");
         assert!(!text.contains("Sport"), "{text}");
-    }
-
-    #[test]
-    fn a_saved_web_page_opens_as_a_brief_with_its_places() {
-        let dir = std::env::temp_dir().join(format!("geobrief-open-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("talks.html");
-        std::fs::write(&path, PAGE).unwrap();
-        let brief = open_path(&path, &PersonalGazetteer::default()).unwrap();
-        assert!(brief.places().any(|p| p.name == "Damascus"));
-        assert!(brief.places().any(|p| p.name == "Beirut"));
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_broken_brief_is_reported_with_the_file_name_and_json_path() {
-        let dir = std::env::temp_dir().join(format!("geobrief-bad-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("bad.json");
-        std::fs::write(
-            &path,
-            r#"{"format": "geobrief/1", "article": {"title": 3, "paragraphs": []}}"#,
-        )
-        .unwrap();
-        let errors = open_path(&path, &PersonalGazetteer::default()).unwrap_err();
-        assert!(
-            errors[0].contains("bad.json") && errors[0].contains("article.title"),
-            "{errors:?}"
-        );
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_text_file_that_is_not_utf8_is_refused_by_name() {
-        let dir = std::env::temp_dir().join(format!("geobrief-latin-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("latin1.txt");
-        std::fs::write(&path, b"Caf\xe9 in Paris").unwrap();
-        let errors = open_path(&path, &PersonalGazetteer::default()).unwrap_err();
-        assert!(
-            errors[0].contains("latin1.txt") && errors[0].contains("offset 3"),
-            "{errors:?}"
-        );
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
