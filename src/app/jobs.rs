@@ -66,7 +66,7 @@ pub enum Gathered {
     /// A new story, already merged into its brief on the worker: merging
     /// thousands of articles and indexing their links takes a second or
     /// more, far longer than a frame. `None` when no article was read.
-    NewStory(Option<Result<Brief, Vec<String>>>),
+    NewStory(Option<Result<Box<Brief>, Vec<String>>>),
     /// Articles to add to the brief open, merged with it on the UI thread
     /// (they become one undo step of the brief as it is then).
     More(crate::collect::Collected),

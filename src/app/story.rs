@@ -104,7 +104,7 @@ impl GeobriefApp {
         let collected = match gathered {
             Gathered::NewStory(Some(made)) => {
                 match made {
-                    Ok(brief) => self.set_brief(brief, None, false),
+                    Ok(brief) => self.set_brief(*brief, None, false),
                     Err(errors) => self.problems.extend(errors.into_iter().map(Problem::Open)),
                 }
                 return;
@@ -149,9 +149,10 @@ impl GeobriefApp {
 }
 
 /// A new story's brief of the articles read.
-fn story_brief(collected: Collected, title: Option<String>) -> Result<Brief, Vec<String>> {
+fn story_brief(collected: Collected, title: Option<String>) -> Result<Box<Brief>, Vec<String>> {
     let mut story = StoryBuilder::new(title);
     collected.add_to(&mut story);
     Brief::from_doc(story.finish())
+        .map(Box::new)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect())
 }
