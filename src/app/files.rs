@@ -444,13 +444,13 @@ impl GeobriefApp {
                 }
                 Done::Collected {
                     token,
-                    new_story,
-                    collected,
+                    read,
+                    total,
+                    gathered,
                     problems,
-                    title,
                 } => {
                     if self.jobs.finish_busy(token) {
-                        self.take_collected(new_story, collected, problems, title);
+                        self.take_collected(read, total, gathered, problems);
                     }
                 }
             }

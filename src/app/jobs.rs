@@ -57,12 +57,23 @@ pub enum Done {
     /// Articles read and their places found, for a new story or this brief.
     Collected {
         token: u64,
-        new_story: bool,
-        collected: crate::collect::Collected,
+        /// Articles read, of all there were (fewer when Cancel stopped it).
+        read: usize,
+        total: usize,
+        gathered: Gathered,
         problems: Vec<String>,
-        /// A new story's title: the book's or the feed's, if one was read.
-        title: Option<String>,
     },
+}
+
+/// What a worker that read articles hands back.
+pub enum Gathered {
+    /// A new story, already merged into its brief on the worker: merging
+    /// thousands of articles and indexing their links takes a second or
+    /// more, far longer than a frame. `None` when no article was read.
+    NewStory(Option<Result<Box<Brief>, Vec<String>>>),
+    /// Articles to add to the brief open, merged with it on the UI thread
+    /// (they become one undo step of the brief as it is then).
+    More(crate::collect::Collected),
 }
 
 /// The long job the reader waits for (opening, finding places), if any.

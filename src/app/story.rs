@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use super::GeobriefApp;
-use super::jobs::Done;
+use super::jobs::{Done, Gathered};
 use crate::brief::{Brief, Edit};
 use crate::collect::{
     Collected, Input, Progress, Settings, StoryBuilder, find_places, read_inputs_titled,
@@ -40,14 +40,20 @@ impl GeobriefApp {
             ..Settings::default()
         };
         self.jobs.spawn(move || {
-            let read = read_inputs_titled(&inputs);
-            let collected = find_places(read.sources, &settings, &progress);
+            let inputs_read = read_inputs_titled(&inputs);
+            let collected = find_places(inputs_read.sources, &settings, &progress);
+            let (read, total) = (collected.read(), collected.parts.len());
+            let gathered = if new_story {
+                Gathered::NewStory((read > 0).then(|| story_brief(collected, inputs_read.title)))
+            } else {
+                Gathered::More(collected)
+            };
             Done::Collected {
                 token,
-                new_story,
-                collected,
-                problems: read.problems,
-                title: read.title,
+                read,
+                total,
+                gathered,
+                problems: inputs_read.problems,
             }
         });
     }
@@ -73,23 +79,21 @@ impl GeobriefApp {
             let collected = find_places(vec![source], &settings, &progress);
             Done::Collected {
                 token,
-                new_story: false,
-                collected,
+                read: collected.read(),
+                total: collected.parts.len(),
+                gathered: Gathered::More(collected),
                 problems: Vec::new(),
-                title: None,
             }
         });
     }
 
     pub(super) fn take_collected(
         &mut self,
-        new_story: bool,
-        collected: Collected,
+        read: usize,
+        total: usize,
+        gathered: Gathered,
         problems: Vec<String>,
-        title: Option<String>,
     ) {
-        let read = collected.read();
-        let total = collected.parts.len();
         self.problems
             .extend(problems.into_iter().map(Problem::Open));
         if read < total {
@@ -97,23 +101,22 @@ impl GeobriefApp {
                 "Stopped: {read} of {total} articles were read and kept."
             )));
         }
-        if read == 0 {
-            self.problems.push(Problem::Note(
-                "No article could be read: nothing was added.".into(),
-            ));
-            return;
-        }
-        if new_story {
-            let mut story = StoryBuilder::new(title);
-            collected.add_to(&mut story);
-            match Brief::from_doc(story.finish()) {
-                Ok(brief) => self.set_brief(brief, None, false),
-                Err(errors) => self
-                    .problems
-                    .extend(errors.iter().map(|e| Problem::Open(e.to_string()))),
+        let collected = match gathered {
+            Gathered::NewStory(Some(made)) => {
+                match made {
+                    Ok(brief) => self.set_brief(*brief, None, false),
+                    Err(errors) => self.problems.extend(errors.into_iter().map(Problem::Open)),
+                }
+                return;
             }
-            return;
-        }
+            Gathered::More(collected) if read > 0 => collected,
+            Gathered::NewStory(None) | Gathered::More(_) => {
+                self.problems.push(Problem::Note(
+                    "No article could be read: nothing was added.".into(),
+                ));
+                return;
+            }
+        };
         let brief = self.doc.brief();
         let first_new = brief.article_count();
         let mut story = StoryBuilder::continuing(brief);
@@ -143,4 +146,13 @@ impl GeobriefApp {
             Err(e) => self.problems.push(Problem::Edit(e)),
         }
     }
+}
+
+/// A new story's brief of the articles read.
+fn story_brief(collected: Collected, title: Option<String>) -> Result<Box<Brief>, Vec<String>> {
+    let mut story = StoryBuilder::new(title);
+    collected.add_to(&mut story);
+    Brief::from_doc(story.finish())
+        .map(Box::new)
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect())
 }

@@ -1007,14 +1007,14 @@ fn hostile_sources() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             // Found by the pdf fuzz target: a page whose resources are an
             // object the file does not hold; pdf-extract panics on it.
             "missing-object.pdf",
-            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources/missing-object.pdf")).unwrap(),
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/missing-object.pdf")).unwrap(),
             "a broken PDF: the text extractor could not make sense of it",
         ),
         (
             // Found by the pdf fuzz target: a page whose /Parent is itself;
             // pdf-extract would look up its media box for ever.
             "parent-loop.pdf",
-            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources/parent-loop.pdf")).unwrap(),
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/parent-loop.pdf")).unwrap(),
             "a page's /Parent links loop back on themselves",
         ),
         ("garbage.mbox", b"no From line here\n".to_vec(), "not a mailbox"),
