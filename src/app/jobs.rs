@@ -71,9 +71,18 @@ pub enum Gathered {
     /// thousands of articles and indexing their links takes a second or
     /// more, far longer than a frame. `None` when no article was read.
     NewStory(Option<Result<Box<Brief>, Vec<String>>>),
-    /// Articles to add to the brief open, merged with it on the UI thread
-    /// (they become one undo step of the brief as it is then).
-    More(crate::collect::Collected),
+    /// Articles to add to the brief open, merged on the worker with a copy
+    /// of the brief as it was when they were asked for.
+    More(Box<MergedMore>),
+}
+
+/// Articles merged with a copy of the open brief: the edits that add them
+/// (one undo step), for the brief in the state `version`. Should the brief
+/// have changed since, the articles themselves are kept to merge again.
+pub struct MergedMore {
+    pub version: crate::brief::Version,
+    pub edits: Vec<crate::brief::Edit>,
+    pub collected: crate::collect::Collected,
 }
 
 /// The long job the reader waits for (opening, finding places), if any.

@@ -8,8 +8,8 @@
 use std::sync::Arc;
 
 use super::GeobriefApp;
-use super::jobs::{Done, Gathered};
-use crate::brief::{Brief, Edit};
+use super::jobs::{Done, Gathered, MergedMore};
+use crate::brief::{Brief, Edit, Version};
 use crate::collect::{
     Collected, Input, Progress, Settings, StoryBuilder, find_places, read_inputs_titled,
 };
@@ -25,6 +25,9 @@ impl GeobriefApp {
             "Reading the articles to add…"
         };
         let token = self.jobs.start_busy(what);
+        // Added articles are merged on the worker with a copy of the brief
+        // as it is now (a copy is far quicker than the merge).
+        let base = (!new_story).then(|| (self.doc.brief().clone(), self.doc.version()));
         let progress = Arc::new(Progress::default());
         if let Some(busy) = &mut self.jobs.busy {
             busy.progress = Some(progress.clone());
@@ -43,10 +46,11 @@ impl GeobriefApp {
             let inputs_read = read_inputs_titled(&inputs);
             let collected = find_places(inputs_read.sources, &settings, &progress);
             let (read, total) = (collected.read(), collected.parts.len());
-            let gathered = if new_story {
-                Gathered::NewStory((read > 0).then(|| story_brief(collected, inputs_read.title)))
-            } else {
-                Gathered::More(collected)
+            let gathered = match base {
+                None => Gathered::NewStory(
+                    (read > 0).then(|| story_brief(collected, inputs_read.title)),
+                ),
+                Some((brief, version)) => Gathered::More(merged_more(collected, &brief, version)),
             };
             Done::Collected {
                 token,
@@ -69,6 +73,7 @@ impl GeobriefApp {
             .start_busy("Finding the places of the pasted article…");
         let progress = Arc::new(Progress::default());
         let clipboard = self.clipboard_html.clone();
+        let (brief, version) = (self.doc.brief().clone(), self.doc.version());
         self.jobs.spawn(move || {
             let source = crate::collect::ArticleSource {
                 origin: "the clipboard".into(),
@@ -81,7 +86,7 @@ impl GeobriefApp {
                 token,
                 read: collected.read(),
                 total: collected.parts.len(),
-                gathered: Gathered::More(collected),
+                gathered: Gathered::More(merged_more(collected, &brief, version)),
                 problems: Vec::new(),
             }
         });
@@ -101,7 +106,7 @@ impl GeobriefApp {
                 "Stopped: {read} of {total} articles were read and kept."
             )));
         }
-        let collected = match gathered {
+        let merged = match gathered {
             Gathered::NewStory(Some(made)) => {
                 match made {
                     Ok(brief) => self.set_brief(*brief, None, false),
@@ -109,7 +114,7 @@ impl GeobriefApp {
                 }
                 return;
             }
-            Gathered::More(collected) if read > 0 => collected,
+            Gathered::More(merged) if read > 0 => merged,
             Gathered::NewStory(None) | Gathered::More(_) => {
                 self.problems.push(Problem::Note(
                     "No article could be read: nothing was added.".into(),
@@ -117,11 +122,19 @@ impl GeobriefApp {
                 return;
             }
         };
-        let brief = self.doc.brief();
-        let first_new = brief.article_count();
-        let mut story = StoryBuilder::continuing(brief);
-        collected.add_to(&mut story);
-        let edits = story.new_edits(brief);
+        let MergedMore {
+            version,
+            edits,
+            collected,
+        } = *merged;
+        // The brief changed while the articles were read (rare: an edit
+        // made meanwhile): merge them again with the brief as it is now.
+        let edits = if version == self.doc.version() {
+            edits
+        } else {
+            merge_edits(collected, self.doc.brief())
+        };
+        let first_new = self.doc.brief().article_count();
         let added = edits
             .iter()
             .filter(|e| matches!(e, Edit::InsertArticle { .. }))
@@ -146,6 +159,26 @@ impl GeobriefApp {
             Err(e) => self.problems.push(Problem::Edit(e)),
         }
     }
+}
+
+/// The edits that add `collected`'s articles, and the places and links they
+/// bring, to `brief`.
+fn merge_edits(collected: Collected, brief: &Brief) -> Vec<Edit> {
+    let mut story = StoryBuilder::continuing(brief);
+    collected.add_to(&mut story);
+    story.new_edits(brief)
+}
+
+/// [`merge_edits`] on a worker, against a copy of the brief in `version`;
+/// the articles are kept in case the brief has moved on by the time it is
+/// done.
+fn merged_more(collected: Collected, brief: &Brief, version: Version) -> Box<MergedMore> {
+    let edits = merge_edits(collected.clone(), brief);
+    Box::new(MergedMore {
+        version,
+        edits,
+        collected,
+    })
 }
 
 /// A new story's brief of the articles read.

@@ -16,9 +16,20 @@ pub struct Step {
     after: u64,
 }
 
+/// One state of one document: the same version means the same brief, so
+/// work done on a copy of it (articles merged on a worker) still fits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Version {
+    /// Which document (each opened or made brief is a new one).
+    document: u64,
+    revision: u64,
+}
+
 #[derive(Clone, Debug)]
 pub struct Document {
     brief: Brief,
+    /// This document's number among those made in this process.
+    serial: u64,
     undo: Vec<Step>,
     redo: Vec<Step>,
     revision: u64,
@@ -31,8 +42,10 @@ pub struct Document {
 impl Document {
     /// A document for a brief just read from a file (saved) or made (not).
     pub fn new(brief: Brief, saved: bool) -> Self {
+        static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Self {
             brief,
+            serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
@@ -111,6 +124,15 @@ impl Document {
         self.revision
     }
 
+    /// The state shown now, told apart from every state of every other
+    /// document.
+    pub fn version(&self) -> Version {
+        Version {
+            document: self.serial,
+            revision: self.revision,
+        }
+    }
+
     /// True when what is shown differs from what is on disk.
     pub fn is_dirty(&self) -> bool {
         self.saved != Some(self.revision)
@@ -141,6 +163,18 @@ mod tests {
 
     fn tartus_name(doc: &Document) -> &str {
         &doc.brief().place("tartus").unwrap().name
+    }
+
+    #[test]
+    fn a_version_names_one_state_of_one_document() {
+        let mut doc = Document::new(Brief::default_brief(), true);
+        let opened = doc.version();
+        rename(&mut doc, "Tartus port");
+        assert_ne!(doc.version(), opened);
+        doc.undo().unwrap().unwrap();
+        assert_eq!(doc.version(), opened, "undo returns to the same brief");
+        let other = Document::new(Brief::default_brief(), true);
+        assert_ne!(other.version(), opened, "another document never shares one");
     }
 
     #[test]

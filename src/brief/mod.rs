@@ -29,7 +29,7 @@ mod skim;
 mod story;
 
 pub use anchor::{Anchor, AnchorQuality, selectors_for_span};
-pub use document::{Document, Step};
+pub use document::{Document, Step, Version};
 pub use edit::{Edit, EditError, PlaceChange};
 pub use error::{BriefError, LoadError};
 pub use geometry::{check_geometry, ring_is_counter_clockwise, signed_area};

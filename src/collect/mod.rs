@@ -83,6 +83,7 @@ impl Settings {
 }
 
 /// A story's articles with their places found, in the order they came.
+#[derive(Clone)]
 pub struct Collected {
     /// Each source's articles as one-article documents (a brief source gives
     /// its brief), in order; `None` where a reading was stopped.
@@ -91,6 +92,7 @@ pub struct Collected {
     pub publishers: PublisherMemory,
 }
 
+#[derive(Clone)]
 pub enum Part {
     Text(Box<BriefDoc>),
     Brief(Box<Brief>),

@@ -401,3 +401,38 @@ fn place_named(brief: &geobrief::brief::Brief, name: &str) -> String {
         .id
         .to_string()
 }
+
+#[test]
+fn an_edit_made_while_articles_are_read_is_kept_and_the_articles_are_added_after_it() {
+    let mut harness = harness();
+    let dir = temp_dir("story-edit-meanwhile");
+    for (name, text) in ARTICLES {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let before = harness.state().doc.brief().article_count();
+    harness.state_mut().apply(geobrief::Action::File(
+        geobrief::action::FileAction::AddArticles {
+            inputs: vec![geobrief::collect::Input::Path(dir)],
+            new_story: false,
+        },
+    ));
+    // The worker merges the articles with a copy of the brief as it was;
+    // the reader removes a place before its result is taken.
+    harness.state_mut().apply(geobrief::Action::Edit(
+        geobrief::editing::EditAction::RemovePlace("hmeimim".into()),
+    ));
+    settle(&mut harness);
+    let brief = harness.state().doc.brief();
+    assert_eq!(brief.article_count(), before + 3);
+    assert!(
+        brief.place("hmeimim").is_none(),
+        "the edit made meanwhile was lost"
+    );
+    assert!(brief.places().any(|p| p.name.contains("Qamishli")));
+    // One undo takes the articles away and leaves the edit.
+    harness.state_mut().apply(geobrief::Action::Undo);
+    harness.run();
+    let brief = harness.state().doc.brief();
+    assert_eq!(brief.article_count(), before);
+    assert!(brief.place("hmeimim").is_none());
+}

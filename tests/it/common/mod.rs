@@ -2,8 +2,8 @@
 //! brief, settled; and the helpers that wait for its background work.
 #![allow(dead_code)] // each test file uses its own share of the helpers
 
-pub mod webdriver;
 pub mod server;
+pub mod webdriver;
 
 use std::time::{Duration, Instant};
 
