@@ -233,6 +233,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn reading_again_with_a_home_from_the_recognised_names_is_reading_the_text_with_it() {
+        let gaz = Gazetteer::embedded();
+        let text = "The council of Dublin met, and a choir from Columbus sang in Athens.";
+        let home = types::Home {
+            country_code: "US".to_owned(),
+            admin1_code: "US.OH".to_owned(),
+            centre_lat_deg: 40.0,
+            centre_lon_deg: -83.0,
+        };
+        let with_home = Options {
+            home: Some(home.clone()),
+            ..Options::default()
+        };
+        let recognised = Recognised::new(text, gaz, &Options::default(), true);
+        let first = recognised.clone().places(gaz, None);
+        assert_eq!(
+            first,
+            detect_places_explained(text, gaz, &Options::default())
+        );
+        let again = recognised.places(gaz, Some(home));
+        assert!(!again.0.is_empty());
+        assert_eq!(again, detect_places_explained(text, gaz, &with_home));
+    }
+
     fn chosen(text: &str) -> Vec<(String, String, String)> {
         let gaz = Gazetteer::embedded();
         detect_places(text, gaz)
