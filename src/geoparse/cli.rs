@@ -27,7 +27,8 @@ use super::explain::{DroppedOut, EvidenceOut, dropped_out, evidence_of, explain_
 use super::publisher::{PublisherMemory, host_of};
 use super::weighed::{CandidateOut, candidates_out};
 use super::{
-    Options, Rule, Toponym, UnlistedPlace, Weights, detect_places_explained, detect_unlisted_places,
+    Options, Recognised, Rule, Toponym, UnlistedPlace, Weights, detect_places_explained,
+    detect_unlisted_places,
 };
 use crate::brief::MAX_TEXT_BYTES;
 use crate::brief::read::{read_bounded, text_from_bytes};
@@ -440,31 +441,32 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         Ok(())
     }
 
-    /// Reads the articles queued, on workers, and writes them in order.
+    /// Reads the articles queued, on workers, and writes them in order. An
+    /// article read again with its publisher's home starts from the names
+    /// recognised the first time, which the home does not change.
     fn flush(&mut self) -> Result<(), Fatal> {
         let chunk = std::mem::take(&mut self.pending);
         self.pending_bytes = 0;
-        let (gaz, explain) = (self.gaz, self.explain);
-        let detect = |text: &str, options: &Options| -> Reading {
-            if explain {
-                detect_places_explained(text, gaz, options)
-            } else {
-                (super::detect_places_with(text, gaz, options), Vec::new())
-            }
-        };
+        let (gaz, explain, options) = (self.gaz, self.explain, self.options);
+        let learning = self.memory.is_some();
         let workers = crate::parallel::workers(self.jobs, chunk.len());
-        let read_all = |items: &[usize], options: &(dyn Fn(usize) -> Options + Sync)| {
-            crate::parallel::map_in_order(
-                items,
-                workers,
-                || false,
-                || {},
-                |&i| detect(&chunk[i].text, &options(i)),
-            )
-        };
-        let options = self.options;
         let all: Vec<usize> = (0..chunk.len()).collect();
-        let mut readings = read_all(&all, &|_| options.clone());
+        let first = crate::parallel::map_in_order(
+            &all,
+            workers,
+            || false,
+            || {},
+            |&i| {
+                let recognised = Recognised::new(&chunk[i].text, gaz, options, explain);
+                // Only an article whose site is known can be read again.
+                let kept = (learning && chunk[i].host.is_some()).then(|| recognised.clone());
+                (recognised.places(gaz, None), kept)
+            },
+        );
+        let (mut readings, kept): (Vec<Option<Reading>>, Vec<Option<Recognised>>) = first
+            .into_iter()
+            .map(|r| r.map_or((None, None), |(reading, kept)| (Some(reading), kept)))
+            .unzip();
         if let Some(memory) = self.memory.as_deref_mut() {
             let mut homes = vec![None; chunk.len()];
             for (i, article) in chunk.iter().enumerate() {
@@ -477,14 +479,21 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             let again: Vec<usize> = all
                 .iter()
                 .copied()
-                .filter(|&i| homes[i].is_some())
+                .filter(|&i| homes[i].is_some() && kept[i].is_some())
                 .collect();
-            let redone = read_all(&again, &|i| Options {
-                home: homes[i].clone(),
-                ..options.clone()
-            });
+            let redone = crate::parallel::map_in_order(
+                &again,
+                workers,
+                || false,
+                || {},
+                |&i| {
+                    kept[i]
+                        .clone()
+                        .map(|recognised| recognised.places(gaz, homes[i].clone()))
+                },
+            );
             for (i, reading) in again.into_iter().zip(redone) {
-                readings[i] = reading;
+                readings[i] = reading.flatten();
             }
         }
         for (article, reading) in chunk.iter().zip(readings) {

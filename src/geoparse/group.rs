@@ -33,6 +33,7 @@ pub(super) struct Hints {
 }
 
 /// One distinct name of the article, with what the text says around its mentions.
+#[derive(Clone)]
 pub(super) struct NameGroup {
     pub candidates: Vec<Candidate>,
     /// What the words around its mentions say.

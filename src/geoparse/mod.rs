@@ -59,7 +59,9 @@ pub fn detect_places(text: &str, gaz: &Gazetteer) -> Vec<Toponym> {
 /// The places named in `text`, with the reader's choices applied.
 #[must_use]
 pub fn detect_places_with(text: &str, gaz: &Gazetteer, options: &Options) -> Vec<Toponym> {
-    detect(text, gaz, options, None)
+    Recognised::new(text, gaz, options, false)
+        .places(gaz, None)
+        .0
 }
 
 /// The places named in `text`, and every span that a rule decided is not a
@@ -71,33 +73,71 @@ pub fn detect_places_explained(
     gaz: &Gazetteer,
     options: &Options,
 ) -> (Vec<Toponym>, Vec<DroppedSpan>) {
-    let mut dropped = Vec::new();
-    let found = detect(text, gaz, options, Some(&mut dropped));
-    dropped.sort_by_key(|d| d.byte_range.start);
-    (found, dropped)
+    Recognised::new(text, gaz, options, true).places(gaz, None)
 }
 
-fn detect(
-    text: &str,
-    gaz: &Gazetteer,
-    options: &Options,
-    mut dropped: Option<&mut Vec<DroppedSpan>>,
-) -> Vec<Toponym> {
-    let off = options.rules_off;
-    let mentions = recognise::recognise(text, gaz, off, dropped.as_deref_mut());
-    let (mut groups, group_of_mention) =
-        group::group_mentions(text, &mentions, gaz, &options.weights);
-    county_pairs::pair_counties(&mut groups, gaz);
-    resolve::resolve(&mut groups, gaz, options);
-    filter::toponyms_of(
-        text,
-        &mentions,
-        &group_of_mention,
-        &mut groups,
-        gaz,
-        off,
-        dropped,
-    )
+/// An article read as far as its names and their candidates: recognition,
+/// grouping and the pairing of counties, which depend on the text, the rules
+/// switched off and the weights, and not on the publisher's home. The
+/// command line reads an article of a known publisher a second time, with
+/// that home, from here rather than from the text.
+#[derive(Clone)]
+pub struct Recognised<'t> {
+    text: &'t str,
+    options: Options,
+    mentions: Vec<types::Mention>,
+    groups: Vec<group::NameGroup>,
+    group_of_mention: Vec<usize>,
+    /// With `explained`: the spans recognition dropped.
+    dropped: Option<Vec<DroppedSpan>>,
+}
+
+impl<'t> Recognised<'t> {
+    /// Recognises and groups the names of `text`; with `explained`, keeps
+    /// the spans the rules dropped.
+    #[must_use]
+    pub fn new(text: &'t str, gaz: &Gazetteer, options: &Options, explained: bool) -> Self {
+        let mut dropped = explained.then(Vec::new);
+        let mentions = recognise::recognise(text, gaz, options.rules_off, dropped.as_mut());
+        let (mut groups, group_of_mention) =
+            group::group_mentions(text, &mentions, gaz, &options.weights);
+        county_pairs::pair_counties(&mut groups, gaz);
+        Self {
+            text,
+            options: options.clone(),
+            mentions,
+            groups,
+            group_of_mention,
+            dropped,
+        }
+    }
+
+    /// The places found, resolved with the options it was recognised with,
+    /// or with `home` as the publisher's home instead of theirs; and with
+    /// `explained`, every span dropped, in text order (else none).
+    #[must_use]
+    pub fn places(
+        mut self,
+        gaz: &Gazetteer,
+        home: Option<types::Home>,
+    ) -> (Vec<Toponym>, Vec<DroppedSpan>) {
+        if home.is_some() {
+            self.options.home = home;
+        }
+        resolve::resolve(&mut self.groups, gaz, &self.options);
+        let found = filter::toponyms_of(
+            self.text,
+            &self.mentions,
+            &self.group_of_mention,
+            &mut self.groups,
+            gaz,
+            self.options.rules_off,
+            self.dropped.as_mut(),
+        );
+        let mut dropped = self.dropped.unwrap_or_default();
+        dropped.sort_by_key(|d| d.byte_range.start);
+        (found, dropped)
+    }
 }
 
 #[cfg(test)]
@@ -191,6 +231,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn reading_again_with_a_home_from_the_recognised_names_is_reading_the_text_with_it() {
+        let gaz = Gazetteer::embedded();
+        let text = "The council of Dublin met, and a choir from Columbus sang in Athens.";
+        let home = types::Home {
+            country_code: "US".to_owned(),
+            admin1_code: "US.OH".to_owned(),
+            centre_lat_deg: 40.0,
+            centre_lon_deg: -83.0,
+        };
+        let with_home = Options {
+            home: Some(home.clone()),
+            ..Options::default()
+        };
+        let recognised = Recognised::new(text, gaz, &Options::default(), true);
+        let first = recognised.clone().places(gaz, None);
+        assert_eq!(
+            first,
+            detect_places_explained(text, gaz, &Options::default())
+        );
+        let again = recognised.places(gaz, Some(home));
+        assert!(!again.0.is_empty());
+        assert_eq!(again, detect_places_explained(text, gaz, &with_home));
     }
 
     fn chosen(text: &str) -> Vec<(String, String, String)> {

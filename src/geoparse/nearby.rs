@@ -20,6 +20,37 @@ const KM_PER_DEG: f64 = 111.0;
 pub(super) struct PointGrid {
     points: Vec<(usize, PlaceId)>,
     cells: HashMap<(i32, i32), Vec<usize>>,
+    /// The rows (latitude cells) and columns (longitude cells) that hold a
+    /// place. A search skips a cell whose row or column is empty without
+    /// looking it up: most candidates lie far from the article's places, and
+    /// their searches then look up nothing.
+    rows: CellSet,
+    columns: CellSet,
+}
+
+/// A set of cell numbers in -128..256 (rows run -37..=37, columns 0..=144),
+/// where any number outside may be in it.
+#[derive(Default)]
+struct CellSet {
+    bits: [u64; 6],
+}
+
+impl CellSet {
+    fn bit_of(cell: i32) -> Option<(usize, u64)> {
+        let at = usize::try_from(cell.checked_add(128)?).ok()?;
+        (at < 384).then(|| (at / 64, 1 << (at % 64)))
+    }
+
+    fn insert(&mut self, cell: i32) {
+        if let Some((word, bit)) = Self::bit_of(cell) {
+            self.bits[word] |= bit;
+        }
+    }
+
+    /// False only where no place was filed: a cell out of range is looked up.
+    fn may_hold(&self, cell: i32) -> bool {
+        Self::bit_of(cell).is_none_or(|(word, bit)| self.bits[word] & bit != 0)
+    }
 }
 
 fn cell_of(lat_deg: f64, lon_deg: f64) -> (i32, i32) {
@@ -32,8 +63,11 @@ fn cell_of(lat_deg: f64, lon_deg: f64) -> (i32, i32) {
 impl PointGrid {
     pub fn push(&mut self, group: usize, place: PlaceId, gaz: &Gazetteer) {
         let p = gaz.place(place);
+        let (row, column) = cell_of(p.lat_deg, p.lon_deg);
+        self.rows.insert(row);
+        self.columns.insert(column);
         self.cells
-            .entry(cell_of(p.lat_deg, p.lon_deg))
+            .entry((row, column))
             .or_default()
             .push(self.points.len());
         self.points.push((group, place));
@@ -54,7 +88,9 @@ impl PointGrid {
         let lat_hi = cell_of(at.lat_deg + lat_reach_deg, at.lon_deg).0;
         let lon_span = ((2.0 * lon_reach_deg / CELL_DEG).ceil() as i32 + 1).min(lon_cells);
         (lat_lo..=lat_hi)
+            .filter(|&lat| self.rows.may_hold(lat))
             .flat_map(move |lat| (0..lon_span).map(move |k| (lat, (lon_lo + k) % lon_cells)))
+            .filter(|&(_, lon)| self.columns.may_hold(lon))
             .filter_map(|cell| self.cells.get(&cell))
             .flatten()
             .map(|&i| self.points[i])
@@ -125,6 +161,19 @@ mod tests {
         // 10 degrees of longitude at 80 degrees north are under 200 km.
         assert!(near(2).contains(&PlaceId(3)));
         assert!(!near(0).contains(&PlaceId(4)));
+    }
+
+    #[test]
+    fn a_cell_set_holds_what_was_put_in_and_may_hold_what_is_out_of_range() {
+        let mut set = CellSet::default();
+        for cell in [-36, -1, 0, 63, 64, 143] {
+            set.insert(cell);
+        }
+        for cell in -128..256 {
+            let inserted = [-36, -1, 0, 63, 64, 143].contains(&cell);
+            assert_eq!(set.may_hold(cell), inserted, "{cell}");
+        }
+        assert!(set.may_hold(256) && set.may_hold(-129) && set.may_hold(i32::MAX));
     }
 
     #[test]
