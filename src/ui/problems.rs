@@ -6,7 +6,7 @@ use crate::problem::Problem;
 
 pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<Problem>) {
     let words = problems.iter().rev().find_map(|p| match p {
-        Problem::NotTaken(list) => Some(list.clone()),
+        Problem::NotTaken(list) => Some(list),
         _ => None,
     });
     // A panel of its own (and its own remembered height) while it lists
@@ -15,17 +15,16 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<Problem>) {
         Some(_) => ("problems with words not taken", 200.0),
         None => ("problems", 90.0),
     };
+    let mut dismissed = false;
     egui::Panel::bottom(id)
         .resizable(true)
         .default_size(height)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong(format!("Problems and notes ({})", problems.len()));
-                if ui.button("Dismiss").clicked() {
-                    problems.clear();
-                }
+                dismissed = ui.button("Dismiss").clicked();
             });
-            if let Some(list) = &words {
+            if let Some(list) = words {
                 not_taken_ui(ui, list);
                 ui.separator();
             }
@@ -42,6 +41,9 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<Problem>) {
                     }
                 });
         });
+    if dismissed {
+        problems.clear();
+    }
 }
 
 /// A list of words not taken as places: its heading stays in view and its

@@ -198,4 +198,7 @@ fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_r
     harness.get_by_label("Springfield on the map").click();
     harness.run();
     harness.get_by_label_contains("Kept by rule ");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().problems.is_empty());
 }
