@@ -216,7 +216,7 @@ fn find_ascii_case_insensitive(haystack: &str, needle: &str, from: usize) -> Opt
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -242,7 +242,8 @@ mod tests {
         assert!(check_html_shape(&inside).is_err());
     }
 
-    pub(crate) const PAGE: &str = r#"<html><head><title>Talks in Damascus | The Daily</title></head><body>
+    /// A saved news page with its furniture (the open tests use it too).
+    pub(in crate::open) const PAGE: &str = r#"<html><head><title>Talks in Damascus | The Daily</title></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <article><h1>Talks in Damascus</h1><p class="byline">By A. Writer</p>
 <p>Officials from Lebanon met their counterparts in Damascus on Monday to discuss the border crossings and trade between the two countries, which have been closed for months.</p>

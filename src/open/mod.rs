@@ -251,15 +251,8 @@ pub fn check_paragraph_count(text: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    use super::html::tests::PAGE;
     use super::*;
-
-    const PAGE: &str = r#"<html><head><title>Talks in Damascus | The Daily</title></head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
-<article><h1>Talks in Damascus</h1><p class="byline">By A. Writer</p>
-<p>Officials from Lebanon met their counterparts in Damascus on Monday to discuss the border crossings and trade between the two countries, which have been closed for months.</p>
-<p>The Syrian delegation later flew to Aleppo, where reconstruction of the old city continues slowly after years of war and an earthquake that destroyed many buildings.</p>
-<p>Further talks are expected in Beirut next month, officials said, as both governments seek to restore the flow of goods across the frontier.</p>
-</article><footer>Subscribe to our newsletter. Cookie settings. Privacy.</footer></body></html>"#;
 
     #[test]
     fn a_saved_web_page_opens_as_a_brief_with_its_places() {
