@@ -171,6 +171,10 @@ fn collect(
     for problem in &problems {
         eprintln!("geobrief collect: {problem}");
     }
+    let Some(brief) = brief else {
+        eprintln!("geobrief collect: nothing written to {}", output.display());
+        return ExitCode::from(1);
+    };
     if let Err(e) = crate::brief::save::save_brief(output, &brief.to_doc()) {
         eprintln!("geobrief collect: {e}");
         return ExitCode::from(1);

@@ -17,7 +17,7 @@ pub mod sources;
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::brief::{Article, Brief, BriefDoc};
+use crate::brief::{Brief, BriefDoc};
 use crate::compose::with_detected_places_seen;
 use crate::gazetteer::Gazetteer;
 use crate::geoparse::{self, Options, PublisherMemory, Toponym};
@@ -241,12 +241,13 @@ fn in_parallel<T: Sync, R: Send>(
 }
 
 /// A story of everything `inputs` hold, as `geobrief collect` makes it:
-/// the story and what could not be read.
+/// the story (none when no article could be read) and what could not be
+/// read.
 pub fn collect(
     inputs: &[Input],
     title: Option<String>,
     settings: &Settings,
-) -> (Brief, Vec<String>) {
+) -> (Option<Brief>, Vec<String>) {
     let read = read_inputs_titled(inputs);
     let (sources, mut problems) = (read.sources, read.problems);
     let collected = find_places(sources, settings, &Progress::default());
@@ -254,19 +255,13 @@ pub fn collect(
     collected.add_to(&mut story);
     if story.article_count() == 0 {
         problems.push("no article could be read".to_string());
+        return (None, problems);
     }
-    let doc = story.finish();
-    match Brief::from_doc(doc) {
-        Ok(brief) => (brief, problems),
+    match Brief::from_doc(story.finish()) {
+        Ok(brief) => (Some(brief), problems),
         Err(errors) => {
             problems.extend(errors.iter().map(ToString::to_string));
-            (
-                Brief::bare(Article {
-                    title: "Empty story".into(),
-                    ..Article::default()
-                }),
-                problems,
-            )
+            (None, problems)
         }
     }
 }

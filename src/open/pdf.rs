@@ -71,11 +71,32 @@ fn looks_like_file_name(title: &str) -> bool {
             .any(|ext| lower.ends_with(ext))
 }
 
+/// lopdf and pdf-extract panic on some broken files. Geobrief catches those
+/// panics and names the file as a broken PDF, so the message the default
+/// hook would print (alarming, in a terminal) is left out for panics raised
+/// in those two crates; every other panic is printed as before.
+fn quiet_extractor_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let in_extractor = info.location().is_some_and(|l| {
+                let file = l.file();
+                file.contains("/pdf-extract-") || file.contains("/lopdf-")
+            });
+            if !in_extractor {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// The glyphs of every page and the document's own title, within `budget`.
 pub fn pdf_pages(
     bytes: &[u8],
     budget: Duration,
 ) -> Result<(Vec<PageGlyphs>, Option<String>), Fault> {
+    quiet_extractor_panics();
     let loaded = std::panic::catch_unwind(|| Document::load_mem(bytes));
     let mut doc = match loaded {
         Ok(Ok(doc)) => doc,

@@ -334,3 +334,25 @@ fn a_georgia_story_pasted_whole_puts_athens_and_darien_in_georgia() {
         );
     }
 }
+
+#[test]
+fn collect_of_nothing_readable_names_each_file_and_writes_no_story() {
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/hostile/missing-object.pdf"
+    );
+    let out = std::env::temp_dir().join(format!("geobrief-cli-empty-{}.json", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let (code, _, stderr) = geobrief(&["collect", broken, "-o", &out.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("missing-object.pdf: a broken PDF"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no article could be read"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked"),
+        "a caught panic was printed: {stderr}"
+    );
+    assert!(!out.exists(), "an empty story was written");
+}

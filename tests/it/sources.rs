@@ -178,6 +178,7 @@ fn collect_reads_a_folder_of_every_format_and_names_what_it_cannot_read() {
         None,
         &settings,
     );
+    let story = story.expect("a story of the readable files");
     // 2 reports + 1 DOCX + 1 ODT + 1 e-mail + 3 chapters + 3 messages + 6 items.
     assert_eq!(story.article_count(), 17, "{:?}", titles(&story));
     assert_eq!(problems.len(), 2, "{problems:?}");
