@@ -130,6 +130,10 @@ pub fn page_data(brief: &Brief) -> Value {
     let focus = focus_country(brief);
     let tinted = basemap::tinted_countries(brief, focus);
     let grid = |v: f64| (v * GRID_UNITS).round();
+    let patch_values: Vec<Value> = patches
+        .iter()
+        .map(|p| basemap::patch_json(p, &tinted))
+        .collect();
     let map = json!({
         "grid_units": GRID_UNITS,
         "tile_points": view::TILE_POINTS,
@@ -139,9 +143,9 @@ pub fn page_data(brief: &Brief) -> Value {
         "story": [grid(view.story.min.x), grid(view.story.min.y), grid(view.story.max.x), grid(view.story.max.y)],
         "extent": [grid(view.extent.min.x), grid(view.extent.min.y), grid(view.extent.max.x), grid(view.extent.max.y)],
         "focus_country": focus,
-        "patches": patches.iter().map(|p| basemap::patch_json(p, &tinted)).collect::<Vec<_>>(),
         "labels": labels::label_levels(brief, &view, &patches),
-        "credits": credits(&patches),
+        "credits": credits(&patch_values),
+        "patches": patch_values,
     });
     let mut data = data::brief_json(brief);
     data.insert("title".into(), json!(brief.title()));
@@ -150,11 +154,21 @@ pub fn page_data(brief: &Brief) -> Value {
     Value::Object(data)
 }
 
-/// Where the map's data came from, for the line under the map.
-fn credits(patches: &[basemap::Patch]) -> Vec<&'static str> {
+/// Where the map's data came from, for the line under the map: the layers
+/// the page draws, and no others (no US counties under a map of Syria).
+fn credits(patches: &[Value]) -> Vec<&'static str> {
+    let draws = |class: &str| {
+        patches.iter().any(|p| {
+            p["layers"]["lines"]
+                .as_array()
+                .is_some_and(|lines| lines.iter().any(|l| l["class"] == class))
+        })
+    };
     let mut out = vec!["Map: Natural Earth (public domain)"];
-    if patches.iter().any(|p| p.fine) {
+    if draws("river") {
         out.push("rivers: GSHHG (LGPL-3.0)");
+    }
+    if draws("county") {
         out.push("US counties: US Census Bureau (public domain)");
     }
     out.push("towns: GeoNames (CC BY 4.0)");
@@ -166,6 +180,32 @@ fn credits(patches: &[basemap::Patch]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_credit_line_names_the_county_lines_only_where_the_page_draws_them() {
+        let credits = |brief: &Brief| -> Vec<String> {
+            page_data(brief)["map"]["credits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_owned())
+                .collect()
+        };
+        let syria = credits(&Brief::default_brief());
+        assert!(
+            syria.iter().all(|c| !c.contains("US counties")),
+            "{syria:?}"
+        );
+        assert!(syria.iter().any(|c| c.starts_with("rivers")), "{syria:?}");
+        let georgia = crate::compose::brief_from_text(
+            "Flooding in Dublin\n\nDUBLIN, Ga. — The Oconee rose in Dublin and East Dublin, Laurens County, and in Dexter, Georgia.",
+            "Flooding",
+            crate::gazetteer::Gazetteer::embedded(),
+            &crate::geoparse::Options::default(),
+        );
+        let local = credits(&georgia);
+        assert!(local.iter().any(|c| c.contains("US counties")), "{local:?}");
+    }
 
     #[test]
     fn a_template_is_filled_once_and_a_value_naming_a_field_stays_as_it_is() {
