@@ -134,8 +134,25 @@ impl Browser {
     }
 
     /// Clicks an element as a user would (the driver scrolls it into view
-    /// and fails if something else would take the click).
+    /// and fails if something else would take the click). It first waits,
+    /// up to five seconds, for the page to have drawn the element: a loaded
+    /// machine may not have run the page's next animation frame yet.
     pub fn click(&mut self, element: &str) {
+        let start = Instant::now();
+        let drawn = json!({ "element-6066-11e4-a52e-4f689c4b4b3b": element });
+        while start.elapsed() < Duration::from_secs(5) {
+            let visible = self.run(
+                "const e = arguments[0]; \
+                 if (!e || typeof e.getBoundingClientRect !== 'function') return true; \
+                 const r = e.getBoundingClientRect(); \
+                 return r.width > 0 && r.height > 0;",
+                vec![drawn.clone()],
+            );
+            if visible == json!(true) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         self.session_command(
             "POST",
             &format!("/element/{element}/click"),
@@ -171,10 +188,10 @@ impl Browser {
         decode_base64(b64.as_str().unwrap_or_default())
     }
 
-    /// Waits up to two seconds for `script` to return true.
+    /// Waits up to five seconds for `script` to return true.
     pub fn wait_for(&mut self, script: &str) -> bool {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(2) {
+        while start.elapsed() < Duration::from_secs(5) {
             if self.run(script, vec![]) == json!(true) {
                 return true;
             }
