@@ -137,6 +137,9 @@ pub fn recognise(
     if !lonely.is_empty() && !off.is_off(Rule::ListedTown) {
         lonely = admit_listed(text, &mut kept, lonely);
     }
+    if !lonely.is_empty() && !off.is_off(Rule::CityOfTheArticlesState) {
+        lonely = admit_cities_of_the_articles_state(gaz, &mut kept, lonely);
+    }
     if let Some(dropped) = dropped.as_deref_mut() {
         dropped.extend(lonely.into_iter().map(|m| DroppedSpan {
             byte_range: m.byte_range,
@@ -190,6 +193,80 @@ impl People {
 /// Admits the towns named like people that stand in a list with places
 /// ("Middletown, Trenton and Monroe"), each admitted one vouching for the
 /// next; gives back those left out.
+/// The state (a first-level division) where most of the article's place
+/// names can lie: the one that most of the distinct names have a place in,
+/// when that is three names or more and more than half of them.
+fn the_articles_state(gaz: &Gazetteer, kept: &[(Mention, bool)]) -> Option<u16> {
+    let mut spellings: Vec<usize> = kept
+        .iter()
+        .filter(|(m, _)| m.usage == Usage::Place)
+        .map(|(m, _)| m.spelling)
+        .collect();
+    spellings.sort_unstable();
+    spellings.dedup();
+    let mut names_in: rustc_hash::FxHashMap<u16, usize> = Default::default();
+    for &spelling in &spellings {
+        let Some(entry) = gaz.entry_of_spelling(spelling) else {
+            continue;
+        };
+        let mut states: Vec<u16> = entry
+            .senses
+            .iter()
+            .filter(|s| s.kind == crate::gazetteer::NameKind::Name)
+            .map(|s| gaz.admin1_key(s.place))
+            .filter(|&key| !gaz.admin1_code_of_key(key).is_empty())
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        for key in states {
+            *names_in.entry(key).or_default() += 1;
+        }
+    }
+    let (state, names) = names_in
+        .into_iter()
+        .max_by_key(|&(key, names)| (names, std::cmp::Reverse(key)))?;
+    (names >= 3 && 2 * names > spellings.len()).then_some(state)
+}
+
+/// Names that need company ("Macon", also a surname) are places when one
+/// of their places is a city of the article's state: the article's other
+/// places are their company.
+fn admit_cities_of_the_articles_state(
+    gaz: &Gazetteer,
+    kept: &mut Vec<(Mention, bool)>,
+    mut lonely: Vec<Mention>,
+) -> Vec<Mention> {
+    let Some(state) = the_articles_state(gaz, kept) else {
+        return lonely;
+    };
+    lonely.retain(|m| {
+        let city_there = gaz.entry_of_spelling(m.spelling).is_some_and(|entry| {
+            entry.senses.iter().any(|s| {
+                s.kind == crate::gazetteer::NameKind::Name
+                    && matches!(gaz.kind(s.place), PlaceKind::City | PlaceKind::Capital)
+                    && gaz.admin1_key(s.place) == state
+            })
+        });
+        let at = kept.partition_point(|(k, _)| k.byte_range.start < m.byte_range.start);
+        let overlaps = at
+            .checked_sub(1)
+            .is_some_and(|i| kept[i].0.byte_range.end > m.byte_range.start)
+            || kept
+                .get(at)
+                .is_some_and(|(k, _)| k.byte_range.start < m.byte_range.end);
+        if !city_there || overlaps {
+            return true;
+        }
+        let mention = Mention {
+            rule: Rule::CityOfTheArticlesState,
+            ..m.clone()
+        };
+        kept.insert(at, (mention, false));
+        false
+    });
+    lonely
+}
+
 fn admit_listed(
     text: &str,
     kept: &mut Vec<(Mention, bool)>,

@@ -116,6 +116,10 @@ rules! {
     OneSensePerson => "used for a person elsewhere in the article", ["speech_verbs", "locatives"];
     /// "Middletown, Trenton and Monroe": a town named like a person in a list of places.
     ListedTown => "in a list of places", [];
+    /// "Macon opened shelters" in a story whose places lie in Georgia: a
+    /// city of the state (or province) where most of the article's places
+    /// lie, though named like a person.
+    CityOfTheArticlesState => "a city of the state where the article's places lie", [];
     /// "Barrow, Jackson and Madison counties": counties of a list.
     CountyList => "a county of a list of counties", ["county_words"];
     /// A small town that nothing in the article places ("Enterprise" the company).
