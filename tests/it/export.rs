@@ -10,9 +10,7 @@ use std::process::Command;
 use geo_types::Geometry;
 use geobrief::brief::{Brief, ring_is_counter_clockwise};
 
-fn geobrief() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_geobrief"))
-}
+use crate::common::{geobrief_cli as geobrief, run_ok};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("geobrief-export-{}-{name}", std::process::id()));
@@ -25,17 +23,6 @@ fn default_brief_file(dir: &Path) -> PathBuf {
     let path = dir.join("brief.json");
     std::fs::write(&path, geobrief::brief::DEFAULT_BRIEF_JSON).unwrap();
     path
-}
-
-fn run_ok(command: &mut Command) -> String {
-    let out = command.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{:?} failed: {}",
-        command,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

@@ -5,26 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn geobrief() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_geobrief"))
-}
+use crate::common::{geobrief_cli as geobrief, run_ok};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("geobrief-formats-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn run_ok(command: &mut Command) -> String {
-    let out = command.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{:?} failed: {}",
-        command,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Says on the terminal that a test was skipped, and why (the harness

@@ -78,3 +78,21 @@ pub fn remove_every_place(harness: &mut App) {
     settle(harness);
     assert_eq!(harness.state().brief().place_count(), 0);
 }
+
+/// The `geobrief` binary, to run as a user would from a terminal.
+pub fn geobrief_cli() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_geobrief"))
+}
+
+/// Runs `command`, fails the test with its error output unless it
+/// succeeds, and returns what it printed.
+pub fn run_ok(command: &mut std::process::Command) -> String {
+    let out = command.output().expect("the command runs");
+    assert!(
+        out.status.success(),
+        "{:?} failed: {}",
+        command,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
