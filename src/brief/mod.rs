@@ -299,6 +299,16 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+impl Source {
+    /// The source as one line of an export: "title <url>", or the title.
+    pub fn cited(&self) -> String {
+        match &self.url {
+            Some(url) => format!("{} <{url}>", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
 /// A link from a place to a passage of the article, in the manner of a W3C Web
 /// Annotation: the body is the place, the target a span of one paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -96,10 +96,7 @@ fn feature(brief: &Brief, place: &Place, selectors: Vec<Value>) -> geojson::Feat
     let sources: Vec<String> = place
         .sources
         .iter()
-        .map(|s| match &s.url {
-            Some(url) => format!("{} <{url}>", s.title),
-            None => s.title.clone(),
-        })
+        .map(crate::brief::Source::cited)
         .collect();
     set("sources", json!(sources));
     geojson::Feature {

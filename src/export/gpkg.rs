@@ -146,10 +146,7 @@ fn feature_layer(
         let sources: Vec<String> = place
             .sources
             .iter()
-            .map(|s| match &s.url {
-                Some(url) => format!("{} <{url}>", s.title),
-                None => s.title.clone(),
-            })
+            .map(crate::brief::Source::cited)
             .collect();
         insert.execute(params![
             geometry_blob(&geometry, &envelope),

@@ -81,6 +81,26 @@ pub struct LabelRequest {
     pub dot_radius: f64,
 }
 
+impl LabelRequest {
+    /// A town's name beside its dot, of `width` × `height` points of text:
+    /// the same request in the window and on the exported web page.
+    pub fn town(anchor: ScreenPos, width: f64, height: f64, capital: bool) -> Self {
+        Self {
+            anchor,
+            width: width + 4.0,
+            height: height + 2.0,
+            gap: 4.0,
+            rank: if capital {
+                super::layers::CAPITAL_RANK
+            } else {
+                super::layers::TOWN_RANK
+            },
+            centered: false,
+            dot_radius: 3.0,
+        }
+    }
+}
+
 /// Places labels; the result has one entry per request, `None` when hidden.
 pub fn place_labels(
     requests: &[LabelRequest],

@@ -16,9 +16,9 @@ use crate::basemap::context::reader_country_name;
 use crate::brief::{Brief, PlaceKind};
 use crate::map::labels::{LabelRequest, TOWN_ZOOM, choose_towns, place_labels};
 use crate::map::layers::{
-    CAPITAL_RANK, COUNTRY_RANK, COUNTRY_TYPE, LabelType, NEAR_STORY_POINTS, REGION_RANK,
-    REGION_TYPE, REGION_ZOOM, SEA_RANK, TOWN_RANK, country_name_fits, kind_rank,
-    marker_radius_points, place_type, region_labelled, town_type,
+    COUNTRY_RANK, COUNTRY_TYPE, LabelType, NEAR_STORY_POINTS, REGION_RANK, REGION_TYPE,
+    REGION_ZOOM, SEA_RANK, country_name_fits, kind_rank, marker_radius_points, place_type,
+    region_labelled, town_type,
 };
 use crate::map::projection::{WorldPos, world_from_lon_lat};
 use crate::map::world_basemap::WorldBasemap;
@@ -356,19 +356,12 @@ fn town_labels(
                 seen.push(town);
                 let kind = town_type(town.capital, inputs.zoom);
                 out.push(Candidate {
-                    request: LabelRequest {
-                        anchor: inputs.at(town.pos),
-                        width: text_width_points(&town.name, kind) + 4.0,
-                        height: line_height_points(kind) + 2.0,
-                        gap: 4.0,
-                        rank: if town.capital {
-                            CAPITAL_RANK
-                        } else {
-                            TOWN_RANK
-                        },
-                        centered: false,
-                        dot_radius: 3.0,
-                    },
+                    request: LabelRequest::town(
+                        inputs.at(town.pos),
+                        text_width_points(&town.name, kind),
+                        line_height_points(kind),
+                        town.capital,
+                    ),
                     named: Named::Context {
                         text: town.name.clone(),
                         class: if town.capital { "k" } else { "t" },

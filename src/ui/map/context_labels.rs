@@ -15,8 +15,8 @@ use crate::basemap::LonLat;
 use crate::basemap::context::Regions;
 use crate::map::labels::{LabelRequest, choose_towns};
 use crate::map::layers::{
-    CAPITAL_RANK, COUNTRY_RANK, COUNTRY_TYPE, LabelType, NEAR_STORY_POINTS, REGION_RANK,
-    REGION_TYPE, TOWN_RANK, country_name_fits, region_labelled, town_type,
+    COUNTRY_RANK, COUNTRY_TYPE, LabelType, NEAR_STORY_POINTS, REGION_RANK, REGION_TYPE,
+    country_name_fits, region_labelled, town_type,
 };
 use crate::map::projection::lon_lat_from_world;
 use crate::map::world_basemap::WorldBasemap;
@@ -248,19 +248,12 @@ fn town_labels(
             TextFormat::simple(FontId::proportional(size), palette.town_label),
         ));
         labels.push(ContextLabel {
-            request: LabelRequest {
-                anchor: screen_pos(dot),
-                width: f64::from(galley.size().x) + 4.0,
-                height: f64::from(galley.size().y) + 2.0,
-                gap: 4.0,
-                rank: if town.capital {
-                    CAPITAL_RANK
-                } else {
-                    TOWN_RANK
-                },
-                centered: false,
-                dot_radius: 3.0,
-            },
+            request: LabelRequest::town(
+                screen_pos(dot),
+                f64::from(galley.size().x),
+                f64::from(galley.size().y),
+                town.capital,
+            ),
             galley,
             dot: Some(dot),
             name: town.name.clone(),
