@@ -264,9 +264,11 @@ fn prefer_candidate(
         return;
     }
     if let Some(k) = toponym.candidates.iter().position(accepted) {
-        let mut chosen = toponym.candidates.remove(k);
+        let mut candidates = toponym.candidates.to_vec();
+        let mut chosen = candidates.remove(k);
         chosen.reasons = vec![why.to_string()];
-        toponym.candidates.insert(0, chosen);
+        candidates.insert(0, chosen);
+        toponym.candidates = candidates.into();
     }
 }
 

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::explain::{DroppedOut, EvidenceOut, dropped_out, evidence_of, explain_lines};
+use super::json_line;
 use super::publisher::{PublisherMemory, host_of};
 use super::weighed::{CandidateOut, candidates_out};
 use super::{
@@ -98,8 +99,8 @@ struct ToponymOut<'a> {
     kind: &'static str,
     country: Option<&'a str>,
     /// Why the place won, as on its place card; scorers ignore it.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    reason: String,
+    #[serde(skip_serializing_if = "Reasons::is_empty")]
+    reason: Reasons<'a>,
     /// With --explain: the rule that kept it and the evidence, weighed.
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'static str>,
@@ -122,7 +123,7 @@ impl<'a> ToponymOut<'a> {
             place: Some(place.name),
             kind: place.kind.label(),
             country: Some(place.country_code),
-            reason: t.reason(),
+            reason: Reasons(&t.candidates[0].reasons),
             rule: None,
             evidence: None,
             candidates: None,
@@ -147,11 +148,94 @@ impl<'a> ToponymOut<'a> {
             place: None,
             kind: "unlisted",
             country: None,
-            reason: String::new(),
+            reason: Reasons(&[]),
             rule: None,
             evidence: None,
             candidates: None,
         }
+    }
+}
+
+/// Why a place won, in parts: written joined with "; ", as on its place card
+/// (`Toponym::reason`), without making the joined string first.
+#[derive(Clone, Copy)]
+struct Reasons<'a>(&'a [String]);
+
+impl Reasons<'_> {
+    /// Whether the joined line is empty.
+    fn is_empty(&self) -> bool {
+        match self.0 {
+            [] => true,
+            [only] => only.is_empty(),
+            _ => false,
+        }
+    }
+
+    fn write_contents(&self, out: &mut Vec<u8>) {
+        for (i, part) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(b"; ");
+            }
+            json_line::write_str_contents(out, part);
+        }
+    }
+}
+
+impl std::fmt::Display for Reasons<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, part) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(part)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Reasons<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl ArticleOut<'_> {
+    /// The record's line as serde_json writes it, written by hand: only for
+    /// a record without `--explain`'s or `--candidates`' fields.
+    fn write_plain(&self, out: &mut Vec<u8>) {
+        debug_assert!(self.dropped.is_none());
+        out.extend_from_slice(b"{\"id\":");
+        out.extend_from_slice(self.id.get().as_bytes());
+        out.extend_from_slice(b",\"toponyms\":[");
+        for (i, t) in self.toponyms.iter().enumerate() {
+            debug_assert!(t.rule.is_none() && t.evidence.is_none() && t.candidates.is_none());
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"start\":");
+            json_line::write_usize(out, t.start);
+            out.extend_from_slice(b",\"end\":");
+            json_line::write_usize(out, t.end);
+            out.extend_from_slice(b",\"name\":");
+            json_line::write_str(out, t.name);
+            out.extend_from_slice(b",\"lat\":");
+            json_line::write_f64(out, t.lat);
+            out.extend_from_slice(b",\"lon\":");
+            json_line::write_f64(out, t.lon);
+            out.extend_from_slice(b",\"place\":");
+            json_line::write_opt_str(out, t.place);
+            out.extend_from_slice(b",\"kind\":");
+            json_line::write_str(out, t.kind);
+            out.extend_from_slice(b",\"country\":");
+            json_line::write_opt_str(out, t.country);
+            if !t.reason.is_empty() {
+                out.extend_from_slice(b",\"reason\":\"");
+                t.reason.write_contents(out);
+                out.push(b'"');
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}\n");
     }
 }
 
@@ -209,6 +293,7 @@ pub fn run_with_weights(args: &GeoparseArgs, weights: Weights) -> ExitCode {
             jobs: args.jobs,
             pending: Vec::new(),
             pending_bytes: 0,
+            line_out: Vec::new(),
         };
         batch.run(&args.files).map(|()| batch.unread)
     } else {
@@ -327,6 +412,8 @@ struct Batch<'a, O: Write, E: Write> {
     /// Articles read and not yet written, and the bytes of their texts.
     pending: Vec<Pending>,
     pending_bytes: usize,
+    /// The line being written, kept between articles for its capacity.
+    line_out: Vec<u8>,
 }
 
 /// An article read from its line, waiting for its chunk to be read.
@@ -534,8 +621,14 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             toponyms,
             dropped: self.explain.then(|| dropped_out(text, dropped)),
         };
-        serde_json::to_writer(&mut *self.out, &record).map_err(write_error)?;
-        writeln!(self.out).map_err(write_error)
+        if self.explain || self.candidates {
+            serde_json::to_writer(&mut *self.out, &record).map_err(write_error)?;
+            writeln!(self.out).map_err(write_error)
+        } else {
+            self.line_out.clear();
+            record.write_plain(&mut self.line_out);
+            self.out.write_all(&self.line_out).map_err(write_error)
+        }
     }
 }
 
@@ -578,6 +671,36 @@ fn read_line_bounded(
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_plain_line_written_by_hand_is_the_line_serde_json_writes() {
+        let gaz = Gazetteer::embedded();
+        let text = "Russia keeps ships at Tartus and jets at Hmeimim, near Latakia. \
+                    Talks were held in Moscow, at 12 Elm Street.";
+        let found = super::super::detect_places(text, gaz);
+        let unlisted = detect_unlisted_places(text, &found);
+        let id = RawValue::from_string("\"a \\\"quoted\\\" id\"".to_owned()).expect("JSON");
+        let toponyms: Vec<ToponymOut> = found
+            .iter()
+            .map(|t| ToponymOut::listed(t, gaz))
+            .chain(unlisted.iter().map(ToponymOut::unlisted))
+            .collect();
+        assert!(
+            toponyms.iter().any(|t| t.place.is_none()),
+            "an unlisted place"
+        );
+        assert!(toponyms.iter().filter(|t| !t.reason.is_empty()).count() >= 3);
+        let record = ArticleOut {
+            id: &id,
+            toponyms,
+            dropped: None,
+        };
+        let mut by_hand = Vec::new();
+        record.write_plain(&mut by_hand);
+        let mut by_serde = serde_json::to_vec(&record).expect("serialises");
+        by_serde.push(b'\n');
+        assert_eq!(String::from_utf8(by_hand), String::from_utf8(by_serde));
+    }
+
     /// Runs a batch over `input` as one file; its output and its messages.
     fn batch(input: &str, memory: Option<&mut PublisherMemory>) -> (String, String, Unread) {
         batch_on(input, memory, 1)
@@ -602,6 +725,7 @@ mod tests {
             jobs,
             pending: Vec::new(),
             pending_bytes: 0,
+            line_out: Vec::new(),
         };
         batch
             .lines(input.as_bytes(), "in.jsonl")

@@ -3,6 +3,8 @@
 //! places ([`Rule::UnsupportedTown`]). One sense per article: "in Hinton"
 //! vouches for every other "Hinton".
 
+use std::sync::Arc;
+
 use crate::gazetteer::{Gazetteer, PlaceKind};
 
 use super::evidence::Evidence;
@@ -27,11 +29,8 @@ pub(super) fn toponyms_of(
             mention.after_locative || mention.names_local_office || mention.local_cue;
     }
 
-    // A group's last mention takes its candidates; the others get copies.
-    let mut mentions_left = vec![0usize; groups.len()];
-    for &group in group_of_mention {
-        mentions_left[group] += 1;
-    }
+    // A group's candidates are taken once, by its first mention, and shared.
+    let mut shared: Vec<Option<Arc<[Candidate]>>> = vec![None; groups.len()];
 
     let mut toponyms = Vec::with_capacity(mentions.len());
     let mut chars_before = 0;
@@ -41,12 +40,10 @@ pub(super) fn toponyms_of(
         chars_before += text[bytes_counted..range.start].chars().count();
         let len_chars = text[range.clone()].chars().count();
         bytes_counted = range.start;
-        mentions_left[group] -= 1;
-        let candidates = if mentions_left[group] == 0 {
-            std::mem::take(&mut groups[group].candidates)
-        } else {
-            groups[group].candidates.clone()
-        };
+        let candidates = Arc::clone(
+            shared[group]
+                .get_or_insert_with(|| std::mem::take(&mut groups[group].candidates).into()),
+        );
         let vouched = placed_by_preposition[group];
         if candidates.is_empty() {
             continue;

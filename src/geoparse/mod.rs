@@ -23,6 +23,7 @@ mod evidence;
 mod explain;
 mod filter;
 mod group;
+mod json_line;
 mod judge;
 pub mod lexicon;
 mod local_cues;
@@ -173,6 +174,7 @@ mod tests {
         ("unlisted", 13, include_str!("unlisted.rs")),
         ("explain", 14, include_str!("explain.rs")),
         ("weighed", 14, include_str!("weighed.rs")),
+        ("json_line", 0, include_str!("json_line.rs")),
         ("cli", 15, include_str!("cli.rs")),
     ];
 

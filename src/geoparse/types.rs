@@ -3,6 +3,7 @@
 //! the reader's [`Options`].
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::gazetteer::{NameKind, PlaceId};
 
@@ -100,7 +101,9 @@ pub struct Toponym {
     /// The recognition rule that kept it.
     pub rule: Rule,
     /// Candidates, best first; the first is the chosen place. Never empty.
-    pub candidates: Vec<Candidate>,
+    /// Shared by every mention of one name in an article (one sense per
+    /// article): a name said forty times is resolved, and kept, once.
+    pub candidates: Arc<[Candidate]>,
 }
 
 impl Toponym {

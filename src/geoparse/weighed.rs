@@ -158,7 +158,7 @@ mod tests {
             weights,
             ..Options::default()
         };
-        for candidate in &athens(&options).candidates {
+        for candidate in athens(&options).candidates.iter() {
             let evidence: f64 = candidate.evidence.iter().map(|e| e.weight(&weights)).sum();
             assert!((candidate.score - candidate.prior - evidence).abs() < 1e-9);
         }
