@@ -21,18 +21,22 @@ pub fn problems_ui(ui: &mut egui::Ui, problems: &mut Vec<Problem>) {
         .default_size(height)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.strong(format!("Problems and notes ({})", problems.len()));
+                ui.strong(format!(
+                    "Problems and notes ({}), newest first",
+                    problems.len()
+                ));
                 dismissed = ui.button("Dismiss").clicked();
             });
             if let Some(list) = words {
                 not_taken_ui(ui, list);
                 ui.separator();
             }
+            // Newest first, from its first line: a long entry (a file with
+            // many faults) is read from its start, not from its end.
             egui::ScrollArea::vertical()
                 .max_height(120.0)
-                .stick_to_bottom(true)
                 .show(ui, |ui| {
-                    for problem in problems.iter() {
+                    for problem in problems.iter().rev() {
                         if matches!(problem, Problem::NotTaken(_)) {
                             continue;
                         }

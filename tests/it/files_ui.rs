@@ -477,3 +477,29 @@ fn a_page_from_a_site_never_read_before_keeps_its_famous_dublin() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_newest_problem_is_read_from_its_first_line_above_the_older_ones() {
+    let mut harness = harness();
+    let faults: Vec<String> = (1..=30)
+        .map(|i| format!("feed.xml item {i}: no title and no text"))
+        .collect();
+    {
+        let app = harness.state_mut();
+        app.problems
+            .push(geobrief::problem::Problem::Note("An older note".to_owned()));
+        app.problems
+            .push(geobrief::problem::Problem::Open(faults.join("\n")));
+    }
+    harness.run();
+    let heading = harness
+        .get_by_label_contains("Problems and notes (2)")
+        .rect();
+    let newest = harness.get_by_label_contains("feed.xml item 1:").rect();
+    let older = harness.get_by_label("An older note").rect();
+    assert!(
+        newest.top() >= heading.bottom(),
+        "the newest entry's first line is in view: {newest:?} under {heading:?}"
+    );
+    assert!(newest.top() < older.top(), "newest first");
+}
