@@ -25,7 +25,9 @@ What is left out, and why:
     (the lake stands for it);
   * a river whose name is already a place of the gazetteer's own water list
     (curated.py's "Mississippi River", "Thames"): the hand-made entry stays;
-  * a river whose lines run across the antimeridian (its box would not be one).
+  * a river whose lines run across the antimeridian (its box would not be one);
+  * a name whose accented letters this copy of the table lost ("S?o
+    Francisco", "ngermanlven"): no reader writes it so.
 """
 
 from __future__ import annotations
@@ -267,7 +269,7 @@ class LineEnds:
 
     def __init__(self, features):
         self.cells = defaultdict(list)
-        for i, f in enumerate(features):
+        for f in features:
             for part in f["parts"]:
                 if len(part) >= 2 and f["class"] == "River":
                     self.cells[self.cell(part[-1])].append((part[-1], f["names"][0], 1))
