@@ -137,11 +137,19 @@ def feature_names(name, name_alt):
     return out
 
 
-def reader_name(name):
-    """"Oconee" -> "Oconee River"; "Rio Negro" and "Bahr el Jebel" say what they are."""
+# Where English puts "River" before the name ("River Severn").
+RIVER_FIRST_COUNTRIES = ("GB", "IE")
+
+
+def reader_names(name, cc):
+    """"Oconee" -> "Oconee River"; in Britain and Ireland "River Severn"
+    first, then "Severn River"; "Rio Negro" and "Bahr el Jebel" say what
+    they are."""
     if any(w.lower() in STREAM_WORDS for w in name.split()):
-        return name
-    return f"{name} River"
+        return [name]
+    if cc in RIVER_FIRST_COUNTRIES:
+        return [f"River {name}", f"{name} River"]
+    return [f"{name} River"]
 
 
 def km(a, b):
@@ -322,17 +330,16 @@ def rivers(features, towns, lake_names, water_names):
         box = natural_features.union_box([f["box"] for f in group])
         if box is None:
             continue
+        cc, admin1 = river_codes(nearest, parts)
         names = []
         for f in sorted(group, key=lambda f: -sum(len(p) for p in f["parts"])):
             for n in f["names"]:
-                if reader_name(n) not in names:
-                    names.append(reader_name(n))
+                names += [r for r in reader_names(n, cc) if r not in names]
         own = {n.lower() for f in group for n in f["names"]}
         if any(n.lower() in water_names for n in names) or own & water_names:
             continue
         own = {n for f in group for n in f["names"]}
         lon, lat = mouth_vertex(parts, [d for _, d in lines], lambda p: ends.inflows(p, own))
-        cc, admin1 = river_codes(nearest, parts)
         rows.append((names, (lat, lon), box, cc, admin1))
     rows.sort(key=lambda r: (r[0][0], r[1]))
     return rows
