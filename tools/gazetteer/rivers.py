@@ -28,6 +28,8 @@ What is left out, and why:
   * a river whose lines run across the antimeridian (its box would not be one);
   * a name whose accented letters this copy of the table lost ("S?o
     Francisco", "ngermanlven"): no reader writes it so.
+
+Its examples run with `cd tools/gazetteer && python3 -m doctest rivers.py`.
 """
 
 from __future__ import annotations
@@ -123,7 +125,17 @@ def read_features(folder=MAGICS_DIR):
 def feature_names(name, name_alt):
     """A feature's own names: "Hong (Red)" is "Hong" and "Red"; `name_alt`
     ("Meuse" for "Maas") is one more. Abbreviations of the map are spelled out
-    ("S. Fork" is "South Fork")."""
+    ("S. Fork" is "South Fork").
+
+    >>> feature_names("Hong (Red)", "")
+    ['Hong', 'Red']
+    >>> feature_names("Maas", "Meuse")
+    ['Maas', 'Meuse']
+    >>> feature_names("S. Fork Republican", "")
+    ['South Fork Republican']
+    >>> feature_names("Nakanb? (White Volta)", "")
+    ['White Volta']
+    """
     out = []
     for raw in [name, name_alt]:
         m = re.fullmatch(r"(.*?)\s*\((.*)\)\s*", raw)
@@ -144,7 +156,13 @@ RIVER_FIRST_COUNTRIES = ("GB", "IE")
 def reader_names(name, cc):
     """"Oconee" -> "Oconee River"; in Britain and Ireland "River Severn"
     first, then "Severn River"; "Rio Negro" and "Bahr el Jebel" say what
-    they are."""
+    they are.
+
+    >>> reader_names("Oconee", "US"), reader_names("Severn", "GB")
+    (['Oconee River'], ['River Severn', 'Severn River'])
+    >>> reader_names("Rio Negro", "BR")
+    ['Rio Negro']
+    """
     if any(w.lower() in STREAM_WORDS for w in name.split()):
         return [name]
     if cc in RIVER_FIRST_COUNTRIES:
@@ -180,7 +198,13 @@ def near(f, g):
 
 def join(features):
     """Groups of features that are one river: sharing a name and lying within
-    JOIN_KM of each other, step by step."""
+    JOIN_KM of each other, step by step.
+
+    >>> red = lambda *line: {"names": ["Red"], "parts": [list(line)]}
+    >>> texas = [red((-100.0, 34.6), (-97.0, 33.9)), red((-96.9, 33.9), (-91.7, 31.0))]
+    >>> [len(g) for g in join(texas + [red((103.0, 22.9), (106.5, 20.3))])]
+    [2, 1]
+    """
     for f in features:
         f["box"] = box_of(f["parts"])
     parent = list(range(len(features)))
@@ -234,7 +258,15 @@ def mouth_vertex(parts, directed, inflows):
     is drawn upstream; the Lena's delta arms begin at its mouth),
     then one a river line ends at, then the one the most of the river's
     length flows to (a delta's arms), a lake centerline carrying the flow
-    both ways. `directed[i]` says whether `parts[i]` is a river line."""
+    both ways. `directed[i]` says whether `parts[i]` is a river line.
+
+    >>> upper, lower = [(0.0, 1.0), (0.0, 0.5)], [(0.0, 0.5), (0.0, 0.0)]
+    >>> mouth_vertex([lower, upper], [True, True], lambda p: 0)
+    (0.0, 0.0)
+    >>> # drawn upstream, but a tributary ends at its top: the bottom is the mouth
+    >>> mouth_vertex([[(0.0, 0.0), (0.0, 1.0)]], [True], lambda p: int(p == (0.0, 1.0)))
+    (0.0, 0.0)
+    """
     nodes = []  # one point a node: ends within NODE_KM of it are the same node
 
     def node(p):
