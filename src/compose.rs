@@ -109,7 +109,7 @@ pub fn kind_from_gazetteer(kind: gazetteer::PlaceKind) -> PlaceKind {
         G::Capital => PlaceKind::Capital,
         G::City | G::Town | G::Airport | G::Building => PlaceKind::City,
         G::Continent | G::Admin1 | G::Admin2 | G::Region => PlaceKind::Region,
-        G::Water | G::Lake => PlaceKind::Sea,
+        G::Water | G::Lake | G::River => PlaceKind::Sea,
         G::Island => PlaceKind::Area,
         G::AirBase => PlaceKind::AirBase,
         G::NavalBase => PlaceKind::NavalBase,
@@ -180,6 +180,7 @@ pub fn kind_word(kind: gazetteer::PlaceKind, country_code: &str) -> &'static str
         G::Building => "building",
         G::Lake => "lake",
         G::Island => "island",
+        G::River => "river",
     }
 }
 
@@ -690,6 +691,34 @@ mod tests {
             .find(|p| p.name == "Clewiston")
             .expect("the town");
         assert!(matches!(town.geometry, geo_types::Geometry::Point(_)) && !town.approximate);
+    }
+
+    #[test]
+    fn a_river_is_placed_as_the_box_around_its_lines_and_its_note_says_river() {
+        let brief = brief_from_text(
+            "Crews searched the Altamaha River near Jesup.",
+            "Untitled",
+            Gazetteer::embedded(),
+            &Options::default(),
+        );
+        let river = brief
+            .places()
+            .find(|p| p.name == "Altamaha River")
+            .expect("the river");
+        assert_eq!(river.kind, PlaceKind::Sea);
+        assert!(river.approximate);
+        assert!(river.note.starts_with("River in Georgia"), "{}", river.note);
+        assert!(
+            river.sources[0]
+                .title
+                .starts_with("Natural Earth 1:10m rivers"),
+            "{:?}",
+            river.sources
+        );
+        let geo_types::Geometry::Polygon(outline) = &river.geometry else {
+            panic!("a box, not {:?}", river.geometry);
+        };
+        assert_eq!(outline.exterior().points().count(), 5);
     }
 
     #[test]

@@ -119,12 +119,16 @@ impl CandidateRecord {
     }
 
     /// Where the place comes from: GeoNames by its id, Natural Earth for a
-    /// lake or an island, or Geobrief's own list.
+    /// lake, an island or a river, or Geobrief's own list.
     pub fn source(&self) -> Source {
         match self.geonames_id {
             Some(gid) => Source {
                 title: format!("GeoNames geographical database (CC BY 4.0), id {gid}"),
                 url: Some(format!("https://www.geonames.org/{gid}")),
+            },
+            None if self.kind == "river" => Source {
+                title: "Natural Earth 1:10m rivers (public domain), its lines' box".into(),
+                url: Some("https://www.naturalearthdata.com/".into()),
             },
             None if matches!(self.kind.as_str(), "lake" | "island") => Source {
                 title: "Natural Earth 1:50m (public domain), its outline's box".into(),

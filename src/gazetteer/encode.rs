@@ -60,7 +60,7 @@ pub enum GazetteerError {
 
 /// The kinds' labels in the text, in the order of their codes in a record; the
 /// reader's `ALL_KINDS` follows it (a test checks).
-pub const KIND_LABELS: [&str; 15] = [
+pub const KIND_LABELS: [&str; 16] = [
     "continent",
     "country",
     "admin1",
@@ -76,6 +76,7 @@ pub const KIND_LABELS: [&str; 15] = [
     "building",
     "lake",
     "island",
+    "river",
 ];
 
 /// Bytes of one place record:

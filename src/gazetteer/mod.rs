@@ -38,7 +38,7 @@ pub enum PlaceKind {
     /// the English-speaking countries whose papers name small towns bare.
     Town,
     Region,
-    /// A sea, ocean, gulf, strait or river.
+    /// A sea, ocean, gulf, strait or river of the hand-made list.
     Water,
     AirBase,
     NavalBase,
@@ -48,6 +48,8 @@ pub enum PlaceKind {
     Lake,
     /// An island or a group of islands, with the box around it.
     Island,
+    /// A river of an atlas, with the box around its lines and a point on it.
+    River,
 }
 
 impl PlaceKind {
@@ -70,13 +72,14 @@ impl PlaceKind {
             Self::Building => "building",
             Self::Lake => "lake",
             Self::Island => "island",
+            Self::River => "river",
         }
     }
 
-    /// A lake or an island: a named natural feature with an extent.
+    /// A lake, an island or a river: a named natural feature with an extent.
     #[must_use]
     pub fn is_natural_feature(self) -> bool {
-        matches!(self, Self::Lake | Self::Island)
+        matches!(self, Self::Lake | Self::Island | Self::River)
     }
 
     /// Areas that contain other places: naming one sets the scene for the rest.
@@ -89,7 +92,7 @@ impl PlaceKind {
     }
 }
 
-const ALL_KINDS: [PlaceKind; 15] = [
+const ALL_KINDS: [PlaceKind; 16] = [
     PlaceKind::Continent,
     PlaceKind::Country,
     PlaceKind::Admin1,
@@ -105,6 +108,7 @@ const ALL_KINDS: [PlaceKind; 15] = [
     PlaceKind::Building,
     PlaceKind::Lake,
     PlaceKind::Island,
+    PlaceKind::River,
 ];
 
 /// Index of a place in its gazetteer.
@@ -641,6 +645,66 @@ G\tgeorge\n";
             gaz.extent(PlaceId(2))
                 .is_some_and(|b| b.max.lon_deg == -71.9)
         );
+    }
+
+    #[test]
+    fn a_river_reads_back_its_kind_and_box_and_its_point_is_on_it() {
+        let gaz = Gazetteer::from_tsv(
+            "P\ttown\t32.8554\t-82.9499\t0\tUS\tUS.GA\t\t0\tOconee\t\t\n\
+             P\triver\t33.0091\t-83.127\t0\tUS\tUS.GA\t\t0\tOconee River\t\t\t-83.709,31.9947,-82.5744,34.0613\n",
+        )
+        .expect("valid");
+        let river = PlaceId(1);
+        assert_eq!(gaz.kind(river), PlaceKind::River);
+        assert_eq!(PlaceKind::River.label(), "river");
+        assert!(PlaceKind::River.is_natural_feature() && !PlaceKind::River.is_area());
+        let extent = gaz.extent(river).expect("the river's box");
+        assert!(extent.contains(gaz.place(river).lon_lat()));
+        // The bare name is the town's alone: a river is found by its full name.
+        assert_eq!(
+            gaz.lookup("Oconee")
+                .iter()
+                .map(|s| s.place)
+                .collect::<Vec<_>>(),
+            [PlaceId(0)]
+        );
+        assert_eq!(
+            gaz.lookup("oconee river")
+                .iter()
+                .map(|s| s.place)
+                .collect::<Vec<_>>(),
+            [river]
+        );
+    }
+
+    #[test]
+    fn the_embedded_gazetteer_has_natural_earth_rivers_by_their_full_names() {
+        let gaz = Gazetteer::embedded();
+        let river = |name: &str| {
+            gaz.lookup(name)
+                .iter()
+                .map(|s| s.place)
+                .filter(|&p| gaz.kind(p) == PlaceKind::River)
+                .collect::<Vec<_>>()
+        };
+        for name in ["Oconee River", "Altamaha River", "Ohio River"] {
+            let found = river(name);
+            assert_eq!(found.len(), 1, "{name}");
+            let place = gaz.place(found[0]);
+            assert_eq!(place.country_code, "US", "{name}");
+            assert!(
+                gaz.extent(found[0])
+                    .is_some_and(|b| b.contains(place.lon_lat())),
+                "{name}: its point lies in its box"
+            );
+        }
+        // Two rivers of one name far apart stay two: the Red River of the
+        // South and that of the North, and Vietnam's Hong is a Red River too.
+        assert_eq!(river("Red River").len(), 3);
+        // A bare state's name is never a river's.
+        for name in ["Ohio", "Mississippi", "Oconee"] {
+            assert!(river(name).is_empty(), "{name}");
+        }
     }
 
     #[test]

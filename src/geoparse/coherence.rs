@@ -118,10 +118,14 @@ impl<'g> ArticleRegions<'g> {
 }
 
 /// The places that say where a story is: countries, states, counties, towns,
-/// islands and facilities; not continents, seas, lakes or regions, which span many.
+/// islands and facilities; not continents, seas, lakes, rivers or regions, which span many.
 fn counts(kind: PlaceKind) -> bool {
     !matches!(
         kind,
-        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water | PlaceKind::Lake
+        PlaceKind::Continent
+            | PlaceKind::Region
+            | PlaceKind::Water
+            | PlaceKind::Lake
+            | PlaceKind::River
     )
 }

@@ -362,7 +362,9 @@ fn town_of_a_river(s: &Span<'_>) -> Option<Outcome> {
 
 /// "The Oconee was high" after "the Oconee River": one name, one sense in an
 /// article, so "the" and a small town's name that the article wrote before
-/// as a river's or a creek's ("Oconee River", "Kiser Creek") are that river.
+/// as a river's or a creek's ("Oconee River", "Kiser Creek") are that river,
+/// not the town; the rule's second half ([`super::rivers_again`]) links it
+/// to the river where the gazetteer lists one.
 fn river_named_before(s: &Span<'_>) -> Option<Outcome> {
     when(
         !s.notable

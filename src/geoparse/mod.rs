@@ -34,6 +34,7 @@ mod prior;
 pub mod publisher;
 mod recognise;
 mod resolve;
+mod rivers_again;
 pub mod rules;
 mod text;
 mod types;
@@ -163,6 +164,7 @@ mod tests {
         ("local_cues", 4, include_str!("local_cues.rs")),
         ("name_shapes", 5, include_str!("name_shapes.rs")),
         ("judge", 6, include_str!("judge.rs")),
+        ("rivers_again", 6, include_str!("rivers_again.rs")),
         ("recognise", 7, include_str!("recognise.rs")),
         ("prior", 8, include_str!("prior.rs")),
         ("group", 9, include_str!("group.rs")),

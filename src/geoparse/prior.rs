@@ -157,7 +157,7 @@ fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind, w: &Weights) -> f
         PlaceKind::Capital => w.capital,
         PlaceKind::City => 0.0,
         PlaceKind::Town => w.town,
-        PlaceKind::Lake | PlaceKind::Island => {
+        PlaceKind::Lake | PlaceKind::Island | PlaceKind::River => {
             w.feature + w.feature_area_decade * (feature_area_km2(gaz, place) + 1.0).log10()
         }
         PlaceKind::Region

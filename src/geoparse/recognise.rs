@@ -18,6 +18,7 @@ use super::judge::{Span, judge};
 use super::lexicon::ARABIC_ARTICLES;
 use super::local_cues;
 use super::place_facts::{is_notable, is_well_known};
+use super::rivers_again::admit_rivers_named_again;
 use super::rules::{Outcome, Rule, RulesOff};
 use super::text::{next_capital_or_non_ascii, starts_upper, word_after, word_before};
 use super::types::{DroppedSpan, Mention, Usage};
@@ -148,6 +149,9 @@ pub fn recognise(
     }
     if !off.is_off(Rule::CountyList) {
         add_listed_counties(text, gaz, &mut kept);
+    }
+    if !off.is_off(Rule::RiverNamedBefore) {
+        admit_rivers_named_again(text, gaz, &mut kept, dropped.as_deref_mut());
     }
     if people.named.is_empty() || off.is_off(Rule::OneSensePerson) {
         return kept.into_iter().map(|(m, _)| m).collect();

@@ -73,7 +73,11 @@ impl Context {
                 }
                 // A capital is often named for its government ("Washington
                 // said"), which says nothing about where the story's towns are.
-                PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water | PlaceKind::Lake => {}
+                PlaceKind::Continent
+                | PlaceKind::Region
+                | PlaceKind::Water
+                | PlaceKind::Lake
+                | PlaceKind::River => {}
                 PlaceKind::Capital => ctx.file_inside(&place, index, best.place),
                 PlaceKind::Admin2 => {
                     ctx.file_inside(&place, index, best.place);

@@ -85,7 +85,9 @@ rules! {
     BusinessWord => "the last word of a business's name", ["institution_words", "function_words", "locatives"];
     /// "Neches River": a small town's name before "River".
     TownOfARiver => "the name of a river or creek", ["stream_words"];
-    /// "the Oconee" after "Oconee River": the river the article named before.
+    /// "the Oconee" after "Oconee River": the river the article named
+    /// before, not the town of its name; the river itself where the
+    /// gazetteer lists it (`rivers_again.rs`), else no place.
     RiverNamedBefore => "the river or creek of this name that the article named before", ["stream_words"];
     /// "250 B.C.": an era after a year.
     EraAbbreviation => "an era after a year", ["era_abbreviations"];

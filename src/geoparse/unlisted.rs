@@ -268,12 +268,14 @@ mod tests {
 
     #[test]
     fn the_river_named_again_by_its_name_alone_is_the_river() {
+        // Rivers the gazetteer does not list ("Oconee River" it does: see
+        // rivers_again.rs).
         assert_eq!(
             unlisted(
-                "Crews searched the Oconee River near Dublin, Ga. The Oconee was high, \
-                 and the Altamaha River rose as the Altamaha met the sea."
+                "Crews searched the Neches River near Beaumont, Texas. The Neches was high, \
+                 and the Ocmulgee River rose as the Ocmulgee met the sea."
             ),
-            ["Oconee River", "Oconee", "Altamaha River", "Altamaha"]
+            ["Neches River", "Neches", "Ocmulgee River", "Ocmulgee"]
         );
     }
 
@@ -288,8 +290,8 @@ mod tests {
     #[test]
     fn a_river_s_name_before_the_river_is_named_is_not_the_river() {
         assert_eq!(
-            unlisted("The Oconee team won. Then they fished the Oconee River."),
-            ["Oconee River"]
+            unlisted("The Neches team won. Then they fished the Neches River."),
+            ["Neches River"]
         );
     }
 

