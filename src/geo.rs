@@ -38,6 +38,16 @@ impl GeoBox {
             && (self.min.lat_deg..=self.max.lat_deg).contains(&point.lat_deg)
     }
 
+    /// The point of the box nearest to `point` (the point itself when inside;
+    /// longitudes are not wrapped across the antimeridian).
+    #[must_use]
+    pub fn nearest_to(&self, point: LonLat) -> LonLat {
+        LonLat::new(
+            point.lon_deg.clamp(self.min.lon_deg, self.max.lon_deg),
+            point.lat_deg.clamp(self.min.lat_deg, self.max.lat_deg),
+        )
+    }
+
     /// The box's area on a sphere of [`EARTH_RADIUS_KM`], in square kilometres.
     #[must_use]
     pub fn area_km2(&self) -> f64 {
@@ -86,6 +96,18 @@ pub fn within_km(a: LonLat, b: LonLat, km: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_point_of_a_box_is_the_point_inside_and_its_edge_outside() {
+        let georgia = GeoBox {
+            min: LonLat::new(-85.6, 30.4),
+            max: LonLat::new(-80.8, 35.0),
+        };
+        let macon = LonLat::new(-83.63, 32.84);
+        assert_eq!(georgia.nearest_to(macon), macon);
+        let austin = LonLat::new(-97.74, 30.27);
+        assert_eq!(georgia.nearest_to(austin), LonLat::new(-85.6, 30.4));
+    }
 
     #[test]
     fn a_box_of_one_degree_at_the_equator_is_about_twelve_thousand_square_km() {

@@ -29,6 +29,7 @@ pub(super) fn toponyms_of(
             mention.after_locative || mention.names_local_office || mention.local_cue;
     }
 
+    let far_rivers = rivers_far_from_the_story(groups, gaz);
     // A group's candidates are taken once, by its first mention, and shared.
     let mut shared: Vec<Option<Arc<[Candidate]>>> = vec![None; groups.len()];
 
@@ -46,6 +47,15 @@ pub(super) fn toponyms_of(
         );
         let vouched = placed_by_preposition[group];
         if candidates.is_empty() {
+            continue;
+        }
+        if far_rivers[group] && !off.is_off(Rule::RiverFarFromTheStory) {
+            if let Some(dropped) = dropped.as_deref_mut() {
+                dropped.push(DroppedSpan {
+                    byte_range: range,
+                    rule: Rule::RiverFarFromTheStory,
+                });
+            }
             continue;
         }
         if !off.is_off(Rule::UnsupportedTown)
@@ -69,6 +79,64 @@ pub(super) fn toponyms_of(
         });
     }
     toponyms
+}
+
+/// How far from a river's box every other place of the article must lie for
+/// the river to be taken for a namesake the atlas lacks: a local stream is
+/// near its towns, and an atlas's river of the same name hundreds of km off.
+const RIVER_FAR_KM: f64 = 150.0;
+/// The places (towns, counties, bases: not states or countries) an article
+/// must have besides the river to judge by.
+const RIVER_FAR_MIN_PLACES: usize = 2;
+
+/// For each group, whether its chosen place is an atlas's river that lies
+/// farther than [`RIVER_FAR_KM`] from every one of at least
+/// [`RIVER_FAR_MIN_PLACES`] local places the article's other names chose.
+fn rivers_far_from_the_story(groups: &[NameGroup], gaz: &Gazetteer) -> Vec<bool> {
+    let local: Vec<(usize, crate::geo::LonLat)> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(index, group)| {
+            let place = gaz.place(group.candidates.first()?.place);
+            is_local_kind(place.kind).then(|| (index, place.lon_lat()))
+        })
+        .collect();
+    groups
+        .iter()
+        .enumerate()
+        .map(|(index, group)| {
+            let Some(best) = group.candidates.first() else {
+                return false;
+            };
+            if gaz.kind(best.place) != PlaceKind::River {
+                return false;
+            }
+            let Some(course) = gaz.extent(best.place) else {
+                return false;
+            };
+            let others: Vec<_> = local.iter().filter(|(i, _)| *i != index).collect();
+            others.len() >= RIVER_FAR_MIN_PLACES
+                && others.iter().all(|(_, at)| {
+                    !crate::geo::within_km(*at, course.nearest_to(*at), RIVER_FAR_KM)
+                })
+        })
+        .collect()
+}
+
+/// Places that stand at a spot in a story (a town, a county, a base), as
+/// against the areas that set its scene.
+fn is_local_kind(kind: PlaceKind) -> bool {
+    matches!(
+        kind,
+        PlaceKind::Capital
+            | PlaceKind::City
+            | PlaceKind::Town
+            | PlaceKind::Admin2
+            | PlaceKind::AirBase
+            | PlaceKind::NavalBase
+            | PlaceKind::Airport
+            | PlaceKind::Building
+    )
 }
 
 /// A small town that nothing in the article points to ("Notre Dame" as a
