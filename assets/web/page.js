@@ -131,7 +131,8 @@
   function buildPlaces() {
     DATA.places.forEach(function (place, i) {
       if (place.area) {
-        var p = svg("path", { "class": "area", d: decodePath(place.area, true) });
+        // A lake's or a river's box is water, tinted as the map's rivers.
+        var p = svg("path", { "class": place.kind === "sea" ? "area water" : "area", d: decodePath(place.area, true) });
         p.addEventListener("click", function () { if (!dragged) select(i, { fly: true }); });
         areaGroup.appendChild(p);
         areaPaths[i] = p;

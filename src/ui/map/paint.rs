@@ -174,7 +174,7 @@ impl PlacesPainted {
                     ring,
                     p.shape.as_deref(),
                     p.approximate,
-                    palette,
+                    area_colours(p.kind, palette, lit),
                     lit,
                 );
             }
@@ -307,6 +307,24 @@ fn tessellate(ctx: &egui::Context, clip: Rect, shapes: Vec<Shape>) -> Mesh {
     mesh
 }
 
+/// The fill and outline colours of an area: the story's red for the areas
+/// of the story, the basemap's river blue for water (a lake's or a river's
+/// box), so that a river's extent reads as water and not as a region.
+fn area_colours(
+    kind: crate::brief::PlaceKind,
+    palette: &Palette,
+    lit: bool,
+) -> (egui::Color32, egui::Color32) {
+    if kind == crate::brief::PlaceKind::Sea {
+        let fill = palette.river.gamma_multiply(if lit { 0.45 } else { 0.25 });
+        (fill, palette.coast)
+    } else if lit {
+        (palette.area_fill.gamma_multiply(1.8), palette.area_stroke)
+    } else {
+        (palette.area_fill, palette.area_stroke)
+    }
+}
+
 /// An area: its fill (from triangles made once per shape, or for a ring
 /// being reshaped, now) and its outline, dashed when approximate.
 fn area_shapes(
@@ -314,15 +332,10 @@ fn area_shapes(
     ring: &[Pos2],
     shape: Option<&crate::map::area_shapes::AreaShape>,
     approximate: bool,
-    palette: &Palette,
+    (fill, stroke_colour): (egui::Color32, egui::Color32),
     lit: bool,
 ) {
     let mut mesh = egui::Mesh::default();
-    let fill = if lit {
-        palette.area_fill.gamma_multiply(1.8)
-    } else {
-        palette.area_fill
-    };
     for p in ring {
         mesh.colored_vertex(*p, fill);
     }
@@ -343,10 +356,37 @@ fn area_shapes(
         }
     }
     out.push(Shape::mesh(mesh));
-    let stroke = Stroke::new(if lit { 2.2 } else { 1.5 }, palette.area_stroke);
+    let stroke = Stroke::new(if lit { 2.2 } else { 1.5 }, stroke_colour);
     if approximate {
         out.extend(Shape::dashed_line(ring, stroke, 6.0, 4.0));
     } else {
         out.push(Shape::closed_line(ring.to_vec(), stroke));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::PlaceKind;
+
+    #[test]
+    fn a_water_area_is_tinted_like_the_basemap_s_rivers_and_a_story_area_red() {
+        for dark in [false, true] {
+            let palette = Palette::for_dark_mode(dark);
+            let (_, river_outline) = area_colours(PlaceKind::Sea, palette, false);
+            assert_eq!(river_outline, palette.coast);
+            let (story_fill, story_outline) = area_colours(PlaceKind::Area, palette, false);
+            assert_eq!(
+                (story_fill, story_outline),
+                (palette.area_fill, palette.area_stroke)
+            );
+            let (water_fill, _) = area_colours(PlaceKind::Sea, palette, false);
+            let (lit_fill, _) = area_colours(PlaceKind::Sea, palette, true);
+            assert!(
+                water_fill.b() > water_fill.r(),
+                "blue, not red: {water_fill:?}"
+            );
+            assert!(lit_fill.a() > water_fill.a(), "the selected one stronger");
+        }
     }
 }
