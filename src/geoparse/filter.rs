@@ -1,7 +1,8 @@
 //! Filtering: the names of an article become [`Toponym`]s, each mention
 //! with its group's candidates, save a small town that nothing in the article
-//! places ([`Rule::UnsupportedTown`]). One sense per article: "in Hinton"
-//! vouches for every other "Hinton".
+//! places ([`Rule::UnsupportedTown`]) and an atlas's river far from every
+//! other place of the story ([`Rule::RiverFarFromTheStory`]). One sense per
+//! article: "in Hinton" vouches for every other "Hinton".
 
 use std::sync::Arc;
 
