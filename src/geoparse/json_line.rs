@@ -23,12 +23,13 @@ pub fn write_str_contents(out: &mut Vec<u8>, text: &str) {
     while at < bytes.len() {
         // Eight bytes at a time while none of them needs escaping: names and
         // reasons rarely hold a quote or a control character.
-        if let Some(word) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-            if !needs_escape_in(word) {
-                at += 8;
-                continue;
-            }
+        if let Some(word) = bytes
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && !needs_escape_in(u64::from_le_bytes(word))
+        {
+            at += 8;
+            continue;
         }
         let byte = bytes[at];
         at += 1;
