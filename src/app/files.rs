@@ -280,12 +280,13 @@ impl GeobriefApp {
     }
 
     fn refind_places(&mut self, options: Options, area: Option<PreferredArea>, what: String) {
-        let doc = self.doc.brief().to_doc();
+        let brief = self.doc.shared();
         let personal = self.personal.clone();
         let token = self
             .jobs
             .start_busy(format!("Finding the places again {what}…"));
         self.jobs.spawn(move || {
+            let doc = brief.to_doc();
             let found =
                 with_detected_places_in(doc, Gazetteer::embedded(), &options, area, &personal);
             let brief = Brief::from_doc(found.clone())
@@ -314,7 +315,7 @@ impl GeobriefApp {
     }
 
     fn import_places(&mut self, path: PathBuf) {
-        let brief = self.doc.brief().clone();
+        let brief = self.doc.shared();
         self.jobs.spawn(move || {
             let result = crate::import::read_places_file(&path, &brief);
             Done::Imported { path, result }
@@ -322,7 +323,7 @@ impl GeobriefApp {
     }
 
     fn export(&mut self, request: crate::export::ExportRequest) {
-        let brief = self.doc.brief().clone();
+        let brief = self.doc.shared();
         let theme_dark = self
             .ctx
             .as_ref()

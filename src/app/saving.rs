@@ -78,9 +78,9 @@ impl GeobriefApp {
             path
         };
         let revision = self.doc.revision();
-        let doc = self.doc.brief().to_doc();
+        let brief = self.doc.shared();
         self.jobs.spawn(move || {
-            let result = save_brief(&path, &doc);
+            let result = save_brief(&path, &brief.to_doc());
             Done::Saved {
                 path,
                 revision,
@@ -137,11 +137,11 @@ impl GeobriefApp {
             return;
         }
         self.recovery.writing = true;
-        let doc = self.doc.brief().to_doc();
+        let brief = self.doc.shared();
         let file = self.file.clone();
         let session = self.recovery.session;
         self.jobs.spawn(move || {
-            let result = recovery::write_copy(&dir, session, file.as_deref(), &doc);
+            let result = recovery::write_copy(&dir, session, file.as_deref(), &brief.to_doc());
             Done::RecoveryWritten { revision, result }
         });
     }

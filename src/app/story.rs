@@ -25,9 +25,9 @@ impl GeobriefApp {
             "Reading the articles to add…"
         };
         let token = self.jobs.start_busy(what);
-        // Added articles are merged on the worker with a copy of the brief
-        // as it is now (a copy is far quicker than the merge).
-        let base = (!new_story).then(|| (self.doc.brief().clone(), self.doc.version()));
+        // Added articles are merged on the worker with the brief as it is
+        // now, shared, not copied.
+        let base = (!new_story).then(|| (self.doc.shared(), self.doc.version()));
         let progress = Arc::new(Progress::default());
         if let Some(busy) = &mut self.jobs.busy {
             busy.progress = Some(progress.clone());
@@ -73,7 +73,7 @@ impl GeobriefApp {
             .start_busy("Finding the places of the pasted article…");
         let progress = Arc::new(Progress::default());
         let clipboard = self.clipboard_html.clone();
-        let (brief, version) = (self.doc.brief().clone(), self.doc.version());
+        let (brief, version) = (self.doc.shared(), self.doc.version());
         self.jobs.spawn(move || {
             let source = crate::collect::ArticleSource {
                 origin: "the clipboard".into(),
@@ -169,7 +169,7 @@ fn merge_edits(collected: Collected, brief: &Brief) -> Vec<Edit> {
     story.new_edits(brief)
 }
 
-/// [`merge_edits`] on a worker, against a copy of the brief in `version`;
+/// [`merge_edits`] on a worker, against the brief as it was in `version`;
 /// the articles are kept in case the brief has moved on by the time it is
 /// done.
 fn merged_more(collected: Collected, brief: &Brief, version: Version) -> Box<MergedMore> {

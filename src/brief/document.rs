@@ -3,6 +3,8 @@
 //! an edit makes a new one, undo and redo return to the ones they left, so
 //! "unsaved" is simply "the revision shown is not the one saved".
 
+use std::sync::Arc;
+
 use super::{Brief, Edit, EditError};
 
 /// One undoable step: what to apply to undo it and what it was called.
@@ -27,7 +29,10 @@ pub struct Version {
 
 #[derive(Clone, Debug)]
 pub struct Document {
-    brief: Brief,
+    /// Shared with the workers that save, export or merge it
+    /// ([`Self::shared`]): handing it over is a count, not a copy. An edit
+    /// made while a worker still holds it copies it first.
+    brief: Arc<Brief>,
     /// This document's number among those made in this process.
     serial: u64,
     undo: Vec<Step>,
@@ -44,7 +49,7 @@ impl Document {
     pub fn new(brief: Brief, saved: bool) -> Self {
         static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Self {
-            brief,
+            brief: Arc::new(brief),
             serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -58,9 +63,15 @@ impl Document {
         &self.brief
     }
 
+    /// The brief as it is now, for a worker: the UI thread copies nothing,
+    /// however long the brief.
+    pub fn shared(&self) -> Arc<Brief> {
+        Arc::clone(&self.brief)
+    }
+
     /// Applies a named edit as one undoable step.
     pub fn edit(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
-        let inverse = self.brief.apply(edit)?;
+        let inverse = Arc::make_mut(&mut self.brief).apply(edit)?;
         let before = self.revision;
         self.last_revision += 1;
         self.revision = self.last_revision;
@@ -86,7 +97,7 @@ impl Document {
     }
 
     fn replay(&mut self, step: Step, undoing: bool) -> Result<String, EditError> {
-        match self.brief.apply(step.inverse.clone()) {
+        match Arc::make_mut(&mut self.brief).apply(step.inverse.clone()) {
             Ok(inverse) => {
                 let label = step.label.clone();
                 let moved = Step { inverse, ..step };
@@ -163,6 +174,24 @@ mod tests {
 
     fn tartus_name(doc: &Document) -> &str {
         &doc.brief().place("tartus").unwrap().name
+    }
+
+    #[test]
+    fn a_worker_is_handed_the_brief_itself_and_keeps_it_as_it_was_after_an_edit() {
+        let mut doc = Document::new(Brief::default_brief(), true);
+        let before = tartus_name(&doc).to_owned();
+        let handed = doc.shared();
+        assert!(std::ptr::eq(&*handed, doc.brief()), "shared, not copied");
+        rename(&mut doc, "Tartus port");
+        assert_eq!(tartus_name(&doc), "Tartus port");
+        assert_eq!(handed.place("tartus").unwrap().name, before);
+        drop(handed);
+        let unshared = doc.brief() as *const Brief;
+        rename(&mut doc, "Tartus");
+        assert!(
+            std::ptr::eq(unshared, doc.brief()),
+            "with no worker holding it, an edit copies nothing"
+        );
     }
 
     #[test]
