@@ -54,7 +54,7 @@ impl<'g> ArticleRegions<'g> {
         for group in groups {
             let best = group.candidates.first();
             let weight = match best {
-                Some(c) if counts(gaz, c.place) => {
+                Some(c) if counts(gaz.kind(c.place)) => {
                     let settled =
                         group.candidates.len() == 1 || c.evidence.iter().any(Evidence::settles);
                     if settled { 1.0 } else { UNSETTLED }
@@ -118,60 +118,14 @@ impl<'g> ArticleRegions<'g> {
 }
 
 /// The places that say where a story is: countries, states, counties, towns,
-/// islands and facilities, and lakes and rivers of one stretch of country;
-/// not continents, seas, regions or long rivers, which span many.
-fn counts(gaz: &Gazetteer, place: PlaceId) -> bool {
-    match gaz.kind(place) {
-        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => false,
-        // A lake or a river within one stretch of country ("the Oconee
-        // River") places a story as a town does; a long one crosses states,
-        // and its state is only where its mouth is.
-        PlaceKind::Lake | PlaceKind::River => gaz.extent(place).is_some_and(|extent| {
-            crate::geo::within_km(extent.min, extent.max, FEATURE_MAX_ACROSS_KM)
-        }),
-        _ => true,
-    }
-}
-
-/// The longest diagonal of a lake's or a river's box for it to count
-/// towards the article's region.
-const FEATURE_MAX_ACROSS_KM: f64 = 300.0;
-
-#[cfg(test)]
-mod tests {
-    use crate::gazetteer::Gazetteer;
-    use crate::geoparse::detect_places;
-
-    fn country_and_state(text: &str, name: &str) -> (String, String) {
-        let gaz = Gazetteer::embedded();
-        let found = detect_places(text, gaz);
-        let t = found.iter().find(|t| t.text == name).expect("found");
-        let place = gaz.place(t.place());
-        (place.country_code.to_owned(), place.admin1_code.to_owned())
-    }
-
-    #[test]
-    fn a_river_of_one_state_places_the_story_there() {
-        let (country, state) = country_and_state(
-            "Crews searched the Oconee River near Dublin and Milledgeville.",
-            "Dublin",
-        );
-        assert_eq!((country.as_str(), state.as_str()), ("US", "US.GA"));
-    }
-
-    #[test]
-    fn a_river_of_one_stretch_of_country_counts_and_one_that_crosses_states_does_not() {
-        let gaz = Gazetteer::embedded();
-        let river = |name: &str| {
-            gaz.lookup(name)
-                .iter()
-                .map(|s| s.place)
-                .find(|&p| gaz.kind(p) == crate::gazetteer::PlaceKind::River)
-                .expect("an atlas river")
-        };
-        assert!(super::counts(gaz, river("Oconee River")));
-        // The Missouri's mouth is in Missouri; a story of it in the Dakotas
-        // is no Missouri story.
-        assert!(!super::counts(gaz, river("Missouri River")));
-    }
+/// islands and facilities; not continents, seas, lakes, rivers or regions, which span many.
+fn counts(kind: PlaceKind) -> bool {
+    !matches!(
+        kind,
+        PlaceKind::Continent
+            | PlaceKind::Region
+            | PlaceKind::Water
+            | PlaceKind::Lake
+            | PlaceKind::River
+    )
 }
