@@ -332,11 +332,12 @@ fn a_story_s_page_lists_its_articles_and_its_time_range_filters_articles_and_pla
         json!(1),
         "Moscow left the list"
     );
+    // The map redraws its markers on the next animation frame.
+    let moscow_display =
+        "getComputedStyle(document.querySelector('[aria-label=\"Moscow on the map\"]')).display";
+    browser.wait_for(&format!("return {moscow_display} === 'none';"));
     assert_eq!(
-        browser.run(
-            "return getComputedStyle(document.querySelector('[aria-label=\"Moscow on the map\"]')).display;",
-            vec![]
-        ),
+        browser.run(&format!("return {moscow_display};"), vec![]),
         json!("none")
     );
     // Tartus's card counts the passages of the range only.
