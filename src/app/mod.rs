@@ -175,9 +175,10 @@ impl GeobriefApp {
             .map_or(&[], |p| self.brief().mentions_of(p))
     }
 
-    /// True while a job (opening, finding places, saving) has not finished.
+    /// True while a job (opening, finding places, saving) has not finished,
+    /// or a file dialog has not answered.
     pub fn is_working(&self) -> bool {
-        self.jobs.is_working()
+        self.jobs.is_working() || self.files.is_picking()
     }
 
     /// Draws one frame. Reads like a table of contents.
