@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameEntry, NameKind, Senses};
+use crate::gazetteer::{Gazetteer, NameEntry, NameKind, PlaceKind, Senses};
 
 use super::lexicon::{COMPASS_WORDS, ERA_ABBREVIATIONS, STREAM_WORDS};
 use super::local_cues;
@@ -99,6 +99,8 @@ macro_rules! recognition_rules {
 recognition_rules! {
     (CalendarWord, calendar_word),
     (TitleAbbreviation, title_abbreviation),
+    (FeatureWordBeforeOf, feature_word_before_of),
+    (NamesAFeature, names_a_feature),
     (UsuallyNotAPlace, usually_not_a_place),
     (SeatOfPowerSpeaks, seat_of_power_speaks),
     (TitleBeforeName, title_before_name),
@@ -146,6 +148,34 @@ fn title_abbreviation(s: &Span<'_>) -> Option<Outcome> {
             && rest
                 .strip_prefix(". ")
                 .is_some_and(|r| r.starts_with(char::is_uppercase)),
+        Outcome::Reject,
+    )
+}
+
+/// "the Bay of Bengal": "Bay" opens the bay's name; it is not the Somali
+/// region "Bay".
+fn feature_word_before_of(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.single_word
+            && s.text.as_bytes().get(s.range.end..s.range.end + 4) == Some(b" of ")
+            && words::of_before_a_name(&s.text[s.range.end + 1..]).is_some()
+            && words::is_feature_opener(s.surface),
+        Outcome::Reject,
+    )
+}
+
+/// "the Gulf of Guinea": a country's, state's or region's name after a
+/// feature word and "of" is the feature's (a town's is kept: "the Bay of
+/// Naples" lies at Naples).
+fn names_a_feature(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        words::names_a_feature_before(&s.text[..s.range.start])
+            && s.senses.iter().any(|sense| {
+                matches!(
+                    s.gaz.kind(sense.place),
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
+                )
+            }),
         Outcome::Reject,
     )
 }

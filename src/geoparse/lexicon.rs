@@ -120,6 +120,7 @@ lexicons! {
     DIVISION_WORDS = "division_words";
     ENGLISH_SPEAKING = "english_speaking";
     ERA_ABBREVIATIONS = "era_abbreviations";
+    FEATURE_OPENERS = "feature_openers";
     FUNCTION_WORDS = "function_words";
     GIVEN_NAMES = "given_names";
     INSTITUTION_WORDS = "institution_words";

@@ -52,6 +52,13 @@ rules! {
     CalendarWord => "a calendar word", ["calendar"];
     /// "Sens. Smith and Jones": a title's abbreviation, not the French town.
     TitleAbbreviation => "a title's abbreviation", ["titles"];
+    /// "the Bay of Bengal", "the Gulf of Guinea": a feature word before "of"
+    /// opens a feature's name; alone it is no place (not Somalia's Bay region).
+    FeatureWordBeforeOf => "the first word of a bay's, gulf's or strait's name", ["feature_openers"];
+    /// "the Gulf of Guinea", "the Bay of Bengal": a country, state or region
+    /// after a feature word and "of" names the feature beside it, which lies
+    /// off its shore, not at its middle.
+    NamesAFeature => "a country or state naming a bay, gulf or strait beside it", ["feature_openers"];
     /// "Reuters", "Metro": a name the news uses for something else, a place
     /// only with evidence of its own ("Toyota, Aichi").
     UsuallyNotAPlace => "a name the news uses for something else, with nothing that makes it a place", ["not_places"];

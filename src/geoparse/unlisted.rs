@@ -77,6 +77,11 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
             *last = span;
         }
     }
+    let features = features_by_name(text, &words, &found, listed);
+    if !features.is_empty() {
+        found.extend(features);
+        found.sort_by_key(|r| r.start);
+    }
     let rivers_again = rivers_named_again(text, &words, &found, listed);
     if !rivers_again.is_empty() {
         found.extend(rivers_again);
@@ -98,6 +103,60 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
             }
         })
         .collect()
+}
+
+/// "the Bay of Bengal", "the Strait of Messina": a feature word, "of" and
+/// up to [`MAX_NAME_WORDS`] capitalised words name a bay, gulf or strait,
+/// where nothing found overlaps them.
+fn features_by_name(
+    text: &str,
+    words: &[Range<usize>],
+    found: &[Range<usize>],
+    listed: &[Toponym],
+) -> Vec<Range<usize>> {
+    let taken = |r: &Range<usize>| {
+        found
+            .iter()
+            .chain(listed.iter().map(|t| &t.byte_range))
+            .any(|f| r.start < f.end && f.start < r.end)
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, opener) in words.iter().enumerate() {
+        // Most words are not followed by "of": ask that first, the list after.
+        if text.as_bytes().get(opener.end..opener.end + 4) != Some(b" of ") {
+            continue;
+        }
+        let Some(gap) = text[opener.end..]
+            .strip_prefix(' ')
+            .and_then(words::of_before_a_name)
+        else {
+            continue;
+        };
+        if !words::is_feature_opener(&text[opener.clone()])
+            || out.last().is_some_and(|last| opener.start < last.end)
+        {
+            continue;
+        }
+        let mut end = opener.end + 1 + gap;
+        let mut taken_words = 0;
+        for word in words[i + 1..].iter().take(MAX_NAME_WORDS) {
+            let joined = if taken_words == 0 {
+                word.start == end
+            } else {
+                &text[end..word.start] == " "
+            };
+            if !joined || !is_name_word(&text[word.clone()]) {
+                break;
+            }
+            end = word.end;
+            taken_words += 1;
+        }
+        let span = opener.start..end;
+        if taken_words > 0 && !taken(&span) {
+            out.push(span);
+        }
+    }
+    out
 }
 
 /// "The Oconee was high" after "the Oconee River": later mentions of a river
@@ -276,6 +335,14 @@ mod tests {
                  and the Ocmulgee River rose as the Ocmulgee met the sea."
             ),
             ["Neches River", "Neches", "Ocmulgee River", "Ocmulgee"]
+        );
+    }
+
+    #[test]
+    fn a_bay_or_gulf_named_after_a_country_is_found_whole() {
+        assert_eq!(
+            unlisted("Cyclones cross the Bay of Bengal, and oil lies in the Gulf of Guinea."),
+            ["Bay of Bengal", "Gulf of Guinea"]
         );
     }
 

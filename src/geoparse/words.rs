@@ -3,9 +3,9 @@
 //! lists themselves are data, in `lexicon/` ([`super::lexicon`]).
 
 use super::lexicon::{
-    CALENDAR, FUNCTION_WORDS, GIVEN_NAMES, INSTITUTION_WORDS, LOCAL_OFFICE_WORDS, LOCATIVES,
-    NOT_PLACES, PERSON_VERBS, PLACE_HEADS, PLACE_WORDS_OF_A_NAME, SEATS_OF_POWER, SPEECH_VERBS,
-    TITLES,
+    CALENDAR, FEATURE_OPENERS, FUNCTION_WORDS, GIVEN_NAMES, INSTITUTION_WORDS, LOCAL_OFFICE_WORDS,
+    LOCATIVES, NOT_PLACES, PERSON_VERBS, PLACE_HEADS, PLACE_WORDS_OF_A_NAME, SEATS_OF_POWER,
+    SPEECH_VERBS, TITLES,
 };
 
 /// Calendar words that are also place names ("March", "May", "Sunday").
@@ -74,6 +74,50 @@ pub fn is_place_word_of_a_name(word: &str) -> bool {
     PLACE_WORDS_OF_A_NAME.contains(word)
 }
 
+/// Words that open a natural feature's name before "of" ("Bay", "Gulf",
+/// "Strait" of "the Bay of Bengal").
+pub fn is_feature_opener(word: &str) -> bool {
+    FEATURE_OPENERS.contains(word)
+}
+
+/// The length of "of " or "of the " at the start of `rest`, where a
+/// capitalised name follows: what joins a feature word to its name ("Bay
+/// of Bengal", "Gulf of the Farallones").
+pub fn of_before_a_name(rest: &str) -> Option<usize> {
+    // Asked after every capitalised word: most fail on the first byte.
+    if !rest.as_bytes().starts_with(b"of ") {
+        return None;
+    }
+    let gap = if rest[3..].starts_with("the ") {
+        "of the "
+    } else {
+        "of "
+    };
+    rest[gap.len()..]
+        .starts_with(|c: char| c.is_uppercase())
+        .then_some(gap.len())
+}
+
+/// Whether the text before a name ends in a feature word and "of" ("the
+/// Gulf of [Guinea]", "the Bay of the [Farallones]").
+pub fn names_a_feature_before(head: &str) -> bool {
+    let bytes = head.as_bytes();
+    if !(bytes.ends_with(b" of ") || bytes.ends_with(b" the ")) {
+        return false;
+    }
+    let Some(head) = head
+        .strip_suffix(" of the ")
+        .or_else(|| head.strip_suffix(" of "))
+    else {
+        return false;
+    };
+    let word = head
+        .rsplit([' ', '\n', '(', '"', '\u{201c}'])
+        .next()
+        .unwrap_or(head);
+    is_feature_opener(word)
+}
+
 /// Short words that are capitalised only because they open a sentence.
 pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(word)
@@ -102,6 +146,17 @@ mod tests {
         assert!(is_local_office_word("Jail"));
         assert!(is_local_office_word("Sheriff's"));
         assert!(!is_local_office_word("University"));
+    }
+
+    #[test]
+    fn a_feature_word_and_of_open_a_feature_s_name() {
+        assert_eq!(of_before_a_name("of Bengal."), Some(3));
+        assert_eq!(of_before_a_name("of the Farallones"), Some(7));
+        assert_eq!(of_before_a_name("of water"), None);
+        assert!(names_a_feature_before("oil in the Gulf of "));
+        assert!(names_a_feature_before("Bay of the "));
+        assert!(!names_a_feature_before("the Republic of "));
+        assert!(!names_a_feature_before("Gulf "));
     }
 
     #[test]
