@@ -101,6 +101,7 @@ recognition_rules! {
     (TitleAbbreviation, title_abbreviation),
     (FeatureWordBeforeOf, feature_word_before_of),
     (NamesAFeature, names_a_feature),
+    (AfterLakeOrMount, after_lake_or_mount),
     (UsuallyNotAPlace, usually_not_a_place),
     (SeatOfPowerSpeaks, seat_of_power_speaks),
     (TitleBeforeName, title_before_name),
@@ -176,6 +177,16 @@ fn names_a_feature(s: &Span<'_>) -> Option<Outcome> {
                     PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
                 )
             }),
+        Outcome::Reject,
+    )
+}
+
+/// "Mount Washington", "Lake Jackson": the mountain's or the lake's name.
+fn after_lake_or_mount(s: &Span<'_>) -> Option<Outcome> {
+    when(
+        s.text.as_bytes()[..s.range.start].ends_with(b" ")
+            && s.before_is(|b| b.starts_with(|c: char| c.is_ascii_uppercase()))
+            && s.before_is(words::is_feature_prefix),
         Outcome::Reject,
     )
 }

@@ -121,6 +121,7 @@ lexicons! {
     ENGLISH_SPEAKING = "english_speaking";
     ERA_ABBREVIATIONS = "era_abbreviations";
     FEATURE_OPENERS = "feature_openers";
+    FEATURE_PREFIXES = "feature_prefixes";
     FUNCTION_WORDS = "function_words";
     GIVEN_NAMES = "given_names";
     INSTITUTION_WORDS = "institution_words";

@@ -50,11 +50,22 @@ pub fn word_before(text: &str, at: usize) -> Option<&str> {
     if trimmed.len() == head.len() || trimmed.len() + 1 < head.len() {
         return None;
     }
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\''))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // Back over letters, digits, dots and apostrophes; ASCII without decoding.
+    let bytes = trimmed.as_bytes();
+    let mut start = bytes.len();
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'.' || b == b'\'') {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        match trimmed[..start].chars().next_back() {
+            Some(c) if c.is_alphanumeric() => start -= c.len_utf8(),
+            _ => break,
+        }
+    }
     let word = &trimmed[start..];
     (!word.is_empty()).then_some(word)
 }
@@ -63,10 +74,22 @@ pub fn word_before(text: &str, at: usize) -> Option<&str> {
 #[inline]
 pub fn word_after(text: &str, at: usize) -> Option<&str> {
     let tail = text[at..].strip_prefix(' ')?;
-    let end = tail
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\''))
-        .map_or(tail.len(), |(i, _)| i);
+    // On over letters, digits and apostrophes; ASCII without decoding.
+    let bytes = tail.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'\'') {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        match tail[end..].chars().next() {
+            Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+            _ => break,
+        }
+    }
     let word = &tail[..end];
     (!word.is_empty()).then_some(word)
 }

@@ -106,8 +106,9 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
 }
 
 /// "the Bay of Bengal", "the Strait of Messina": a feature word, "of" and
-/// up to [`MAX_NAME_WORDS`] capitalised words name a bay, gulf or strait,
-/// where nothing found overlaps them.
+/// up to [`MAX_NAME_WORDS`] capitalised words name a bay, gulf or strait;
+/// "Lake Tahoe", "Mount Etna": "Lake" or "Mount" and such words, a lake or a
+/// mountain; each where nothing found overlaps it.
 fn features_by_name(
     text: &str,
     words: &[Range<usize>],
@@ -123,21 +124,33 @@ fn features_by_name(
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, opener) in words.iter().enumerate() {
         // Most words are not followed by "of": ask that first, the list after.
-        if text.as_bytes().get(opener.end..opener.end + 4) != Some(b" of ") {
-            continue;
-        }
-        let Some(gap) = text[opener.end..]
-            .strip_prefix(' ')
-            .and_then(words::of_before_a_name)
-        else {
-            continue;
+        let bytes = text.as_bytes();
+        let name_start = if bytes.get(opener.end..opener.end + 4) == Some(b" of ") {
+            let Some(gap) = words::of_before_a_name(&text[opener.end + 1..]) else {
+                continue;
+            };
+            if !words::is_feature_opener(&text[opener.clone()]) {
+                continue;
+            }
+            opener.end + 1 + gap
+        } else {
+            // "Lake Tahoe", "Mount Etna", "Mt. Hood": the name follows at once.
+            let dotted = usize::from(bytes.get(opener.end) == Some(&b'.'));
+            let next_word_follows = words
+                .get(i + 1)
+                .is_some_and(|next| next.start == opener.end + dotted + 1);
+            if !next_word_follows
+                || bytes.get(opener.end + dotted) != Some(&b' ')
+                || !words::is_feature_prefix(&text[opener.start..opener.end + dotted])
+            {
+                continue;
+            }
+            opener.end + dotted + 1
         };
-        if !words::is_feature_opener(&text[opener.clone()])
-            || out.last().is_some_and(|last| opener.start < last.end)
-        {
+        if out.last().is_some_and(|last| opener.start < last.end) {
             continue;
         }
-        let mut end = opener.end + 1 + gap;
+        let mut end = name_start;
         let mut taken_words = 0;
         for word in words[i + 1..].iter().take(MAX_NAME_WORDS) {
             let joined = if taken_words == 0 {
@@ -343,6 +356,14 @@ mod tests {
         assert_eq!(
             unlisted("Cyclones cross the Bay of Bengal, and oil lies in the Gulf of Guinea."),
             ["Bay of Bengal", "Gulf of Guinea"]
+        );
+    }
+
+    #[test]
+    fn a_lake_or_mountain_named_by_its_first_word_is_found_whole() {
+        assert_eq!(
+            unlisted("Ash fell from Mount Etna and Mt. Hood; boats crossed Lake Tahoe."),
+            ["Mount Etna", "Mt. Hood", "Lake Tahoe"]
         );
     }
 

@@ -3,9 +3,9 @@
 //! lists themselves are data, in `lexicon/` ([`super::lexicon`]).
 
 use super::lexicon::{
-    CALENDAR, FEATURE_OPENERS, FUNCTION_WORDS, GIVEN_NAMES, INSTITUTION_WORDS, LOCAL_OFFICE_WORDS,
-    LOCATIVES, NOT_PLACES, PERSON_VERBS, PLACE_HEADS, PLACE_WORDS_OF_A_NAME, SEATS_OF_POWER,
-    SPEECH_VERBS, TITLES,
+    CALENDAR, FEATURE_OPENERS, FEATURE_PREFIXES, FUNCTION_WORDS, GIVEN_NAMES, INSTITUTION_WORDS,
+    LOCAL_OFFICE_WORDS, LOCATIVES, NOT_PLACES, PERSON_VERBS, PLACE_HEADS, PLACE_WORDS_OF_A_NAME,
+    SEATS_OF_POWER, SPEECH_VERBS, TITLES,
 };
 
 /// Calendar words that are also place names ("March", "May", "Sunday").
@@ -15,7 +15,8 @@ pub fn is_calendar_word(word: &str) -> bool {
 
 /// Words that put a person's name after them ("President", "Mrs.").
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(word.trim_end_matches('.'))
+    let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
+    TITLES.contains(&word[..word.len() - dots])
 }
 
 /// Seats of power that the news names for the power itself ("the White House
@@ -78,6 +79,12 @@ pub fn is_place_word_of_a_name(word: &str) -> bool {
 /// "Strait" of "the Bay of Bengal").
 pub fn is_feature_opener(word: &str) -> bool {
     FEATURE_OPENERS.contains(word)
+}
+
+/// Words that open a lake's or mountain's name right before it ("Lake",
+/// "Mount", "Mt." of "Lake Tahoe", "Mount Etna").
+pub fn is_feature_prefix(word: &str) -> bool {
+    FEATURE_PREFIXES.contains(word)
 }
 
 /// The length of "of " or "of the " at the start of `rest`, where a
