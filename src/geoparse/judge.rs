@@ -181,11 +181,11 @@ fn names_a_feature(s: &Span<'_>) -> Option<Outcome> {
     )
 }
 
-/// "Mount Washington", "Lake Jackson": the mountain's or the lake's name.
+/// "Mount Kenya", "Mount Washington": the mountain's name (the word before
+/// is one space away, or there is none).
 fn after_lake_or_mount(s: &Span<'_>) -> Option<Outcome> {
     when(
-        s.text.as_bytes()[..s.range.start].ends_with(b" ")
-            && s.before_is(|b| b.starts_with(|c: char| c.is_ascii_uppercase()))
+        s.before_is(|b| b.starts_with(|c: char| c.is_ascii_uppercase()))
             && s.before_is(words::is_feature_prefix),
         Outcome::Reject,
     )

@@ -59,9 +59,9 @@ rules! {
     /// after a feature word and "of" names the feature beside it, which lies
     /// off its shore, not at its middle.
     NamesAFeature => "a country or state naming a bay, gulf or strait beside it", ["feature_openers"];
-    /// "Mount Washington", "Lake Jackson": a place name right after "Mount"
+    /// "Mount Kenya", "Mount Washington": a place name right after "Mount"
     /// or "Lake" names the mountain or the lake, which the gazetteer does not
-    /// hold under that name; it is not the city or the person.
+    /// hold under that name; it is not the country or the city.
     AfterLakeOrMount => "the name of a lake or a mountain (\u{201c}Mount Washington\u{201d})", ["feature_prefixes"];
     /// "Reuters", "Metro": a name the news uses for something else, a place
     /// only with evidence of its own ("Toyota, Aichi").

@@ -115,16 +115,10 @@ fn features_by_name(
     found: &[Range<usize>],
     listed: &[Toponym],
 ) -> Vec<Range<usize>> {
-    let taken = |r: &Range<usize>| {
-        found
-            .iter()
-            .chain(listed.iter().map(|t| &t.byte_range))
-            .any(|f| r.start < f.end && f.start < r.end)
-    };
+    let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, opener) in words.iter().enumerate() {
-        // Most words are not followed by "of": ask that first, the list after.
-        let bytes = text.as_bytes();
+        // The bytes after the word rule out most words before a list is asked.
         let name_start = if bytes.get(opener.end..opener.end + 4) == Some(b" of ") {
             let Some(gap) = words::of_before_a_name(&text[opener.end + 1..]) else {
                 continue;
@@ -165,11 +159,19 @@ fn features_by_name(
             taken_words += 1;
         }
         let span = opener.start..end;
-        if taken_words > 0 && !taken(&span) {
+        if taken_words > 0 && !overlaps_any(&span, found, listed) {
             out.push(span);
         }
     }
     out
+}
+
+/// Whether `span` overlaps a name found by its form or a listed place.
+fn overlaps_any(span: &Range<usize>, found: &[Range<usize>], listed: &[Toponym]) -> bool {
+    found
+        .iter()
+        .chain(listed.iter().map(|t| &t.byte_range))
+        .any(|f| span.start < f.end && f.start < span.end)
 }
 
 /// "The Oconee was high" after "the Oconee River": later mentions of a river
@@ -191,12 +193,6 @@ fn rivers_named_again(
     if stream_names.is_empty() {
         return Vec::new();
     }
-    let taken = |r: &Range<usize>| {
-        found
-            .iter()
-            .chain(listed.iter().map(|t| &t.byte_range))
-            .any(|f| r.start < f.end && f.start < r.end)
-    };
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let Some(&(name, _)) = stream_names.iter().find(|(name, named_at)| {
@@ -219,7 +215,11 @@ fn rivers_named_again(
         let head_follows = words
             .get(i + name_words)
             .is_some_and(|w| w.start == span.end + 1 && STREAM_WORDS.contains(&text[w.clone()]));
-        if &text[span.clone()] == name && after_the && !head_follows && !taken(&span) {
+        if &text[span.clone()] == name
+            && after_the
+            && !head_follows
+            && !overlaps_any(&span, found, listed)
+        {
             out.push(span);
         }
     }
