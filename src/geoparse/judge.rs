@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameEntry, NameKind, PlaceKind, Senses};
 
-use super::lexicon::{COMPASS_WORDS, ERA_ABBREVIATIONS, STREAM_WORDS};
+use super::lexicon::{COMPASS_WORDS, COUNTY_WORDS, ERA_ABBREVIATIONS, STREAM_WORDS};
 use super::local_cues;
 use super::name_shapes::{
     is_a_language_here, is_abbreviation_at, is_after_comma, is_followed_by_initial, is_name_word,
@@ -102,6 +102,7 @@ recognition_rules! {
     (FeatureWordBeforeOf, feature_word_before_of),
     (NamesAFeature, names_a_feature),
     (AfterLakeOrMount, after_lake_or_mount),
+    (StreetNamedAfterAPlace, street_named_after_a_place),
     (UsuallyNotAPlace, usually_not_a_place),
     (SeatOfPowerSpeaks, seat_of_power_speaks),
     (TitleBeforeName, title_before_name),
@@ -187,6 +188,20 @@ fn after_lake_or_mount(s: &Span<'_>) -> Option<Outcome> {
     when(
         s.before_is(|b| b.starts_with(|c: char| c.is_ascii_uppercase()))
             && s.before_is(words::is_feature_prefix),
+        Outcome::Reject,
+    )
+}
+
+/// "6016 Dublin Road": the street, not Dublin ("Mahnomen County Road" is a
+/// road of that county, and the county stays).
+fn street_named_after_a_place(s: &Span<'_>) -> Option<Outcome> {
+    let county = s
+        .surface
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| COUNTY_WORDS.contains(last));
+    when(
+        s.after_is(words::is_street_word) && !county,
         Outcome::Reject,
     )
 }

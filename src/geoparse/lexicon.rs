@@ -138,6 +138,7 @@ lexicons! {
     SEATS_OF_POWER = "seats_of_power";
     SPEECH_VERBS = "speech_verbs";
     STREAM_WORDS = "stream_words";
+    STREET_WORDS = "street_words";
     TITLES = "titles";
     TOWN_WORDS = "town_words";
 }

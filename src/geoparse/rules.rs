@@ -63,6 +63,10 @@ rules! {
     /// or "Lake" names the mountain or the lake, which the gazetteer does not
     /// hold under that name; it is not the country or the city.
     AfterLakeOrMount => "the name of a lake or a mountain (\u{201c}Mount Washington\u{201d})", ["feature_prefixes"];
+    /// "6016 Dublin Road", "California Street": a street named after a
+    /// place lies anywhere, seldom in that place; the street's name is
+    /// found whole instead, unplaced.
+    StreetNamedAfterAPlace => "the name of a street named after a place", ["street_words"];
     /// "Reuters", "Metro": a name the news uses for something else, a place
     /// only with evidence of its own ("Toyota, Aichi").
     UsuallyNotAPlace => "a name the news uses for something else, with nothing that makes it a place", ["not_places"];

@@ -5,7 +5,7 @@
 use super::lexicon::{
     CALENDAR, FEATURE_OPENERS, FEATURE_PREFIXES, FUNCTION_WORDS, GIVEN_NAMES, INSTITUTION_WORDS,
     LOCAL_OFFICE_WORDS, LOCATIVES, NOT_PLACES, PERSON_VERBS, PLACE_HEADS, PLACE_WORDS_OF_A_NAME,
-    SEATS_OF_POWER, SPEECH_VERBS, TITLES,
+    SEATS_OF_POWER, SPEECH_VERBS, STREET_WORDS, TITLES,
 };
 
 /// Calendar words that are also place names ("March", "May", "Sunday").
@@ -79,6 +79,11 @@ pub fn is_place_word_of_a_name(word: &str) -> bool {
 /// "Strait" of "the Bay of Bengal").
 pub fn is_feature_opener(word: &str) -> bool {
     FEATURE_OPENERS.contains(word)
+}
+
+/// Last words of street names ("Road", "Street", "St"): "Dublin Road".
+pub fn is_street_word(word: &str) -> bool {
+    STREET_WORDS.contains(word)
 }
 
 /// Words that open a lake's or mountain's name right before it ("Lake",
