@@ -1,9 +1,11 @@
 //! The words of an article that look like place names but that a rule of
 //! place detection decided are not ("Lincoln" of "President Lincoln",
 //! "Metro" with nothing that makes it a place), each with the rule's name
-//! as `geobrief geoparse --explain` and `--without` write it. The problems
-//! panel lists them on request, so a reader who misses a place can see which
-//! rule left it out.
+//! as `geobrief geoparse --explain` and `--without` write it; and the names
+//! found by their form that the gazetteer has no position for ("the Bay of
+//! Bengal", "Dublin Road"). The problems panel lists them on request, so a
+//! reader who misses a place can see which rule left it out, or that it was
+//! seen but cannot be mapped.
 
 use std::fmt;
 
@@ -22,7 +24,17 @@ pub struct NotTaken {
     pub rule: Rule,
 }
 
-/// The words of one article not taken as places, in text order.
+/// A name found by its form ("Bay of Bengal", "Dublin Road", "Lake
+/// Tahoe") that the gazetteer has no position for, so it is not on the map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotOnTheMap {
+    /// The paragraph, counted from 0 within the article.
+    pub paragraph: usize,
+    pub words: String,
+}
+
+/// The words of one article not taken as places, in text order, and the
+/// names found that have no position.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotTakenList {
     pub article_title: String,
@@ -30,6 +42,8 @@ pub struct NotTakenList {
     pub listed: Vec<NotTaken>,
     /// How many spans there were in all.
     pub total: usize,
+    /// The first [`MAX_LISTED`] names found without a position.
+    pub not_on_the_map: Vec<NotOnTheMap>,
 }
 
 /// Runs detection on an article's paragraphs, joined as the article is when
@@ -49,13 +63,22 @@ pub fn words_not_taken(
         ends.push(at);
         at += SEPARATOR.len();
     }
-    let (_, dropped) = geoparse::detect_places_explained(&joined, gaz, options);
+    let (found, dropped) = geoparse::detect_places_explained(&joined, gaz, options);
+    let paragraph_of = |at: usize| ends.partition_point(|&end| end <= at);
+    let not_on_the_map = geoparse::detect_unlisted_places(&joined, &found)
+        .into_iter()
+        .take(MAX_LISTED)
+        .map(|u| NotOnTheMap {
+            paragraph: paragraph_of(u.byte_range.start),
+            words: u.text,
+        })
+        .collect();
     let total = dropped.len();
     let listed = dropped
         .into_iter()
         .take(MAX_LISTED)
         .map(|d| NotTaken {
-            paragraph: ends.partition_point(|&end| end <= d.byte_range.start),
+            paragraph: paragraph_of(d.byte_range.start),
             words: joined[d.byte_range].to_owned(),
             rule: d.rule,
         })
@@ -64,17 +87,19 @@ pub fn words_not_taken(
         article_title: article_title.to_owned(),
         listed,
         total,
+        not_on_the_map,
     }
 }
 
 impl fmt::Display for NotTakenList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.total == 0 {
-            return write!(
+            write!(
                 f,
                 "Words not taken as places in “{}”: none (every name that looked like a place was kept).",
                 self.article_title
-            );
+            )?;
+            return self.fmt_not_on_the_map(f);
         }
         write!(
             f,
@@ -98,6 +123,23 @@ impl fmt::Display for NotTakenList {
                 "\n  … and {unlisted} more (`geobrief geoparse --explain` lists them all)."
             )?;
         }
+        self.fmt_not_on_the_map(f)
+    }
+}
+
+impl NotTakenList {
+    /// The names found that have no position, after the words not taken.
+    fn fmt_not_on_the_map(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.not_on_the_map.is_empty() {
+            return Ok(());
+        }
+        write!(
+            f,
+            "\nNamed but not on the map (the gazetteer has no position for them; add one by hand):"
+        )?;
+        for n in &self.not_on_the_map {
+            write!(f, "\n  “{}” (¶{})", n.words, n.paragraph + 1)?;
+        }
         Ok(())
     }
 }
@@ -114,6 +156,23 @@ mod tests {
             Gazetteer::embedded(),
             &Options::default(),
         )
+    }
+
+    #[test]
+    fn a_bay_and_a_road_found_by_their_form_are_listed_as_not_on_the_map() {
+        let list = not_taken(&[
+            "Ships waited in Chittagong.",
+            "A cyclone crossed the Bay of Bengal and flooded Dublin Road.",
+        ]);
+        let names: Vec<(&str, usize)> = list
+            .not_on_the_map
+            .iter()
+            .map(|n| (n.words.as_str(), n.paragraph))
+            .collect();
+        assert_eq!(names, [("Bay of Bengal", 1), ("Dublin Road", 1)]);
+        let shown = list.to_string();
+        assert!(shown.contains("Named but not on the map"), "{shown}");
+        assert!(shown.contains("“Bay of Bengal” (¶2)"), "{shown}");
     }
 
     #[test]

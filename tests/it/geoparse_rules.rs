@@ -215,3 +215,41 @@ fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_r
     harness.run();
     assert!(harness.state().problems.is_empty());
 }
+
+#[test]
+fn the_words_not_taken_name_a_bay_that_was_seen_but_is_not_on_the_map() {
+    let brief = geobrief::compose::brief_from_text(
+        "Storm\n\nA cyclone crossed the Bay of Bengal toward Chittagong.",
+        "Storm",
+        Gazetteer::embedded(),
+        &Options::default(),
+    );
+    let mut harness = crate::common::harness_for(geobrief::GeobriefApp::new(brief, None));
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Places")
+        .click();
+    harness.run();
+    harness.get_by_label("Words not taken as places…").click();
+    crate::common::settle(&mut harness);
+    let listed: Vec<String> = harness
+        .state()
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .filter(|p| p.starts_with("Words not taken as places"))
+        .collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(
+        listed[0].contains("“Bay” (¶1): FeatureWordBeforeOf"),
+        "{}",
+        listed[0]
+    );
+    assert!(
+        listed[0].contains("Named but not on the map")
+            && listed[0].contains("“Bay of Bengal” (¶1)"),
+        "{}",
+        listed[0]
+    );
+    // The panel shows it, below the words not taken.
+    harness.get_by_label_contains("Named but not on the map");
+}
