@@ -154,7 +154,7 @@ fn title_abbreviation(s: &Span<'_>) -> Option<Outcome> {
     )
 }
 
-/// "the Bay of Bengal": "Bay" opens the bay's name; it is not the Somali
+/// "the Bay of Pigs": "Bay" opens the bay's name; it is not the Somali
 /// region "Bay".
 fn feature_word_before_of(s: &Span<'_>) -> Option<Outcome> {
     when(
@@ -166,7 +166,7 @@ fn feature_word_before_of(s: &Span<'_>) -> Option<Outcome> {
     )
 }
 
-/// "the Gulf of Guinea": a country's, state's or region's name after a
+/// "the Gulf of Thailand": a country's, state's or region's name after a
 /// feature word and "of" is the feature's (a town's is kept: "the Bay of
 /// Naples" lies at Naples).
 fn names_a_feature(s: &Span<'_>) -> Option<Outcome> {

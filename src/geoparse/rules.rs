@@ -52,10 +52,10 @@ rules! {
     CalendarWord => "a calendar word", ["calendar"];
     /// "Sens. Smith and Jones": a title's abbreviation, not the French town.
     TitleAbbreviation => "a title's abbreviation", ["titles"];
-    /// "the Bay of Bengal", "the Gulf of Guinea": a feature word before "of"
+    /// "the Bay of Pigs", "the Gulf of Thailand": a feature word before "of"
     /// opens a feature's name; alone it is no place (not Somalia's Bay region).
     FeatureWordBeforeOf => "the first word of a bay's, gulf's or strait's name", ["feature_openers"];
-    /// "the Gulf of Guinea", "the Bay of Bengal": a country, state or region
+    /// "the Gulf of Thailand", "the Bay of Pigs": a country, state or region
     /// after a feature word and "of" names the feature beside it, which lies
     /// off its shore, not at its middle.
     NamesAFeature => "a country or state naming a bay, gulf or strait beside it", ["feature_openers"];

@@ -76,7 +76,7 @@ pub fn is_place_word_of_a_name(word: &str) -> bool {
 }
 
 /// Words that open a natural feature's name before "of" ("Bay", "Gulf",
-/// "Strait" of "the Bay of Bengal").
+/// "Strait" of "the Bay of Pigs").
 pub fn is_feature_opener(word: &str) -> bool {
     FEATURE_OPENERS.contains(word)
 }

@@ -219,8 +219,8 @@ fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_r
 #[test]
 fn the_words_not_taken_name_a_bay_that_was_seen_but_is_not_on_the_map() {
     let brief = geobrief::compose::brief_from_text(
-        "Storm\n\nA cyclone crossed the Bay of Bengal toward Chittagong.",
-        "Storm",
+        "Invasion\n\nExiles landed at the Bay of Pigs in Cuba.",
+        "Invasion",
         Gazetteer::embedded(),
         &Options::default(),
     );
@@ -245,8 +245,7 @@ fn the_words_not_taken_name_a_bay_that_was_seen_but_is_not_on_the_map() {
         listed[0]
     );
     assert!(
-        listed[0].contains("Named but not on the map")
-            && listed[0].contains("“Bay of Bengal” (¶1)"),
+        listed[0].contains("Named but not on the map") && listed[0].contains("“Bay of Pigs” (¶1)"),
         "{}",
         listed[0]
     );

@@ -239,6 +239,26 @@ REGIONS = [
     (["Great Smoky Mountains", "Smoky Mountains", "Smokies"], "region", 35.6, -83.5, "US"),
     (["Farallon Islands"], "region", 37.7, -123.0, "US"),
     (["Lower Mainland"], "region", 49.2, -122.6, "CA"),
+    # The seas, bays and gulfs the basemap labels that are not above, at the
+    # points of their labels (tools/build_basemap.mjs, SEA_LABELS), so that a
+    # sea named in an article and its label on the map are at one place.
+    (["Gulf of Oman"], "sea", 24.5, 58.5, ""),
+    (["Bay of Bengal"], "sea", 15.0, 88.0, ""),
+    (["Hudson Bay"], "sea", 60.0, -86.0, "CA"),
+    (["Labrador Sea"], "sea", 58.0, -55.0, ""),
+    (["Gulf of Alaska"], "sea", 57.0, -145.0, "US"),
+    (["Bering Sea"], "sea", 58.0, -178.0, ""),
+    (["Sea of Okhotsk"], "sea", 55.0, 150.0, ""),
+    (["Yellow Sea"], "sea", 36.0, 123.0, ""),
+    (["Philippine Sea"], "sea", 18.0, 132.0, ""),
+    (["Coral Sea"], "sea", -17.0, 155.0, ""),
+    (["Tasman Sea"], "sea", -38.0, 160.0, ""),
+    (["Barents Sea"], "sea", 73.0, 40.0, ""),
+    (["Norwegian Sea"], "sea", 67.0, 2.0, ""),
+    (["Bay of Biscay"], "sea", 45.0, -5.0, ""),
+    (["Gulf of Guinea"], "sea", 2.0, 3.0, ""),
+    (["Mozambique Channel"], "sea", -19.0, 41.0, ""),
+    (["Arafura Sea"], "sea", -9.5, 135.0, ""),
 ]
 
 # Facilities and small places worth a marker. Source: the Hmeimim and Tartus points
