@@ -179,12 +179,12 @@ fn print_without() {
     }
 }
 
-#[test]
-fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_rule_that_kept_a_place()
- {
+/// The app on an article of `title` and `body`, with Places ▸ Words not
+/// taken as places… chosen, and the one list it put in the problems panel.
+fn words_not_taken_listed(title: &str, body: &str) -> (crate::common::App, String) {
     let brief = geobrief::compose::brief_from_text(
-        "Talks\n\nPresident Lincoln spoke in Springfield, Illinois.",
-        "Talks",
+        &format!("{title}\n\n{body}"),
+        title,
         Gazetteer::embedded(),
         &Options::default(),
     );
@@ -203,11 +203,16 @@ fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_r
         .filter(|p| p.starts_with("Words not taken as places"))
         .collect();
     assert_eq!(listed.len(), 1, "{listed:?}");
-    assert!(
-        listed[0].contains("“Lincoln” (¶1): TitleBeforeName"),
-        "{}",
-        listed[0]
-    );
+    let list = listed.into_iter().next().unwrap_or_default();
+    (harness, list)
+}
+
+#[test]
+fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_rule_that_kept_a_place()
+ {
+    let (mut harness, list) =
+        words_not_taken_listed("Talks", "President Lincoln spoke in Springfield, Illinois.");
+    assert!(list.contains("“Lincoln” (¶1): TitleBeforeName"), "{list}");
     harness.get_by_label("Springfield on the map").click();
     harness.run();
     harness.get_by_label_contains("Kept by rule ");
@@ -218,36 +223,12 @@ fn the_places_menu_lists_a_word_not_taken_with_its_rule_and_the_card_names_the_r
 
 #[test]
 fn the_words_not_taken_name_a_bay_that_was_seen_but_is_not_on_the_map() {
-    let brief = geobrief::compose::brief_from_text(
-        "Invasion\n\nExiles landed at the Bay of Pigs in Cuba.",
-        "Invasion",
-        Gazetteer::embedded(),
-        &Options::default(),
-    );
-    let mut harness = crate::common::harness_for(geobrief::GeobriefApp::new(brief, None));
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Places")
-        .click();
-    harness.run();
-    harness.get_by_label("Words not taken as places…").click();
-    crate::common::settle(&mut harness);
-    let listed: Vec<String> = harness
-        .state()
-        .problems
-        .iter()
-        .map(ToString::to_string)
-        .filter(|p| p.starts_with("Words not taken as places"))
-        .collect();
-    assert_eq!(listed.len(), 1, "{listed:?}");
+    let (harness, list) =
+        words_not_taken_listed("Invasion", "Exiles landed at the Bay of Pigs in Cuba.");
+    assert!(list.contains("“Bay” (¶1): FeatureWordBeforeOf"), "{list}");
     assert!(
-        listed[0].contains("“Bay” (¶1): FeatureWordBeforeOf"),
-        "{}",
-        listed[0]
-    );
-    assert!(
-        listed[0].contains("Named but not on the map") && listed[0].contains("“Bay of Pigs” (¶1)"),
-        "{}",
-        listed[0]
+        list.contains("Named but not on the map") && list.contains("“Bay of Pigs” (¶1)"),
+        "{list}"
     );
     // The panel shows it, below the words not taken.
     harness.get_by_label_contains("Named but not on the map");
