@@ -195,15 +195,15 @@ fn after_lake_or_mount(s: &Span<'_>) -> Option<Outcome> {
 /// "6016 Dublin Road": the street, not Dublin ("Mahnomen County Road" is a
 /// road of that county, and the county stays).
 fn street_named_after_a_place(s: &Span<'_>) -> Option<Outcome> {
-    let county = s
-        .surface
-        .rsplit(' ')
-        .next()
-        .is_some_and(|last| COUNTY_WORDS.contains(last));
-    when(
-        s.after_is(words::is_street_word) && !county,
-        Outcome::Reject,
-    )
+    let street = s.after_is(|a| a.starts_with(|c: char| c.is_ascii_uppercase()))
+        && s.after_is(words::is_street_word);
+    let county = || {
+        s.surface
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| COUNTY_WORDS.contains(last))
+    };
+    when(street && !county(), Outcome::Reject)
 }
 
 /// "Reuters reported", "the Metro line", "echoed in Congress": a name the
