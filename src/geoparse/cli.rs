@@ -423,9 +423,11 @@ struct Pending {
     host: Option<String>,
 }
 
-/// A chunk is read once it holds this many articles or bytes of text.
-const CHUNK_ARTICLES: usize = 2048;
-const CHUNK_BYTES: usize = 16 << 20;
+/// A chunk is read once it holds this many articles or bytes of text: enough
+/// to keep every worker busy, and few enough that the memory one chunk used is
+/// used again by the next (16 MB chunks cost 7% more time in fresh pages).
+const CHUNK_ARTICLES: usize = 128;
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// What was found in an article, and with --explain what was dropped.
 type Reading = (Vec<Toponym>, Vec<super::DroppedSpan>);
