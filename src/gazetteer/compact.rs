@@ -149,8 +149,14 @@ impl CodeTable {
 
     /// The place whose own code `code` is.
     pub(super) fn owner(&self, code: &str) -> Option<u32> {
-        let i = self.codes.search(code)?;
-        Some(u32_at(&self.owners, 4 * i)).filter(|&p| p != u32::MAX)
+        self.owner_at(self.codes.search(code)?)
+    }
+
+    /// The place whose own code is code number `i` (a record's code field).
+    pub(super) fn owner_at(&self, i: usize) -> Option<u32> {
+        let at = 4 * i;
+        let bytes = self.owners.get(at..at + 4)?;
+        Some(u32_at(bytes, 0)).filter(|&p| p != u32::MAX)
     }
 }
 

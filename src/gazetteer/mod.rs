@@ -316,6 +316,22 @@ impl Gazetteer {
         u16::from_le_bytes([r[28], r[29]])
     }
 
+    /// The country `id` lies in, as [`Self::country`] of its code finds it,
+    /// without decoding or searching for the code.
+    #[must_use]
+    pub fn country_of(&self, id: PlaceId) -> Option<PlaceId> {
+        let r = self.record(id);
+        let code = usize::from(u16::from_le_bytes([r[26], r[27]]));
+        self.tables.countries.owner_at(code).map(PlaceId)
+    }
+
+    /// The state or province of an [`Self::admin1_key`], as [`Self::admin1`]
+    /// of its code finds it, without searching for the code.
+    #[must_use]
+    pub fn admin1_of_key(&self, key: u16) -> Option<PlaceId> {
+        self.tables.admin1s.owner_at(usize::from(key)).map(PlaceId)
+    }
+
     /// The admin1 code of an [`Self::admin1_key`] ("US.GA"; "" for none).
     #[must_use]
     pub fn admin1_code_of_key(&self, key: u16) -> &str {
@@ -541,6 +557,32 @@ mod tests {
                 "{spelling:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_places_country_and_state_found_by_its_record_are_those_its_codes_name() {
+        let gaz = Gazetteer::embedded();
+        // Every 97th place: towns, areas and seas of every country.
+        for id in (0..gaz.len()).step_by(97).map(|i| PlaceId(i as u32)) {
+            let place = gaz.place(id);
+            assert_eq!(
+                gaz.country_of(id),
+                gaz.country(place.country_code),
+                "{place:?}"
+            );
+            assert_eq!(
+                gaz.admin1_of_key(gaz.admin1_key(id)),
+                gaz.admin1(place.admin1_code),
+                "{place:?}"
+            );
+        }
+        let sea = gaz
+            .lookup("Mediterranean Sea")
+            .iter()
+            .next()
+            .expect("the sea")
+            .place;
+        assert_eq!(gaz.country_of(sea), None, "a sea is in no country");
     }
 
     #[test]

@@ -80,7 +80,7 @@ impl<'g> ArticleRegions<'g> {
         });
         let region = |&(key, names): &(u16, f64)| {
             let admin1_code = gaz.admin1_code_of_key(key);
-            let area = gaz.admin1(admin1_code)?;
+            let area = gaz.admin1_of_key(key)?;
             let country_code = gaz.place(area).country_code;
             Some((
                 Region {

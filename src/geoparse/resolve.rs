@@ -28,28 +28,28 @@ const MAX_ROUNDS: usize = 4;
 const HOME_ELSEWHERE_NEAR_KM: f64 = 60.0;
 
 /// Country or admin1 code -> the area and the names (group indices) that named it.
-type NamedAreas = HashMap<String, (PlaceId, Vec<usize>)>;
+type NamedAreas<'g> = HashMap<&'g str, (PlaceId, Vec<usize>)>;
 
 /// What the article as a whole says: the areas it names and where its places are.
 #[derive(Default)]
-struct Context {
-    countries: NamedAreas,
-    admin1s: NamedAreas,
+struct Context<'g> {
+    countries: NamedAreas<'g>,
+    admin1s: NamedAreas<'g>,
     /// Winning towns, cities, counties and facilities (capitals too), by
     /// country and by state, for "this state contains a place the article names".
-    inside_country: FirstTwo<String>,
-    inside_admin1: FirstTwo<String>,
+    inside_country: FirstTwo<&'g str>,
+    inside_admin1: FirstTwo<&'g str>,
     /// Winning places of the other names, by where they are.
     points: PointGrid,
     /// Winning counties by state, with their group.
-    counties: HashMap<String, Vec<(usize, PlaceId)>>,
+    counties: HashMap<&'g str, Vec<(usize, PlaceId)>>,
     /// The places of names that can mean only one place, by group: a place
     /// named twice under different names ("Wash." and "Washington").
     unambiguous: FirstTwo<PlaceId>,
 }
 
-impl Context {
-    fn from_winners(groups: &[NameGroup], gaz: &Gazetteer) -> Self {
+impl<'g> Context<'g> {
+    fn from_winners(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
         let mut ctx = Self::default();
         for (index, group) in groups.iter().enumerate() {
             let Some(best) = group.candidates.first() else {
@@ -67,7 +67,7 @@ impl Context {
                 }
                 PlaceKind::Admin1 => {
                     named_by(&mut ctx.admin1s, place.admin1_code, best.place, index);
-                    if let Some(country) = gaz.country(place.country_code) {
+                    if let Some(country) = gaz.country_of(best.place) {
                         named_by(&mut ctx.countries, place.country_code, country, index);
                     }
                 }
@@ -82,7 +82,7 @@ impl Context {
                 PlaceKind::Admin2 => {
                     ctx.file_inside(&place, index, best.place);
                     ctx.counties
-                        .entry(place.admin1_code.to_owned())
+                        .entry(place.admin1_code)
                         .or_default()
                         .push((index, best.place));
                     ctx.points.push(index, best.place, gaz);
@@ -96,17 +96,15 @@ impl Context {
         ctx
     }
 
-    fn file_inside(&mut self, place: &Place, group: usize, id: PlaceId) {
-        self.inside_country
-            .push(place.country_code.to_owned(), group, id);
-        self.inside_admin1
-            .push(place.admin1_code.to_owned(), group, id);
+    fn file_inside(&mut self, place: &Place<'g>, group: usize, id: PlaceId) {
+        self.inside_country.push(place.country_code, group, id);
+        self.inside_admin1.push(place.admin1_code, group, id);
     }
 }
 
-fn named_by(areas: &mut NamedAreas, code: &str, area: PlaceId, group: usize) {
+fn named_by<'g>(areas: &mut NamedAreas<'g>, code: &'g str, area: PlaceId, group: usize) {
     areas
-        .entry(code.to_owned())
+        .entry(code)
         .or_insert_with(|| (area, Vec::new()))
         .1
         .push(group);
