@@ -81,12 +81,20 @@ impl PointGrid {
         km: f64,
     ) -> impl Iterator<Item = (usize, PlaceId)> + 'a {
         let lat_reach_deg = km / KM_PER_DEG;
-        let widest_lat_deg = (at.lat_deg.abs() + lat_reach_deg).min(89.9);
-        let lon_reach_deg = (lat_reach_deg / widest_lat_deg.to_radians().cos()).min(180.0);
         let lon_cells = (360.0 / CELL_DEG) as i32;
-        let (lat_lo, lon_lo) = cell_of(at.lat_deg - lat_reach_deg, at.lon_deg - lon_reach_deg);
+        let lat_lo = cell_of(at.lat_deg - lat_reach_deg, at.lon_deg).0;
         let lat_hi = cell_of(at.lat_deg + lat_reach_deg, at.lon_deg).0;
-        let lon_span = ((2.0 * lon_reach_deg / CELL_DEG).ceil() as i32 + 1).min(lon_cells);
+        // Most candidates lie in rows where nothing was filed: they are
+        // answered before any trigonometry.
+        let (lon_lo, lon_span) = if (lat_lo..=lat_hi).any(|lat| self.rows.may_hold(lat)) {
+            let widest_lat_deg = (at.lat_deg.abs() + lat_reach_deg).min(89.9);
+            let lon_reach_deg = (lat_reach_deg / widest_lat_deg.to_radians().cos()).min(180.0);
+            let lon_lo = cell_of(at.lat_deg, at.lon_deg - lon_reach_deg).1;
+            let lon_span = ((2.0 * lon_reach_deg / CELL_DEG).ceil() as i32 + 1).min(lon_cells);
+            (lon_lo, lon_span)
+        } else {
+            (0, 0)
+        };
         (lat_lo..=lat_hi)
             .filter(|&lat| self.rows.may_hold(lat))
             .flat_map(move |lat| (0..lon_span).map(move |k| (lat, (lon_lo + k) % lon_cells)))
