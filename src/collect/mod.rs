@@ -5,11 +5,12 @@
 //! collect` run the same code.
 //!
 //! A publisher's home region ("Dublin" in an Ohio paper is Dublin, Ohio) is
-//! learned in article order from what each article settled on its own, then
-//! the articles of a site whose home was known before them are read again
-//! with it. Learning from first readings rather than final ones is what lets
-//! the readings run in parallel; a home is learned from towns placed beyond
-//! doubt ("Zanesville, Ohio"), which a home does not change.
+//! learned in article order, and each article is read with the home known
+//! just before it. The readings run in parallel with the homes known before
+//! the collection; an article whose home an earlier one of its site moved
+//! is read again. A home is learned only from towns the article placed
+//! beyond doubt by itself ("Zanesville, Ohio"), never from one the home
+//! chose or one placed by it, so a wrong home cannot feed on itself.
 
 pub mod dates;
 pub mod merge;
@@ -130,67 +131,59 @@ pub fn find_places(
     let total = sources.len();
     progress.total.store(total, Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
-    // First readings, each on its own.
-    let first = in_parallel(&sources, settings, progress, |source| {
+    let host = |source: &ArticleSource| match &source.content {
+        Content::Text(text) => text.url.as_deref().and_then(geoparse::host_of),
+        Content::Brief(_) => None,
+    };
+    let hosts: Vec<Option<String>> = sources.iter().map(host).collect();
+    let home_of = |publishers: &PublisherMemory, i: usize| {
+        hosts[i].as_deref().and_then(|h| publishers.home(h))
+    };
+    let homes_before: Vec<_> = (0..total)
+        .map(|i| home_of(&settings.publishers, i))
+        .collect();
+    let with_home = |home: Option<geoparse::publisher::Home>| Options {
+        home,
+        ..settings.options.clone()
+    };
+    // Readings on workers, each with its publisher's home as known before
+    // the collection.
+    let indexed: Vec<(usize, &ArticleSource)> = sources.iter().enumerate().collect();
+    let readings = in_parallel(&indexed, settings, progress, |&(i, source)| {
         match &source.content {
             Content::Brief(brief) => Reading::Brief(brief.clone()),
             Content::Text(text) => {
-                let (doc, toponyms) = read_text(text, gaz, &settings.options, &settings.personal);
+                let options = with_home(homes_before[i].clone());
+                let (doc, toponyms) = read_text(text, gaz, &options, &settings.personal);
                 Reading::Text(Box::new(doc), toponyms)
             }
         }
     });
-    // Homes learned in article order; the articles a known home may change
-    // are read again with it.
+    // Homes learned in article order; an article whose home an earlier one
+    // moved is read again with the home known just before it.
     let mut publishers = settings.publishers.clone();
-    let mut again: Vec<Option<geoparse::publisher::Home>> = vec![None; total];
-    for (i, (source, reading)) in sources.iter().zip(&first).enumerate() {
-        let (Content::Text(text), Some(Reading::Text(_, Some(toponyms)))) =
-            (&source.content, reading)
-        else {
-            continue;
-        };
-        let Some(host) = text.url.as_deref().and_then(geoparse::host_of) else {
-            continue;
-        };
-        again[i] = publishers.home(&host);
-        publishers.learn(&host, toponyms, gaz);
-    }
-    let redo: Vec<usize> = (0..total).filter(|&i| again[i].is_some()).collect();
-    let mut parts: Vec<Option<Part>> = first
-        .into_iter()
-        .map(|reading| {
-            reading.map(|r| match r {
+    let mut parts = Vec::with_capacity(total);
+    for (i, reading) in readings.into_iter().enumerate() {
+        let part = match (reading, &sources[i].content, &hosts[i]) {
+            (Some(Reading::Text(mut doc, Some(mut toponyms))), Content::Text(text), Some(host))
+                if !progress.cancelled() =>
+            {
+                let home = publishers.home(host);
+                if home != homes_before[i] {
+                    let options = with_home(home);
+                    let (again, found) = read_text(text, gaz, &options, &settings.personal);
+                    doc = Box::new(again);
+                    toponyms = found.unwrap_or_default();
+                }
+                publishers.learn(host, &toponyms, gaz);
+                Some(Part::Text(doc))
+            }
+            (reading, ..) => reading.map(|r| match r {
                 Reading::Brief(b) => Part::Brief(b),
                 Reading::Text(doc, _) => Part::Text(doc),
-            })
-        })
-        .collect();
-    if !redo.is_empty() && !progress.cancelled() {
-        let redo_sources: Vec<(usize, &TextArticle)> = redo
-            .iter()
-            .filter_map(|&i| match &sources[i].content {
-                Content::Text(t) => Some((i, t)),
-                Content::Brief(_) => None,
-            })
-            .collect();
-        let results = in_parallel(
-            &redo_sources,
-            settings,
-            &Progress::default(),
-            |(i, text)| {
-                let options = Options {
-                    home: again[*i].clone(),
-                    ..settings.options.clone()
-                };
-                read_text(text, gaz, &options, &settings.personal).0
-            },
-        );
-        for ((i, _), doc) in redo_sources.iter().zip(results) {
-            if let Some(doc) = doc {
-                parts[*i] = Some(Part::Text(Box::new(doc)));
-            }
-        }
+            }),
+        };
+        parts.push(part);
     }
     Collected { parts, publishers }
 }

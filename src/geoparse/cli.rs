@@ -290,7 +290,7 @@ pub fn run_with_weights(args: &GeoparseArgs, weights: Weights) -> ExitCode {
             unread: Unread::default(),
             explain: args.explain,
             candidates: args.candidates,
-            jobs: args.jobs,
+            jobs: crate::parallel::workers(args.jobs, usize::MAX),
             pending: Vec::new(),
             pending_bytes: 0,
             line_out: Vec::new(),
@@ -392,11 +392,10 @@ fn text_line(t: &Toponym, gaz: &Gazetteer) -> String {
 }
 
 /// A JSON Lines batch: articles written in file order. With a `memory`,
-/// a publisher's home region is learned in article order from what each
-/// article settled on its own, and an article whose publisher's home was
-/// known before it is read again with that home (as `collect` does: that
-/// is what lets the articles be read in parallel, and a home is learned
-/// only from towns placed beyond doubt, which a home does not change).
+/// a publisher's home region is learned in article order, and each article
+/// is read with the home known just before it (as `collect` does; a home is
+/// learned only from towns the article placed by itself, never from one
+/// the home chose).
 struct Batch<'a, O: Write, E: Write> {
     gaz: &'a Gazetteer,
     options: &'a Options,
@@ -407,7 +406,7 @@ struct Batch<'a, O: Write, E: Write> {
     explain: bool,
     /// Write every candidate with its facts.
     candidates: bool,
-    /// Workers; 0 means one per core.
+    /// Workers, at least one (`--jobs`, or one per core).
     jobs: usize,
     /// Articles read and not yet written, and the bytes of their texts.
     pending: Vec<Pending>,
@@ -428,9 +427,6 @@ struct Pending {
 /// used again by the next (16 MB chunks cost 7% more time in fresh pages).
 const CHUNK_ARTICLES: usize = 128;
 const CHUNK_BYTES: usize = 1 << 20;
-
-/// What was found in an article, and with --explain what was dropped.
-type Reading = (Vec<Toponym>, Vec<super::DroppedSpan>);
 
 impl<O: Write, E: Write> Batch<'_, O, E> {
     fn run(&mut self, files: &[PathBuf]) -> Result<(), Fatal> {
@@ -524,22 +520,41 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             text: article.text.clone().into_owned(),
             host: article.url.as_deref().and_then(host_of),
         });
-        if self.pending.len() >= CHUNK_ARTICLES || self.pending_bytes >= CHUNK_BYTES {
+        // One worker gains nothing from a chunk, and each article is then
+        // read once, with the home known just before it.
+        if self.jobs == 1
+            || self.pending.len() >= CHUNK_ARTICLES
+            || self.pending_bytes >= CHUNK_BYTES
+        {
             self.flush()?;
         }
         Ok(())
     }
 
-    /// Reads the articles queued, on workers, and writes them in order. An
-    /// article read again with its publisher's home starts from the names
-    /// recognised the first time, which the home does not change.
+    /// Reads the articles queued, on workers, and writes them in order. Each
+    /// article is read with its publisher's home as known when the chunk
+    /// began; an article whose home has changed since (an earlier article of
+    /// the same site in this chunk taught the memory something) is read
+    /// again, from the names recognised the first time, before the memory
+    /// learns from it, so every article is read with the home known just
+    /// before it, whatever the chunks and workers.
     fn flush(&mut self) -> Result<(), Fatal> {
         let chunk = std::mem::take(&mut self.pending);
         self.pending_bytes = 0;
         let (gaz, explain, options) = (self.gaz, self.explain, self.options);
-        let learning = self.memory.is_some();
-        let workers = crate::parallel::workers(self.jobs, chunk.len());
+        let workers = self.jobs.min(chunk.len()).max(1);
         let all: Vec<usize> = (0..chunk.len()).collect();
+        let memory = self.memory.as_deref();
+        let homes_before: Vec<Option<super::types::Home>> = chunk
+            .iter()
+            .map(|a| Some(memory?.home(a.host.as_deref()?)).flatten())
+            .collect();
+        // Only a site met earlier in the chunk can have a home that moved.
+        let mut sites = rustc_hash::FxHashSet::default();
+        let may_move: Vec<bool> = chunk
+            .iter()
+            .map(|a| memory.is_some() && a.host.as_ref().is_some_and(|h| !sites.insert(h)))
+            .collect();
         let first = crate::parallel::map_in_order(
             &all,
             workers,
@@ -547,43 +562,33 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             || {},
             |&i| {
                 let recognised = Recognised::new(&chunk[i].text, gaz, options, explain);
-                // Only an article whose site is known can be read again.
-                let kept = (learning && chunk[i].host.is_some()).then(|| recognised.clone());
-                (recognised.places(gaz, None), kept)
+                let kept = may_move[i].then(|| recognised.clone());
+                (recognised.places(gaz, homes_before[i].clone()), kept)
             },
         );
-        let (mut readings, kept): (Vec<Option<Reading>>, Vec<Option<Recognised>>) = first
-            .into_iter()
-            .map(|r| r.map_or((None, None), |(reading, kept)| (Some(reading), kept)))
-            .unzip();
-        if let Some(memory) = self.memory.as_deref_mut() {
-            let mut homes = vec![None; chunk.len()];
-            for (i, article) in chunk.iter().enumerate() {
-                let (Some(host), Some((found, _))) = (&article.host, &readings[i]) else {
-                    continue;
-                };
-                homes[i] = memory.home(host);
-                memory.learn(host, found, gaz);
+        let Some(memory) = self.memory.as_deref_mut() else {
+            for (article, reading) in chunk.iter().zip(first) {
+                let (found, dropped) = reading.map(|r| r.0).unwrap_or_default();
+                self.write(article, &found, &dropped)?;
             }
-            let again: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| homes[i].is_some() && kept[i].is_some())
-                .collect();
-            let redone = crate::parallel::map_in_order(
-                &again,
-                workers,
-                || false,
-                || {},
-                |&i| {
-                    kept[i]
-                        .clone()
-                        .map(|recognised| recognised.places(gaz, homes[i].clone()))
-                },
-            );
-            for (i, reading) in again.into_iter().zip(redone) {
-                readings[i] = reading.flatten();
+            return Ok(());
+        };
+        let mut readings = Vec::with_capacity(chunk.len());
+        for ((article, reading), home_before) in chunk.iter().zip(first).zip(homes_before) {
+            let Some((mut reading, kept)) = reading else {
+                readings.push(None);
+                continue;
+            };
+            if let Some(host) = &article.host {
+                let home = memory.home(host);
+                if home != home_before {
+                    let recognised = kept
+                        .unwrap_or_else(|| Recognised::new(&article.text, gaz, options, explain));
+                    reading = recognised.places(gaz, home);
+                }
+                memory.learn(host, &reading.0, gaz);
             }
+            readings.push(Some(reading));
         }
         for (article, reading) in chunk.iter().zip(readings) {
             let (found, dropped) = reading.unwrap_or_default();
@@ -724,7 +729,7 @@ mod tests {
             unread: Unread::default(),
             explain: false,
             candidates: false,
-            jobs,
+            jobs: crate::parallel::workers(jobs, usize::MAX),
             pending: Vec::new(),
             pending_bytes: 0,
             line_out: Vec::new(),
@@ -768,6 +773,27 @@ mod tests {
         assert_eq!(one_memory, three_memory);
         assert_eq!(one_memory.articles("columbus-paper.com"), 4);
         assert!(one_memory.home("columbus-paper.com").is_some());
+        // The home learned earlier in the same chunk reads its Dublin.
+        let dublin = one
+            .lines()
+            .find(|l| l.contains("\"Dublin\""))
+            .expect("Dublin");
+        assert!(dublin.contains("\"country\":\"US\""), "{dublin}");
+    }
+
+    #[test]
+    fn a_home_learned_by_an_earlier_run_reads_the_first_article_of_a_batch() {
+        let mut memory = PublisherMemory::default();
+        batch_on(&two_papers(), Some(&mut memory), 3);
+        let dublin = serde_json::json!({
+            "id": 9, "text": "Dublin police closed the bridge.", "url": "https://columbus-paper.com/c"
+        });
+        for jobs in [1, 3] {
+            let (out, ..) = batch_on(&format!("{dublin}\n"), Some(&mut memory.clone()), jobs);
+            assert!(out.contains("\"country\":\"US\""), "{jobs} workers: {out}");
+        }
+        let (out, ..) = batch_on(&format!("{dublin}\n"), None, 3);
+        assert!(out.contains("\"country\":\"IE\""), "{out}");
     }
 
     #[test]

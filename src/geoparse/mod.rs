@@ -81,8 +81,8 @@ pub fn detect_places_explained(
 /// An article read as far as its names and their candidates: recognition,
 /// grouping and the pairing of counties, which depend on the text, the rules
 /// switched off and the weights, and not on the publisher's home. The
-/// command line reads an article of a known publisher a second time, with
-/// that home, from here rather than from the text.
+/// command line reads an article again from here, rather than from the
+/// text, when an earlier article of its site moved its publisher's home.
 #[derive(Clone)]
 pub struct Recognised<'t> {
     text: &'t str,

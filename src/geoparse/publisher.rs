@@ -8,7 +8,8 @@
 //! county the story names); once one state (or province) holds most of them,
 //! [`PublisherMemory::home`] offers it as a [`Home`], which resolution uses as a
 //! cue weaker than anything the article says. It never looks at a place chosen
-//! because of the home itself, so a wrong guess cannot feed on itself.
+//! because of the home itself, nor at one placed by such a place, so a wrong
+//! guess cannot feed on itself.
 
 use std::collections::BTreeMap;
 
@@ -91,21 +92,22 @@ pub fn host_of(url: &str) -> Option<String> {
 
 /// Whether the article itself settled this place, without help from a home:
 /// a town or county by the words beside it, its county or state, or a name no
-/// other place bears; a state or province by being named at all.
-fn strongly_placed(kind: PlaceKind, evidence: &[Evidence]) -> bool {
+/// other place bears; a state or province by being named at all. A place
+/// that the home chose (`home_chosen`) settles nothing: a town 20 km from the
+/// Dublin an Ohio paper's home chose is placed by the home too.
+fn strongly_placed(kind: PlaceKind, evidence: &[Evidence], home_chosen: &HashSet<PlaceId>) -> bool {
     if evidence.iter().any(Evidence::is_home) {
         return false;
     }
     match kind {
         PlaceKind::Admin1 => false,
-        PlaceKind::Town | PlaceKind::City | PlaceKind::Admin2 => evidence.iter().any(|e| {
-            matches!(
-                e,
-                Evidence::OnlyPlace
-                    | Evidence::FollowedBy(_)
-                    | Evidence::CountyNamed(_)
-                    | Evidence::Admin1Named(_)
-            ) || matches!(e, Evidence::Near { km, .. } if *km <= NEAR_KM)
+        PlaceKind::Town | PlaceKind::City | PlaceKind::Admin2 => evidence.iter().any(|e| match e {
+            Evidence::OnlyPlace => true,
+            Evidence::FollowedBy(by) | Evidence::CountyNamed(by) | Evidence::Admin1Named(by) => {
+                !home_chosen.contains(by)
+            }
+            Evidence::Near { km, place } => *km <= NEAR_KM && !home_chosen.contains(place),
+            _ => false,
         }),
         _ => false,
     }
@@ -170,11 +172,19 @@ impl PublisherMemory {
         }
         let tally = self.hosts.entry(host.to_owned()).or_default();
         tally.articles = tally.articles.saturating_add(1);
+        let home_chosen: HashSet<PlaceId> = toponyms
+            .iter()
+            .map(|t| &t.candidates[0])
+            .filter(|best| best.evidence.iter().any(Evidence::is_home))
+            .map(|best| best.place)
+            .collect();
         let mut seen: HashSet<PlaceId> = HashSet::default();
         for t in toponyms {
             let best = &t.candidates[0];
             let place = gaz.place(best.place);
-            if !strongly_placed(place.kind, &best.evidence) || !seen.insert(best.place) {
+            if !strongly_placed(place.kind, &best.evidence, &home_chosen)
+                || !seen.insert(best.place)
+            {
                 continue;
             }
             let key = if place.admin1_code.is_empty() {
@@ -357,6 +367,32 @@ mod tests {
         let near = "The council of Dublin met, and a choir from Oakland sang.";
         // The home yields to the article there (and Dublin, Ireland's size wins).
         assert_ne!(chosen_with(near, &ohio())[0].2, "US.OH");
+    }
+
+    #[test]
+    fn a_town_placed_by_a_place_the_home_chose_is_not_placed_beyond_doubt() {
+        let (chosen, other) = (PlaceId(1), PlaceId(2));
+        let home_chosen: HashSet<PlaceId> = [chosen].into_iter().collect();
+        let near = |place| [Evidence::Near { place, km: 12.0 }];
+        assert!(!strongly_placed(
+            PlaceKind::Town,
+            &near(chosen),
+            &home_chosen
+        ));
+        assert!(strongly_placed(PlaceKind::Town, &near(other), &home_chosen));
+        let in_county = |county| [Evidence::CountyNamed(county)];
+        assert!(!strongly_placed(
+            PlaceKind::Town,
+            &in_county(chosen),
+            &home_chosen
+        ));
+        assert!(strongly_placed(
+            PlaceKind::Town,
+            &in_county(other),
+            &home_chosen
+        ));
+        let only = [Evidence::OnlyPlace];
+        assert!(strongly_placed(PlaceKind::Town, &only, &home_chosen));
     }
 
     #[test]
