@@ -140,7 +140,8 @@ impl NameIndex {
         Trie { units, tails }
     }
 
-    /// The spelling whose key is exactly `key` (see [`index_key`]).
+    /// The spelling whose key is exactly `key` (see [`index_key`]); `key`
+    /// may be a spelling itself, in any ASCII case ("PARIS").
     #[must_use]
     pub fn get(&self, key: &[u8]) -> Option<usize> {
         let trie = self.trie();
@@ -148,8 +149,9 @@ impl NameIndex {
         for (depth, &byte) in key.iter().enumerate() {
             if base & TAIL != 0 {
                 let (tail, value) = trie.tail(base & !TAIL)?;
-                return (tail == &key[depth..]).then_some(value);
+                return tail.eq_ignore_ascii_case(&key[depth..]).then_some(value);
             }
+            let byte = byte.to_ascii_lowercase();
             if byte == END_LABEL {
                 return None;
             }
@@ -288,6 +290,8 @@ mod tests {
         let index = NameIndex::build(&names).expect("builds");
         assert_eq!(index.len(), 1);
         assert_eq!(index.get(&index_key("uae")), Some(0));
+        assert_eq!(index.get(b"UaE"), Some(0), "a spelling in any ASCII case");
+        assert_eq!(index.get(b"UA"), None);
     }
 
     #[test]
