@@ -21,7 +21,9 @@ pub struct Lexicon {
     pub any_case: bool,
     pub words: Vec<&'static str>,
     /// For each first byte, the range of `words` that starts with it.
-    by_first_byte: Box<[(u32, u32); 256]>,
+    /// The words again, ordered by [`slot_of`], and each slot's range there.
+    by_slot: Vec<&'static str>,
+    slots: Box<[(u32, u32); SLOTS]>,
     /// A bit for each length in bytes (under 64) that some word has: most
     /// words asked are of no listed length and are answered without a look.
     lengths: u64,
@@ -49,9 +51,11 @@ impl Lexicon {
             }
         }
         let any_case = any_case.unwrap_or_else(|| panic!("lexicon {name}: no `# match:` line"));
-        let mut by_first_byte = Box::new([(0u32, 0u32); 256]);
-        for (i, word) in words.iter().enumerate() {
-            let entry = &mut by_first_byte[usize::from(word.as_bytes()[0])];
+        let mut by_slot = words.clone();
+        by_slot.sort_by_key(|w| slot_of(w.as_bytes()[0], w.len()));
+        let mut slots = Box::new([(0u32, 0u32); SLOTS]);
+        for (i, word) in by_slot.iter().enumerate() {
+            let entry = &mut slots[slot_of(word.as_bytes()[0], word.len())];
             if entry.1 == 0 {
                 entry.0 = i as u32;
             }
@@ -66,7 +70,8 @@ impl Lexicon {
             source,
             any_case,
             words,
-            by_first_byte,
+            by_slot,
+            slots,
             lengths,
         }
     }
@@ -81,13 +86,8 @@ impl Lexicon {
         if len >= 64 || (self.lengths >> len) & 1 == 0 {
             return false;
         }
-        let first = if self.any_case {
-            bytes[0].to_ascii_lowercase()
-        } else {
-            bytes[0]
-        };
-        let (start, end) = self.by_first_byte[usize::from(first)];
-        let candidates = &self.words[start as usize..end as usize];
+        let (start, end) = self.slots[slot_of(bytes[0], len)];
+        let candidates = &self.by_slot[start as usize..end as usize];
         if self.any_case {
             candidates
                 .iter()
@@ -96,6 +96,16 @@ impl Lexicon {
             candidates.iter().any(|probe| probe.as_bytes() == bytes)
         }
     }
+}
+
+/// Slots of a list: by the first letter, either case alike (its low five
+/// bits), and the length modulo 16; most words asked have none on the list
+/// in their slot, and the rest one or two.
+const SLOTS: usize = 32 * 16;
+
+#[inline]
+fn slot_of(first: u8, len: usize) -> usize {
+    (usize::from(first & 31) << 4) | (len & 15)
 }
 
 macro_rules! lexicons {
