@@ -163,6 +163,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_word_is_found_by_its_letters_whatever_shares_its_slot() {
+        let text = "# Test words.\n# source: this test\n# match: any case\nAbbey\nabbeys-of-the-vale\nabe\nax\n";
+        let list = Lexicon::parse("test", text);
+        assert!(list.contains("ABBEY") && list.contains("abbey") && list.contains("Abe"));
+        // 18 letters share the slot of 2 ("ax"): a slot is not the word.
+        assert!(list.contains("Abbeys-of-the-Vale"));
+        assert!(!list.contains("Ab") && !list.contains("Abbot") && !list.contains(""));
+        let exact = Lexicon::parse(
+            "exact",
+            "# Test.\n# source: this test\n# match: exact\nMay\n",
+        );
+        assert!(exact.contains("May") && !exact.contains("may") && !exact.contains("MAY"));
+    }
+
+    #[test]
     fn every_lexicon_says_what_it_is_and_where_it_came_from_and_is_sorted() {
         let files: Vec<String> =
             std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/geoparse/lexicon"))
