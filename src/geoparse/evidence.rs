@@ -178,7 +178,7 @@ impl Evidence {
     /// A short phrase for a place card.
     #[must_use]
     pub fn describe(&self, gaz: &Gazetteer) -> String {
-        let name = |id: &PlaceId| gaz.place(*id).name.to_owned();
+        let name = |id: &PlaceId| gaz.place(*id).name;
         match self {
             Self::OnlyPlace => "the only place of this name".to_owned(),
             Self::Area(kind) => format!("a {}", kind.label()),
