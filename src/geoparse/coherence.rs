@@ -4,6 +4,10 @@
 //! Athens, Georgia). One principle with one weight
 //! ([`Evidence::InArticleRegion`]): a far, famous namesake keeps its prior,
 //! and beats the region only with evidence of its own ("Paris, France").
+//! A state the article names counts as one of its places there; a state
+//! that only its own name puts in the story must be all of the story's
+//! other places (its country aside): "the council of Dublin ... in Ohio" is
+//! an Ohio story, "officials from Ohio met in Dublin and London" is not.
 
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
 
@@ -27,36 +31,45 @@ pub(super) struct Region<'g> {
     pub area: PlaceId,
     pub admin1_code: &'g str,
     pub country_code: &'g str,
+    /// Its country, as a place.
+    pub country: Option<PlaceId>,
 }
 
 /// Where the winners of an article's names lie, by state or province.
 #[derive(Default)]
 pub(super) struct ArticleRegions<'g> {
-    /// The state of each name's winner (its admin1 key) and what the name
-    /// counts for there.
-    of_group: Vec<(Option<u16>, f64)>,
-    /// The two states whose names count most, most first, with what they count for.
-    top: [Option<(Region<'g>, u16, f64)>; 2],
+    /// The state of each name's winner (its admin1 key), what the name
+    /// counts for there, and whether the winner is that state itself.
+    of_group: Vec<(Option<u16>, f64, bool)>,
+    /// Each name whose winner is a country: the country and what it counts for.
+    countries: Vec<(usize, PlaceId, f64)>,
+    /// The two states whose names count most, most first, with what they
+    /// count for and what the states' own names among them count for.
+    top: [Option<(Region<'g>, u16, f64, f64)>; 2],
     /// What all the article's placed names count for (countries too).
     placed: f64,
 }
 
 impl<'g> ArticleRegions<'g> {
     /// From the current winner of each name (group). A name counts in full
-    /// when the text itself settles it: it means one place only, or its
-    /// winner has the text's word for it ("Moscow, Idaho", a county or state
-    /// the article names); otherwise it counts for [`UNSETTLED`]. It reads
-    /// only each winner's kind and state key: this runs every round.
+    /// when the text itself settles it: it means one place only, its winner
+    /// is a state or province, or its winner has the text's word for it
+    /// ("Moscow, Idaho", a county or state the article names); otherwise it
+    /// counts for [`UNSETTLED`]. It reads only each winner's kind and state
+    /// key: this runs every round.
     pub fn from_groups(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
         let mut regions = Self::default();
-        // (admin1 key, what its names count for); an article names few states.
-        let mut names_in: Vec<(u16, f64)> = Vec::new();
+        // (admin1 key, what its names count for, what the state's own name
+        // counts for); an article names few states.
+        let mut names_in: Vec<(u16, f64, f64)> = Vec::new();
         for group in groups {
             let best = group.candidates.first();
+            let is_state = best.is_some_and(|c| gaz.kind(c.place) == PlaceKind::Admin1);
             let weight = match best {
                 Some(c) if counts(gaz.kind(c.place)) => {
-                    let settled =
-                        group.candidates.len() == 1 || c.evidence.iter().any(Evidence::settles);
+                    let settled = group.candidates.len() == 1
+                        || is_state
+                        || c.evidence.iter().any(Evidence::settles);
                     if settled { 1.0 } else { UNSETTLED }
                 }
                 _ => 0.0,
@@ -65,20 +78,31 @@ impl<'g> ArticleRegions<'g> {
                 .filter(|_| weight > 0.0)
                 .map(|c| gaz.admin1_key(c.place))
                 .filter(|&k| !gaz.admin1_code_of_key(k).is_empty());
+            if let Some(c) =
+                best.filter(|c| weight > 0.0 && gaz.kind(c.place) == PlaceKind::Country)
+            {
+                regions
+                    .countries
+                    .push((regions.of_group.len(), c.place, weight));
+            }
+            let own_name = if is_state { weight } else { 0.0 };
             if let Some(k) = key {
-                match names_in.iter_mut().find(|(a, _)| *a == k) {
-                    Some(entry) => entry.1 += weight,
-                    None => names_in.push((k, weight)),
+                match names_in.iter_mut().find(|(a, ..)| *a == k) {
+                    Some(entry) => {
+                        entry.1 += weight;
+                        entry.2 += own_name;
+                    }
+                    None => names_in.push((k, weight, own_name)),
                 }
             }
             regions.placed += weight;
-            regions.of_group.push((key, weight));
+            regions.of_group.push((key, weight, is_state));
         }
         names_in.sort_unstable_by(|a, b| {
             b.1.total_cmp(&a.1)
                 .then_with(|| gaz.admin1_code_of_key(a.0).cmp(gaz.admin1_code_of_key(b.0)))
         });
-        let region = |&(key, names): &(u16, f64)| {
+        let region = |&(key, names, state_names): &(u16, f64, f64)| {
             let admin1_code = gaz.admin1_code_of_key(key);
             let area = gaz.admin1_of_key(key)?;
             let country_code = gaz.place(area).country_code;
@@ -87,9 +111,11 @@ impl<'g> ArticleRegions<'g> {
                     area,
                     admin1_code,
                     country_code,
+                    country: gaz.country_of(area),
                 },
                 key,
                 names,
+                state_names,
             ))
         };
         regions.top = [
@@ -103,17 +129,39 @@ impl<'g> ArticleRegions<'g> {
     /// `group` (its own winner left out): the state, what its names count
     /// for, and their share of the article's other places.
     pub fn dominant_for(&self, group: usize) -> Option<(Region<'g>, f64, f64)> {
-        let (own, own_weight) = self.of_group.get(group).copied().unwrap_or((None, 0.0));
+        let (own, own_weight, own_is_state) = self
+            .of_group
+            .get(group)
+            .copied()
+            .unwrap_or((None, 0.0, false));
         let placed = self.placed - own_weight;
-        self.top.iter().flatten().find_map(|&(region, key, names)| {
-            let others = if own == Some(key) {
-                names - own_weight
-            } else {
-                names
-            };
-            let share = others / placed.max(1.0);
-            (others >= MIN_NAMES && share >= MIN_SHARE).then_some((region, others, share))
-        })
+        self.top
+            .iter()
+            .flatten()
+            .find_map(|&(region, key, names, state_names)| {
+                let (others, state_others) = match own == Some(key) {
+                    true if own_is_state => (names - own_weight, state_names - own_weight),
+                    true => (names - own_weight, state_names),
+                    false => (names, state_names),
+                };
+                let share = others / placed.max(1.0);
+                // A state that only its own name puts in the story must be all
+                // of the story's other places, its country aside: "officials
+                // from Ohio met in Dublin and London" is no Ohio story, "the
+                // council of Dublin ... in Ohio, U.S." is.
+                let enough = if others - state_others < 1e-9 {
+                    let country: f64 = self
+                        .countries
+                        .iter()
+                        .filter(|&&(g, c, _)| g != group && Some(c) == region.country)
+                        .map(|&(.., w)| w)
+                        .sum();
+                    (others + country) / placed.max(1.0) >= 1.0 - 1e-9
+                } else {
+                    share >= MIN_SHARE
+                };
+                (others >= MIN_NAMES && enough).then_some((region, others, share))
+            })
     }
 }
 
