@@ -24,11 +24,7 @@ pub(super) fn toponyms_of(
     off: RulesOff,
     mut dropped: Option<&mut Vec<DroppedSpan>>,
 ) -> Vec<Toponym> {
-    let mut placed_by_preposition = vec![false; groups.len()];
-    for (mention, &group) in mentions.iter().zip(group_of_mention) {
-        placed_by_preposition[group] |=
-            mention.after_locative || mention.names_local_office || mention.local_cue;
-    }
+    let placed_by_preposition: Vec<bool> = groups.iter().map(|g| g.hints.vouched).collect();
 
     let far_rivers = rivers_far_from_the_story(groups, gaz);
     // A group's candidates are taken once, by its first mention, and shared.

@@ -30,6 +30,10 @@ pub(super) struct Hints {
     /// which is what it means before any town of the name ("Wyoming" beside
     /// "Linn County").
     pub can_mean_english_state: bool,
+    /// A mention is placed by the words before or after it ("in Hinton",
+    /// "the Hinton council", a local cue): the town is the story's even
+    /// when nothing else in it points there.
+    pub vouched: bool,
 }
 
 /// One distinct name of the article, with what the text says around its mentions.
@@ -81,6 +85,10 @@ pub(super) fn group_mentions(
         });
         group_of_spelling.insert(mention.spelling, index);
         group_of_mention.push(index);
+    }
+    for (mention, &group) in mentions.iter().zip(&group_of_mention) {
+        groups[group].hints.vouched |=
+            mention.after_locative || mention.names_local_office || mention.local_cue;
     }
     add_qualifiers(text, mentions, &group_of_mention, &mut groups, gaz);
     (groups, group_of_mention)
