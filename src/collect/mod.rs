@@ -307,6 +307,54 @@ mod tests {
     }
 
     #[test]
+    fn articles_of_one_site_collected_together_teach_it_where_its_dublin_is() {
+        let url = Some("https://www.ohio-paper.com/story");
+        let sources = || {
+            vec![
+                text("Fair\n\nA fair opened in Mount Vernon, Ohio.", url),
+                text("Council\n\nThe council of Chillicothe, Ohio, met.", url),
+                text("Roads\n\nRoads closed in Zanesville, Ohio.", url),
+                text("Bridge\n\nDublin police closed the bridge on Monday.", url),
+                text(
+                    "Elsewhere\n\nDublin police closed the bridge on Monday.",
+                    None,
+                ),
+            ]
+        };
+        for jobs in [1, 3] {
+            let settings = Settings {
+                jobs,
+                ..Settings::default()
+            };
+            let collected = find_places(sources(), &settings, &Progress::default());
+            assert!(collected.publishers.home("ohio-paper.com").is_some());
+            // Which side of the Atlantic each article's Dublin is on.
+            let sides: Vec<Vec<&str>> = collected
+                .parts
+                .iter()
+                .map(|part| match part {
+                    Some(Part::Text(doc)) => doc
+                        .places
+                        .iter()
+                        .filter(|p| p.name == "Dublin")
+                        .map(|p| match &p.geometry.value {
+                            geojson::GeometryValue::Point { coordinates }
+                                if coordinates[0] < -30.0 =>
+                            {
+                                "America"
+                            }
+                            _ => "Europe",
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            assert_eq!(sides[3], ["America"], "{jobs} workers: the paper's Dublin");
+            assert_eq!(sides[4], ["Europe"], "{jobs} workers: no site, no home");
+        }
+    }
+
+    #[test]
     fn a_cancelled_collection_keeps_what_it_read() {
         let progress = Progress::default();
         progress.cancel.store(true, Ordering::Relaxed);
