@@ -547,7 +547,11 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         let memory = self.memory.as_deref();
         let homes_before: Vec<Option<super::types::Home>> = chunk
             .iter()
-            .map(|a| Some(memory?.home(a.host.as_deref()?)).flatten())
+            .map(|a| {
+                memory
+                    .zip(a.host.as_deref())
+                    .and_then(|(m, host)| m.home(host))
+            })
             .collect();
         // Only a site met earlier in the chunk can have a home that moved.
         let mut sites = rustc_hash::FxHashSet::default();
