@@ -41,7 +41,8 @@ pub(super) struct ArticleRegions<'g> {
     /// The state of each name's winner (its admin1 key), what the name
     /// counts for there, and whether the winner is that state itself.
     of_group: Vec<(Option<u16>, f64, bool)>,
-    /// Each name whose winner is a country: the country and what it counts for.
+    /// Each name whose winner is a country: its group, the country, and what
+    /// the name counts for.
     countries: Vec<(usize, PlaceId, f64)>,
     /// The two states whose names count most, most first, with what they
     /// count for and what the states' own names among them count for.
