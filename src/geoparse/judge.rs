@@ -19,7 +19,7 @@ use super::name_shapes::{
 };
 use super::place_facts::{is_curated, is_well_known};
 use super::rules::{Outcome, Rule, RulesOff, Verdict};
-use super::text::{is_sentence_start, starts_upper, word_after};
+use super::text::{is_sentence_start, starts_upper, word_after, word_before};
 use super::types::Usage;
 use super::words;
 
@@ -111,6 +111,7 @@ recognition_rules! {
     (MiddleInitialAfter, middle_initial_after),
     (TailOfLongerName, tail_of_longer_name),
     (PersonBeforeSpeech, person_before_speech),
+    (PersonAfterSpeech, person_after_speech),
     (GivenNameBeforeSurname, given_name_before_surname),
     (GivenNameBeforeUnknownSurname, given_name_before_unknown_surname),
     (PersonWho, person_who),
@@ -272,6 +273,39 @@ fn tail_of_longer_name(s: &Span<'_>) -> Option<Outcome> {
                 starts_upper(b) && !words::is_function_word(b) && s.gaz.lookup(b).is_empty()
             }),
         Outcome::Reject,
+    )
+}
+
+/// "“We have no idea,” said Nash Riad, one of the cashiers": two
+/// capitalised words right after a verb of speech, with a comma or a full
+/// stop after them, are the speaker's given name and surname, whatever
+/// places share them, unless either is a country or state ("said Texas
+/// officials" goes on in lower case).
+fn person_after_speech(s: &Span<'_>) -> Option<Outcome> {
+    if !s.single_word {
+        return None;
+    }
+    let (gaz, text) = (s.gaz, s.text);
+    let name_ends = |at: usize| matches!(text.as_bytes().get(at), None | Some(b',' | b'.'));
+    // The surname: "said Nash Riad,". The words are asked before the lists.
+    let surname = || {
+        name_ends(s.range.end)
+            && s.before.is_some_and(|b| {
+                starts_upper(b)
+                    && word_before(text, s.range.start - 1 - b.len())
+                        .is_some_and(words::is_speech_verb)
+                    && is_name_word(b, gaz)
+            })
+    };
+    // The given name: "said Van Boxtel.".
+    let given_name = || {
+        s.after.is_some_and(|a| {
+            starts_upper(a) && name_ends(s.range.end + 1 + a.len()) && is_name_word(a, gaz)
+        }) && s.before_is(words::is_speech_verb)
+    };
+    when(
+        (surname() || given_name()) && !s.any_area(),
+        Outcome::Person,
     )
 }
 

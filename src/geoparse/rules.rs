@@ -84,6 +84,8 @@ rules! {
     TailOfLongerName => "the end of a longer name", ["function_words"];
     /// "Fatima Bello said": two capitalised words before a verb of speech.
     PersonBeforeSpeech => "a given name and surname before a verb of speech", ["speech_verbs", "function_words", "titles", "institution_words", "local_office_words", "place_heads"];
+    /// "said Nash Riad,": two capitalised words after a verb of speech.
+    PersonAfterSpeech => "a given name and surname after a verb of speech", ["speech_verbs", "function_words", "titles", "institution_words", "local_office_words", "place_heads"];
     /// "Florence Nightingale": a place named like a person before a capitalised word.
     GivenNameBeforeSurname => "a given name before a surname", ["given_names", "institution_words", "place_heads", "local_office_words"];
     /// "Marcin Przydacz, 23": a town's name before a surname that ends the name.
