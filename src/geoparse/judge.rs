@@ -297,7 +297,7 @@ fn person_after_speech(s: &Span<'_>) -> Option<Outcome> {
                     && is_name_word(b, gaz)
             })
     };
-    // The given name: "said Van Boxtel.".
+    // The given name: "said Marcus Lincoln,".
     let given_name = || {
         s.after.is_some_and(|a| {
             starts_upper(a) && name_ends(s.range.end + 1 + a.len()) && is_name_word(a, gaz)
