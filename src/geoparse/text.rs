@@ -37,6 +37,36 @@ pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Opt
         .map(|at| i + at)
 }
 
+/// The first byte at or after `from` that is an ASCII capital, looking at
+/// eight bytes at a time like [`next_capital_or_non_ascii`]; the bytes of
+/// other characters are passed over.
+#[inline]
+pub fn next_ascii_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const AT_LEAST_A: u64 = (0x80 - b'A' as u64) * 0x0101_0101_0101_0101;
+    const ABOVE_Z: u64 = (0x80 - (b'Z' as u64 + 1)) * 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let ascii = w & LOW7;
+        // A byte of another character (top bit set) is no capital, whatever
+        // its low seven bits.
+        let hits = (ascii + AT_LEAST_A) & !(ascii + ABOVE_Z) & !w & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|at| i + at)
+}
+
 #[inline]
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -123,6 +153,25 @@ pub fn ends_with_word(head: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_skip_to_an_ascii_capital_passes_over_every_other_byte() {
+        // "é" is C3 A9: its first byte's low seven bits are a "C".
+        let text = "the mayor of tiny élan, 3 miles from ÖSTRA and Dover-on-sea; Ãé Zz";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let slow = (from..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase());
+            assert_eq!(next_ascii_capital(bytes, from), slow, "{from}");
+        }
+        let every_byte: Vec<u8> = (0..=255).collect();
+        let hits: Vec<usize> = (0..256)
+            .filter(|&i| next_ascii_capital(&every_byte, i) == Some(i))
+            .collect();
+        assert_eq!(
+            hits,
+            (usize::from(b'A')..=usize::from(b'Z')).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn the_skip_to_a_capital_stops_where_a_byte_at_a_time_scan_would() {

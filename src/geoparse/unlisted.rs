@@ -8,9 +8,10 @@
 //! them without a position.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::lexicon::STREAM_WORDS;
-use super::text::next_capital_or_non_ascii;
+use super::lexicon::{FEATURE_OPENERS, FEATURE_PREFIXES, PLACE_HEADS, STREAM_WORDS};
+use super::text::{next_ascii_capital, next_capital_or_non_ascii};
 use super::types::Toponym;
 use super::words;
 
@@ -34,25 +35,24 @@ const MAX_NAME_WORDS: usize = 3;
 /// [`detect_places`]: super::detect_places
 #[must_use]
 pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPlace> {
-    let words = word_spans(text);
+    let anchors = anchor_words(text);
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut next_listed = 0;
-    for (i, head) in words.iter().enumerate() {
-        if !words::is_place_head(&text[head.clone()]) {
+    for head in anchors
+        .iter()
+        .filter(|w| words::is_place_head(&text[(*w).clone()]))
+    {
+        let mut first = head.start;
+        for _ in 0..MAX_NAME_WORDS {
+            match word_joined_before(text, first) {
+                Some(word) if is_name_word(&text[word.clone()]) => first = word.start,
+                _ => break,
+            }
+        }
+        if first == head.start {
             continue;
         }
-        let mut first = i;
-        while first > 0
-            && i - (first - 1) <= MAX_NAME_WORDS
-            && &text[words[first - 1].end..words[first].start] == " "
-            && is_name_word(&text[words[first - 1].clone()])
-        {
-            first -= 1;
-        }
-        if first == i {
-            continue;
-        }
-        let span = words[first].start..head.end;
+        let span = first..head.end;
         // Both lists are in text order: skip the listed names that end before
         // this span once, so the whole pass stays linear in the text.
         while listed
@@ -77,12 +77,12 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
             *last = span;
         }
     }
-    let features = features_by_name(text, &words, &found, listed);
+    let features = features_by_name(text, &anchors, &found, listed);
     if !features.is_empty() {
         found.extend(features);
         found.sort_by_key(|r| r.start);
     }
-    let rivers_again = rivers_named_again(text, &words, &found, listed);
+    let rivers_again = rivers_named_again(text, &found, listed);
     if !rivers_again.is_empty() {
         found.extend(rivers_again);
         found.sort_by_key(|r| r.start);
@@ -111,14 +111,13 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
 /// mountain; each where nothing found overlaps it.
 fn features_by_name(
     text: &str,
-    words: &[Range<usize>],
+    anchors: &[Range<usize>],
     found: &[Range<usize>],
     listed: &[Toponym],
 ) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, opener) in words.iter().enumerate() {
-        // The bytes after the word rule out most words before a list is asked.
+    for opener in anchors {
         let name_start = if bytes.get(opener.end..opener.end + 4) == Some(b" of ") {
             let Some(gap) = words::of_before_a_name(&text[opener.end + 1..]) else {
                 continue;
@@ -130,11 +129,8 @@ fn features_by_name(
         } else {
             // "Lake Tahoe", "Mount Etna", "Mt. Hood": the name follows at once.
             let dotted = usize::from(bytes.get(opener.end) == Some(&b'.'));
-            let next_word_follows = words
-                .get(i + 1)
-                .is_some_and(|next| next.start == opener.end + dotted + 1);
-            if !next_word_follows
-                || bytes.get(opener.end + dotted) != Some(&b' ')
+            if bytes.get(opener.end + dotted) != Some(&b' ')
+                || word_at(text, opener.end + dotted + 1).is_none()
                 || !words::is_feature_prefix(&text[opener.start..opener.end + dotted])
             {
                 continue;
@@ -146,16 +142,18 @@ fn features_by_name(
         }
         let mut end = name_start;
         let mut taken_words = 0;
-        for word in words[i + 1..].iter().take(MAX_NAME_WORDS) {
-            let joined = if taken_words == 0 {
-                word.start == end
+        while taken_words < MAX_NAME_WORDS {
+            let at = if taken_words == 0 {
+                end
+            } else if bytes.get(end) == Some(&b' ') {
+                end + 1
             } else {
-                &text[end..word.start] == " "
-            };
-            if !joined || !is_name_word(&text[word.clone()]) {
                 break;
+            };
+            match word_at(text, at) {
+                Some(word) if is_name_word(&text[word.clone()]) => end = word.end,
+                _ => break,
             }
-            end = word.end;
             taken_words += 1;
         }
         let span = opener.start..end;
@@ -177,12 +175,7 @@ fn overlaps_any(span: &Range<usize>, found: &[Range<usize>], listed: &[Toponym])
 /// "The Oconee was high" after "the Oconee River": later mentions of a river
 /// or creek the article named, by its name alone after "the" (one name, one
 /// sense in an article), that nothing else found.
-fn rivers_named_again(
-    text: &str,
-    words: &[Range<usize>],
-    found: &[Range<usize>],
-    listed: &[Toponym],
-) -> Vec<Range<usize>> {
+fn rivers_named_again(text: &str, found: &[Range<usize>], listed: &[Toponym]) -> Vec<Range<usize>> {
     let stream_names: Vec<(&str, usize)> = found
         .iter()
         .filter_map(|span| {
@@ -193,6 +186,8 @@ fn rivers_named_again(
     if stream_names.is_empty() {
         return Vec::new();
     }
+    // Rare: only an article that names a river or creek reads all its words.
+    let words = word_spans(text);
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let Some(&(name, _)) = stream_names.iter().find(|(name, named_at)| {
@@ -240,9 +235,11 @@ fn is_name_word(word: &str) -> bool {
 /// capital or a digit); words are letters, digits, apostrophes, inner dots and
 /// hyphens ("St.", "O’Hare", "Saint-Denis"). A lowercase word is skipped: it
 /// can neither head a name nor stand in one, and the gap it leaves between the
-/// words kept breaks any run across it. This pass sees the whole text, so it
-/// looks only at capitals, digits and non-ASCII characters, skipping the
-/// lowercase runs between them eight bytes at a time.
+/// words kept breaks any run across it. It looks only at capitals, digits
+/// and non-ASCII characters, skipping the lowercase runs between them eight
+/// bytes at a time; still, most texts are never split this way: the head
+/// words are found by [`anchor_words`], and the words around them by
+/// [`word_at`] and [`word_joined_before`].
 fn word_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
@@ -254,26 +251,139 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
         if !kept || inside_word(text, start) {
             continue;
         }
-        let mut i = from;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                if !(b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.')) {
-                    break;
-                }
-                i += 1;
-                continue;
-            }
-            let (c, len) = char_at(text, i);
-            if !(c.is_alphanumeric() || c == '\u{2019}') {
-                break;
-            }
-            i += len;
-        }
-        spans.push(trimmed(text, start, i));
-        from = i;
+        let end = word_end(text, from);
+        spans.push(trimmed(text, start, end));
+        from = end;
     }
     spans
 }
+
+/// Where the word that goes on at byte `from` ends: after the letters,
+/// digits, apostrophes, dots and hyphens that follow.
+fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.')) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        if !goes_on_a_word(c) {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// A character a word can hold: a letter, a digit, an apostrophe, a dot or
+/// a hyphen.
+fn goes_on_a_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}')
+}
+
+/// The word of [`word_spans`] that starts at byte `at`, if one does: found
+/// without reading the text before it (but for the characters that say
+/// whether a word goes on through `at`).
+fn word_at(text: &str, at: usize) -> Option<Range<usize>> {
+    if !text.is_char_boundary(at) || at >= text.len() {
+        return None;
+    }
+    let (c, len) = char_at(text, at);
+    let starts = (c.is_uppercase() || c.is_ascii_digit()) && !inside_word(text, at);
+    starts.then(|| trimmed(text, at, word_end(text, at + len)))
+}
+
+/// The word of [`word_spans`] that ends one space before byte `at` ("Holy"
+/// before "Redeemer"), if there is one: the words of a name are joined by
+/// single spaces.
+fn word_joined_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let space = at.checked_sub(1)?;
+    if text.as_bytes().get(space) != Some(&b' ') {
+        return None;
+    }
+    // Back over the characters a word can hold; the word of that run starts
+    // at its first letter or digit (what comes before it cannot start one).
+    let run = &text[..space];
+    let run_start = run
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| goes_on_a_word(c))
+        .last()?
+        .0;
+    let first = run_start + run[run_start..].find(char::is_alphanumeric)?;
+    word_at(text, first).filter(|word| word.end == space)
+}
+
+/// The words that can head or open a name found by its form ("Street",
+/// "Bay" before "of", "Lake", "Mt."), as [`word_spans`] would find them, in
+/// text order. Every such word starts with an ASCII capital and a second
+/// letter that [`AnchorPairs`] knows: most capitals are passed over on those
+/// two bytes, and the text is never split into all its words.
+fn anchor_words(text: &str) -> Vec<Range<usize>> {
+    let pairs = &*ANCHOR_PAIRS;
+    let bytes = text.as_bytes();
+    let mut anchors = Vec::new();
+    let mut from = 0;
+    while let Some(at) = next_ascii_capital(bytes, from) {
+        from = at + 1;
+        let Some(&second) = bytes.get(at + 1) else {
+            break;
+        };
+        if !pairs.may_start(bytes[at], second)
+            || at
+                .checked_sub(1)
+                .is_some_and(|b| bytes[b].is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let Some(word) = word_at(text, at) else {
+            continue;
+        };
+        let dotted = usize::from(bytes.get(word.end) == Some(&b'.'));
+        let w = &text[word.clone()];
+        if words::is_place_head(w)
+            || words::is_feature_opener(w)
+            || words::is_feature_prefix(&text[word.start..word.end + dotted])
+        {
+            anchors.push(word);
+        }
+    }
+    anchors
+}
+
+/// The first two bytes of the words [`anchor_words`] looks for: a bit for
+/// each lowercase second letter, for each capital first letter.
+struct AnchorPairs([u32; 26]);
+
+impl AnchorPairs {
+    fn new() -> Self {
+        let mut bits = [0u32; 26];
+        for word in [&*PLACE_HEADS, &*FEATURE_OPENERS, &*FEATURE_PREFIXES]
+            .iter()
+            .flat_map(|l| l.words.iter())
+        {
+            let b = word.as_bytes();
+            assert!(
+                b.len() >= 2 && b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase(),
+                "{word}: a head word starts with a capital and a small letter"
+            );
+            bits[usize::from(b[0] - b'A')] |= 1 << (b[1] - b'a');
+        }
+        Self(bits)
+    }
+
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        second.is_ascii_lowercase()
+            && (self.0[usize::from(first - b'A')] >> (second - b'a')) & 1 == 1
+    }
+}
+
+static ANCHOR_PAIRS: LazyLock<AnchorPairs> = LazyLock::new(AnchorPairs::new);
 
 /// Whether a word goes on through byte `at`: the characters just before it
 /// that can go on a word (letters, digits, apostrophes, dots, hyphens) hold
@@ -435,17 +545,66 @@ mod tests {
         spans
     }
 
+    /// Texts whose words try the edges of a word: apostrophes, dots,
+    /// hyphens, letters of other scripts, abbreviations and head words.
+    const AWKWARD_TEXTS: [&str; 7] = [
+        "The parade turned onto Royal Street. It happened on Hutcheson Rd. late.",
+        "a Östra Holy Redeemer Church, O’Hare and O'Neil's; co-Op iPhone 3G x.Y .Z -W",
+        "naïve Ωmega 42nd St. ‘Quoted’ — Dash—Word ...Dots... 日本 Tokyo É",
+        "Mt. Hood, Mt Hood, Lake-Tahoe, éLake Erie, Bay of Pigs, Gulf  of Aden, Strait of the Dover",
+        "St. St. St Street Street. -Street ’Park Main-Street Rd.. Ave.’ 4th Ave. Río Grande River",
+        "",
+        "Z",
+    ];
+
+    #[test]
+    fn a_word_found_where_it_starts_is_the_word_of_the_full_scan() {
+        for text in AWKWARD_TEXTS {
+            let words = word_spans(text);
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let full = words.iter().find(|w| w.start == at).cloned();
+                assert_eq!(word_at(text, at), full, "{text:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_joined_before_is_the_full_scan_s_previous_word_one_space_away() {
+        for text in AWKWARD_TEXTS {
+            let words = word_spans(text);
+            for (i, word) in words.iter().enumerate() {
+                let full = i
+                    .checked_sub(1)
+                    .map(|p| words[p].clone())
+                    .filter(|prev| &text[prev.end..word.start] == " ");
+                assert_eq!(
+                    word_joined_before(text, word.start),
+                    full,
+                    "{text:?}: {word:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_anchor_words_are_the_head_words_of_the_full_scan() {
+        for text in AWKWARD_TEXTS {
+            let full: Vec<Range<usize>> = word_spans(text)
+                .into_iter()
+                .filter(|w| {
+                    let dotted = usize::from(text.as_bytes().get(w.end) == Some(&b'.'));
+                    words::is_place_head(&text[w.clone()])
+                        || words::is_feature_opener(&text[w.clone()])
+                        || words::is_feature_prefix(&text[w.start..w.end + dotted])
+                })
+                .collect();
+            assert_eq!(anchor_words(text), full, "{text:?}");
+        }
+    }
+
     #[test]
     fn word_spans_are_those_of_a_scan_of_every_character() {
-        let texts = [
-            "The parade turned onto Royal Street. It happened on Hutcheson Rd. late.",
-            "a Östra Holy Redeemer Church, O’Hare and O'Neil's; co-Op iPhone 3G x.Y .Z -W",
-            "naïve Ωmega 42nd St. ‘Quoted’ — Dash—Word ...Dots... 日本 Tokyo É",
-            "",
-            "Z",
-            "'-.’",
-        ];
-        for text in texts {
+        for text in AWKWARD_TEXTS.into_iter().chain(["'-.’"]) {
             assert_eq!(
                 word_spans(text),
                 word_spans_one_char_at_a_time(text),
