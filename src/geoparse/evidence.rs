@@ -178,30 +178,32 @@ impl Evidence {
     /// A short phrase for a place card.
     #[must_use]
     pub fn describe(&self, gaz: &Gazetteer) -> String {
+        // Joined from pieces rather than formatted: a phrase is written for
+        // every place chosen.
         let name = |id: &PlaceId| gaz.place(*id).name;
         match self {
             Self::OnlyPlace => "the only place of this name".to_owned(),
-            Self::Area(kind) => format!("a {}", kind.label()),
+            Self::Area(kind) => ["a ", kind.label()].concat(),
             Self::NationalCapital => "a national capital".to_owned(),
-            Self::Population(people) => format!("population {}", population_words(*people)),
-            Self::WellKnown(kind) => format!("a well-known {}", kind.label()),
-            Self::FollowedBy(area) => format!("followed by “{}”", name(area)),
+            Self::Population(people) => ["population ", &population_words(*people)].concat(),
+            Self::WellKnown(kind) => ["a well-known ", kind.label()].concat(),
+            Self::FollowedBy(area) => ["followed by “", name(area), "”"].concat(),
             Self::CalledState => "called a state or province in the text".to_owned(),
             Self::Qualifies => "names where the place before it is".to_owned(),
             Self::CountryNamed(area) | Self::Admin1Named(area) | Self::CountyNamed(area) => {
-                format!("in {}, named in the article", name(area))
+                ["in ", name(area), ", named in the article"].concat()
             }
             Self::AlsoNamedOtherwise => "also named another way in the article".to_owned(),
             Self::ContainsNamed(inner) | Self::HoldsNamedTown(inner) => {
-                format!("contains {}, named in the article", name(inner))
+                ["contains ", name(inner), ", named in the article"].concat()
             }
             Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
             Self::InArticleRegion { area, .. } => {
-                format!("near the article's other places in {}", name(area))
+                ["near the article's other places in ", name(area)].concat()
             }
-            Self::Favoured(code) => format!("in the favoured country {code}"),
+            Self::Favoured(code) => ["in the favoured country ", code].concat(),
             Self::HomeRegion { area, .. } | Self::HomeCountry(area) => {
-                format!("in {}, where its publisher writes from", name(area))
+                ["in ", name(area), ", where its publisher writes from"].concat()
             }
         }
     }
@@ -224,7 +226,7 @@ fn population_words(population: u64) -> String {
     if population >= 1_000_000 {
         format!("{:.1} million", population as f64 / 1e6)
     } else if population >= 1_000 {
-        format!("{} thousand", population / 1_000)
+        [&(population / 1_000).to_string(), " thousand"].concat()
     } else {
         population.to_string()
     }

@@ -20,10 +20,12 @@ pub struct Lexicon {
     /// Compared without regard to ASCII case (the entries are lowercase).
     pub any_case: bool,
     pub words: Vec<&'static str>,
-    /// For each first byte, the range of `words` that starts with it.
     /// The words again, ordered by [`slot_of`], and each slot's range there.
     by_slot: Vec<&'static str>,
     slots: Box<[(u32, u32); SLOTS]>,
+    /// A bit for each slot that holds a word: one cache line, read before
+    /// the slot itself, which most words asked do not need.
+    occupied: [u64; SLOTS / 64],
     /// A bit for each length in bytes (under 64) that some word has: most
     /// words asked are of no listed length and are answered without a look.
     lengths: u64,
@@ -61,6 +63,11 @@ impl Lexicon {
             }
             entry.1 = i as u32 + 1;
         }
+        let mut occupied = [0u64; SLOTS / 64];
+        for word in &words {
+            let slot = slot_of(word.as_bytes()[0], word.len());
+            occupied[slot / 64] |= 1 << (slot % 64);
+        }
         let lengths = words.iter().fold(0u64, |mask, w| {
             mask | 1u64.checked_shl(w.len() as u32).unwrap_or(0)
         });
@@ -72,6 +79,7 @@ impl Lexicon {
             words,
             by_slot,
             slots,
+            occupied,
             lengths,
         }
     }
@@ -86,7 +94,11 @@ impl Lexicon {
         if len >= 64 || (self.lengths >> len) & 1 == 0 {
             return false;
         }
-        let (start, end) = self.slots[slot_of(bytes[0], len)];
+        let slot = slot_of(bytes[0], len);
+        if (self.occupied[slot / 64] >> (slot % 64)) & 1 == 0 {
+            return false;
+        }
+        let (start, end) = self.slots[slot];
         let candidates = &self.by_slot[start as usize..end as usize];
         if self.any_case {
             candidates
