@@ -54,6 +54,14 @@ pub enum Evidence {
         place: PlaceId,
         km: f64,
     },
+    /// Another name of the article that no context placed has a namesake
+    /// this close, in the country of one of the two names' first guesses:
+    /// the two are read as neighbours ("Paris" beside "Jackson", both in
+    /// Tennessee). `place` is that namesake.
+    Neighbours {
+        place: PlaceId,
+        km: f64,
+    },
     /// Most of the article's other places lie in its state or province
     /// (that share of them).
     InArticleRegion {
@@ -97,6 +105,7 @@ impl Evidence {
             Self::ContainsNamed(_) => w.contains_named,
             Self::HoldsNamedTown(_) => w.holds_named_town,
             Self::Near { km, .. } => w.near * (1.0 - km / NEAR_KM).powi(2),
+            Self::Neighbours { .. } => w.neighbours,
             Self::InArticleRegion { names, share, .. } => {
                 w.in_article_region * share * names / (names + 1.0)
             }
@@ -129,6 +138,7 @@ impl Evidence {
             Self::ContainsNamed(_) => "ContainsNamed",
             Self::HoldsNamedTown(_) => "HoldsNamedTown",
             Self::Near { .. } => "Near",
+            Self::Neighbours { .. } => "Neighbours",
             Self::InArticleRegion { .. } => "InArticleRegion",
             Self::Favoured(_) => "Favoured",
             Self::HomeRegion { .. } => "HomeRegion",
@@ -172,6 +182,7 @@ impl Evidence {
                 | Self::ContainsNamed(_)
                 | Self::HoldsNamedTown(_)
                 | Self::Near { .. }
+                | Self::Neighbours { .. }
         )
     }
 
@@ -198,6 +209,12 @@ impl Evidence {
                 ["contains ", name(inner), ", named in the article"].concat()
             }
             Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
+            Self::Neighbours { place, km } => {
+                format!(
+                    "{km:.0} km from {}, a neighbour the article names",
+                    name(place)
+                )
+            }
             Self::InArticleRegion { area, .. } => {
                 ["near the article's other places in ", name(area)].concat()
             }

@@ -183,9 +183,153 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
             break;
         }
     }
+    read_as_neighbours(groups, gaz, &options.weights);
     for group in groups.iter_mut() {
         explain_winner(group, gaz);
     }
+}
+
+/// Two namesakes this close are read as neighbours ([`Evidence::Neighbours`]).
+const NEIGHBOURS_KM: f64 = 100.0;
+/// How many of a name's best candidates are tried as one of a pair.
+const NEIGHBOUR_CANDIDATES: usize = 8;
+
+/// "Danielle Taylor of Humboldt ... Ballet Arts of Jackson": two names that
+/// nothing in the text placed, whose first guesses (a district of
+/// Saskatchewan; Jackson, Mississippi) lie far apart, but which have namesakes
+/// within [`NEIGHBOURS_KM`] of each other (Humboldt and Jackson, Tennessee),
+/// are read as those neighbours. The pair must lie in the country of one of
+/// the two first guesses: "London" and "Paris" stay in Europe, though both
+/// have namesakes in Ontario. A national capital or a city of
+/// [`LANDMARK_PEOPLE`] is never left for a neighbour ("Lincoln ... Atlanta"
+/// is no pair of Illinois villages), and both names move or neither. Of
+/// several such pairs, the one that weighs most before context; a name
+/// takes part in one pair at most. Areas (countries, states, regions, seas)
+/// are never moved this way.
+fn read_as_neighbours(groups: &mut [NameGroup], gaz: &Gazetteer, weights: &Weights) {
+    let movable = |kind: PlaceKind| {
+        !matches!(
+            kind,
+            PlaceKind::Continent
+                | PlaceKind::Country
+                | PlaceKind::Admin1
+                | PlaceKind::Region
+                | PlaceKind::Water
+        )
+    };
+    // The groups whose winner nothing in the article placed, with that winner.
+    let unplaced: Vec<(usize, Place)> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(index, group)| {
+            let best = group.candidates.first()?;
+            let place = gaz.place(best.place);
+            let unplaced = movable(place.kind)
+                && best
+                    .evidence
+                    .iter()
+                    .all(|e| matches!(e, Evidence::Favoured(_)));
+            unplaced.then_some((index, place))
+        })
+        .collect();
+    if unplaced.len() < 2 {
+        return;
+    }
+    // Their best candidates, filed by where they are: (position in
+    // `unplaced`, candidate index, prior, place).
+    let mut options = Vec::new();
+    let mut grid = PointGrid::default();
+    for (n, &(group, _)) in unplaced.iter().enumerate() {
+        for (i, c) in groups[group]
+            .candidates
+            .iter()
+            .enumerate()
+            .take(NEIGHBOUR_CANDIDATES)
+        {
+            let place = gaz.place(c.place);
+            if movable(place.kind) {
+                grid.push(options.len(), c.place, gaz);
+                options.push((n, i, c.prior, place));
+            }
+        }
+    }
+    let mut paired = vec![false; unplaced.len()];
+    let mut from = 0;
+    for (n, (a, first_a)) in unplaced.iter().enumerate() {
+        let own = from..options[from..].iter().take_while(|o| o.0 == n).count() + from;
+        from = own.end;
+        if paired[n] {
+            continue;
+        }
+        // The first other name (in the article's order) with a namesake
+        // near one of this name's, and the pair of theirs that weighs most.
+        let mut best: Option<(usize, f64, usize, usize, f64)> = None;
+        for &(_, i, prior_i, place_i) in &options[own] {
+            for (k, _) in grid.around(&place_i, NEIGHBOURS_KM) {
+                let (m, j, prior_j, place_j) = options[k];
+                let first_b = &unplaced[m].1;
+                let fits = m > n
+                    && !paired[m]
+                    && best.is_none_or(|(b, ..)| m <= b)
+                    && place_i.country_code == place_j.country_code
+                    && [first_a.country_code, first_b.country_code].contains(&place_i.country_code)
+                    && !within_km(first_a.lon_lat(), first_b.lon_lat(), NEIGHBOURS_KM);
+                if !fits {
+                    continue;
+                }
+                let km = distance_km(place_i.lon_lat(), place_j.lon_lat());
+                let weight = prior_i + prior_j;
+                let better = best.is_none_or(|(b, w, ..)| m < b || weight > w);
+                if km <= NEIGHBOURS_KM && better {
+                    best = Some((m, weight, i, j, km));
+                }
+            }
+        }
+        let Some((m, _, i, j, km)) = best else {
+            continue;
+        };
+        let b = unplaced[m].0;
+        let (place_i, place_j) = (
+            groups[*a].candidates[i].place,
+            groups[b].candidates[j].place,
+        );
+        let with_a = as_neighbour(&groups[*a].candidates[i], place_j, km, weights);
+        let with_b = as_neighbour(&groups[b].candidates[j], place_i, km, weights);
+        // Both move, or neither: half a pair would be a neighbour of a place
+        // the article does not mean.
+        let wins = |group: &NameGroup, c: &Candidate| {
+            group.candidates.first().is_none_or(|w| {
+                w.place == c.place || (c.score > w.score && !is_landmark(&gaz.place(w.place)))
+            })
+        };
+        if !(wins(&groups[*a], &with_a) && wins(&groups[b], &with_b)) {
+            continue;
+        }
+        groups[*a].candidates[i] = with_a;
+        groups[b].candidates[j] = with_b;
+        sort_best_first(&mut groups[*a].candidates);
+        sort_best_first(&mut groups[b].candidates);
+        paired[n] = true;
+        paired[m] = true;
+    }
+}
+
+/// A city that only a pair of neighbours never moves a name away from.
+const LANDMARK_PEOPLE: u64 = 500_000;
+
+fn is_landmark(place: &Place) -> bool {
+    place.kind == PlaceKind::Capital || place.population >= LANDMARK_PEOPLE
+}
+
+/// `candidate` with [`Evidence::Neighbours`] of `other`, which stands for any
+/// nearness to `other` it already had.
+fn as_neighbour(candidate: &Candidate, other: PlaceId, km: f64, weights: &Weights) -> Candidate {
+    let mut c = candidate.clone();
+    c.evidence
+        .retain(|e| !matches!(e, Evidence::Near { place, .. } if *place == other));
+    c.add(Evidence::Neighbours { place: other, km }, weights);
+    c.score = c.prior + c.evidence.iter().map(|e| e.weight(weights)).sum::<f64>();
+    c
 }
 
 fn add_context(

@@ -100,7 +100,7 @@ fn fact_out(e: &Evidence) -> Option<FactOut> {
         | Evidence::NationalCapital
         | Evidence::Population(_)
         | Evidence::WellKnown(_) => return None,
-        Evidence::Near { km, .. } => fact.km = Some(*km),
+        Evidence::Near { km, .. } | Evidence::Neighbours { km, .. } => fact.km = Some(*km),
         Evidence::HomeRegion { km_from_centre, .. } => fact.km = *km_from_centre,
         Evidence::InArticleRegion { names, share, .. } => {
             fact.names = Some(*names);

@@ -74,6 +74,10 @@ pub struct Weights {
     pub country_favoured: f64,
     /// Another place of the article near it: times (1 − km / 250)².
     pub near: f64,
+    /// A namesake of another name of the article lies within 100 km of it,
+    /// where the first guesses of both lay far apart (the two are read as
+    /// neighbours).
+    pub neighbours: f64,
     /// A county the article names holds it.
     pub county_named: f64,
     /// A county holding a town of the article that fits only it.
@@ -117,6 +121,7 @@ impl Weights {
         same_place_named: 3.0,
         country_favoured: 4.0,
         near: 3.0,
+        neighbours: 12.0,
         county_named: 6.0,
         holds_named_town: 4.0,
         in_article_region: 16.0,
