@@ -423,6 +423,20 @@ impl Gazetteer {
         if let Some(spelling) = self.tables.spelling_index.get(name.as_bytes()) {
             return self.spelling_value(spelling);
         }
+        // A short ASCII word folds to its lowercase letters: the map is asked
+        // for them at once, without walking as the key is made.
+        let bytes = name.as_bytes();
+        if bytes.len() <= 32 && bytes.iter().all(u8::is_ascii_alphanumeric) {
+            let mut key = [0u8; 32];
+            for (k, b) in key.iter_mut().zip(bytes) {
+                *k = b.to_ascii_lowercase();
+            }
+            return self
+                .tables
+                .names
+                .get(&key[..bytes.len()])
+                .map(encode::entry_parts);
+        }
         let fst = self.tables.names.as_fst();
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
