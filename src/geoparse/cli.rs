@@ -207,6 +207,8 @@ impl ArticleOut<'_> {
         out.extend_from_slice(b"{\"id\":");
         out.extend_from_slice(self.id.get().as_bytes());
         out.extend_from_slice(b",\"toponyms\":[");
+        let mut tails: rustc_hash::FxHashMap<usize, std::ops::Range<usize>> =
+            rustc_hash::FxHashMap::default();
         for (i, t) in self.toponyms.iter().enumerate() {
             debug_assert!(t.rule.is_none() && t.evidence.is_none() && t.candidates.is_none());
             if i > 0 {
@@ -218,20 +220,32 @@ impl ArticleOut<'_> {
             json_line::write_usize(out, t.end);
             out.extend_from_slice(b",\"name\":");
             json_line::write_str(out, t.name);
-            out.extend_from_slice(b",\"lat\":");
-            json_line::write_f64(out, t.lat);
-            out.extend_from_slice(b",\"lon\":");
-            json_line::write_f64(out, t.lon);
-            out.extend_from_slice(b",\"place\":");
-            json_line::write_opt_str(out, t.place);
-            out.extend_from_slice(b",\"kind\":");
-            json_line::write_str(out, t.kind);
-            out.extend_from_slice(b",\"country\":");
-            json_line::write_opt_str(out, t.country);
-            if !t.reason.is_empty() {
-                out.extend_from_slice(b",\"reason\":\"");
-                t.reason.write_contents(out);
-                out.push(b'"');
+            // Every mention of a name shares its place and its reasons (one
+            // sense per article): what follows the name is written once and
+            // copied for the other mentions.
+            let shared = (!t.reason.0.is_empty()).then(|| t.reason.0.as_ptr() as usize);
+            if let Some(written) = shared.and_then(|key| tails.get(&key)) {
+                out.extend_from_within(written.clone());
+            } else {
+                let from = out.len();
+                out.extend_from_slice(b",\"lat\":");
+                json_line::write_f64(out, t.lat);
+                out.extend_from_slice(b",\"lon\":");
+                json_line::write_f64(out, t.lon);
+                out.extend_from_slice(b",\"place\":");
+                json_line::write_opt_str(out, t.place);
+                out.extend_from_slice(b",\"kind\":");
+                json_line::write_str(out, t.kind);
+                out.extend_from_slice(b",\"country\":");
+                json_line::write_opt_str(out, t.country);
+                if !t.reason.is_empty() {
+                    out.extend_from_slice(b",\"reason\":\"");
+                    t.reason.write_contents(out);
+                    out.push(b'"');
+                }
+                if let Some(key) = shared {
+                    tails.insert(key, from..out.len());
+                }
             }
             out.push(b'}');
         }
