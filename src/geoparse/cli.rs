@@ -223,7 +223,7 @@ impl ArticleOut<'_> {
             // Every mention of a name shares its place and its reasons (one
             // sense per article): what follows the name is written once and
             // copied for the other mentions.
-            let shared = (!t.reason.0.is_empty()).then(|| t.reason.0.as_ptr() as usize);
+            let shared = (!t.reason.0.is_empty()).then_some(t.reason.0.as_ptr() as usize);
             if let Some(written) = shared.and_then(|key| tails.get(&key)) {
                 out.extend_from_within(written.clone());
             } else {
