@@ -301,6 +301,14 @@ impl Gazetteer {
         })
     }
 
+    /// Where `id` is: [`Self::place`]'s point without decoding the rest.
+    #[must_use]
+    pub fn lon_lat(&self, id: PlaceId) -> crate::geo::LonLat {
+        let r = self.record(id);
+        let deg = |i| f64::from(compact::u32_at(r, i) as i32) / 1e6;
+        crate::geo::LonLat::new(deg(4), deg(0))
+    }
+
     /// What sort of place `id` is: [`Self::place`]'s `kind` without decoding the
     /// rest, for the detector's loops over every place a name can mean.
     #[must_use]

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::{Gazetteer, Place, PlaceId, PlaceKind};
-use crate::geo::{distance_km, roughly_within, within_km};
+use crate::geo::{LonLat, distance_km, roughly_within, within_km};
 
 use super::coherence::ArticleRegions;
 use super::county_pairs::COUNTY_KM;
@@ -421,9 +421,9 @@ fn add_context(
             .points
             .around(place, NEAR_KM)
             .filter(|&(index, id)| index != own_index && id != candidate.place)
-            .map(|(_, id)| (id, gaz.place(id)))
-            .filter(|(_, other)| roughly_within(place.lon_lat(), other.lon_lat(), NEAR_KM))
-            .map(|(id, other)| (distance_km(place.lon_lat(), other.lon_lat()), id))
+            .map(|(_, id)| (id, gaz.lon_lat(id)))
+            .filter(|&(_, other)| roughly_within(place.lon_lat(), other, NEAR_KM))
+            .map(|(id, other)| (distance_km(place.lon_lat(), other), id))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((km, id)) = nearest.filter(|(km, _)| *km < NEAR_KM) {
             candidate.add(Evidence::Near { place: id, km }, w);
@@ -436,16 +436,20 @@ struct HomeArea<'h> {
     home: &'h Home,
     country: PlaceId,
     admin1: Option<PlaceId>,
+    /// The home state's code number ([`Gazetteer::admin1_key`]).
+    admin1_key: Option<u16>,
 }
 
 impl<'h> HomeArea<'h> {
     fn new(home: &'h Home, gaz: &Gazetteer) -> Option<Self> {
+        let admin1 = (!home.admin1_code.is_empty())
+            .then(|| gaz.admin1(&home.admin1_code))
+            .flatten();
         Some(Self {
             home,
             country: gaz.country(&home.country_code)?,
-            admin1: (!home.admin1_code.is_empty())
-                .then(|| gaz.admin1(&home.admin1_code))
-                .flatten(),
+            admin1,
+            admin1_key: admin1.map(|a| gaz.admin1_key(a)),
         })
     }
 
@@ -458,26 +462,31 @@ impl<'h> HomeArea<'h> {
         }
     }
 
-    fn in_region(&self, place: &Place) -> bool {
-        self.admin1.is_some() && place.admin1_code == self.home.admin1_code
+    /// Whether `id` lies in the home state, read from its code number.
+    fn in_region(&self, id: PlaceId, gaz: &Gazetteer) -> bool {
+        self.admin1_key.is_some_and(|key| gaz.admin1_key(id) == key)
     }
 
-    fn in_country(&self, place: &Place) -> bool {
-        place.country_code == self.home.country_code
+    fn in_country(&self, id: PlaceId, gaz: &Gazetteer) -> bool {
+        gaz.country_of(id) == Some(self.country)
     }
 
     /// Whether the article itself speaks for a candidate outside the home
     /// region: then the home says nothing about this name. That its country
     /// is named does not count when the home is in that country too.
-    fn article_points_elsewhere(&self, candidate: &Candidate, place: &Place) -> bool {
-        !self.in_region(place)
+    fn article_points_elsewhere(&self, candidate: &Candidate, gaz: &Gazetteer) -> bool {
+        let may_point = |e: &Evidence| match e {
+            Evidence::Favoured(_) => false,
+            // "Barrie" 110 km from Paris, Ontario does not make a Tennessee
+            // paper's "Paris" Canadian; a town next door would.
+            Evidence::Near { km, .. } => *km <= HOME_ELSEWHERE_NEAR_KM,
+            _ => true,
+        };
+        let id = candidate.place;
+        !self.in_region(id, gaz)
             && candidate.evidence.iter().any(|e| match e {
-                Evidence::CountryNamed(_) => !self.in_country(place),
-                Evidence::Favoured(_) => false,
-                // "Barrie" 110 km from Paris, Ontario does not make a Tennessee
-                // paper's "Paris" Canadian; a town next door would.
-                Evidence::Near { km, .. } => *km <= HOME_ELSEWHERE_NEAR_KM,
-                _ => true,
+                Evidence::CountryNamed(_) => !self.in_country(id, gaz),
+                e => may_point(e),
             })
     }
 
@@ -486,27 +495,24 @@ impl<'h> HomeArea<'h> {
     fn pull(&self, candidates: &mut [Candidate], gaz: &Gazetteer, weights: &Weights) {
         let elsewhere = candidates
             .iter()
-            .any(|c| self.article_points_elsewhere(c, &gaz.place(c.place)));
+            .any(|c| self.article_points_elsewhere(c, gaz));
         if elsewhere {
             return;
         }
-        let centre = Place {
-            lat_deg: self.home.centre_lat_deg,
-            lon_deg: self.home.centre_lon_deg,
-            ..gaz.place(self.country)
-        };
+        let centre = LonLat::new(self.home.centre_lon_deg, self.home.centre_lat_deg);
         for candidate in candidates.iter_mut() {
-            let place = gaz.place(candidate.place);
-            let evidence = if self.in_region(&place) {
-                let near_centre = !place.kind.is_area() || place.kind == PlaceKind::Admin2;
+            let id = candidate.place;
+            let evidence = if self.in_region(id, gaz) {
+                let kind = gaz.kind(id);
+                let near_centre = !kind.is_area() || kind == PlaceKind::Admin2;
                 let km_from_centre = near_centre
-                    .then(|| distance_km(place.lon_lat(), centre.lon_lat()))
+                    .then(|| distance_km(gaz.lon_lat(id), centre))
                     .filter(|&km| km < HOME_NEAR_KM);
                 Evidence::HomeRegion {
                     area: self.admin1.unwrap_or(self.country),
                     km_from_centre,
                 }
-            } else if self.in_country(&place) {
+            } else if self.in_country(id, gaz) {
                 Evidence::HomeCountry(self.country)
             } else {
                 continue;
