@@ -378,8 +378,7 @@ fn add_context(
             .into_iter()
             .flatten()
             .find(|&&(index, id)| {
-                let county = gaz.place(id);
-                index != own_index && within_km(place.lon_lat(), county.lon_lat(), COUNTY_KM)
+                index != own_index && within_km(place.lon_lat(), gaz.lon_lat(id), COUNTY_KM)
             })
     {
         candidate.add(Evidence::CountyNamed(county), w);
