@@ -301,6 +301,13 @@ impl Gazetteer {
         })
     }
 
+    /// [`Self::place`]'s `name` alone.
+    #[must_use]
+    pub fn name(&self, id: PlaceId) -> &str {
+        let r = self.record(id);
+        self.tables.spellings.get(compact::u32_at(r, 20) as usize)
+    }
+
     /// Where `id` is: [`Self::place`]'s point without decoding the rest.
     #[must_use]
     pub fn lon_lat(&self, id: PlaceId) -> crate::geo::LonLat {

@@ -191,7 +191,7 @@ impl Evidence {
     pub fn describe(&self, gaz: &Gazetteer) -> String {
         // Joined from pieces rather than formatted: a phrase is written for
         // every place chosen.
-        let name = |id: &PlaceId| gaz.place(*id).name;
+        let name = |id: &PlaceId| gaz.name(*id);
         match self {
             Self::OnlyPlace => "the only place of this name".to_owned(),
             Self::Area(kind) => ["a ", kind.label()].concat(),
