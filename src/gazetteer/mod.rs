@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 pub use compact::{CompactError, StringList as Spellings};
 pub use encode::GazetteerError;
 pub use name_index::{NameIndex, NameIndexError, PrefixMatch, index_key};
-pub use normalise::name_key;
+pub use normalise::{name_key, name_key_into};
 
 /// What sort of place an entry is; decides its marker and how strongly a bare
 /// mention of its name is believed.

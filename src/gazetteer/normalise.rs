@@ -8,13 +8,23 @@
 /// The lookup key of `name`.
 #[must_use]
 pub fn name_key(name: &str) -> String {
-    let mut key = Vec::with_capacity(name.len());
+    let mut key = String::with_capacity(name.len());
+    name_key_into(name, &mut key);
+    key
+}
+
+/// [`name_key`] written into `key` (cleared first), for a caller that asks
+/// for many keys and keeps none.
+pub fn name_key_into(name: &str, key: &mut String) {
+    key.clear();
     fold_name(name, |piece| {
-        key.extend_from_slice(piece);
+        match piece {
+            [b] if b.is_ascii() => key.push(char::from(*b)),
+            // The pieces are whole UTF-8 characters.
+            _ => key.push_str(std::str::from_utf8(piece).unwrap_or_default()),
+        }
         true
     });
-    // The pieces are whole UTF-8 characters.
-    String::from_utf8(key).unwrap_or_default()
 }
 
 /// Hands the bytes of the key of `name` to `emit`, a character at a time, with

@@ -11,7 +11,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameIndex, PlaceKind, Spellings, name_key};
+use crate::gazetteer::{Gazetteer, NameIndex, PlaceKind, Spellings, name_key, name_key_into};
 
 use super::county_lists;
 use super::judge::{Span, judge};
@@ -158,9 +158,11 @@ pub fn recognise(
     }
     // One sense per article: a name once used for a person stays a person.
     let mut mentions = Vec::with_capacity(kept.len());
+    let mut key = String::new();
     for (m, well_known) in kept {
-        let key = name_key(&text[m.byte_range.clone()]);
-        if !people.acting_twice.contains(&key) && (well_known || !people.named.contains(&key)) {
+        name_key_into(&text[m.byte_range.clone()], &mut key);
+        let key = key.as_str();
+        if !people.acting_twice.contains(key) && (well_known || !people.named.contains(key)) {
             mentions.push(m);
         } else if let Some(dropped) = dropped.as_deref_mut() {
             dropped.push(DroppedSpan {
