@@ -2,6 +2,49 @@
 //! a place in a text, where sentences start, and a fast skip to the next
 //! capital. They know nothing of places.
 
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// Each byte's top bit set where the byte (below 0x80) is at least `n`.
+const fn at_least(n: u8) -> u64 {
+    (0x80 - n as u64) * 0x0101_0101_0101_0101
+}
+
+/// Each byte's top bit set where the byte's low seven bits are in `low..=high`.
+/// Adding at most 0x7f to a byte below 0x80 never carries into the next.
+#[inline]
+fn in_range(w: u64, low: u8, high: u8) -> u64 {
+    let ascii = w & LOW7;
+    (ascii + at_least(low)) & !(ascii + at_least(high + 1))
+}
+
+/// The first byte at or after `from` that `marks` marks: eight bytes at a
+/// time, `marks` setting the top bit of each byte wanted in a word of eight,
+/// then the last few bytes one at a time with `wanted`.
+#[inline(always)]
+fn next_marked(
+    bytes: &[u8],
+    from: usize,
+    marks: impl Fn(u64) -> u64,
+    wanted: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let hits = marks(u64::from_le_bytes(word)) & HIGH;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| wanted(b))
+        .map(|at| i + at)
+}
+
 /// The first byte at or after `from` that can start a capitalised word or a
 /// number: an ASCII capital, an ASCII digit if `digits`, or any byte of a
 /// non-ASCII character (the caller decodes it). Both passes over the whole
@@ -9,32 +52,12 @@
 /// lowercase letters, spaces and punctuation, and is skipped in bulk.
 #[inline]
 pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    /// Each byte's top bit set where the byte (below 0x80) is at least `n`.
-    const fn at_least(n: u8) -> u64 {
-        (0x80 - n as u64) * 0x0101_0101_0101_0101
-    }
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // Adding at most 0x7f to a byte below 0x80 never carries into the next.
-        let ascii = w & LOW7;
-        let capital = (ascii + at_least(b'A')) & !(ascii + at_least(b'Z' + 1));
-        let digit = (ascii + at_least(b'0')) & !(ascii + at_least(b'9' + 1));
-        let hits = (w | capital | if digits { digit } else { 0 }) & HIGH;
-        if hits != 0 {
-            return Some(i + (hits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| !b.is_ascii() || b.is_ascii_uppercase() || (digits && b.is_ascii_digit()))
-        .map(|at| i + at)
+    next_marked(
+        bytes,
+        from,
+        |w| w | in_range(w, b'A', b'Z') | if digits { in_range(w, b'0', b'9') } else { 0 },
+        |b| !b.is_ascii() || b.is_ascii_uppercase() || (digits && b.is_ascii_digit()),
+    )
 }
 
 /// The first byte at or after `from` that is an ASCII capital, looking at
@@ -42,29 +65,14 @@ pub fn next_capital_or_non_ascii(bytes: &[u8], from: usize, digits: bool) -> Opt
 /// other characters are passed over.
 #[inline]
 pub fn next_ascii_capital(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const AT_LEAST_A: u64 = (0x80 - b'A' as u64) * 0x0101_0101_0101_0101;
-    const ABOVE_Z: u64 = (0x80 - (b'Z' as u64 + 1)) * 0x0101_0101_0101_0101;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let ascii = w & LOW7;
-        // A byte of another character (top bit set) is no capital, whatever
-        // its low seven bits.
-        let hits = (ascii + AT_LEAST_A) & !(ascii + ABOVE_Z) & !w & HIGH;
-        if hits != 0 {
-            return Some(i + (hits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(u8::is_ascii_uppercase)
-        .map(|at| i + at)
+    // A byte of another character (top bit set) is no capital, whatever
+    // its low seven bits.
+    next_marked(
+        bytes,
+        from,
+        |w| in_range(w, b'A', b'Z') & !w,
+        |b| b.is_ascii_uppercase(),
+    )
 }
 
 #[inline]
