@@ -314,7 +314,8 @@ fn read_as_neighbours(groups: &mut [NameGroup], gaz: &Gazetteer, weights: &Weigh
     }
 }
 
-/// A city that only a pair of neighbours never moves a name away from.
+/// A city this big, like a national capital, is never left for a reading as
+/// neighbours.
 const LANDMARK_PEOPLE: u64 = 500_000;
 
 fn is_landmark(place: &Place) -> bool {
@@ -327,7 +328,7 @@ fn as_neighbour(candidate: &Candidate, other: PlaceId, km: f64, weights: &Weight
     let mut c = candidate.clone();
     c.evidence
         .retain(|e| !matches!(e, Evidence::Near { place, .. } if *place == other));
-    c.add(Evidence::Neighbours { place: other, km }, weights);
+    c.evidence.push(Evidence::Neighbours { place: other, km });
     c.score = c.prior + c.evidence.iter().map(|e| e.weight(weights)).sum::<f64>();
     c
 }
