@@ -72,6 +72,8 @@ impl PlacePanelState {
 
 /// Height of a row of the place list, in points.
 const ROW_HEIGHT: f32 = 22.0;
+/// The place list's heading and keyboard help, without rows.
+const LIST_CHROME_HEIGHT: f32 = 70.0;
 
 pub fn place_panel_ui(
     ui: &mut egui::Ui,
@@ -90,9 +92,13 @@ pub fn place_panel_ui(
             .as_ref()
             .and_then(|id| reading.brief.place(id));
         if words.is_some() || place.is_some() {
-            // The card and the linking tools take what they need, up to
-            // about two thirds of the panel; the list keeps the rest.
-            let max_height = (ui.available_height() * 0.66).max(160.0);
+            // The card and the linking tools take what they need; the list
+            // keeps room for its heading, its rows (two at least) and the
+            // keyboard help, up to a third of the panel.
+            let rows = reading.brief.place_count().max(2) as f32;
+            let list_needs = LIST_CHROME_HEIGHT + rows * (ROW_HEIGHT + ui.spacing().item_spacing.y);
+            let available = ui.available_height();
+            let max_height = (available - list_needs.min(available * 0.34)).max(160.0);
             egui::ScrollArea::vertical()
                 .id_salt("place_card")
                 .max_height(max_height)

@@ -136,3 +136,44 @@ fn a_click_on_the_detail_inset_puts_a_new_place_where_it_was_clicked() {
     );
     assert!(app.map.gesture.is_none(), "the click ended the gesture");
 }
+
+#[test]
+fn at_1280_by_800_a_found_place_s_card_shows_the_other_places_of_its_name() {
+    let title = "Local dancer in the spotlight";
+    let brief = geobrief::compose::brief_from_text(
+        &format!(
+            "{title}\n\nDanielle Taylor of Humboldt will dance with Ballet Arts of Jackson \
+             this weekend at the civic center."
+        ),
+        title,
+        geobrief::gazetteer::Gazetteer::embedded(),
+        &geobrief::geoparse::Options::default(),
+    );
+    let mut harness = harness_sized(GeobriefApp::new(brief, None), egui::vec2(1280.0, 800.0));
+    assert!(harness.state_mut().select_by_id("humboldt"));
+    harness.run();
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    // The radio buttons of the card's "Places of that name".
+    let pick = |name: &'static str| {
+        harness
+            .query_all_by(move |n| {
+                n.role() == Role::RadioButton && n.label().is_some_and(|l| l.contains(name))
+            })
+            .map(|n| n.rect())
+            .next()
+            .unwrap()
+    };
+    let (chosen, other) = (pick("Humboldt, Tennessee"), pick("Humboldt, Saskatchewan"));
+    let list_heading = harness
+        .query_all_by_label("Places")
+        .map(|n| n.rect())
+        .find(|r| r.min.x > 900.0)
+        .unwrap();
+    for pick in [chosen, other] {
+        assert!(window.contains_rect(pick), "{pick:?} lies in the window");
+        assert!(
+            pick.max.y <= list_heading.min.y,
+            "{pick:?} shows above the place list at {list_heading:?}, not below the card's fold"
+        );
+    }
+}
