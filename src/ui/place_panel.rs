@@ -73,7 +73,7 @@ impl PlacePanelState {
 /// Height of a row of the place list, in points.
 const ROW_HEIGHT: f32 = 22.0;
 /// The place list's heading and keyboard help, without rows.
-const LIST_CHROME_HEIGHT: f32 = 70.0;
+const LIST_CHROME_HEIGHT: f32 = 90.0;
 
 pub fn place_panel_ui(
     ui: &mut egui::Ui,
