@@ -57,8 +57,16 @@ impl<'g> ArticleRegions<'g> {
     /// is a state or province, or its winner has the text's word for it
     /// ("Moscow, Idaho", a county or state the article names); otherwise it
     /// counts for [`UNSETTLED`]. It reads only each winner's kind and state
-    /// key: this runs every round.
-    pub fn from_groups(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
+    /// key: this runs every round. While the filter drops small towns
+    /// nothing places (`drops_unplaced_towns`), such a town counts for
+    /// nothing: unless the article places it by the end, it is not one of the
+    /// article's places (in the first round, before any evidence, no small
+    /// town counts).
+    pub fn from_groups(
+        groups: &[NameGroup],
+        gaz: &'g Gazetteer,
+        drops_unplaced_towns: bool,
+    ) -> Self {
         let mut regions = Self::default();
         // (admin1 key, what its names count for, what the state's own name
         // counts for); an article names few states.
@@ -67,6 +75,9 @@ impl<'g> ArticleRegions<'g> {
             let best = group.candidates.first();
             let is_state = best.is_some_and(|c| gaz.kind(c.place) == PlaceKind::Admin1);
             let weight = match best {
+                // A small town nothing places says nothing of where the
+                // story is.
+                Some(c) if drops_unplaced_towns && unplaced_town(group, c, gaz) => 0.0,
                 Some(c) if counts(gaz.kind(c.place)) => {
                     let settled = group.candidates.len() == 1
                         || is_state
@@ -177,4 +188,12 @@ fn counts(kind: PlaceKind) -> bool {
             | PlaceKind::Lake
             | PlaceKind::River
     )
+}
+
+/// Whether the winner is a small town nothing in the article has placed so
+/// far: the filter drops such a name ([`super::rules::Rule::UnsupportedTown`]).
+fn unplaced_town(group: &NameGroup, best: &super::types::Candidate, gaz: &Gazetteer) -> bool {
+    gaz.kind(best.place) == PlaceKind::Town
+        && !group.hints.vouched
+        && !best.evidence.iter().any(Evidence::is_local)
 }

@@ -18,6 +18,7 @@ use super::evidence::{Evidence, HOME_NEAR_KM, NEAR_KM};
 use super::group::{Hints, NameGroup};
 use super::nearby::{FirstTwo, PointGrid};
 use super::prior::sort_best_first;
+use super::rules::Rule;
 use super::types::{Candidate, Home, Options};
 use super::weights::Weights;
 
@@ -132,12 +133,13 @@ fn winners(groups: &[NameGroup]) -> Vec<Option<PlaceId>> {
 /// winner with its evidence.
 pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
     let home = options.home.as_ref().and_then(|h| HomeArea::new(h, gaz));
+    let drops_unplaced_towns = !options.rules_off.is_off(Rule::UnsupportedTown);
     // Each round scores against the previous round's winners. Stop once the
     // winners stand still, so the evidence shown names the places finally chosen.
     for _round in 0..MAX_ROUNDS {
         let before = winners(groups);
         let ctx = Context::from_winners(groups, gaz);
-        let regions = ArticleRegions::from_groups(groups, gaz);
+        let regions = ArticleRegions::from_groups(groups, gaz, drops_unplaced_towns);
         for (index, group) in groups.iter_mut().enumerate() {
             let NameGroup { candidates, hints } = group;
             // "Wyoming" beside "Linn County" is still the state.
