@@ -145,8 +145,8 @@ pub fn place_doc_for(gaz: &Gazetteer, place: PlaceId, id: crate::brief::PlaceId)
 }
 
 /// What a gazetteer entry is, in a reader's words: "county" and "state" in
-/// the United States, "province" in Canada; nothing where no plain word
-/// fits ("Admin2" means nothing to a reader).
+/// the United States, "province" in Canada, and where no local word is known
+/// the plain "region" and "district" ("Admin2" means nothing to a reader).
 pub fn kind_word(kind: gazetteer::PlaceKind, country_code: &str) -> &'static str {
     use gazetteer::PlaceKind as G;
     match kind {
@@ -162,12 +162,11 @@ pub fn kind_word(kind: gazetteer::PlaceKind, country_code: &str) -> &'static str
             "GB" => "country",
             "FR" | "PL" | "CZ" | "DK" | "NO" | "FI" | "SE" | "IS" | "CL" | "GH" | "SN" => "region",
             "CH" => "canton",
-            "RU" | "UA" | "BY" | "KZ" => "region",
-            _ => "",
+            _ => "region",
         },
         G::Admin2 => match country_code {
             "US" | "GB" | "IE" | "LR" | "HU" | "RO" | "HR" | "EE" | "LV" => "county",
-            _ => "",
+            _ => "district",
         },
         G::Capital => "capital",
         G::City => "city",

@@ -67,7 +67,7 @@ pub struct GeoparseRecord {
 impl CandidateRecord {
     /// The kind word of an older record, which wrote the gazetteer's own
     /// labels: "admin1" and "admin2" say nothing a reader would, so nothing.
-    fn kind_word(&self) -> &str {
+    pub fn kind_word(&self) -> &str {
         match self.kind.as_str() {
             "admin1" | "admin2" | "airbase" | "naval" => "",
             word => word,

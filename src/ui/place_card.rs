@@ -253,7 +253,13 @@ fn candidates_ui(ui: &mut egui::Ui, place: &Place, actions: &mut Vec<Action>) {
             RichText::new("Places of that name (pick another if the machine was wrong):").small(),
         );
         for (k, c) in record.candidates.iter().enumerate() {
+            // The kind tells apart namesakes of one region: a town and
+            // its district.
             let mut text = c.full_name();
+            if !c.kind_word().is_empty() {
+                text.push_str(" · ");
+                text.push_str(c.kind_word());
+            }
             if c.population > 0 {
                 text.push_str(&format!(" · pop. {}", population_text(c.population)));
             }

@@ -3,7 +3,7 @@
 
 use crate::common::{App, harness_sized};
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use geobrief::GeobriefApp;
 
 const MAP: &str = "Map (Tab to its places)";
@@ -176,4 +176,46 @@ fn at_1280_by_800_a_found_place_s_card_shows_the_other_places_of_its_name() {
             "{pick:?} shows above the place list at {list_heading:?}, not below the card's fold"
         );
     }
+}
+
+#[test]
+fn a_town_and_the_district_of_its_name_are_told_apart_in_the_card_s_places_of_that_name() {
+    let title = "Local dancer in the spotlight";
+    let brief = geobrief::compose::brief_from_text(
+        &format!(
+            "{title}\n\nDanielle Taylor of Humboldt will dance with Ballet Arts of Jackson \
+             this weekend at the civic center."
+        ),
+        title,
+        geobrief::gazetteer::Gazetteer::embedded(),
+        &geobrief::geoparse::Options::default(),
+    );
+    let mut harness = harness_sized(GeobriefApp::new(brief, None), egui::vec2(1280.0, 800.0));
+    assert!(harness.state_mut().select_by_id("humboldt"));
+    harness.run();
+    let labels: Vec<String> = harness
+        .query_all_by(|n| {
+            n.role() == Role::RadioButton
+                && n.label()
+                    .is_some_and(|l| l.starts_with("Humboldt, Saskatchewan"))
+        })
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        labels.len() >= 2,
+        "two namesakes in Saskatchewan: {labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("· town"))
+            && labels.iter().any(|l| l.contains("· district")),
+        "{labels:?}"
+    );
+    let mut distinct = labels.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        labels.len(),
+        "no two read the same: {labels:?}"
+    );
 }
