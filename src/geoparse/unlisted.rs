@@ -478,6 +478,22 @@ mod tests {
     }
 
     #[test]
+    fn creeks_reservoirs_forests_and_wildernesses_are_found_by_their_last_word() {
+        assert_eq!(
+            unlisted(
+                "Raccoon Creek rose near the Burr Oak Reservoir, and crews cleared trails in \
+                 the Wayne National Forest and the Big Slough Wilderness."
+            ),
+            [
+                "Raccoon Creek",
+                "Burr Oak Reservoir",
+                "Wayne National Forest",
+                "Big Slough Wilderness"
+            ]
+        );
+    }
+
+    #[test]
     fn a_park_named_for_a_mountain_is_the_park() {
         assert_eq!(
             unlisted("Hikers returned to Rocky Mountain National Park on Friday."),
