@@ -29,7 +29,7 @@ use super::publisher::{PublisherMemory, host_of};
 use super::weighed::{CandidateOut, candidates_out};
 use super::{
     Options, Recognised, Rule, Toponym, UnlistedPlace, Weights, detect_places_explained,
-    detect_unlisted_places,
+    detect_unlisted_places_with,
 };
 use crate::brief::MAX_TEXT_BYTES;
 use crate::brief::read::{read_bounded, text_from_bytes};
@@ -361,7 +361,9 @@ fn run_text(
         writeln!(out, "# {}", path.display()).map_err(write_error)?;
         if explain {
             let (found, dropped) = detect_places_explained(&text, gaz, options);
-            for line in explain_lines(&text, &found, &dropped, gaz, &options.weights) {
+            let unlisted = detect_unlisted_places_with(&text, &found, options.rules_off);
+            let lines = explain_lines(&text, &found, &unlisted, &dropped, gaz, &options.weights);
+            for line in lines {
                 writeln!(out, "{line}").map_err(write_error)?;
             }
             continue;
@@ -370,7 +372,7 @@ fn run_text(
         for t in &found {
             writeln!(out, "{}", text_line(t, gaz)).map_err(write_error)?;
         }
-        for p in detect_unlisted_places(&text, &found) {
+        for p in detect_unlisted_places_with(&text, &found, options.rules_off) {
             let (start, end) = (p.char_range.start, p.char_range.end);
             writeln!(out, "{start}\t{end}\t{}\t\tunlisted", p.text).map_err(write_error)?;
         }
@@ -622,7 +624,7 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         dropped: &[super::DroppedSpan],
     ) -> Result<(), Fatal> {
         let (gaz, text) = (self.gaz, article.text.as_str());
-        let unlisted = detect_unlisted_places(text, found);
+        let unlisted = detect_unlisted_places_with(text, found, self.options.rules_off);
         let weights = &self.options.weights;
         let listed = |t| {
             let out = if self.explain {
@@ -638,7 +640,10 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         let mut toponyms: Vec<ToponymOut> = found
             .iter()
             .map(listed)
-            .chain(unlisted.iter().map(ToponymOut::unlisted))
+            .chain(unlisted.iter().map(|p| ToponymOut {
+                rule: self.explain.then_some(Rule::UnlistedByForm.name()),
+                ..ToponymOut::unlisted(p)
+            }))
             .collect();
         toponyms.sort_by_key(|t| t.start);
         let record = ArticleOut {
@@ -702,7 +707,7 @@ mod tests {
         let text = "Russia keeps ships at Tartus and jets at Hmeimim, near Latakia. \
                     Talks were held in Moscow, at 12 Elm Street.";
         let found = super::super::detect_places(text, gaz);
-        let unlisted = detect_unlisted_places(text, &found);
+        let unlisted = super::super::detect_unlisted_places(text, &found);
         let id = RawValue::from_string("\"a \\\"quoted\\\" id\"".to_owned()).expect("JSON");
         let toponyms: Vec<ToponymOut> = found
             .iter()

@@ -11,6 +11,7 @@ use super::evidence::Evidence;
 use super::judge::RECOGNITION_RULES;
 use super::rules::Rule;
 use super::types::{DroppedSpan, Toponym};
+use super::unlisted::UnlistedPlace;
 use super::weights::Weights;
 
 /// One piece of evidence as `--explain` writes it in JSON.
@@ -65,16 +66,31 @@ pub(super) fn dropped_out<'a>(text: &'a str, dropped: &[DroppedSpan]) -> Vec<Dro
         .collect()
 }
 
-/// Lines for a plain-text explanation: every span in text order, found or
-/// dropped, tab-separated.
+/// Lines for a plain-text explanation: every span in text order, found
+/// (in the gazetteer or, `unlisted`, by its form) or dropped, tab-separated.
 pub(super) fn explain_lines(
     text: &str,
     found: &[Toponym],
+    unlisted: &[UnlistedPlace],
     dropped: &[DroppedSpan],
     gaz: &Gazetteer,
     weights: &Weights,
 ) -> Vec<String> {
     let mut lines: Vec<(usize, String)> = Vec::new();
+    for p in unlisted {
+        let rule = Rule::UnlistedByForm;
+        lines.push((
+            p.byte_range.start,
+            format!(
+                "found\t{}-{}\t{}\t{}\t{}",
+                p.char_range.start,
+                p.char_range.end,
+                p.text,
+                rule.name(),
+                rule.says()
+            ),
+        ));
+    }
     for t in found {
         let place = gaz.place(t.place());
         let best = &t.candidates[0];

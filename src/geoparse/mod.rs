@@ -49,7 +49,7 @@ pub use evidence::Evidence;
 pub use publisher::{PublisherMemory, host_of};
 pub use rules::{Rule, RulesOff};
 pub use types::{Candidate, DroppedSpan, Options, Toponym, Usage};
-pub use unlisted::{UnlistedPlace, detect_unlisted_places};
+pub use unlisted::{UnlistedPlace, detect_unlisted_places, detect_unlisted_places_with};
 pub use weights::Weights;
 
 /// The places named in `text`, in text order.

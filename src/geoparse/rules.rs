@@ -5,7 +5,8 @@
 //! [`super::judge::RECOGNITION_RULES`], the first that speaks deciding; the
 //! article-wide rules after them ([`Rule::OneSensePerson`],
 //! [`Rule::ListedTown`], [`Rule::CountyList`], [`Rule::UnsupportedTown`])
-//! revise what the walk kept.
+//! revise what the walk kept, and [`Rule::UnlistedByForm`] finds, last, the
+//! names the gazetteer lacks.
 
 macro_rules! rules {
     ($($(#[$doc:meta])* $rule:ident => $says:literal, [$($lexicon:literal),*];)*) => {
@@ -147,6 +148,10 @@ rules! {
     /// river far from every other place of the article is a namesake the
     /// atlas lacks, so it is left unplaced rather than put where it is not.
     RiverFarFromTheStory => "a river far from every other place of the article", [];
+    /// "Royal Street", "Raccoon Creek", "Lake Tahoe": a place the gazetteer
+    /// does not list, known by the word that ends or opens its name
+    /// (`unlisted.rs`); it has no point, so it is reported apart.
+    UnlistedByForm => "a street, building or feature the gazetteer does not list, known by its form", ["place_heads", "stream_words", "feature_openers", "feature_prefixes"];
 }
 
 impl Rule {

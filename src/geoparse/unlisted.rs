@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{FEATURE_OPENERS, FEATURE_PREFIXES, PLACE_HEADS, STREAM_WORDS};
+use super::rules::{Rule, RulesOff};
 use super::text::{next_ascii_capital, next_capital_or_non_ascii};
 use super::types::Toponym;
 use super::words;
@@ -29,8 +30,22 @@ pub struct UnlistedPlace {
 /// How many capitalised words may stand before the head word.
 const MAX_NAME_WORDS: usize = 3;
 
+/// [`detect_unlisted_places`], unless [`Rule::UnlistedByForm`] is in `off`.
+#[must_use]
+pub fn detect_unlisted_places_with(
+    text: &str,
+    listed: &[Toponym],
+    off: RulesOff,
+) -> Vec<UnlistedPlace> {
+    if off.is_off(Rule::UnlistedByForm) {
+        return Vec::new();
+    }
+    detect_unlisted_places(text, listed)
+}
+
 /// Street, building and feature names of `text` that do not overlap `listed`
-/// (the places found in it, in text order, as [`detect_places`] returns them).
+/// (the places found in it, in text order, as [`detect_places`] returns them):
+/// the work of [`Rule::UnlistedByForm`].
 ///
 /// [`detect_places`]: super::detect_places
 #[must_use]

@@ -220,6 +220,33 @@ fn geoparse_explain_names_the_rule_of_every_span_and_the_evidence_of_each_place(
 }
 
 #[test]
+fn geoparse_explain_names_the_rule_of_a_place_found_by_its_form_and_without_it_none_is_found() {
+    let text = temp(
+        "by-form.txt",
+        "Raccoon Creek rose near Athens, Ohio, and the parade turned onto Royal Street.",
+    );
+    let (code, stdout, stderr) = geobrief(&["geoparse", "--explain", &text]);
+    assert_eq!(code, 0, "{stderr}");
+    let found: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("found\t"))
+        .collect();
+    assert!(
+        found[0].starts_with("found\t0-13\tRaccoon Creek\tUnlistedByForm\t"),
+        "{stdout}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|l| l.contains("\tRoyal Street\tUnlistedByForm\t")),
+        "{stdout}"
+    );
+    let (_, plain, _) = geobrief(&["geoparse", "--without", "UnlistedByForm", &text]);
+    assert!(!plain.contains("\tunlisted"), "{plain}");
+    assert!(plain.contains("\tAthens\t"), "{plain}");
+}
+
+#[test]
 fn geoparse_without_a_rule_runs_without_it_and_a_wrong_name_lists_the_rules() {
     let text = temp("without.txt", "The talks resumed in March.");
     let (_, stdout, _) = geobrief(&["geoparse", &text]);

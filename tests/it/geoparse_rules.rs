@@ -6,7 +6,9 @@
 
 use egui_kittest::kittest::Queryable;
 use geobrief::gazetteer::Gazetteer;
-use geobrief::geoparse::{Options, Rule, RulesOff, detect_places_explained, lexicon};
+use geobrief::geoparse::{
+    Options, Rule, RulesOff, detect_places_explained, detect_unlisted_places_with, lexicon,
+};
 
 const TABLE: &str = include_str!("../geoparse_rules.tsv");
 
@@ -50,19 +52,30 @@ fn outcome(sentence: &str, off: RulesOff) -> (Vec<String>, Vec<(String, Rule)>) 
         ..Options::default()
     };
     let (found, dropped) = detect_places_explained(sentence, gaz, &options);
-    let found = found
+    // The places the gazetteer lacks, found by their form, in text order
+    // with the others ("Raccoon Creek#unlisted").
+    let unlisted = detect_unlisted_places_with(sentence, &found, off);
+    let mut at: Vec<(usize, String)> = found
         .iter()
         .map(|t| {
             let place = gaz.place(t.place());
-            format!(
+            let written = format!(
                 "{}@{}@{}#{}",
                 t.text,
                 place.country_code,
                 place.admin1_code,
                 place.kind.label()
-            )
+            );
+            (t.byte_range.start, written)
         })
+        .chain(
+            unlisted
+                .iter()
+                .map(|p| (p.byte_range.start, format!("{}@@#unlisted", p.text))),
+        )
         .collect();
+    at.sort_by_key(|(start, _)| *start);
+    let found = at.into_iter().map(|(_, written)| written).collect();
     let dropped = dropped
         .iter()
         .map(|d| (sentence[d.byte_range.clone()].to_owned(), d.rule))
