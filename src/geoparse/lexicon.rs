@@ -86,7 +86,7 @@ impl Lexicon {
 
     /// Whether `word` is on the list. Allocates nothing: this runs for every
     /// candidate name of every article.
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let len = bytes.len();
@@ -98,6 +98,15 @@ impl Lexicon {
         if (self.occupied[slot / 64] >> (slot % 64)) & 1 == 0 {
             return false;
         }
+        self.slot_holds(slot, bytes)
+    }
+
+    /// Whether the words of `slot` hold `bytes`: kept out of line so that
+    /// [`Self::contains`], whose bit tests answer most words, inlines into
+    /// its many callers without the comparisons.
+    #[inline(never)]
+    fn slot_holds(&self, slot: usize, bytes: &[u8]) -> bool {
+        let len = bytes.len();
         let (start, end) = self.slots[slot];
         let candidates = &self.by_slot[start as usize..end as usize];
         if self.any_case {
