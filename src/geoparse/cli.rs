@@ -522,7 +522,7 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             }
         });
         match article {
-            Ok(article) => self.article(&article),
+            Ok(article) => self.article(article),
             Err(reason) => {
                 let _ = writeln!(self.errors, "{label} line {line_no}: {reason}; skipped");
                 self.unread.lines += 1;
@@ -532,11 +532,12 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
     }
 
     /// Queues an article; reads the chunk once it is full.
-    fn article(&mut self, article: &ArticleIn) -> Result<(), Fatal> {
+    fn article(&mut self, article: ArticleIn) -> Result<(), Fatal> {
         self.pending_bytes += article.text.len();
         self.pending.push(Pending {
             id: article.id.to_owned(),
-            text: article.text.clone().into_owned(),
+            // Taken, not cloned: a text with escapes was already made a string.
+            text: article.text.into_owned(),
             host: article.url.as_deref().and_then(host_of),
         });
         // One worker gains nothing from a chunk, and each article is then
