@@ -135,6 +135,10 @@ impl StringList {
 #[derive(Debug)]
 pub(super) struct CodeTable {
     pub(super) codes: StringList,
+    /// The codes again, each its own string: a place's codes are read for
+    /// every candidate weighed, and indexing these is cheaper than slicing
+    /// the list's text (a few thousand codes, made once).
+    by_number: Vec<Box<str>>,
     owners: Bytes,
 }
 
@@ -144,7 +148,17 @@ impl CodeTable {
         if owners.len() != 4 * codes.len() {
             return Err(error(section, "one owner per code expected"));
         }
-        Ok(Self { codes, owners })
+        let by_number = codes.iter().map(Box::from).collect();
+        Ok(Self {
+            codes,
+            by_number,
+            owners,
+        })
+    }
+
+    /// Code number `i` (a record's code field), as [`StringList::get`] reads it.
+    pub(super) fn code(&self, i: usize) -> &str {
+        self.by_number.get(i).map_or("", |code| code)
     }
 
     /// The place whose own code `code` is.

@@ -305,8 +305,8 @@ impl Gazetteer {
             lat_deg: f64::from(u32_at(0) as i32) / 1e6,
             lon_deg: f64::from(u32_at(4) as i32) / 1e6,
             population: u64::from_le_bytes(population),
-            country_code: t.countries.codes.get(u16_at(26)),
-            admin1_code: t.admin1s.codes.get(u16_at(28)),
+            country_code: t.countries.code(u16_at(26)),
+            admin1_code: t.admin1s.code(u16_at(28)),
             geonames_id: Some(u32_at(16)).filter(|&g| g != 0),
             fame: u16_at(24) as u32,
         }
@@ -372,7 +372,7 @@ impl Gazetteer {
     /// The admin1 code of an [`Self::admin1_key`] ("US.GA"; "" for none).
     #[must_use]
     pub fn admin1_code_of_key(&self, key: u16) -> &str {
-        self.tables.admin1s.codes.get(usize::from(key))
+        self.tables.admin1s.code(usize::from(key))
     }
 
     /// [`Self::place`]'s `population` alone.
@@ -677,6 +677,17 @@ mod tests {
         assert_eq!(places("SAO PAULO"), places("São Paulo"));
         assert_eq!(places("St. Louis"), places("ST.  LOUIS"));
         assert!(gaz.is_given_name("George") && gaz.is_given_name("GEORGE"));
+    }
+
+    #[test]
+    fn a_code_read_by_number_is_the_code_its_list_holds() {
+        let tables = &Gazetteer::embedded().tables;
+        for table in [&tables.countries, &tables.admin1s] {
+            assert!(table.codes.len() > 200);
+            for i in 0..table.codes.len() + 2 {
+                assert_eq!(table.code(i), table.codes.get(i), "code {i}");
+            }
+        }
     }
 
     #[test]
