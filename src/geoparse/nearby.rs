@@ -119,7 +119,9 @@ impl PointGrid {
 /// For each key, the first two groups' places filed under it: enough to find
 /// one that is not the asking group's own.
 pub(super) struct FirstTwo<K> {
-    map: HashMap<K, Vec<(usize, PlaceId)>>,
+    /// Two slots in the entry, not a vector: the index is made again every
+    /// round of resolution, and a vector per key was an allocation each.
+    map: HashMap<K, [Option<(usize, PlaceId)>; 2]>,
 }
 
 impl<K> Default for FirstTwo<K> {
@@ -133,8 +135,10 @@ impl<K> Default for FirstTwo<K> {
 impl<K: Hash + Eq> FirstTwo<K> {
     pub fn push(&mut self, key: K, group: usize, place: PlaceId) {
         let entry = self.map.entry(key).or_default();
-        if entry.len() < 2 && entry.iter().all(|&(g, _)| g != group) {
-            entry.push((group, place));
+        if entry.iter().flatten().all(|&(g, _)| g != group)
+            && let Some(free) = entry.iter_mut().find(|slot| slot.is_none())
+        {
+            *free = Some((group, place));
         }
     }
 
@@ -147,6 +151,7 @@ impl<K: Hash + Eq> FirstTwo<K> {
         self.map
             .get(key)?
             .iter()
+            .flatten()
             .find(|&&(g, _)| g != own_group)
             .map(|&(_, p)| p)
     }
