@@ -207,8 +207,13 @@ impl ArticleOut<'_> {
         out.extend_from_slice(b"{\"id\":");
         out.extend_from_slice(self.id.get().as_bytes());
         out.extend_from_slice(b",\"toponyms\":[");
+        // Sized at once for every name: grown an insert at a time it was
+        // made again and again.
         let mut tails: rustc_hash::FxHashMap<usize, std::ops::Range<usize>> =
-            rustc_hash::FxHashMap::default();
+            rustc_hash::FxHashMap::with_capacity_and_hasher(
+                self.toponyms.len(),
+                Default::default(),
+            );
         for (i, t) in self.toponyms.iter().enumerate() {
             debug_assert!(t.rule.is_none() && t.evidence.is_none() && t.candidates.is_none());
             if i > 0 {
