@@ -65,12 +65,16 @@ impl StringList {
         if bytes.len() < rest_start {
             return Err(short());
         }
-        // Read as one run of numbers: a look-up per pair, each with its
-        // bounds checked, was a tenth of opening the gazetteer.
-        let offsets_ok = bytes[4..text_start]
-            .chunks_exact(4)
-            .map(|o| u32::from_le_bytes([o[0], o[1], o[2], o[3]]))
-            .is_sorted();
+        // Read as one run of numbers, without a branch per pair: a look-up
+        // per pair, each with its bounds checked, was a fifth of opening the
+        // gazetteer.
+        let mut previous = 0;
+        let mut offsets_ok = true;
+        for o in bytes[4..text_start].chunks_exact(4) {
+            let offset = u32::from_le_bytes([o[0], o[1], o[2], o[3]]);
+            offsets_ok &= previous <= offset;
+            previous = offset;
+        }
         if !offsets_ok {
             return Err(error(section, "offsets out of order"));
         }
