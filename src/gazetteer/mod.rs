@@ -15,7 +15,8 @@ mod name_index;
 mod name_index_build;
 mod normalise;
 
-use std::sync::OnceLock;
+use rustc_hash::FxHashMap;
+use std::sync::{Mutex, OnceLock};
 
 pub use compact::{CompactError, StringList as Spellings};
 pub use encode::GazetteerError;
@@ -219,7 +220,19 @@ pub struct NameEntry<'g> {
 /// The places and an index of their names, in the compact form of `encode.rs`.
 pub struct Gazetteer {
     tables: compact::Tables,
+    /// The names map's values of words that are no spelling, as
+    /// [`Self::key_value`] walked them: a walk of the map costs a thousand
+    /// instructions or more, and the same capitalised words ("The",
+    /// "Ministry") are asked of article after article.
+    walked: Mutex<FxHashMap<Box<str>, Option<KeyValue>>>,
 }
+
+/// A names map's value, taken apart: postings start, postings count, flags.
+type KeyValue = (usize, usize, u64);
+
+/// Words [`Gazetteer::walked`] keeps before it starts again, so that a long
+/// run's memory stays bounded (a word is a few dozen bytes).
+const WALKED_WORDS: usize = 1 << 16;
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -237,7 +250,7 @@ impl Default for Gazetteer {
             .map_err(|e| e.to_string())
             .and_then(|e| compact::Tables::from_encoded(e).map_err(|e| e.to_string()));
         match tables {
-            Ok(tables) => Self { tables },
+            Ok(tables) => Self::of_tables(tables),
             Err(e) => unreachable!("an empty gazetteer encodes: {e}"),
         }
     }
@@ -251,10 +264,19 @@ impl Gazetteer {
     /// Only if the embedded bytes are malformed, which a unit test rules out.
     pub fn embedded() -> &'static Self {
         static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
-        EMBEDDED.get_or_init(|| Self {
-            tables: compact::Tables::from_blob(EMBEDDED_COMPACT)
-                .expect("the embedded gazetteer is checked by a unit test"),
+        EMBEDDED.get_or_init(|| {
+            Self::of_tables(
+                compact::Tables::from_blob(EMBEDDED_COMPACT)
+                    .expect("the embedded gazetteer is checked by a unit test"),
+            )
         })
+    }
+
+    fn of_tables(tables: compact::Tables) -> Self {
+        Self {
+            tables,
+            walked: Mutex::default(),
+        }
     }
 
     /// Reads gazetteer text in the format written by `build_gazetteer.py`.
@@ -262,7 +284,7 @@ impl Gazetteer {
         let encoded = encode::encode(text)?;
         let tables = compact::Tables::from_encoded(encoded)
             .map_err(|e| GazetteerError::Index(e.to_string()))?;
-        Ok(Self { tables })
+        Ok(Self::of_tables(tables))
     }
 
     /// The place `id`.
@@ -283,8 +305,8 @@ impl Gazetteer {
             lat_deg: f64::from(u32_at(0) as i32) / 1e6,
             lon_deg: f64::from(u32_at(4) as i32) / 1e6,
             population: u64::from_le_bytes(population),
-            country_code: t.countries.codes.get(u16_at(26)),
-            admin1_code: t.admin1s.codes.get(u16_at(28)),
+            country_code: t.countries.code(u16_at(26)),
+            admin1_code: t.admin1s.code(u16_at(28)),
             geonames_id: Some(u32_at(16)).filter(|&g| g != 0),
             fame: u16_at(24) as u32,
         }
@@ -350,7 +372,7 @@ impl Gazetteer {
     /// The admin1 code of an [`Self::admin1_key`] ("US.GA"; "" for none).
     #[must_use]
     pub fn admin1_code_of_key(&self, key: u16) -> &str {
-        self.tables.admin1s.codes.get(usize::from(key))
+        self.tables.admin1s.code(usize::from(key))
     }
 
     /// [`Self::place`]'s `population` alone.
@@ -440,6 +462,22 @@ impl Gazetteer {
         }
         // A short ASCII word folds to its lowercase letters: the map is asked
         // for them at once, without walking as the key is made.
+        // A poisoned lock only loses the memory: the map is walked again.
+        if let Some(known) = self.walked.lock().ok().and_then(|w| w.get(name).copied()) {
+            return known;
+        }
+        let value = self.walk_key_value(name);
+        if let Ok(mut walked) = self.walked.lock() {
+            if walked.len() >= WALKED_WORDS {
+                walked.clear();
+            }
+            walked.insert(name.into(), value);
+        }
+        value
+    }
+
+    /// The names map's value for the key of `name`, walked in the map.
+    fn walk_key_value(&self, name: &str) -> Option<(usize, usize, u64)> {
         let bytes = name.as_bytes();
         if bytes.len() <= 32 && bytes.iter().all(u8::is_ascii_alphanumeric) {
             let mut key = [0u8; 32];
@@ -639,6 +677,28 @@ mod tests {
         assert_eq!(places("SAO PAULO"), places("São Paulo"));
         assert_eq!(places("St. Louis"), places("ST.  LOUIS"));
         assert!(gaz.is_given_name("George") && gaz.is_given_name("GEORGE"));
+    }
+
+    #[test]
+    fn a_code_read_by_number_is_the_code_its_list_holds() {
+        let tables = &Gazetteer::embedded().tables;
+        for table in [&tables.countries, &tables.admin1s] {
+            assert!(table.codes.len() > 200);
+            for i in 0..table.codes.len() + 2 {
+                assert_eq!(table.code(i), table.codes.get(i), "code {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_asked_again_is_answered_from_memory_as_the_walk_answers_it() {
+        let gaz = Gazetteer::embedded();
+        for word in ["George", "GEORGE", "Ministry", "The", "São Paulo", "Xqzzy"] {
+            let walked = gaz.walk_key_value(word);
+            assert_eq!(gaz.key_value(word), walked, "{word:?}, first");
+            assert_eq!(gaz.key_value(word), walked, "{word:?}, remembered");
+        }
+        assert!(gaz.is_given_name("George") && gaz.is_given_name("George"));
     }
 
     #[test]

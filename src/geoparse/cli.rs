@@ -207,8 +207,13 @@ impl ArticleOut<'_> {
         out.extend_from_slice(b"{\"id\":");
         out.extend_from_slice(self.id.get().as_bytes());
         out.extend_from_slice(b",\"toponyms\":[");
+        // Sized at once for every name: grown an insert at a time it was
+        // made again and again.
         let mut tails: rustc_hash::FxHashMap<usize, std::ops::Range<usize>> =
-            rustc_hash::FxHashMap::default();
+            rustc_hash::FxHashMap::with_capacity_and_hasher(
+                self.toponyms.len(),
+                Default::default(),
+            );
         for (i, t) in self.toponyms.iter().enumerate() {
             debug_assert!(t.rule.is_none() && t.evidence.is_none() && t.candidates.is_none());
             if i > 0 {
@@ -472,8 +477,13 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
     /// Every line of a whole file's bytes.
     fn lines(&mut self, bytes: &[u8], label: &str) -> Result<(), Fatal> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
-            self.line(line, label, index + 1)?;
+        // The line ends are found by memchr, many bytes at a time: splitting
+        // on a closure looked at each byte and cost 4% of a 2 MB run.
+        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+        let mut start = 0;
+        for (index, end) in ends.enumerate() {
+            self.line(&bytes[start..end], label, index + 1)?;
+            start = end + 1;
         }
         Ok(())
     }
@@ -519,7 +529,7 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             }
         });
         match article {
-            Ok(article) => self.article(&article),
+            Ok(article) => self.article(article),
             Err(reason) => {
                 let _ = writeln!(self.errors, "{label} line {line_no}: {reason}; skipped");
                 self.unread.lines += 1;
@@ -529,11 +539,12 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
     }
 
     /// Queues an article; reads the chunk once it is full.
-    fn article(&mut self, article: &ArticleIn) -> Result<(), Fatal> {
+    fn article(&mut self, article: ArticleIn) -> Result<(), Fatal> {
         self.pending_bytes += article.text.len();
         self.pending.push(Pending {
             id: article.id.to_owned(),
-            text: article.text.clone().into_owned(),
+            // Taken, not cloned: a text with escapes was already made a string.
+            text: article.text.into_owned(),
             host: article.url.as_deref().and_then(host_of),
         });
         // One worker gains nothing from a chunk, and each article is then

@@ -208,13 +208,14 @@ impl Evidence {
             Self::ContainsNamed(inner) | Self::HoldsNamedTown(inner) => {
                 ["contains ", name(inner), ", named in the article"].concat()
             }
-            Self::Near { place, km } => format!("{km:.0} km from {}", name(place)),
-            Self::Neighbours { place, km } => {
-                format!(
-                    "{km:.0} km from {}, a neighbour the article names",
-                    name(place)
-                )
-            }
+            Self::Near { place, km } => [&whole_km(*km), " km from ", name(place)].concat(),
+            Self::Neighbours { place, km } => [
+                &whole_km(*km),
+                " km from ",
+                name(place),
+                ", a neighbour the article names",
+            ]
+            .concat(),
             Self::InArticleRegion { area, .. } => {
                 ["near the article's other places in ", name(area)].concat()
             }
@@ -239,8 +240,31 @@ impl Evidence {
     }
 }
 
+/// `format!("{km:.0}")`, without the formatter's exact decimal expansion
+/// (a thousand instructions or more): rounding a float to a whole number is
+/// exact, and the formatter rounds a tie to even as `round_ties_even` does.
+fn whole_km(km: f64) -> String {
+    if km.is_finite() && km.is_sign_positive() && km < 1e15 {
+        (km.round_ties_even() as u64).to_string()
+    } else {
+        format!("{km:.0}")
+    }
+}
+
 fn population_words(population: u64) -> String {
-    if population >= 1_000_000 {
+    // Tenths of a million counted in whole numbers, as the formatter would
+    // round `population / 1e6`: it can differ only at a tie in decimal
+    // (x.x5 million), which the formatter is left to round.
+    if population >= 1_000_000 && population % 100_000 != 50_000 && population < 1 << 50 {
+        let tenths = (population + 50_000) / 100_000;
+        [
+            &(tenths / 10).to_string(),
+            ".",
+            &(tenths % 10).to_string(),
+            " million",
+        ]
+        .concat()
+    } else if population >= 1_000_000 {
         format!("{:.1} million", population as f64 / 1e6)
     } else if population >= 1_000 {
         [&(population / 1_000).to_string(), " thousand"].concat()
@@ -252,6 +276,35 @@ fn population_words(population: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_distance_and_a_population_read_as_the_formatter_writes_them() {
+        let halves = (0..4000).map(|i| f64::from(i) / 2.0);
+        let sevenths = (0..40_000).map(|i| f64::from(i) / 7.0);
+        let odd = [
+            0.0,
+            -0.0,
+            -0.4,
+            0.4999999999999999,
+            1e14 + 0.5,
+            2e15,
+            f64::NAN,
+        ];
+        for km in halves.chain(sevenths).chain(odd) {
+            assert_eq!(whole_km(km), format!("{km:.0}"), "{km}");
+        }
+        let steps = (1_000_000..30_000_000).step_by(9_973);
+        let ties = (1..400).map(|m| m * 100_000 + 50_000);
+        let big = [999_999, 1_000_000, 8_100_000_000, u64::MAX / 3];
+        for people in steps.chain(ties).chain(big) {
+            let expected = if people >= 1_000_000 {
+                format!("{:.1} million", people as f64 / 1e6)
+            } else {
+                population_words(people)
+            };
+            assert_eq!(population_words(people), expected, "{people}");
+        }
+    }
 
     #[test]
     fn a_population_reads_in_millions_or_thousands() {

@@ -62,11 +62,14 @@ pub(super) fn group_mentions(
     gaz: &Gazetteer,
     weights: &Weights,
 ) -> (Vec<NameGroup>, Vec<usize>) {
-    let mut group_of_key: HashMap<String, usize> = HashMap::default();
+    // Both maps sized at once for every mention: they are made per article.
+    let mut group_of_key: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut groups: Vec<NameGroup> = Vec::new();
     let mut group_of_mention = Vec::with_capacity(mentions.len());
     // Most names come back in the same spelling: those skip making a key.
-    let mut group_of_spelling: HashMap<usize, usize> = HashMap::default();
+    let mut group_of_spelling: HashMap<usize, usize> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for mention in mentions {
         if let Some(&index) = group_of_spelling.get(&mention.spelling) {
             group_of_mention.push(index);

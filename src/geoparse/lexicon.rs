@@ -54,10 +54,10 @@ impl Lexicon {
         }
         let any_case = any_case.unwrap_or_else(|| panic!("lexicon {name}: no `# match:` line"));
         let mut by_slot = words.clone();
-        by_slot.sort_by_key(|w| slot_of(w.as_bytes()[0], w.len()));
+        by_slot.sort_by_key(|w| slot_of(w.as_bytes()));
         let mut slots = Box::new([(0u32, 0u32); SLOTS]);
         for (i, word) in by_slot.iter().enumerate() {
-            let entry = &mut slots[slot_of(word.as_bytes()[0], word.len())];
+            let entry = &mut slots[slot_of(word.as_bytes())];
             if entry.1 == 0 {
                 entry.0 = i as u32;
             }
@@ -65,7 +65,7 @@ impl Lexicon {
         }
         let mut occupied = [0u64; SLOTS / 64];
         for word in &words {
-            let slot = slot_of(word.as_bytes()[0], word.len());
+            let slot = slot_of(word.as_bytes());
             occupied[slot / 64] |= 1 << (slot % 64);
         }
         let lengths = words.iter().fold(0u64, |mask, w| {
@@ -86,7 +86,7 @@ impl Lexicon {
 
     /// Whether `word` is on the list. Allocates nothing: this runs for every
     /// candidate name of every article.
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let len = bytes.len();
@@ -94,10 +94,19 @@ impl Lexicon {
         if len >= 64 || (self.lengths >> len) & 1 == 0 {
             return false;
         }
-        let slot = slot_of(bytes[0], len);
+        let slot = slot_of(bytes);
         if (self.occupied[slot / 64] >> (slot % 64)) & 1 == 0 {
             return false;
         }
+        self.slot_holds(slot, bytes)
+    }
+
+    /// Whether the words of `slot` hold `bytes`: kept out of line so that
+    /// [`Self::contains`], whose bit tests answer most words, inlines into
+    /// its many callers without the comparisons.
+    #[inline(never)]
+    fn slot_holds(&self, slot: usize, bytes: &[u8]) -> bool {
+        let len = bytes.len();
         let (start, end) = self.slots[slot];
         let candidates = &self.by_slot[start as usize..end as usize];
         if self.any_case {
@@ -110,14 +119,22 @@ impl Lexicon {
     }
 }
 
-/// Slots of a list: by the first letter, either case alike (its low five
-/// bits), and the length modulo 16; most words asked have none on the list
-/// in their slot, and the rest one or two.
-const SLOTS: usize = 32 * 16;
+/// Slots of a list: by the first, second and last letters, either case
+/// alike (their low five bits), and the length, mixed into 1024 slots; most
+/// words asked have none on the list in their slot, and the rest one, at
+/// most three (a slot of the first letter and the length alone held up to
+/// seven given names, each compared in turn).
+const SLOTS: usize = 1024;
 
 #[inline]
-fn slot_of(first: u8, len: usize) -> usize {
-    (usize::from(first & 31) << 4) | (len & 15)
+fn slot_of(bytes: &[u8]) -> usize {
+    let letter = |i: Option<usize>| u32::from(i.and_then(|i| bytes.get(i)).map_or(0, |b| b & 31));
+    let letters =
+        (letter(Some(0)) << 10) | (letter(Some(1)) << 5) | letter(bytes.len().checked_sub(1));
+    let mixed = letters
+        .wrapping_mul(0x9E37_79B1)
+        .wrapping_add((bytes.len() as u32).wrapping_mul(0x85EB_CA77));
+    (mixed >> 22) as usize
 }
 
 macro_rules! lexicons {
