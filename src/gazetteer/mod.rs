@@ -16,7 +16,9 @@ mod name_index_build;
 mod normalise;
 
 use rustc_hash::FxHashMap;
-use std::sync::{Mutex, OnceLock};
+use std::cell::RefCell;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use compact::{CompactError, StringList as Spellings};
 pub use encode::GazetteerError;
@@ -220,18 +222,30 @@ pub struct NameEntry<'g> {
 /// The places and an index of their names, in the compact form of `encode.rs`.
 pub struct Gazetteer {
     tables: compact::Tables,
+    /// This gazetteer's number, which its entries in [`WALKED`] carry.
+    number: u64,
+}
+
+/// The numbers of gazetteers, one each.
+static NEXT_NUMBER: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
     /// The names map's values of words that are no spelling, as
-    /// [`Self::key_value`] walked them: a walk of the map costs a thousand
-    /// instructions or more, and the same capitalised words ("The",
-    /// "Ministry") are asked of article after article.
-    walked: Mutex<FxHashMap<Box<str>, Option<KeyValue>>>,
+    /// [`Gazetteer::key_value`] walked them, for the gazetteer of the first
+    /// number: a walk of the map costs a thousand instructions or more, and
+    /// the same capitalised words ("The", "Ministry") are asked of article
+    /// after article. One memory per thread, so that workers share no lock.
+    static WALKED: RefCell<(u64, WalkedWords)> = RefCell::new((u64::MAX, FxHashMap::default()));
 }
 
 /// A names map's value, taken apart: postings start, postings count, flags.
 type KeyValue = (usize, usize, u64);
 
-/// Words [`Gazetteer::walked`] keeps before it starts again, so that a long
-/// run's memory stays bounded (a word is a few dozen bytes).
+/// Words that are no spelling, with the names map's value of each.
+type WalkedWords = FxHashMap<Box<str>, Option<KeyValue>>;
+
+/// Words [`WALKED`] keeps before it starts again, so that a long run's
+/// memory stays bounded (a word is a few dozen bytes).
 const WALKED_WORDS: usize = 1 << 16;
 
 impl std::fmt::Debug for Gazetteer {
@@ -275,7 +289,7 @@ impl Gazetteer {
     fn of_tables(tables: compact::Tables) -> Self {
         Self {
             tables,
-            walked: Mutex::default(),
+            number: NEXT_NUMBER.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -460,24 +474,27 @@ impl Gazetteer {
         if let Some(spelling) = self.tables.spelling_index.get(name.as_bytes()) {
             return self.spelling_value(spelling);
         }
-        // A short ASCII word folds to its lowercase letters: the map is asked
-        // for them at once, without walking as the key is made.
-        // A poisoned lock only loses the memory: the map is walked again.
-        if let Some(known) = self.walked.lock().ok().and_then(|w| w.get(name).copied()) {
-            return known;
-        }
-        let value = self.walk_key_value(name);
-        if let Ok(mut walked) = self.walked.lock() {
-            if walked.len() >= WALKED_WORDS {
-                walked.clear();
+        WALKED.with_borrow_mut(|(number, words)| {
+            if *number != self.number {
+                words.clear();
+                *number = self.number;
             }
-            walked.insert(name.into(), value);
-        }
-        value
+            if let Some(&known) = words.get(name) {
+                return known;
+            }
+            let value = self.walk_key_value(name);
+            if words.len() >= WALKED_WORDS {
+                words.clear();
+            }
+            words.insert(name.into(), value);
+            value
+        })
     }
 
     /// The names map's value for the key of `name`, walked in the map.
     fn walk_key_value(&self, name: &str) -> Option<(usize, usize, u64)> {
+        // A short ASCII word folds to its lowercase letters: the map is asked
+        // for them at once, without walking as the key is made.
         let bytes = name.as_bytes();
         if bytes.len() <= 32 && bytes.iter().all(u8::is_ascii_alphanumeric) {
             let mut key = [0u8; 32];
@@ -688,6 +705,19 @@ mod tests {
                 assert_eq!(table.code(i), table.codes.get(i), "code {i}");
             }
         }
+    }
+
+    #[test]
+    fn two_gazetteers_asked_in_turn_on_one_thread_each_answer_as_their_own_walk() {
+        let embedded = Gazetteer::embedded();
+        // "Ministry" is an everyday word to the small one, nothing to the other.
+        let small = Gazetteer::from_tsv(&format!("{TWO_PLACES}W\tministry\n")).expect("valid");
+        for word in ["Ministry", "George", "Ministry", "George"] {
+            for gaz in [embedded, &small] {
+                assert_eq!(gaz.key_value(word), gaz.walk_key_value(word), "{word:?}");
+            }
+        }
+        assert_ne!(embedded.key_value("Ministry"), small.key_value("Ministry"));
     }
 
     #[test]
