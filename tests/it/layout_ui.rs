@@ -137,8 +137,9 @@ fn a_click_on_the_detail_inset_puts_a_new_place_where_it_was_clicked() {
     assert!(app.map.gesture.is_none(), "the click ended the gesture");
 }
 
-#[test]
-fn at_1280_by_800_a_found_place_s_card_shows_the_other_places_of_its_name() {
+/// A local story of Humboldt and Jackson, Tennessee, found by the machine,
+/// in a 1280x800 window with Humboldt selected.
+fn humboldt_selected_at_1280_by_800() -> App {
     let title = "Local dancer in the spotlight";
     let brief = geobrief::compose::brief_from_text(
         &format!(
@@ -152,6 +153,12 @@ fn at_1280_by_800_a_found_place_s_card_shows_the_other_places_of_its_name() {
     let mut harness = harness_sized(GeobriefApp::new(brief, None), egui::vec2(1280.0, 800.0));
     assert!(harness.state_mut().select_by_id("humboldt"));
     harness.run();
+    harness
+}
+
+#[test]
+fn at_1280_by_800_a_found_place_s_card_shows_the_other_places_of_its_name() {
+    let harness = humboldt_selected_at_1280_by_800();
     let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
     // The radio buttons of the card's "Places of that name".
     let pick = |name: &'static str| {
@@ -180,19 +187,7 @@ fn at_1280_by_800_a_found_place_s_card_shows_the_other_places_of_its_name() {
 
 #[test]
 fn a_town_and_the_district_of_its_name_are_told_apart_in_the_card_s_places_of_that_name() {
-    let title = "Local dancer in the spotlight";
-    let brief = geobrief::compose::brief_from_text(
-        &format!(
-            "{title}\n\nDanielle Taylor of Humboldt will dance with Ballet Arts of Jackson \
-             this weekend at the civic center."
-        ),
-        title,
-        geobrief::gazetteer::Gazetteer::embedded(),
-        &geobrief::geoparse::Options::default(),
-    );
-    let mut harness = harness_sized(GeobriefApp::new(brief, None), egui::vec2(1280.0, 800.0));
-    assert!(harness.state_mut().select_by_id("humboldt"));
-    harness.run();
+    let harness = humboldt_selected_at_1280_by_800();
     let labels: Vec<String> = harness
         .query_all_by(|n| {
             n.role() == Role::RadioButton
