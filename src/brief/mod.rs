@@ -265,7 +265,7 @@ impl PlaceKind {
             Self::NavalBase => "naval facility",
             Self::AirBase => "air base",
             Self::Capital => "capital city",
-            Self::City => "city",
+            Self::City => "city or town",
             Self::Country => "country",
             Self::Region => "region",
             Self::Area => "area",
