@@ -12,7 +12,7 @@
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
 
 use super::evidence::Evidence;
-use super::group::NameGroup;
+use super::group::{NameGroup, is_unplaced_town};
 
 /// A region needs this much of the article's other names in it: one name the
 /// text settles ("Atlanta" alone says which "Athens"), or two it does not...
@@ -77,7 +77,11 @@ impl<'g> ArticleRegions<'g> {
             let weight = match best {
                 // A small town nothing places says nothing of where the
                 // story is.
-                Some(c) if drops_unplaced_towns && unplaced_town(group, c, gaz) => 0.0,
+                Some(c)
+                    if drops_unplaced_towns && is_unplaced_town(c, group.hints.vouched, gaz) =>
+                {
+                    0.0
+                }
                 Some(c) if counts(gaz.kind(c.place)) => {
                     let settled = group.candidates.len() == 1
                         || is_state
@@ -188,12 +192,4 @@ fn counts(kind: PlaceKind) -> bool {
             | PlaceKind::Lake
             | PlaceKind::River
     )
-}
-
-/// Whether the winner is a small town nothing in the article has placed so
-/// far: the filter drops such a name ([`super::rules::Rule::UnsupportedTown`]).
-fn unplaced_town(group: &NameGroup, best: &super::types::Candidate, gaz: &Gazetteer) -> bool {
-    gaz.kind(best.place) == PlaceKind::Town
-        && !group.hints.vouched
-        && !best.evidence.iter().any(Evidence::is_local)
 }

@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use crate::gazetteer::{Gazetteer, PlaceKind};
 
-use super::evidence::Evidence;
-use super::group::NameGroup;
+use super::group::{NameGroup, is_unplaced_town};
 use super::rules::{Rule, RulesOff};
 use super::types::{Candidate, DroppedSpan, Mention, Toponym, Usage};
 
@@ -144,8 +143,5 @@ fn is_unsupported_town(
     best: &Candidate,
     gaz: &Gazetteer,
 ) -> bool {
-    gaz.place(best.place).kind == PlaceKind::Town
-        && mention.usage != Usage::Demonym
-        && !placed_by_preposition
-        && !best.evidence.iter().any(Evidence::is_local)
+    mention.usage != Usage::Demonym && is_unplaced_town(best, placed_by_preposition, gaz)
 }

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind, name_key};
 
+use super::evidence::Evidence;
 use super::lexicon::DIVISION_WORDS;
 use super::prior::candidates_of;
 use super::types::{Candidate, Mention};
@@ -156,4 +157,15 @@ fn add_qualifiers(
             }
         }
     }
+}
+
+/// Whether a name's winner is a small town that nothing in the article has
+/// placed so far (no preposition of place vouches for it, no local
+/// evidence): the filter drops such a name
+/// ([`super::rules::Rule::UnsupportedTown`]), and the article's region does
+/// not count it.
+pub(super) fn is_unplaced_town(best: &Candidate, vouched: bool, gaz: &Gazetteer) -> bool {
+    gaz.kind(best.place) == PlaceKind::Town
+        && !vouched
+        && !best.evidence.iter().any(Evidence::is_local)
 }
