@@ -334,7 +334,8 @@ fn person_before_speech(s: &Span<'_>) -> Option<Outcome> {
 /// "the Georgia Public Service Commission", "of Georgia Educators": after a
 /// lowercase word, a state or country named like a woman is the place.
 /// ("is Virginia Alexander, recipient of" is still the woman: a surname
-/// that ends her name.)
+/// that ends her name.) "The" does not open a person's name: "the Houston
+/// Rockets" is the city's team.
 fn given_name_before_surname(s: &Span<'_>) -> Option<Outcome> {
     let given_name = words::is_given_name(s.surface) || s.entry.given_name;
     let area_after_lowercase = || {
@@ -350,6 +351,7 @@ fn given_name_before_surname(s: &Span<'_>) -> Option<Outcome> {
                     && !words::is_place_head(a)
                     && !words::is_local_office_word(a)
             })
+            && !s.before_is(|b| b.eq_ignore_ascii_case("the"))
             && !area_after_lowercase(),
         Outcome::Person,
     )
