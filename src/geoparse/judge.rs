@@ -14,8 +14,8 @@ use super::lexicon::{COMPASS_WORDS, COUNTY_WORDS, ERA_ABBREVIATIONS, STREAM_WORD
 use super::local_cues;
 use super::name_shapes::{
     is_a_language_here, is_abbreviation_at, is_after_comma, is_followed_by_initial, is_name_word,
-    is_place_of_a_building, is_residence, is_saints_institution, is_second_town,
-    is_surname_ending_a_name, name_ends_after, says_it_is_a_town,
+    is_place_of_a_building, is_saints_institution, is_second_town, is_surname_ending_a_name,
+    name_ends_after, says_it_is_a_town,
 };
 use super::place_facts::{is_curated, is_well_known};
 use super::rules::{Outcome, Rule, RulesOff, Verdict};
@@ -560,7 +560,7 @@ fn surname_needs_company(s: &Span<'_>) -> Option<Outcome> {
             && !is_well_known(s.senses, s.gaz)
             && !s.before_is(words::is_locative)
             && !words::is_after_direction_of(text, span.start)
-            && !is_residence(text, span.start)
+            && !local_cues::is_residence(text, span.start)
             && !text[span.end..]
                 .strip_prefix(", ")
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase))

@@ -1,14 +1,16 @@
 //! What a local paper writes around a town that shares its name with a person
 //! ("Monroe", "Greer", "Lindsay"), and that says it is the town: a dateline
 //! ("TORRINGTON — City Council approved"), "the city of Monroe", "downtown
-//! Greer", "an Augusta native", "Greer City Hall", or a list of other places
+//! Greer", "an Augusta native", "Greer City Hall", "Betty Kneasel of Myerstown",
+//! or a list of other places
 //! ("Middletown, Trenton and Monroe"). Each is read from the words right around
 //! the name, so recognition stays one pass over the text.
 
 use std::ops::Range;
 
-use super::lexicon::{LOCAL_CUE_WORDS, TOWN_WORDS};
-use super::text::{ends_with_word, is_sentence_start};
+use super::lexicon::{LOCAL_CUE_WORDS, RESIDENCE_WORDS, TOWN_WORDS};
+use super::text::{ends_with_word, is_sentence_start, starts_upper, word_before};
+use super::words::is_given_name;
 
 /// "Brent Boggs, D-Braxton", "(R-Lilburn)": a legislator's party and the
 /// place they sit for.
@@ -24,6 +26,7 @@ fn is_party_home(text: &str, at: usize) -> bool {
 /// place word after the name, a legislator's home.
 pub(super) fn has_local_cue(text: &str, span: &Range<usize>, after: Option<&str>) -> bool {
     is_party_home(text, span.start)
+        || is_residence(text, span.start)
         || is_dateline(text, span)
         || is_named_as_a_town(text, span.start)
         || is_followed_by_a_place_word(after)
@@ -86,6 +89,31 @@ pub(super) fn is_followed_by_a_place_word(after: Option<&str>) -> bool {
     after.is_some_and(|a| LOCAL_CUE_WORDS.contains(a))
 }
 
+/// "Michael Durr, of Trenton", "formerly of Augusta", "a native of Greer":
+/// where a local paper says a person lives or comes from.
+pub(super) fn is_residence(text: &str, at: usize) -> bool {
+    let Some(head) = text[..at].strip_suffix("of ") else {
+        return false;
+    };
+    let head = head.trim_end_matches(' ');
+    head.ends_with(',')
+        || RESIDENCE_WORDS
+            .words
+            .iter()
+            .any(|w| ends_with_word(head, w))
+        || ends_with_a_persons_name(text, head.len())
+}
+
+/// "Betty Kneasel" just before `at`: a given name and a capitalised word.
+fn ends_with_a_persons_name(text: &str, at: usize) -> bool {
+    let Some(surname) = word_before(text, at + 1)
+        .filter(|w| starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) && w.len() > 1)
+    else {
+        return false;
+    };
+    word_before(text, at - surname.len()).is_some_and(is_given_name)
+}
+
 /// What separates two items of a list of places: "Middletown, Trenton and
 /// Monroe", "Gainesville and Lindsay".
 pub(super) fn is_list_separator(between: &str) -> bool {
@@ -129,6 +157,30 @@ mod tests {
         assert!(!is_named_as_a_town(text, span_of(text, "Greer").start));
         let text = "Shops in downtown Greer opened.";
         assert!(is_named_as_a_town(text, span_of(text, "Greer").start));
+    }
+
+    #[test]
+    fn a_person_of_a_town_lives_there_but_a_president_of_a_firm_does_not() {
+        for text in [
+            "Flowers came from Betty Kneasel of Myerstown.",
+            "Michael Durr, of Myerstown, spoke.",
+            "She was a resident of Myerstown.",
+        ] {
+            assert!(
+                is_residence(text, span_of(text, "Myerstown").start),
+                "{text}"
+            );
+        }
+        for text in [
+            "Dan Adkins, vice president of Myerstown Tyres, spoke.",
+            "The Bank of Myerstown opened.",
+            "Dear Kneasel of Myerstown",
+        ] {
+            assert!(
+                !is_residence(text, span_of(text, "Myerstown").start),
+                "{text}"
+            );
+        }
     }
 
     #[test]

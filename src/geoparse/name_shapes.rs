@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameKind, PlaceKind};
 
-use super::lexicon::{LANGUAGE_VERBS, LANGUAGE_WORDS, RESIDENCE_WORDS};
+use super::lexicon::{LANGUAGE_VERBS, LANGUAGE_WORDS};
 use super::local_cues;
 use super::text::{starts_upper, word_after, word_before};
 use super::words;
@@ -112,22 +112,6 @@ pub(super) fn is_abbreviation_at(text: &str, at: usize, word: &str) -> bool {
 pub(super) fn says_it_is_a_town(text: &str, span: &Range<usize>, after: Option<&str>) -> bool {
     local_cues::has_local_cue(text, span, after)
         || after.is_some_and(|a| starts_upper(a) && words::is_local_office_word(a))
-}
-
-/// "Michael Durr, of Trenton", "formerly of Augusta", "a native of Greer":
-/// where a local paper says a person lives or comes from.
-pub(super) fn is_residence(text: &str, at: usize) -> bool {
-    let Some(head) = text[..at].strip_suffix("of ") else {
-        return false;
-    };
-    let head = head.trim_end_matches(' ');
-    head.ends_with(',')
-        || RESIDENCE_WORDS.words.iter().any(|w| {
-            head.len()
-                .checked_sub(w.len())
-                .and_then(|start| head.get(start..))
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
-        })
 }
 
 /// A capitalised word that can be half of a person's name: not a function word
