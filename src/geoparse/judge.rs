@@ -231,8 +231,15 @@ fn seat_of_power_speaks(s: &Span<'_>) -> Option<Outcome> {
     )
 }
 
+/// "President Lincoln", "Capt. Jackson"; not "the Ministry of Justice.
+/// Azerbaijan has": a whole word with a full stop ends its sentence, where an
+/// abbreviation ("Capt.", "Supt.") does not.
 fn title_before_name(s: &Span<'_>) -> Option<Outcome> {
-    when(s.before_is(words::is_title), Outcome::Person)
+    let ends_a_sentence = |b: &str| b.len() > 6 && b.ends_with('.');
+    when(
+        s.before_is(|b| words::is_title(b) && !ends_a_sentence(b)),
+        Outcome::Person,
+    )
 }
 
 /// Only a capitalised word can be a given name: the look-ups wait for that.
