@@ -272,18 +272,15 @@ fn middle_initial_after(s: &Span<'_>) -> Option<Outcome> {
 
 /// "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
 /// run of capitalised words is the tail of another name. ("on Sunday.
-/// Grovetown police", "Trailing Watertown by two": a word that ends a
-/// sentence, or a verb's "-ing" form, is not part of it.)
+/// Grovetown police": a word that ends a sentence is not part of it.)
 fn tail_of_longer_name(s: &Span<'_>) -> Option<Outcome> {
     let ends_a_sentence = |b: &str| b.len() > 4 && b.ends_with('.');
-    let gerund = |b: &str| b.len() >= 6 && b.ends_with("ing");
     when(
         s.single_word
             && !s.notable
             && s.before_is(|b| {
                 starts_upper(b)
                     && !ends_a_sentence(b)
-                    && !gerund(b)
                     && !words::is_function_word(b)
                     && s.gaz.lookup(b).is_empty()
             }),
