@@ -554,8 +554,7 @@ fn everyday_word(s: &Span<'_>) -> Option<Outcome> {
 }
 
 /// A place that is also a common surname needs a preposition of place
-/// before it ("in Bassett", "east of Bassett") or a region after it
-/// ("Bassett, Neb."), unless it is
+/// before it or a region after it ("in Bassett", "Bassett, Neb."), unless it is
 /// too well known to be mistaken ("Jordan", "Houston", "Georgia").
 fn surname_needs_company(s: &Span<'_>) -> Option<Outcome> {
     let (text, span) = (s.text, &s.range);
@@ -563,7 +562,6 @@ fn surname_needs_company(s: &Span<'_>) -> Option<Outcome> {
         s.entry.person_name
             && !is_well_known(s.senses, s.gaz)
             && !s.before_is(words::is_locative)
-            && !words::is_after_direction_of(text, span.start)
             && !local_cues::is_residence(text, span.start)
             && !text[span.end..]
                 .strip_prefix(", ")

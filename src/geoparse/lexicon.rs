@@ -156,7 +156,6 @@ lexicons! {
     CALENDAR = "calendar";
     COMPASS_WORDS = "compass_words";
     COUNTY_WORDS = "county_words";
-    DIRECTIONS = "directions";
     DIVISION_WORDS = "division_words";
     ENGLISH_SPEAKING = "english_speaking";
     ERA_ABBREVIATIONS = "era_abbreviations";

@@ -401,9 +401,7 @@ fn is_after_locative(text: &str, span: &Range<usize>, before: Option<&str>) -> b
             let after = &text[span.end..];
             !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
         }
-        Some(before) => {
-            words::is_locative(before) || words::is_after_direction_of(text, span.start)
-        }
+        Some(before) => words::is_locative(before),
         None => false,
     }
 }

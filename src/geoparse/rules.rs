@@ -116,7 +116,7 @@ rules! {
     /// "Nice work": an everyday word nothing marks as a place.
     EverydayWord => "an everyday word nothing marks as a place", ["locatives", "local_office_words", "local_cue_words", "town_words"];
     /// "Bassett said": a town named like a person needs a place word or a list.
-    SurnameNeedsCompany => "named like a person, with nothing that makes it a place", ["locatives", "directions", "residence_words", "local_cue_words", "town_words", "local_office_words"];
+    SurnameNeedsCompany => "named like a person, with nothing that makes it a place", ["locatives", "residence_words", "local_cue_words", "town_words", "local_office_words"];
     /// "the NICE program": capitals amid lowercase words are an acronym.
     ShoutedAcronym => "an acronym in capitals", [];
     /// "spoke only French": a language.

@@ -3,9 +3,9 @@
 //! lists themselves are data, in `lexicon/` ([`super::lexicon`]).
 
 use super::lexicon::{
-    CALENDAR, DIRECTIONS, FEATURE_OPENERS, FEATURE_PREFIXES, FUNCTION_WORDS, GIVEN_NAMES,
-    INSTITUTION_WORDS, LOCAL_OFFICE_WORDS, LOCATIVES, NOT_PLACES, PERSON_VERBS, PLACE_HEADS,
-    PLACE_WORDS_OF_A_NAME, SEATS_OF_POWER, SPEECH_VERBS, STREET_WORDS, TITLES,
+    CALENDAR, FEATURE_OPENERS, FEATURE_PREFIXES, FUNCTION_WORDS, GIVEN_NAMES, INSTITUTION_WORDS,
+    LOCAL_OFFICE_WORDS, LOCATIVES, NOT_PLACES, PERSON_VERBS, PLACE_HEADS, PLACE_WORDS_OF_A_NAME,
+    SEATS_OF_POWER, SPEECH_VERBS, STREET_WORDS, TITLES,
 };
 
 /// Calendar words that are also place names ("March", "May", "Sunday").
@@ -17,24 +17,6 @@ pub fn is_calendar_word(word: &str) -> bool {
 pub fn is_title(word: &str) -> bool {
     let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
     TITLES.contains(&word[..word.len() - dots])
-}
-
-/// Words of direction that, with "of", put a place after them ("two miles
-/// east of Brandon").
-pub fn is_direction(word: &str) -> bool {
-    DIRECTIONS.contains(word)
-}
-
-/// "two miles east of Brandon", "north of Paris": "of" after a word of
-/// direction, just before `at`.
-pub fn is_after_direction_of(text: &str, at: usize) -> bool {
-    let head = text[..at].trim_end_matches(' ');
-    head.len() < at
-        && head
-            .strip_suffix("of")
-            .filter(|rest| rest.ends_with(' '))
-            .and_then(|rest| super::text::word_before(text, rest.len()))
-            .is_some_and(is_direction)
 }
 
 /// Seats of power that the news names for the power itself ("the White House
