@@ -1,7 +1,7 @@
 //! What a local paper writes around a town that shares its name with a person
 //! ("Monroe", "Greer", "Lindsay"), and that says it is the town: a dateline
 //! ("TORRINGTON — City Council approved"), "the city of Monroe", "downtown
-//! Greer", "an Augusta native", "Greer City Hall", "Betty Kneasel of Myerstown",
+//! Greer", "an Augusta native", "Greer City Hall", "Michael Durr, of Trenton",
 //! or a list of other places
 //! ("Middletown, Trenton and Monroe"). Each is read from the words right around
 //! the name, so recognition stays one pass over the text.
@@ -9,8 +9,7 @@
 use std::ops::Range;
 
 use super::lexicon::{LOCAL_CUE_WORDS, RESIDENCE_WORDS, TOWN_WORDS};
-use super::text::{ends_with_word, is_sentence_start, starts_upper, word_before};
-use super::words::is_given_name;
+use super::text::{ends_with_word, is_sentence_start};
 
 /// "Brent Boggs, D-Braxton", "(R-Lilburn)": a legislator's party and the
 /// place they sit for.
@@ -101,17 +100,6 @@ pub(super) fn is_residence(text: &str, at: usize) -> bool {
             .words
             .iter()
             .any(|w| ends_with_word(head, w))
-        || ends_with_a_persons_name(text, head.len())
-}
-
-/// "Betty Kneasel" just before `at`: a given name and a capitalised word.
-fn ends_with_a_persons_name(text: &str, at: usize) -> bool {
-    let Some(surname) = word_before(text, at + 1)
-        .filter(|w| starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) && w.len() > 1)
-    else {
-        return false;
-    };
-    word_before(text, at - surname.len()).is_some_and(is_given_name)
 }
 
 /// What separates two items of a list of places: "Middletown, Trenton and
@@ -162,7 +150,6 @@ mod tests {
     #[test]
     fn a_person_of_a_town_lives_there_but_a_president_of_a_firm_does_not() {
         for text in [
-            "Flowers came from Betty Kneasel of Myerstown.",
             "Michael Durr, of Myerstown, spoke.",
             "She was a resident of Myerstown.",
         ] {
@@ -174,7 +161,7 @@ mod tests {
         for text in [
             "Dan Adkins, vice president of Myerstown Tyres, spoke.",
             "The Bank of Myerstown opened.",
-            "Dear Kneasel of Myerstown",
+            "Flowers came from Betty Kneasel of Myerstown.",
         ] {
             assert!(
                 !is_residence(text, span_of(text, "Myerstown").start),

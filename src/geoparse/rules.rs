@@ -143,7 +143,7 @@ rules! {
     /// "Barrow, Jackson and Madison counties": counties of a list.
     CountyList => "a county of a list of counties", ["county_words"];
     /// A small town that nothing in the article places ("Enterprise" the company).
-    UnsupportedTown => "a small town nothing in the article places", ["residence_words", "given_names", "local_cue_words", "town_words"];
+    UnsupportedTown => "a small town nothing in the article places", ["residence_words", "local_cue_words", "town_words"];
     /// "the Colorado River" in a story of Austin and San Antonio: an atlas's
     /// river far from every other place of the article is a namesake the
     /// atlas lacks, so it is left unplaced rather than put where it is not.
