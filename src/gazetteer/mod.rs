@@ -990,6 +990,23 @@ G\tgeorge\n";
     }
 
     #[test]
+    fn columbia_is_a_city_and_no_name_of_the_district_of_columbia() {
+        let gaz = Gazetteer::embedded();
+        let kinds: Vec<PlaceKind> = gaz
+            .lookup("Columbia")
+            .iter()
+            .map(|s| gaz.kind(s.place))
+            .collect();
+        assert!(kinds.contains(&PlaceKind::City), "{kinds:?}");
+        assert!(!kinds.contains(&PlaceKind::Admin1), "{kinds:?}");
+        assert!(
+            gaz.lookup("D.C.")
+                .iter()
+                .any(|s| gaz.kind(s.place) == PlaceKind::Admin1)
+        );
+    }
+
+    #[test]
     fn nice_is_flagged_as_a_common_word_but_paris_is_not() {
         let gaz = Gazetteer::embedded();
         assert!(gaz.is_common_word("Nice"));

@@ -408,7 +408,9 @@ class Builder:
                 demonyms += [d] + plural(d)
             for prefix in ("Municipality of ", "City of ", "Region of ", "State of ", "County of ",
                            "District of ", "Borough of ", "Province of "):
-                if a["name"].startswith(prefix):
+                # "the District" or "D.C.", never "Columbia": that is a city
+                # of South Carolina or Missouri, or a university.
+                if a["name"].startswith(prefix) and a["name"] != "District of Columbia":
                     names.append(a["name"][len(prefix):])
             for suffix in (" Province", " Region", " Oblast", " Governorate", " Prefecture",
                            " State", " Territory", " District", " County", " Krai"):
