@@ -19,7 +19,7 @@ use super::name_shapes::{
 };
 use super::place_facts::{is_curated, is_well_known};
 use super::rules::{Outcome, Rule, RulesOff, Verdict};
-use super::text::{is_sentence_start, starts_upper, word_after, word_before};
+use super::text::{ends_a_sentence, is_sentence_start, starts_upper, word_after, word_before};
 use super::types::Usage;
 use super::words;
 
@@ -235,9 +235,8 @@ fn seat_of_power_speaks(s: &Span<'_>) -> Option<Outcome> {
 /// Azerbaijan has": a whole word with a full stop ends its sentence, where an
 /// abbreviation ("Capt.", "Supt.") does not.
 fn title_before_name(s: &Span<'_>) -> Option<Outcome> {
-    let ends_a_sentence = |b: &str| b.len() > 6 && b.ends_with('.');
     when(
-        s.before_is(|b| words::is_title(b) && !ends_a_sentence(b)),
+        s.before_is(|b| words::is_title(b) && !ends_a_sentence(b, 6)),
         Outcome::Person,
     )
 }
@@ -274,13 +273,12 @@ fn middle_initial_after(s: &Span<'_>) -> Option<Outcome> {
 /// run of capitalised words is the tail of another name. ("on Sunday.
 /// Grovetown police": a word that ends a sentence is not part of it.)
 fn tail_of_longer_name(s: &Span<'_>) -> Option<Outcome> {
-    let ends_a_sentence = |b: &str| b.len() > 4 && b.ends_with('.');
     when(
         s.single_word
             && !s.notable
             && s.before_is(|b| {
                 starts_upper(b)
-                    && !ends_a_sentence(b)
+                    && !ends_a_sentence(b, 4)
                     && !words::is_function_word(b)
                     && s.gaz.lookup(b).is_empty()
             }),

@@ -1,10 +1,10 @@
 //! What a local paper writes around a town that shares its name with a person
 //! ("Monroe", "Greer", "Lindsay"), and that says it is the town: a dateline
 //! ("TORRINGTON — City Council approved"), "the city of Monroe", "downtown
-//! Greer", "an Augusta native", "Greer City Hall", "Michael Durr, of Trenton",
-//! or a list of other places
-//! ("Middletown, Trenton and Monroe"). Each is read from the words right around
-//! the name, so recognition stays one pass over the text.
+//! Greer", "an Augusta native", "Greer City Hall", "Michael Durr, of
+//! Trenton", or a list of other places ("Middletown, Trenton and Monroe").
+//! Each is read from the words right around the name, so recognition stays
+//! one pass over the text.
 
 use std::ops::Range;
 

@@ -147,6 +147,13 @@ pub fn is_sentence_start(text: &str, at: usize) -> bool {
     true
 }
 
+/// A word with a full stop and at least `letters` bytes before it, which
+/// reads as the end of a sentence ("Sunday.", "Justice.") rather than an
+/// abbreviation ("St.", "Capt.").
+pub fn ends_a_sentence(word: &str, letters: usize) -> bool {
+    word.len() > letters && word.ends_with('.')
+}
+
 /// Whether `head` ends with `word` (in any ASCII case) as a whole word.
 pub fn ends_with_word(head: &str, word: &str) -> bool {
     head.len() >= word.len()
@@ -161,6 +168,15 @@ pub fn ends_with_word(head: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_word_with_a_full_stop_ends_a_sentence_but_an_abbreviation_does_not() {
+        assert!(ends_a_sentence("Sunday.", 4));
+        assert!(ends_a_sentence("Justice.", 6));
+        assert!(!ends_a_sentence("Capt.", 6));
+        assert!(!ends_a_sentence("St.", 4));
+        assert!(!ends_a_sentence("Sunday", 4));
+    }
 
     #[test]
     fn the_skip_to_an_ascii_capital_passes_over_every_other_byte() {
