@@ -406,11 +406,12 @@ class Builder:
             demonyms = []
             for d in curated.ADMIN1_DEMONYMS.get(a["code"], []):
                 demonyms += [d] + plural(d)
+            # Not "District of ": the District of Columbia is "D.C." or "the
+            # District", never "Columbia", which is a city of South Carolina
+            # or Missouri, or a university.
             for prefix in ("Municipality of ", "City of ", "Region of ", "State of ", "County of ",
-                           "District of ", "Borough of ", "Province of "):
-                # "the District" or "D.C.", never "Columbia": that is a city
-                # of South Carolina or Missouri, or a university.
-                if a["name"].startswith(prefix) and a["name"] != "District of Columbia":
+                           "Borough of ", "Province of "):
+                if a["name"].startswith(prefix):
                     names.append(a["name"][len(prefix):])
             for suffix in (" Province", " Region", " Oblast", " Governorate", " Prefecture",
                            " State", " Territory", " District", " County", " Krai"):
