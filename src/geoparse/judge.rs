@@ -515,12 +515,14 @@ fn hyphenated_brand(s: &Span<'_>) -> Option<Outcome> {
 
 /// "Iron Man", "Outstanding Young Man": an everyday word capitalised after
 /// another capitalised word is a title's, not a place's ("in Nice" stays).
-/// ("East Oxford" is a part of Oxford.)
+/// ("East Oxford" is a part of Oxford; "on Monday. Billings officials" is
+/// no title: the full stop ends a sentence.)
 fn everyday_word_in_title(s: &Span<'_>) -> Option<Outcome> {
     when(
         s.entry.common_word
             && s.before_is(|b| {
                 starts_upper(b)
+                    && !ends_a_sentence(b, 4)
                     && !words::is_locative(b)
                     && !words::is_function_word(b)
                     && !COMPASS_WORDS.contains(b)
