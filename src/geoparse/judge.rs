@@ -535,7 +535,8 @@ fn everyday_word_in_title(s: &Span<'_>) -> Option<Outcome> {
 /// where something marks it so.
 /// ("Oxford City Council has said" opens a sentence as a town.)
 /// ("hiding in Hurricane, according to" is the town: a preposition of
-/// place before it and a comma or full stop after it.)
+/// place before it and a comma or full stop after it. So is "the city of
+/// Temple" or "downtown Temple", whatever its size.)
 fn everyday_word(s: &Span<'_>) -> Option<Outcome> {
     let (text, span) = (s.text, &s.range);
     let placed_alone = || {
@@ -548,6 +549,7 @@ fn everyday_word(s: &Span<'_>) -> Option<Outcome> {
             && (!s.notable || is_sentence_start(text, span.start))
             && (!s.notable || !says_it_is_a_town(text, span, s.after))
             && !local_cues::is_dateline(text, span)
+            && !local_cues::is_named_as_a_town(text, span.start)
             && !placed_alone(),
         Outcome::Reject,
     )
