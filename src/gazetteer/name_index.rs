@@ -27,11 +27,20 @@
 
 use std::borrow::Cow;
 
-/// The key of a spelling in the index: its ASCII letters lowercased. `build.rs`
-/// includes this file, so the app and the build agree on it.
+/// The key of a spelling in the index: its ASCII and Latin-1 letters
+/// lowercased ([`fold_byte`]). `build.rs` includes this file, so the app and
+/// the build agree on it.
 #[must_use]
 pub fn index_key(spelling: &str) -> Vec<u8> {
-    spelling.bytes().map(|b| b.to_ascii_lowercase()).collect()
+    fold_bytes(spelling.as_bytes()).collect()
+}
+
+/// `bytes` as the index holds them, a byte at a time.
+fn fold_bytes(bytes: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    bytes.iter().enumerate().map(|(i, &b)| {
+        let prev = i.checked_sub(1).map_or(0, |p| bytes[p]);
+        fold_byte(prev, b)
+    })
 }
 
 pub(super) const MAGIC: &[u8; 4] = b"GBT1";
@@ -141,17 +150,25 @@ impl NameIndex {
     }
 
     /// The spelling whose key is exactly `key` (see [`index_key`]); `key`
-    /// may be a spelling itself, in any ASCII case ("PARIS").
+    /// may be a spelling itself, in any case of its ASCII and Latin-1
+    /// letters ("PARIS", "BOGOTÁ").
     #[must_use]
     pub fn get(&self, key: &[u8]) -> Option<usize> {
         let trie = self.trie();
         let (mut node, (mut base, mut check)) = (0, trie.unit(0)?);
         for (depth, &byte) in key.iter().enumerate() {
+            let prev = depth.checked_sub(1).map_or(0, |p| key[p]);
             if base & TAIL != 0 {
                 let (tail, value) = trie.tail(base & !TAIL)?;
-                return tail.eq_ignore_ascii_case(&key[depth..]).then_some(value);
+                let rest = &key[depth..];
+                let same = tail.len() == rest.len()
+                    && tail.iter().zip(rest).enumerate().all(|(i, (&t, &b))| {
+                        let prev = if i == 0 { prev } else { rest[i - 1] };
+                        t == fold_byte(prev, b)
+                    });
+                return same.then_some(value);
             }
-            let byte = byte.to_ascii_lowercase();
+            let byte = fold_byte(prev, byte);
             if byte == END_LABEL {
                 return None;
             }
@@ -167,8 +184,8 @@ impl NameIndex {
         None
     }
 
-    /// Every spelling that `text[start..]` begins with, ignoring ASCII case,
-    /// shortest first, appended to `out`.
+    /// Every spelling that `text[start..]` begins with, ignoring the case of
+    /// ASCII and Latin-1 letters, shortest first, appended to `out`.
     pub fn prefixes_at(&self, text: &str, start: usize, out: &mut Vec<PrefixMatch>) {
         let Some(rest) = text.as_bytes().get(start..) else {
             return;
@@ -184,10 +201,10 @@ impl NameIndex {
                 if let Some((tail, value)) = trie.tail(base & !TAIL) {
                     let after = &rest[depth..];
                     let same = after.len() >= tail.len()
-                        && tail
-                            .iter()
-                            .zip(after)
-                            .all(|(&t, &b)| t == b.to_ascii_lowercase());
+                        && tail.iter().enumerate().all(|(i, &t)| {
+                            let prev = (depth + i).checked_sub(1).map_or(0, |p| rest[p]);
+                            t == fold_byte(prev, after[i])
+                        });
                     if same {
                         out.push(PrefixMatch {
                             end: start + depth + tail.len(),
@@ -209,7 +226,8 @@ impl NameIndex {
             let Some(&byte) = rest.get(depth) else {
                 return;
             };
-            let byte = byte.to_ascii_lowercase();
+            let prev = depth.checked_sub(1).map_or(0, |p| rest[p]);
+            let byte = fold_byte(prev, byte);
             if byte == END_LABEL {
                 return;
             }
@@ -219,6 +237,19 @@ impl NameIndex {
             (node, base, check) = next;
             depth += 1;
         }
+    }
+}
+
+/// A byte of text as the index holds it: ASCII letters in lower case, and
+/// so the capitals of Latin-1 ("CAÑON CITY", "BOGOTÁ" in a dateline), whose
+/// UTF-8 differs from the small letter's in one bit of the second byte
+/// after 0xC3 (× excepted).
+#[inline]
+fn fold_byte(prev: u8, byte: u8) -> u8 {
+    if prev == 0xC3 && (0x80..=0x9E).contains(&byte) && byte != 0x97 {
+        byte + 0x20
+    } else {
+        byte.to_ascii_lowercase()
     }
 }
 
@@ -304,6 +335,26 @@ mod tests {
         found.clear();
         index.prefixes_at("Zurich", 0, &mut found);
         assert!(found.is_empty());
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_found_whatever_its_latin_letters() {
+        // In the trie's nodes ("CAÑON CITY" beside "Cañada") and in a tail
+        // ("BOGOTÁ" alone).
+        let names = spellings(&["Cañon City", "Cañada", "Bogotá"]);
+        let index = NameIndex::build(&names).expect("builds");
+        for text in ["CAÑON CITY", "Cañon City", "BOGOTÁ", "CAÑADA"] {
+            let mut found = Vec::new();
+            index.prefixes_at(text, 0, &mut found);
+            assert_eq!(
+                found.iter().map(|m| m.end).collect::<Vec<_>>(),
+                [text.len()],
+                "{text}"
+            );
+        }
+        let mut found = Vec::new();
+        index.prefixes_at("BOGOT\u{d7}", 0, &mut found);
+        assert!(found.is_empty(), "× is no capital of ÷");
     }
 
     #[test]
