@@ -303,6 +303,24 @@ mod tests {
     }
 
     #[test]
+    fn columbus_beside_georgia_is_the_georgia_city_and_georgia_the_state() {
+        // Each alone is the bigger namesake (Ohio's city, the country); read
+        // together, the state holds the city.
+        let text = "The city of Columbus approved its budget on Monday, officials in Georgia said.";
+        assert_eq!(admin1_of(text, "Columbus"), "US.GA");
+        assert_eq!(admin1_of(text, "Georgia"), "US.GA");
+        // A name already placed does not pull its state's namesake in.
+        let text = "The Washington Post reported from Vancouver, British Columbia.";
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(text, gaz);
+        let washington = found
+            .iter()
+            .find(|t| t.text == "Washington")
+            .expect("found");
+        assert_eq!(gaz.place(washington.place()).kind, PlaceKind::Capital);
+    }
+
+    #[test]
     fn a_famous_namesake_with_evidence_of_its_own_beats_the_article_s_region() {
         let text = format!("{GEORGIA_STORY} A nurse from Paris, France, helped.");
         let gaz = Gazetteer::embedded();

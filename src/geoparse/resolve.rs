@@ -40,6 +40,9 @@ struct Context<'g> {
     /// country and by state, for "this state contains a place the article names".
     inside_country: FirstTwo<&'g str>,
     inside_admin1: FirstTwo<&'g str>,
+    /// Every town or city another name can mean, by state: "Georgia" beside
+    /// "Columbus" can be the state that holds one of them.
+    could_be_inside_admin1: FirstTwo<u16>,
     /// Winning places of the other names, by where they are.
     points: PointGrid,
     /// Winning counties by state, with their group.
@@ -53,6 +56,20 @@ impl<'g> Context<'g> {
     fn from_winners(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
         let mut ctx = Self::default();
         for (index, group) in groups.iter().enumerate() {
+            // Only a name nothing has placed yet: its first guess is open.
+            let unplaced = group.candidates.first().is_some_and(|best| {
+                best.evidence
+                    .iter()
+                    .all(|e| matches!(e, Evidence::Favoured(_)))
+            });
+            for c in group.candidates.iter().filter(|_| unplaced) {
+                if c.name_kind == crate::gazetteer::NameKind::Name
+                    && matches!(gaz.kind(c.place), PlaceKind::City | PlaceKind::Town)
+                {
+                    let key = gaz.admin1_key(c.place);
+                    ctx.could_be_inside_admin1.push(key, index, c.place);
+                }
+            }
             let Some(best) = group.candidates.first() else {
                 continue;
             };
@@ -399,7 +416,13 @@ fn add_context(
     }
     let contained = match place.kind {
         PlaceKind::Country => ctx.inside_country.other_than(place.country_code, own_index),
-        PlaceKind::Admin1 => ctx.inside_admin1.other_than(place.admin1_code, own_index),
+        PlaceKind::Admin1 => ctx
+            .inside_admin1
+            .other_than(place.admin1_code, own_index)
+            .or_else(|| {
+                let key = gaz.admin1_key(candidate.place);
+                ctx.could_be_inside_admin1.other_than(&key, own_index)
+            }),
         _ => None,
     };
     if let Some(inner) = contained {
