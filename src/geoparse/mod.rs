@@ -286,6 +286,13 @@ mod tests {
         gaz.place(t.place()).admin1_code.to_owned()
     }
 
+    fn kind_of(text: &str, name: &str) -> PlaceKind {
+        let gaz = Gazetteer::embedded();
+        let found = detect_places(text, gaz);
+        let t = found.iter().find(|t| t.text == name).expect("found");
+        gaz.kind(t.place())
+    }
+
     #[test]
     fn athens_and_darien_among_georgia_towns_are_the_georgia_towns() {
         assert_eq!(admin1_of(GEORGIA_STORY, "Athens"), "US.GA");
@@ -311,13 +318,7 @@ mod tests {
         assert_eq!(admin1_of(text, "Georgia"), "US.GA");
         // A name already placed does not pull its state's namesake in.
         let text = "The Washington Post reported from Vancouver, British Columbia.";
-        let gaz = Gazetteer::embedded();
-        let found = detect_places(text, gaz);
-        let washington = found
-            .iter()
-            .find(|t| t.text == "Washington")
-            .expect("found");
-        assert_eq!(gaz.place(washington.place()).kind, PlaceKind::Capital);
+        assert_eq!(kind_of(text, "Washington"), PlaceKind::Capital);
     }
 
     #[test]
@@ -494,14 +495,8 @@ mod tests {
 
     #[test]
     fn an_abbreviation_vouches_for_the_full_name() {
-        let gaz = Gazetteer::embedded();
         let text = "SEATTLE, Wash. — Officials in Washington said the fires spread.";
-        let found = detect_places(text, gaz);
-        let washington = found
-            .iter()
-            .find(|t| t.text == "Washington")
-            .expect("found");
-        assert_eq!(gaz.place(washington.place()).kind, PlaceKind::Admin1);
+        assert_eq!(kind_of(text, "Washington"), PlaceKind::Admin1);
     }
 
     #[test]
