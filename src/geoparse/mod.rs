@@ -322,6 +322,14 @@ mod tests {
     }
 
     #[test]
+    fn new_york_the_city_names_the_state_of_its_towns_too() {
+        // "New York" is read as the city; Troy is still the state's Troy,
+        // not Michigan's, which is bigger.
+        let text = "The city of Troy approved its budget on Monday, officials in New York said.";
+        assert_eq!(admin1_of(text, "Troy"), "US.NY");
+    }
+
+    #[test]
     fn a_famous_namesake_with_evidence_of_its_own_beats_the_article_s_region() {
         let text = format!("{GEORGIA_STORY} A nurse from Paris, France, helped.");
         let gaz = Gazetteer::embedded();

@@ -108,6 +108,14 @@ impl<'g> Context<'g> {
                 _ => {
                     ctx.file_inside(&place, index, best.place);
                     ctx.points.push(index, best.place, gaz);
+                    // "New York" the city names New York the state too: a
+                    // name that both bear speaks for the state's towns.
+                    if let Some(state) = group.candidates.iter().find(|c| {
+                        gaz.kind(c.place) == PlaceKind::Admin1
+                            && gaz.admin1_key(c.place) == gaz.admin1_key(best.place)
+                    }) {
+                        named_by(&mut ctx.admin1s, place.admin1_code, state.place, index);
+                    }
                 }
             }
         }
