@@ -161,12 +161,7 @@ impl NameIndex {
             if base & TAIL != 0 {
                 let (tail, value) = trie.tail(base & !TAIL)?;
                 let rest = &key[depth..];
-                let same = tail.len() == rest.len()
-                    && tail.iter().zip(rest).enumerate().all(|(i, (&t, &b))| {
-                        let prev = if i == 0 { prev } else { rest[i - 1] };
-                        t == fold_byte(prev, b)
-                    });
-                return same.then_some(value);
+                return (tail.len() == rest.len() && folds_to(tail, rest, prev)).then_some(value);
             }
             let byte = fold_byte(prev, byte);
             if byte == END_LABEL {
@@ -200,11 +195,8 @@ impl NameIndex {
             if base & TAIL != 0 {
                 if let Some((tail, value)) = trie.tail(base & !TAIL) {
                     let after = &rest[depth..];
-                    let same = after.len() >= tail.len()
-                        && tail.iter().enumerate().all(|(i, &t)| {
-                            let prev = (depth + i).checked_sub(1).map_or(0, |p| rest[p]);
-                            t == fold_byte(prev, after[i])
-                        });
+                    let prev = depth.checked_sub(1).map_or(0, |p| rest[p]);
+                    let same = after.len() >= tail.len() && folds_to(tail, after, prev);
                     if same {
                         out.push(PrefixMatch {
                             end: start + depth + tail.len(),
@@ -251,6 +243,15 @@ fn fold_byte(prev: u8, byte: u8) -> u8 {
     } else {
         byte.to_ascii_lowercase()
     }
+}
+
+/// Whether `text` begins with `tail` once folded, `prev` being the byte
+/// before `text` (0 at the start).
+fn folds_to(tail: &[u8], text: &[u8], prev: u8) -> bool {
+    tail.iter().enumerate().all(|(i, &t)| {
+        let before = i.checked_sub(1).map_or(prev, |p| text[p]);
+        text.get(i).is_some_and(|&b| t == fold_byte(before, b))
+    })
 }
 
 /// The two parts of an index, as a walk reads them.
