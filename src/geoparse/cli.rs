@@ -25,7 +25,7 @@ use serde_json::value::RawValue;
 
 use super::explain::{DroppedOut, EvidenceOut, dropped_out, evidence_of, explain_lines};
 use super::json_line;
-use super::publisher::{PublisherMemory, host_of};
+use super::publisher::{PublisherMemory, address_home, host_of};
 use super::weighed::{CandidateOut, candidates_out};
 use super::{
     Options, Recognised, Rule, Toponym, UnlistedPlace, Weights, detect_places_explained,
@@ -575,9 +575,10 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
         let homes_before: Vec<Option<super::types::Home>> = chunk
             .iter()
             .map(|a| {
+                let host = a.host.as_deref()?;
                 memory
-                    .zip(a.host.as_deref())
-                    .and_then(|(m, host)| m.home(host))
+                    .and_then(|m| m.home(host))
+                    .or_else(|| address_home(host))
             })
             .collect();
         // Only a site met earlier in the chunk can have a home that moved.
@@ -611,7 +612,7 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
                 continue;
             };
             if let Some(host) = &article.host {
-                let home = memory.home(host);
+                let home = memory.home(host).or_else(|| address_home(host));
                 if home != home_before {
                     let recognised = kept
                         .unwrap_or_else(|| Recognised::new(&article.text, gaz, options, explain));
@@ -828,6 +829,21 @@ mod tests {
         }
         let (out, ..) = batch_on(&format!("{dublin}\n"), None, 3);
         assert!(out.contains("\"country\":\"IE\""), "{out}");
+    }
+
+    #[test]
+    fn a_british_papers_lancaster_is_the_english_city_from_its_first_article() {
+        let line = |url: &str| {
+            let text = "A girl, 16, was attacked in a Lancaster park, detectives said.";
+            format!(
+                "{}\n",
+                serde_json::json!({"id": 1, "text": text, "url": url})
+            )
+        };
+        let (british, ..) = batch_on(&line("https://www.lancaster-times.co.uk/a"), None, 1);
+        assert!(british.contains("\"country\":\"GB\""), "{british}");
+        let (american, ..) = batch_on(&line("https://lancaster-times.com/a"), None, 1);
+        assert!(american.contains("\"country\":\"US\""), "{american}");
     }
 
     #[test]

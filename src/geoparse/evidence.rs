@@ -162,7 +162,8 @@ impl Evidence {
         )
     }
 
-    /// Learned from the publisher's other articles, not from this one.
+    /// From the publisher (its other articles, or its address), not from
+    /// this article.
     #[must_use]
     pub fn is_home(&self) -> bool {
         matches!(self, Self::HomeRegion { .. } | Self::HomeCountry(_))

@@ -162,6 +162,7 @@ lexicons! {
     FEATURE_OPENERS = "feature_openers";
     FEATURE_PREFIXES = "feature_prefixes";
     FUNCTION_WORDS = "function_words";
+    GENERIC_COUNTRY_DOMAINS = "generic_country_domains";
     GIVEN_NAMES = "given_names";
     INSTITUTION_WORDS = "institution_words";
     LANGUAGE_VERBS = "language_verbs";

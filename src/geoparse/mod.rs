@@ -46,7 +46,7 @@ mod words;
 use crate::gazetteer::Gazetteer;
 
 pub use evidence::Evidence;
-pub use publisher::{PublisherMemory, host_of};
+pub use publisher::{PublisherMemory, address_home, host_of};
 pub use rules::{Rule, RulesOff};
 pub use types::{Candidate, DroppedSpan, Options, Toponym, Usage};
 pub use unlisted::{UnlistedPlace, detect_unlisted_places, detect_unlisted_places_with};

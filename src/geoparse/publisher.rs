@@ -64,6 +64,31 @@ struct RegionTally {
 /// `https://www.Example.com:8080/a` → `example.com`. `None` for anything that
 /// is not an http(s) address with a host.
 #[must_use]
+/// The country a host's address names ("cbc.ca", "bbc.co.uk"), as a home
+/// with no state: a reader of a Canadian paper reads "London" as the one in
+/// Ontario unless the story says otherwise. Top-level domains sold to the
+/// world at large (".tv", ".io") name no country.
+pub fn address_home(host: &str) -> Option<Home> {
+    let last = host.rsplit('.').next()?;
+    if last.len() != 2 || !last.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if super::lexicon::GENERIC_COUNTRY_DOMAINS.contains(last) {
+        return None;
+    }
+    let code = if last == "uk" {
+        "GB".to_owned()
+    } else {
+        last.to_ascii_uppercase()
+    };
+    Some(Home {
+        country_code: code,
+        admin1_code: String::new(),
+        centre_lat_deg: 0.0,
+        centre_lon_deg: 0.0,
+    })
+}
+
 pub fn host_of(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
@@ -131,9 +156,14 @@ impl PublisherMemory {
     }
 
     /// The home region of `host`, once its stories have placed enough towns
-    /// and most of them in one state or province.
+    /// and most of them in one state or province; until then, the country
+    /// its address names, if it names one ([`address_home`]).
     #[must_use]
     pub fn home(&self, host: &str) -> Option<Home> {
+        self.learned_home(host).or_else(|| address_home(host))
+    }
+
+    fn learned_home(&self, host: &str) -> Option<Home> {
         let tally = self.hosts.get(host)?;
         let total: u32 = tally.regions.values().map(|r| r.places).sum();
         let top = tally.regions.values().max_by(|a, b| {
@@ -216,6 +246,24 @@ impl PublisherMemory {
 mod tests {
     use super::*;
     use crate::geoparse::{Options, detect_places, detect_places_with};
+
+    #[test]
+    fn an_address_names_its_country_unless_its_domain_is_sold_to_all() {
+        let country = |host: &str| address_home(host).map(|h| h.country_code);
+        assert_eq!(country("bbc.co.uk").as_deref(), Some("GB"));
+        assert_eq!(country("cbc.ca").as_deref(), Some("CA"));
+        assert_eq!(country("civil.ge").as_deref(), Some("GE"));
+        assert_eq!(country("ajc.com"), None);
+        assert_eq!(country("radio.fm"), None);
+        assert_eq!(country("news.example"), None);
+        // Until a site's own stories teach a state, its address stands in.
+        let memory = PublisherMemory::default();
+        let home = memory.home("cbc.ca").expect("the address's country");
+        assert_eq!(
+            (home.country_code.as_str(), home.admin1_code.as_str()),
+            ("CA", "")
+        );
+    }
 
     #[test]
     fn a_host_is_lower_case_without_www_port_or_path() {

@@ -176,9 +176,9 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                 // Sacramento sang", in an Ohio paper).
                 .filter(|&(region, names, _)| {
                     names >= 2.0
-                        || home
-                            .as_ref()
-                            .is_none_or(|h| h.admin1_code() == region.admin1_code)
+                        || home.as_ref().is_none_or(|h| {
+                            h.admin1_code().is_empty() || h.admin1_code() == region.admin1_code
+                        })
                 });
             for candidate in candidates.iter_mut() {
                 candidate.score = candidate.prior;

@@ -13,7 +13,8 @@ use super::rules::{Rule, RulesOff};
 use super::weights::Weights;
 
 /// Where a publisher writes from: a state or province of a country, and the
-/// middle of the towns its stories place there.
+/// middle of the towns its stories place there; or only a country, with no
+/// state, when that is all its address says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Home {
     /// ISO 3166-1 alpha-2 code.
@@ -31,7 +32,8 @@ pub struct Options {
     /// ISO 3166-1 alpha-2 code of a country whose places should win ties.
     pub country_bias: Option<String>,
     /// Where the article's publisher writes from, learned from its other
-    /// articles ([`super::publisher::PublisherMemory`]): it pulls names the article
+    /// articles ([`super::publisher::PublisherMemory`]) or, until then, the
+    /// country its address names ("bbc.co.uk"): it pulls names the article
     /// itself leaves open ("Dublin" in an Ohio paper) toward that region.
     pub home: Option<Home>,
     /// Rules switched off (`geoparse --without RULE`).
