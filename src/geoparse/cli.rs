@@ -612,7 +612,7 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
                 continue;
             };
             if let Some(host) = &article.host {
-                let home = memory.home(host).or_else(|| address_home(host));
+                let home = memory.home(host);
                 if home != home_before {
                     let recognised = kept
                         .unwrap_or_else(|| Recognised::new(&article.text, gaz, options, explain));

@@ -162,6 +162,14 @@ impl Evidence {
         )
     }
 
+    /// A country favoured by the reader or the publisher's home, which
+    /// says nothing of where this article's places lie: a name with only
+    /// this is still open to its neighbours.
+    #[must_use]
+    pub fn is_country_bias(&self) -> bool {
+        matches!(self, Self::Favoured(_) | Self::HomeCountry(_))
+    }
+
     /// From the publisher (its other articles, or its address), not from
     /// this article.
     #[must_use]

@@ -57,11 +57,10 @@ impl<'g> Context<'g> {
         let mut ctx = Self::default();
         for (index, group) in groups.iter().enumerate() {
             // Only a name nothing has placed yet: its first guess is open.
-            let unplaced = group.candidates.first().is_some_and(|best| {
-                best.evidence
-                    .iter()
-                    .all(|e| matches!(e, Evidence::Favoured(_)))
-            });
+            let unplaced = group
+                .candidates
+                .first()
+                .is_some_and(|best| best.evidence.iter().all(Evidence::is_country_bias));
             for c in group.candidates.iter().filter(|_| unplaced) {
                 if c.name_kind == crate::gazetteer::NameKind::Name
                     && matches!(gaz.kind(c.place), PlaceKind::City | PlaceKind::Town)
@@ -251,11 +250,8 @@ fn read_as_neighbours(groups: &mut [NameGroup], gaz: &Gazetteer, weights: &Weigh
         .filter_map(|(index, group)| {
             let best = group.candidates.first()?;
             let place = gaz.place(best.place);
-            let unplaced = movable(place.kind)
-                && best
-                    .evidence
-                    .iter()
-                    .all(|e| matches!(e, Evidence::Favoured(_)));
+            let unplaced =
+                movable(place.kind) && best.evidence.iter().all(Evidence::is_country_bias);
             unplaced.then_some((index, place))
         })
         .collect();
