@@ -115,7 +115,7 @@ impl Weights {
         alternate_beside_name: -3.0,
         namesake_city: -7.0,
         qualified: 8.0,
-        country_named: 1.5,
+        country_named: 4.5,
         admin1_named: 3.0,
         contains_named: 2.5,
         same_place_named: 3.0,
