@@ -72,7 +72,7 @@ pub struct Weights {
     pub same_place_named: f64,
     /// It lies in the country the reader asked to favour.
     pub country_favoured: f64,
-    /// Another place of the article near it: times (1 − km / 250)².
+    /// Another place of the article near it: times (1 − km / 150)².
     pub near: f64,
     /// A namesake of another name of the article lies within 100 km of it,
     /// where the first guesses of both lay far apart (the two are read as

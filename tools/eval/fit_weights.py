@@ -9,7 +9,7 @@
 Every number the resolver adds to a candidate's score is one field of
 `geoparse::Weights` (src/geoparse/weights.rs) times a fact of the candidate:
 1 for a kind of place or a piece of evidence, log10(population + 1), the
-fame share, (1 - km/250)^2 for another place near it, share * n/(n+1) for
+fame share, (1 - km/150)^2 for another place near it, share * n/(n+1) for
 the article's region, and so on (the forms are those of `prior.rs` and
 `Evidence::weight`, repeated in facts() below and checked against every score
 the detector writes). The score is linear in the weights, so the weights can
@@ -64,7 +64,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 WEIGHTS_RS = REPO / "src/geoparse/weights.rs"
 RUNS = [("dev", []), ("dev-lgl", ["--no-publisher-home"]), ("dev-lgl", [])]
-NEAR_KM = 250.0
+NEAR_KM = 150.0
 HOME_NEAR_KM = 150.0
 RIGHT_KM = 161.0
 
