@@ -11,8 +11,8 @@ use super::weights::Weights;
 
 /// Places within this distance of another place of the article support each
 /// other ([`Weights::near`]), falling off quickly with distance: a town 20 km
-/// away says much more than one 120 km away. (250 km was tried first: beyond
-/// 150 km a neighbour spoke for too many namesakes; BENCHMARKS.md.)
+/// away says much more than one 120 km away. (It was 250 km until the sweep
+/// of BENCHMARKS.md, "How far 'near' reaches".)
 pub(super) const NEAR_KM: f64 = 150.0;
 /// A town or county near the middle of the publisher's towns gains more
 /// ([`Weights::home_near`]), falling off to nothing at this distance.

@@ -64,31 +64,6 @@ struct RegionTally {
 /// `https://www.Example.com:8080/a` → `example.com`. `None` for anything that
 /// is not an http(s) address with a host.
 #[must_use]
-/// The country a host's address names ("cbc.ca", "bbc.co.uk"), as a home
-/// with no state: a reader of a Canadian paper reads "London" as the one in
-/// Ontario unless the story says otherwise. Top-level domains sold to the
-/// world at large (".tv", ".io") name no country.
-pub fn address_home(host: &str) -> Option<Home> {
-    let last = host.rsplit('.').next()?;
-    if last.len() != 2 || !last.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    if super::lexicon::GENERIC_COUNTRY_DOMAINS.contains(last) {
-        return None;
-    }
-    let code = if last == "uk" {
-        "GB".to_owned()
-    } else {
-        last.to_ascii_uppercase()
-    };
-    Some(Home {
-        country_code: code,
-        admin1_code: String::new(),
-        centre_lat_deg: 0.0,
-        centre_lon_deg: 0.0,
-    })
-}
-
 pub fn host_of(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
@@ -113,6 +88,32 @@ pub fn host_of(url: &str) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
     valid.then(|| host.to_owned())
+}
+
+/// The country a host's address names ("cbc.ca", "bbc.co.uk"), as a home
+/// with no state: a reader of a Canadian paper reads "London" as the one in
+/// Ontario unless the story says otherwise. Top-level domains sold to the
+/// world at large (".tv", ".io") name no country.
+#[must_use]
+pub fn address_home(host: &str) -> Option<Home> {
+    let last = host.rsplit('.').next()?;
+    if last.len() != 2 || !last.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if super::lexicon::GENERIC_COUNTRY_DOMAINS.contains(last) {
+        return None;
+    }
+    let code = if last == "uk" {
+        "GB".to_owned()
+    } else {
+        last.to_ascii_uppercase()
+    };
+    Some(Home {
+        country_code: code,
+        admin1_code: String::new(),
+        centre_lat_deg: 0.0,
+        centre_lon_deg: 0.0,
+    })
 }
 
 /// Whether the article itself settled this place, without help from a home:
