@@ -576,9 +576,9 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             .iter()
             .map(|a| {
                 let host = a.host.as_deref()?;
-                memory
-                    .and_then(|m| m.home(host))
-                    .or_else(|| address_home(host))
+                // The memory falls back to the address itself; without a
+                // memory, the address is all there is.
+                memory.map_or_else(|| address_home(host), |m| m.home(host))
             })
             .collect();
         // Only a site met earlier in the chunk can have a home that moved.
