@@ -941,6 +941,27 @@ G\tgeorge\n";
     }
 
     #[test]
+    fn mountain_ranges_and_deserts_are_regions_with_a_box_around_their_point() {
+        let gaz = Gazetteer::embedded();
+        for (name, min_km2) in [
+            ("Alps", 300_000.0),
+            ("Sahara", 5_000_000.0),
+            ("Ozarks", 100_000.0),
+        ] {
+            let region = gaz
+                .lookup(name)
+                .iter()
+                .map(|s| s.place)
+                .find(|&p| gaz.kind(p) == PlaceKind::Region)
+                .unwrap_or_else(|| panic!("{name}"));
+            let point = gaz.place(region).lon_lat();
+            let extent = gaz.extent(region).unwrap_or_else(|| panic!("{name}'s box"));
+            assert!(extent.contains(point), "{name}");
+            assert!(extent.area_km2() > min_km2, "{name}: {}", extent.area_km2());
+        }
+    }
+
+    #[test]
     fn a_place_named_by_two_spellings_of_one_key_has_one_sense_the_strongest() {
         let gaz =
             Gazetteer::from_tsv("P\tcity\t1\t2\t3\tXX\t\t\t0\tZürich\tZurich\t\n").expect("valid");

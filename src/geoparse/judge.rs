@@ -283,19 +283,30 @@ fn middle_initial_after(s: &Span<'_>) -> Option<Outcome> {
 
 /// "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
 /// run of capitalised words is the tail of another name. ("on Sunday.
-/// Grovetown police": a word that ends a sentence is not part of it.)
+/// Grovetown police": a word that ends a sentence is not part of it.) So is
+/// a town named like a park or a lake after another capitalised word:
+/// "Rocky Mountain National Park" is the park, not the town of New Jersey
+/// called "National Park" (the park's name is then found whole by its form).
 fn tail_of_longer_name(s: &Span<'_>) -> Option<Outcome> {
-    when(
+    let capital_before =
+        |b: &str| starts_upper(b) && !ends_a_sentence(b, 4) && !words::is_function_word(b);
+    let small_tail = || {
         s.single_word
             && !s.notable
-            && s.before_is(|b| {
-                starts_upper(b)
-                    && !ends_a_sentence(b, 4)
-                    && !words::is_function_word(b)
-                    && s.gaz.lookup(b).is_empty()
-            }),
-        Outcome::Reject,
-    )
+            && s.before_is(|b| capital_before(b) && s.gaz.lookup(b).is_empty())
+    };
+    let feature_tail = || {
+        !s.single_word
+            && s.senses
+                .iter()
+                .all(|x| matches!(s.gaz.kind(x.place), PlaceKind::Town | PlaceKind::City))
+            && s.surface
+                .rsplit(' ')
+                .next()
+                .is_some_and(words::is_place_head)
+            && s.before_is(capital_before)
+    };
+    when(small_tail() || feature_tail(), Outcome::Reject)
 }
 
 /// "“We have no idea,” said Nash Riad, one of the cashiers": two

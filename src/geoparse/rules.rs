@@ -85,8 +85,9 @@ rules! {
     MiddleInitialBefore => "a middle initial before it makes it a surname", [];
     /// "Judah P. Benjamin": a middle initial after it.
     MiddleInitialAfter => "a middle initial after it makes it a given name", [];
-    /// "Hillary Clinton": a small place's name ending a run of capitalised words.
-    TailOfLongerName => "the end of a longer name", ["function_words"];
+    /// "Hillary Clinton": a small place's name ending a run of capitalised words;
+    /// "Rocky Mountain National Park": a town named like a park after one.
+    TailOfLongerName => "the end of a longer name", ["function_words", "place_heads"];
     /// "Fatima Bello said": two capitalised words before a verb of speech.
     PersonBeforeSpeech => "a given name and surname before a verb of speech", ["speech_verbs", "function_words", "titles", "institution_words", "local_office_words", "place_heads"];
     /// "said Nash Riad,": two capitalised words after a verb of speech.

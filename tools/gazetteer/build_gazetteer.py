@@ -559,6 +559,8 @@ class Builder:
             for d in curated.REGION_DEMONYMS.get(names[0], []):
                 demonyms += [d] + plural(d)
             self.add(kind, lat, lon, 0, cc, "", "", names, demonyms=demonyms)
+        for names, lat, lon, box, cc in curated.LANDFORMS:
+            self.add("region", lat, lon, 0, cc, "", "", names, box=box)
         for names, kind, lat, lon, cc in curated.FACILITIES:
             self.add(kind, lat, lon, 0, cc, "", "", names)
 

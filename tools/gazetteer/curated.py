@@ -261,6 +261,66 @@ REGIONS = [
     (["Arafura Sea"], "sea", -9.5, 135.0, ""),
 ]
 
+# Mountain ranges, deserts, plateaus and peninsulas: the areas the news names
+# that are neither a country nor a division, and that no registry package this
+# project reaches lists by name (Natural Earth's geography regions are not in
+# one; see assets/gazetteer.README.md). Each is
+# a region with the box around it, so that a brief draws it as an area: points
+# and boxes entered by hand from an atlas, rounded to the half degree (a
+# range's box is where its named mountains lie, not every foothill). A name
+# that is also something else in the news is left out ("Urals" is a grade of
+# crude oil, "Rockies" a baseball team, "Mojave" a town; "Sierra Nevada" and
+# "White Mountains" are each two or more ranges).
+# (names..., lat, lon, (west, south, east, north), country code or "")
+LANDFORMS = [
+    (["Alps", "European Alps"], 46.5, 10.0, (5.0, 43.5, 16.5, 48.5), ""),
+    (["Swiss Alps"], 46.5, 8.5, (6.0, 45.8, 10.5, 47.3), "CH"),
+    (["French Alps"], 45.5, 6.5, (5.5, 43.8, 7.7, 46.4), "FR"),
+    (["Bavarian Alps"], 47.5, 11.5, (10.0, 47.3, 13.0, 47.8), "DE"),
+    (["Himalayas", "Himalaya", "Himalayan mountains"], 28.5, 84.0, (73.0, 26.5, 95.5, 36.0), ""),
+    (["Andes", "Andes Mountains", "Andean mountains"], -20.0, -68.0, (-80.0, -55.0, -63.0, 11.0), ""),
+    (["Rocky Mountains"], 46.0, -112.0, (-125.0, 32.0, -104.0, 60.0), ""),
+    (["Appalachian Mountains", "Appalachians"], 38.0, -80.0, (-88.0, 33.5, -64.0, 48.5), ""),
+    (["Appalachia"], 37.5, -81.5, (-89.0, 32.5, -74.5, 42.5), "US"),
+    (["Pyrenees"], 42.7, 0.8, (-2.0, 42.0, 3.3, 43.4), ""),
+    (["Carpathian Mountains", "Carpathians"], 47.5, 24.0, (17.0, 44.5, 27.0, 50.0), ""),
+    (["Ural Mountains"], 60.0, 59.5, (56.0, 47.0, 66.0, 68.5), "RU"),
+    (["Hindu Kush"], 35.5, 70.5, (67.0, 34.0, 74.0, 37.0), ""),
+    (["Karakoram"], 35.8, 76.5, (74.0, 34.5, 78.5, 37.0), ""),
+    (["Tian Shan", "Tien Shan"], 42.0, 80.0, (67.0, 39.5, 95.0, 45.0), ""),
+    (["Pamirs", "Pamir Mountains"], 38.5, 73.0, (70.5, 36.5, 75.5, 39.5), ""),
+    (["Atlas Mountains"], 31.5, -6.0, (-10.0, 28.5, 11.0, 37.0), ""),
+    (["Zagros Mountains", "Zagros"], 33.0, 48.0, (44.0, 27.0, 57.0, 38.0), "IR"),
+    (["Taurus Mountains"], 37.2, 33.5, (29.0, 36.0, 41.0, 39.0), "TR"),
+    (["Apennines", "Apennine Mountains"], 42.5, 13.5, (8.5, 38.0, 16.5, 44.5), "IT"),
+    (["Dolomites"], 46.4, 11.9, (11.0, 45.8, 12.8, 46.8), "IT"),
+    (["Cascade Range", "Cascade Mountains"], 45.5, -121.8, (-123.0, 40.5, -120.0, 51.0), ""),
+    (["Blue Ridge Mountains"], 36.5, -81.5, (-84.5, 34.5, -77.0, 40.0), "US"),
+    (["Ozarks", "Ozark Mountains", "Ozark Plateau"], 37.0, -92.5, (-95.5, 35.0, -89.5, 38.5), "US"),
+    (["Adirondack Mountains", "Adirondacks"], 44.1, -74.2, (-75.5, 43.0, -73.3, 44.9), "US"),
+    (["Catskill Mountains", "Catskills"], 42.1, -74.4, (-75.0, 41.7, -73.9, 42.5), "US"),
+    (["Scottish Highlands"], 57.0, -4.5, (-7.5, 55.8, -2.0, 58.7), "GB"),
+    (["Black Forest"], 48.3, 8.2, (7.6, 47.6, 8.9, 49.0), "DE"),
+    (["Tibetan Plateau", "Tibetan plateau"], 33.0, 88.0, (75.0, 27.0, 104.0, 39.0), "CN"),
+    (["Great Plains"], 40.0, -100.0, (-106.0, 29.0, -95.0, 53.0), ""),
+    (["Sahara", "Sahara Desert"], 23.0, 12.0, (-17.0, 15.0, 33.0, 32.0), ""),
+    (["Gobi Desert", "Gobi"], 43.0, 105.0, (94.0, 38.0, 114.0, 46.5), ""),
+    (["Kalahari", "Kalahari Desert"], -23.0, 22.0, (18.0, -28.0, 26.0, -17.0), ""),
+    (["Namib Desert", "Namib"], -24.0, 15.0, (11.5, -30.0, 16.0, -15.0), ""),
+    (["Mojave Desert"], 35.0, -116.0, (-118.5, 33.8, -113.8, 37.5), "US"),
+    (["Sonoran Desert"], 32.0, -112.5, (-117.0, 26.0, -109.0, 35.0), ""),
+    (["Atacama Desert"], -24.0, -69.5, (-71.0, -30.0, -68.0, -18.0), "CL"),
+    (["Negev", "Negev Desert"], 30.8, 34.8, (34.2, 29.5, 35.4, 31.5), "IL"),
+    (["Empty Quarter", "Rub' al Khali", "Rub al Khali"], 20.0, 50.0, (44.0, 16.0, 56.0, 23.5), ""),
+    (["Syrian Desert"], 32.5, 39.5, (36.0, 29.0, 44.0, 36.0), ""),
+    (["Taklamakan Desert", "Taklamakan", "Taklimakan"], 38.9, 82.0, (76.0, 36.5, 90.0, 41.5), "CN"),
+    (["Thar Desert", "Great Indian Desert"], 27.0, 71.0, (68.5, 24.0, 76.0, 30.5), ""),
+    (["Serengeti"], -2.3, 34.8, (33.9, -3.4, 35.9, -1.3), "TZ"),
+    (["Amazon rainforest", "Amazon basin", "Amazon Basin", "Amazonia"], -4.0, -62.0, (-79.0, -17.0, -47.0, 5.0), ""),
+    (["Arabian Peninsula"], 23.0, 47.0, (35.0, 12.5, 60.0, 32.0), ""),
+    (["Iberian Peninsula"], 40.0, -4.0, (-9.5, 36.0, 3.3, 43.8), ""),
+]
+
 # Facilities and small places worth a marker. Source: the Hmeimim and Tartus points
 # are those of the project brief (issue 3); the others are approximate coordinates
 # of the English Wikipedia article named after each entry, entered by hand and
