@@ -60,7 +60,12 @@ pub fn detect_unlisted_places(text: &str, listed: &[Toponym]) -> Vec<UnlistedPla
         let mut first = head.start;
         for _ in 0..MAX_NAME_WORDS {
             match word_joined_before(text, first) {
-                Some(word) if is_name_word(&text[word.clone()]) => first = word.start,
+                Some(word)
+                    if is_name_word(&text[word.clone()])
+                        && !is_place_possessive(text, &word, listed) =>
+                {
+                    first = word.start;
+                }
                 _ => break,
             }
         }
@@ -234,6 +239,22 @@ fn rivers_named_again(text: &str, found: &[Range<usize>], listed: &[Toponym]) ->
         }
     }
     out
+}
+
+/// "Seoul's" of "Seoul's Jamsil Stadium": a place found in the text, and
+/// the possessive after it. It says where the name after it is, and is not
+/// part of it ("St. Mary's Hospital" is one name: "Mary" is no place found).
+fn is_place_possessive(text: &str, word: &Range<usize>, listed: &[Toponym]) -> bool {
+    let Some(stem) = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|s| text[word.clone()].strip_suffix(s))
+    else {
+        return false;
+    };
+    let stem = word.start..word.start + stem.len();
+    listed
+        .binary_search_by_key(&stem.start, |t| t.byte_range.start)
+        .is_ok_and(|i| listed[i].byte_range == stem)
 }
 
 /// A capitalised word that can be part of a name: not "The", "In", "Mr.".
