@@ -120,6 +120,7 @@ recognition_rules! {
     (PersonBeforeVerb, person_before_verb),
     (SmallPlaceSpeaks, small_place_speaks),
     (BusinessWord, business_word),
+    (FirmName, firm_name),
     (TownOfARiver, town_of_a_river),
     (RiverNamedBefore, river_named_before),
     (EraAbbreviation, era_abbreviation),
@@ -472,6 +473,24 @@ fn business_word(s: &Span<'_>) -> Option<Outcome> {
                     || b.ends_with("'s")
                     || b.ends_with("\u{2019}s")
             }),
+        Outcome::Reject,
+    )
+}
+
+/// "Stevens & Wilkinson", "Johnson & Johnson", "Procter & Gamble": a small
+/// place's name joined to another capitalised word by "&" is a firm's
+/// partner's name.
+fn firm_name(s: &Span<'_>) -> Option<Outcome> {
+    let text = s.text;
+    let joined_after = text[s.range.end..]
+        .strip_prefix(" & ")
+        .is_some_and(starts_upper);
+    let joined_before = text[..s.range.start]
+        .strip_suffix(" & ")
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(starts_upper);
+    when(
+        !s.notable && (joined_after || joined_before),
         Outcome::Reject,
     )
 }

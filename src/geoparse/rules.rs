@@ -106,6 +106,8 @@ rules! {
     SmallPlaceSpeaks => "a small place's name before a verb of speech", ["speech_verbs", "locatives"];
     /// "Oyster Bar": a place named like the last word of a business's name.
     BusinessWord => "the last word of a business's name", ["institution_words", "function_words", "locatives"];
+    /// "Stevens & Wilkinson": a small place's name joined to a name by "&".
+    FirmName => "a partner's name of a firm (\u{201c}Stevens & Wilkinson\u{201d})", [];
     /// "Neches River": a small town's name before "River".
     TownOfARiver => "the name of a river or creek", ["stream_words"];
     /// "the Oconee" after "Oconee River": the river the article named
