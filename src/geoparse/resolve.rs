@@ -153,13 +153,25 @@ fn winners(groups: &[NameGroup]) -> Vec<Option<PlaceId>> {
         .collect()
 }
 
-/// Chooses a sense for every group; candidates end sorted best first, the
-/// winner with its evidence.
-pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
-    let home = options.home.as_ref().and_then(|h| HomeArea::new(h, gaz));
-    let drops_unplaced_towns = !options.rules_off.is_off(Rule::UnsupportedTown);
-    // Each round scores against the previous round's winners. Stop once the
-    // winners stand still, so the evidence shown names the places finally chosen.
+/// How many times the names are scored and then read as neighbours: the
+/// second time, a name near a pair read as neighbours is near its new places.
+const NEIGHBOUR_PASSES: usize = 2;
+
+/// A candidate read as a neighbour of another name's namesake: (group,
+/// candidate, that namesake, km between them).
+type NeighbourPair = (usize, PlaceId, PlaceId, f64);
+
+/// Scores every group's candidates against the winners of the round before,
+/// until the winners stand still, so the evidence shown names the places
+/// finally chosen; the pairs already read as neighbours keep that evidence.
+fn score_rounds(
+    groups: &mut [NameGroup],
+    gaz: &Gazetteer,
+    options: &Options,
+    home: Option<&HomeArea>,
+    drops_unplaced_towns: bool,
+    neighbours: &[NeighbourPair],
+) {
     for _round in 0..MAX_ROUNDS {
         let before = winners(groups);
         let ctx = Context::from_winners(groups, gaz);
@@ -175,7 +187,7 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                 // Sacramento sang", in an Ohio paper).
                 .filter(|&(region, names, _)| {
                     names >= 2.0
-                        || home.as_ref().is_none_or(|h| {
+                        || home.is_none_or(|h| {
                             h.admin1_code().is_empty() || h.admin1_code() == region.admin1_code
                         })
                 });
@@ -199,8 +211,14 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
                     };
                     candidate.add(evidence, &options.weights);
                 }
+                if let Some(&(_, _, other, km)) = neighbours
+                    .iter()
+                    .find(|&&(g, c, ..)| g == index && c == candidate.place)
+                {
+                    *candidate = as_neighbour(candidate, other, km, &options.weights);
+                }
             }
-            if let Some(home) = &home {
+            if let Some(home) = home {
                 home.pull(candidates, gaz, &options.weights);
             }
             sort_best_first(candidates);
@@ -209,7 +227,33 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
             break;
         }
     }
-    read_as_neighbours(groups, gaz, &options.weights);
+}
+
+/// Chooses a sense for every group; candidates end sorted best first, the
+/// winner with its evidence.
+pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Options) {
+    let home = options.home.as_ref().and_then(|h| HomeArea::new(h, gaz));
+    let drops_unplaced_towns = !options.rules_off.is_off(Rule::UnsupportedTown);
+    // The pairs read as neighbours so far: (group, candidate, the other
+    // name's namesake, km). A second pass scores every name again with them,
+    // so that a third name near a pair is near its new places ("Winfield"
+    // beside "New London" and "Mt. Pleasant", read as Iowa's).
+    let mut neighbours: Vec<NeighbourPair> = Vec::new();
+    for _pass in 0..NEIGHBOUR_PASSES {
+        score_rounds(
+            groups,
+            gaz,
+            options,
+            home.as_ref(),
+            drops_unplaced_towns,
+            &neighbours,
+        );
+        let pairs = read_as_neighbours(groups, gaz, &options.weights);
+        if pairs.is_empty() {
+            break;
+        }
+        neighbours.extend(pairs);
+    }
     for group in groups.iter_mut() {
         explain_winner(group, gaz);
     }
@@ -231,8 +275,12 @@ const NEIGHBOUR_CANDIDATES: usize = 8;
 /// is no pair of Illinois villages), and both names move or neither. Of
 /// several such pairs, the one that weighs most before context; a name
 /// takes part in one pair at most. Areas (countries, states, regions, seas)
-/// are never moved this way.
-fn read_as_neighbours(groups: &mut [NameGroup], gaz: &Gazetteer, weights: &Weights) {
+/// are never moved this way. Gives back the pairs read, each name's side.
+fn read_as_neighbours(
+    groups: &mut [NameGroup],
+    gaz: &Gazetteer,
+    weights: &Weights,
+) -> Vec<NeighbourPair> {
     let movable = |kind: PlaceKind| {
         !matches!(
             kind,
@@ -255,8 +303,9 @@ fn read_as_neighbours(groups: &mut [NameGroup], gaz: &Gazetteer, weights: &Weigh
             unplaced.then_some((index, place))
         })
         .collect();
+    let mut pairs = Vec::new();
     if unplaced.len() < 2 {
-        return;
+        return pairs;
     }
     // Their best candidates, filed by where they are: (position in
     // `unplaced`, candidate index, prior, place).
@@ -334,7 +383,10 @@ fn read_as_neighbours(groups: &mut [NameGroup], gaz: &Gazetteer, weights: &Weigh
         sort_best_first(&mut groups[b].candidates);
         paired[n] = true;
         paired[m] = true;
+        pairs.push((*a, place_i, place_j, km));
+        pairs.push((b, place_j, place_i, km));
     }
+    pairs
 }
 
 /// A city this big, like a national capital, is never left for a reading as
