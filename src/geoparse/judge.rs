@@ -103,7 +103,6 @@ recognition_rules! {
     (NamesAFeature, names_a_feature),
     (AfterLakeOrMount, after_lake_or_mount),
     (StreetNamedAfterAPlace, street_named_after_a_place),
-    (ParkNamedAfterAPlace, park_named_after_a_place),
     (UsuallyNotAPlace, usually_not_a_place),
     (SeatOfPowerSpeaks, seat_of_power_speaks),
     (TitleBeforeName, title_before_name),
@@ -200,24 +199,13 @@ fn after_lake_or_mount(s: &Span<'_>) -> Option<Outcome> {
 fn street_named_after_a_place(s: &Span<'_>) -> Option<Outcome> {
     let street = s.after_is(|a| a.starts_with(|c: char| c.is_ascii_uppercase()))
         && s.after_is(words::is_street_word);
-    when(street && !ends_in_a_county_word(s), Outcome::Reject)
-}
-
-/// "Mahnomen County": the span's last word is a county word.
-fn ends_in_a_county_word(s: &Span<'_>) -> bool {
-    s.surface
-        .rsplit(' ')
-        .next()
-        .is_some_and(|last| COUNTY_WORDS.contains(last))
-}
-
-/// "Griffith Park", "Shawnee Park": the park, not the town ("Boone County
-/// Park" is a park of that county, and the county stays).
-fn park_named_after_a_place(s: &Span<'_>) -> Option<Outcome> {
-    when(
-        s.after_is(words::is_park_word) && !ends_in_a_county_word(s),
-        Outcome::Reject,
-    )
+    let county = || {
+        s.surface
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| COUNTY_WORDS.contains(last))
+    };
+    when(street && !county(), Outcome::Reject)
 }
 
 /// "Reuters reported", "the Metro line", "echoed in Congress": a name the

@@ -171,7 +171,6 @@ lexicons! {
     LOCAL_OFFICE_WORDS = "local_office_words";
     LOCATIVES = "locatives";
     NOT_PLACES = "not_places";
-    PARK_WORDS = "park_words";
     PERSON_VERBS = "person_verbs";
     PLACE_HEADS = "place_heads";
     PLACE_WORDS_OF_A_NAME = "place_words_of_a_name";

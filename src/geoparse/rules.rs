@@ -68,10 +68,6 @@ rules! {
     /// place lies anywhere, seldom in that place; the street's name is
     /// found whole instead, unplaced.
     StreetNamedAfterAPlace => "the name of a street named after a place", ["street_words"];
-    /// "Griffith Park", "Shawnee Park": a park bearing a place's name lies
-    /// anywhere (more often it bears a person's or a people's name); the
-    /// park's name is found whole instead, unplaced.
-    ParkNamedAfterAPlace => "the name of a park named after a place", ["park_words"];
     /// "Reuters", "Metro": a name the news uses for something else, a place
     /// only with evidence of its own ("Toyota, Aichi").
     UsuallyNotAPlace => "a name the news uses for something else, with nothing that makes it a place", ["not_places"];

@@ -4,8 +4,8 @@
 
 use super::lexicon::{
     CALENDAR, FEATURE_OPENERS, FEATURE_PREFIXES, FUNCTION_WORDS, GIVEN_NAMES, INSTITUTION_WORDS,
-    LOCAL_OFFICE_WORDS, LOCATIVES, NOT_PLACES, PARK_WORDS, PERSON_VERBS, PLACE_HEADS,
-    PLACE_WORDS_OF_A_NAME, SEATS_OF_POWER, SPEECH_VERBS, STREET_WORDS, TITLES,
+    LOCAL_OFFICE_WORDS, LOCATIVES, NOT_PLACES, PERSON_VERBS, PLACE_HEADS, PLACE_WORDS_OF_A_NAME,
+    SEATS_OF_POWER, SPEECH_VERBS, STREET_WORDS, TITLES,
 };
 
 /// Calendar words that are also place names ("March", "May", "Sunday").
@@ -84,11 +84,6 @@ pub fn is_feature_opener(word: &str) -> bool {
 /// Last words of street names ("Road", "Street", "St"): "Dublin Road".
 pub fn is_street_word(word: &str) -> bool {
     STREET_WORDS.contains(word)
-}
-
-/// Last words of park names ("Park"): "Griffith Park".
-pub fn is_park_word(word: &str) -> bool {
-    PARK_WORDS.contains(word)
 }
 
 /// Words that open a lake's or mountain's name right before it ("Lake",
