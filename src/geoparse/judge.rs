@@ -273,7 +273,7 @@ fn middle_initial_after(s: &Span<'_>) -> Option<Outcome> {
 /// "Hillary Clinton", "Marco Rubio": a small place's name at the end of a
 /// run of capitalised words is the tail of another name. ("on Sunday.
 /// Grovetown police": a word that ends a sentence is not part of it.) So is
-/// a town named like a park or a lake after another capitalised word:
+/// a small town named like a park or a lake after another capitalised word:
 /// "Rocky Mountain National Park" is the park, not the town of New Jersey
 /// called "National Park" (the park's name is then found whole by its form).
 fn tail_of_longer_name(s: &Span<'_>) -> Option<Outcome> {
@@ -286,6 +286,7 @@ fn tail_of_longer_name(s: &Span<'_>) -> Option<Outcome> {
     };
     let feature_tail = || {
         !s.single_word
+            && !s.notable
             && s.senses
                 .iter()
                 .all(|x| matches!(s.gaz.kind(x.place), PlaceKind::Town | PlaceKind::City))
