@@ -31,6 +31,24 @@ pub(super) fn is_followed_by_initial(text: &str, at: usize) -> bool {
         && bytes[3] == b' '
 }
 
+/// "Columbia, SC", "GREENVILLE, SC (WYFF)": the byte range of a US state's
+/// two-letter postal code right after a name and a comma (`at` is where the
+/// name ends), in capitals and ending there ("TX.", "CA-based", not
+/// "SCOTT"), with the state's GeoNames admin1 code, which for a US state is
+/// "US." and its postal code.
+pub(super) fn postal_code_after(text: &str, at: usize) -> Option<(Range<usize>, [u8; 5])> {
+    let rest = text[at..].strip_prefix(", ")?.as_bytes();
+    let code = rest.get(..2)?;
+    let ends = rest
+        .get(2)
+        .is_none_or(|b| !b.is_ascii_alphanumeric() && b.is_ascii());
+    if !(code.iter().all(u8::is_ascii_uppercase) && ends) {
+        return None;
+    }
+    let start = at + 2;
+    Some((start..start + 2, [b'U', b'S', b'.', code[0], code[1]]))
+}
+
 /// ", Tipperary": the name follows a comma, as an address's town does.
 pub(super) fn is_after_comma(text: &str, at: usize) -> bool {
     text[..at].ends_with(", ")

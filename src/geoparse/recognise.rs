@@ -17,6 +17,7 @@ use super::county_lists;
 use super::judge::{Span, judge};
 use super::lexicon::ARABIC_ARTICLES;
 use super::local_cues;
+use super::name_shapes;
 use super::place_facts::{is_notable, is_well_known};
 use super::rivers_again::admit_rivers_named_again;
 use super::rules::{Outcome, Rule, RulesOff};
@@ -149,6 +150,9 @@ pub fn recognise(
     }
     if !off.is_off(Rule::CountyList) {
         add_listed_counties(text, gaz, &mut kept);
+    }
+    if !off.is_off(Rule::StateCodeAfterATown) {
+        add_state_codes(text, gaz, &mut kept, dropped.as_deref_mut());
     }
     if !off.is_off(Rule::RiverNamedBefore) {
         admit_rivers_named_again(text, gaz, &mut kept, dropped.as_deref_mut());
@@ -323,6 +327,66 @@ fn add_listed_counties(text: &str, gaz: &Gazetteer, kept: &mut Vec<(Mention, boo
             names_local_office: false,
             local_cue: true,
             spelling: county.spelling,
+        };
+        kept.insert(at, (mention, false));
+    }
+}
+
+/// Adds "SC" of "Columbia, SC" as a mention of South Carolina when a place
+/// of the name before it lies in that state: the postal code is no name of
+/// the state anywhere else ("IN", "OR" and "ME" are words), so the
+/// gazetteer does not list it, and it is read here only. It then says where
+/// the town is, as "Moscow, Idaho" does.
+fn add_state_codes(
+    text: &str,
+    gaz: &Gazetteer,
+    kept: &mut Vec<(Mention, bool)>,
+    dropped: Option<&mut Vec<DroppedSpan>>,
+) {
+    let Some(finder) = gaz.name_finder() else {
+        return;
+    };
+    let mut codes = Vec::new();
+    for (m, _) in kept.iter() {
+        let Some((range, admin1)) = name_shapes::postal_code_after(text, m.byte_range.end) else {
+            continue;
+        };
+        let Some(state) = std::str::from_utf8(&admin1)
+            .ok()
+            .and_then(|a| gaz.admin1(a))
+        else {
+            continue;
+        };
+        let state = gaz.place(state);
+        let inside = gaz.entry_of_spelling(m.spelling).is_some_and(|e| {
+            e.senses
+                .iter()
+                .any(|s| gaz.place(s.place).admin1_code == state.admin1_code)
+        });
+        // The state's own name, as the gazetteer spells it, stands for the code.
+        if let Some(spelling) = finder.get(state.name.as_bytes()).filter(|_| inside) {
+            codes.push((range, spelling));
+        }
+    }
+    if codes.is_empty() {
+        return;
+    }
+    if let Some(dropped) = dropped {
+        dropped.retain(|d| !codes.iter().any(|(range, _)| *range == d.byte_range));
+    }
+    for (range, spelling) in codes {
+        if kept.iter().any(|(m, _)| m.byte_range == range) {
+            continue;
+        }
+        let at = kept.partition_point(|(m, _)| m.byte_range.start < range.start);
+        let mention = Mention {
+            byte_range: range,
+            usage: Usage::Place,
+            rule: Rule::StateCodeAfterATown,
+            after_locative: false,
+            names_local_office: false,
+            local_cue: false,
+            spelling,
         };
         kept.insert(at, (mention, false));
     }

@@ -4,7 +4,8 @@
 //! problems panel. Recognition rules run in the order of
 //! [`super::judge::RECOGNITION_RULES`], the first that speaks deciding; the
 //! article-wide rules after them ([`Rule::OneSensePerson`],
-//! [`Rule::ListedTown`], [`Rule::CountyList`], [`Rule::UnsupportedTown`])
+//! [`Rule::ListedTown`], [`Rule::CountyList`], [`Rule::StateCodeAfterATown`],
+//! [`Rule::UnsupportedTown`])
 //! revise what the walk kept, and [`Rule::UnlistedByForm`] finds, last, the
 //! names the gazetteer lacks.
 
@@ -145,6 +146,9 @@ rules! {
     CityOfTheArticlesState => "a city of the state where the article's places lie", [];
     /// "Barrow, Jackson and Madison counties": counties of a list.
     CountyList => "a county of a list of counties", ["county_words"];
+    /// "Columbia, SC": a US state's postal code after a town of that state
+    /// is the state, and says which town it is.
+    StateCodeAfterATown => "a state's postal code after one of its towns (\u{201c}Columbia, SC\u{201d})", [];
     /// A small town that nothing in the article places ("Enterprise" the company).
     UnsupportedTown => "a small town nothing in the article places", ["residence_words", "local_cue_words", "town_words"];
     /// "the Colorado River" in a story of Austin and San Antonio: an atlas's

@@ -94,7 +94,7 @@ def main():
             for part in ("tune", "untouched"):
                 s = score(geoeval, gold[part], pred[part], tmp)
                 print(f"{name:<9} {pub:<9} {part:<9} {s['articles']:>4} {s['gold']:>5} "
-                      f"{s['f1']:>6.3f} {s['acc']:>7.3f} {s['e2e']:>6.3f}")
+                      f"{s['f1']:>6.4f} {s['acc']:>7.4f} {s['e2e']:>6.4f}")
 
 
 if __name__ == "__main__":
