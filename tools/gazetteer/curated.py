@@ -52,7 +52,11 @@ COUNTRY_ALIASES = {
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "RU": ["Russian Federation"],
     "KP": ["DPRK", "Democratic People's Republic of Korea"],
-    "KR": ["Republic of Korea", "ROK"],
+    # "Korea" alone is South Korea in the news ("the Korea Baseball
+    # Organization", "Korea's exports"); the North is always named so.
+    "KR": ["Republic of Korea", "ROK", "Korea"],
+    # The name Turkey has used in English since 2022.
+    "TR": ["Türkiye", "Turkiye"],
     "CZ": ["Czech Republic"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
     "MM": ["Burma"],
