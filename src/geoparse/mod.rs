@@ -262,6 +262,24 @@ mod tests {
         assert_eq!(again, detect_places_explained(text, gaz, &with_home));
     }
 
+    #[test]
+    fn a_postal_code_in_a_capitals_dateline_is_the_state_and_not_also_a_dropped_acronym() {
+        let gaz = Gazetteer::embedded();
+        let text = "MACON, GA. (AP) \u{2014} Crews worked through the night.";
+        let (found, dropped) = detect_places_explained(text, gaz, &Options::default());
+        let states: Vec<&str> = found
+            .iter()
+            .filter(|t| gaz.kind(t.place()) == PlaceKind::Admin1)
+            .map(|t| gaz.place(t.place()).admin1_code)
+            .collect();
+        assert_eq!(states, ["US.GA"]);
+        assert_eq!(admin1_of(text, "MACON"), "US.GA");
+        assert!(
+            dropped.iter().all(|d| d.byte_range.start >= 10),
+            "{dropped:?}"
+        );
+    }
+
     fn chosen(text: &str) -> Vec<(String, String, String)> {
         let gaz = Gazetteer::embedded();
         detect_places(text, gaz)

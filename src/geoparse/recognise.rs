@@ -372,7 +372,13 @@ fn add_state_codes(
         return;
     }
     if let Some(dropped) = dropped {
-        dropped.retain(|d| !codes.iter().any(|(range, _)| *range == d.byte_range));
+        // "GA." of "MACON, GA." was dropped as an acronym before it was read as the code.
+        let overlaps = |d: &DroppedSpan| {
+            codes
+                .iter()
+                .any(|(r, _)| d.byte_range.start < r.end && r.start < d.byte_range.end)
+        };
+        dropped.retain(|d| !overlaps(d));
     }
     for (range, spelling) in codes {
         if kept.iter().any(|(m, _)| m.byte_range == range) {
