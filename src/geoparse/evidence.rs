@@ -84,6 +84,11 @@ pub enum Evidence {
     },
     /// It lies in its publisher's home country, outside the home region.
     HomeCountry(PlaceId),
+    /// It lies in the country its publisher's address names ("lfpress.ca"),
+    /// where nothing more of the publisher's home is known: a Canadian
+    /// paper's "London" is the one in Ontario unless the story points
+    /// elsewhere.
+    AddressCountry(PlaceId),
 }
 
 impl Evidence {
@@ -117,6 +122,7 @@ impl Evidence {
                         .map_or(0.0, |km| w.home_near * (1.0 - km / HOME_NEAR_KM).powi(2))
             }
             Self::HomeCountry(_) => w.home_country,
+            Self::AddressCountry(_) => w.address_country,
         }
     }
 
@@ -144,6 +150,7 @@ impl Evidence {
             Self::Favoured(_) => "Favoured",
             Self::HomeRegion { .. } => "HomeRegion",
             Self::HomeCountry(_) => "HomeCountry",
+            Self::AddressCountry(_) => "AddressCountry",
         }
     }
 
@@ -168,14 +175,20 @@ impl Evidence {
     /// this is still open to its neighbours.
     #[must_use]
     pub fn is_country_bias(&self) -> bool {
-        matches!(self, Self::Favoured(_) | Self::HomeCountry(_))
+        matches!(
+            self,
+            Self::Favoured(_) | Self::HomeCountry(_) | Self::AddressCountry(_)
+        )
     }
 
     /// From the publisher (its other articles, or its address), not from
     /// this article.
     #[must_use]
     pub fn is_home(&self) -> bool {
-        matches!(self, Self::HomeRegion { .. } | Self::HomeCountry(_))
+        matches!(
+            self,
+            Self::HomeRegion { .. } | Self::HomeCountry(_) | Self::AddressCountry(_)
+        )
     }
 
     /// Evidence that ties the place to this article's own geography, not just
@@ -232,6 +245,9 @@ impl Evidence {
             Self::Favoured(code) => ["in the favoured country ", code].concat(),
             Self::HomeRegion { area, .. } | Self::HomeCountry(area) => {
                 ["in ", name(area), ", where its publisher writes from"].concat()
+            }
+            Self::AddressCountry(area) => {
+                ["in ", name(area), ", which its publisher's address names"].concat()
             }
         }
     }

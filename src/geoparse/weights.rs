@@ -93,6 +93,11 @@ pub struct Weights {
     pub home_near: f64,
     /// It lies in its publisher's home country, outside the home region.
     pub home_country: f64,
+    /// It lies in the country its publisher's address names, where that is
+    /// all that is known of the publisher's home: about what a learned home
+    /// state gives, so that a Canadian paper's "London" is London, Ontario,
+    /// not the national capital abroad, unless the story points there.
+    pub address_country: f64,
 }
 
 impl Weights {
@@ -128,6 +133,7 @@ impl Weights {
         home_region: 5.0,
         home_near: 3.0,
         home_country: 1.5,
+        address_country: 7.0,
         // END WEIGHTS
     };
 }
