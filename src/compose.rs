@@ -437,13 +437,18 @@ pub fn with_detected_places_published(
     publisher: Option<(&str, &mut PublisherMemory)>,
 ) -> BriefDoc {
     let mut with_home;
+    // The paper's address also spells its town ("parispi.net"): the host
+    // goes with the home.
     let options = match &publisher {
-        Some((host, memory)) if options.home.is_none() => {
+        Some((host, memory)) => {
             with_home = options.clone();
-            with_home.home = memory.home(host);
+            if with_home.home.is_none() {
+                with_home.home = memory.home(host);
+            }
+            with_home.host = Some((*host).to_owned());
             &with_home
         }
-        _ => options,
+        None => options,
     };
     with_detected_places_seen(doc, gaz, options, area, personal, |toponyms| {
         if let Some((host, memory)) = publisher {
@@ -749,6 +754,29 @@ mod tests {
         assert!(brief.places().any(|p| p.name == "Aleppo"));
         assert!(brief.warnings.is_empty(), "{:?}", brief.warnings);
         assert!(damascus.extra.contains_key("x-geoparse"));
+    }
+
+    #[test]
+    fn a_paper_named_after_a_town_reads_that_name_as_a_town_of_its_country() {
+        let text = "Dance recital\n\nDanielle Taylor of Paris will dance in the recital.";
+        let paris_lat = |address: &str| {
+            let brief = brief_from_text_published(
+                text,
+                "Untitled",
+                Gazetteer::embedded(),
+                &PersonalGazetteer::default(),
+                Some(address),
+                &mut PublisherMemory::default(),
+            );
+            let paris = brief
+                .places()
+                .find(|p| p.name.starts_with("Paris"))
+                .expect("Paris");
+            paris.anchor_lon_lat().1
+        };
+        // Paris, France lies at 48.9 N; every US Paris lies south of 43 N.
+        assert!(paris_lat("https://parisherald.com/a") < 43.0);
+        assert!(paris_lat("https://dailyherald.com/a") > 48.0);
     }
 
     #[test]

@@ -593,7 +593,14 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             || false,
             || {},
             |&i| {
-                let recognised = Recognised::new(&chunk[i].text, gaz, options, explain);
+                let article = &chunk[i];
+                let recognised = Recognised::published(
+                    &article.text,
+                    gaz,
+                    options,
+                    explain,
+                    article.host.as_deref(),
+                );
                 let kept = may_move[i].then(|| recognised.clone());
                 (recognised.places(gaz, homes_before[i].clone()), kept)
             },
@@ -614,8 +621,10 @@ impl<O: Write, E: Write> Batch<'_, O, E> {
             if let Some(host) = &article.host {
                 let home = memory.home(host);
                 if home != home_before {
-                    let recognised = kept
-                        .unwrap_or_else(|| Recognised::new(&article.text, gaz, options, explain));
+                    let recognised = kept.unwrap_or_else(|| {
+                        let host = article.host.as_deref();
+                        Recognised::published(&article.text, gaz, options, explain, host)
+                    });
                     reading = recognised.places(gaz, home);
                 }
                 memory.learn(host, &reading.0, gaz);

@@ -89,6 +89,11 @@ pub enum Evidence {
     /// paper's "London" is the one in Ontario unless the story points
     /// elsewhere.
     AddressCountry(PlaceId),
+    /// The paper's web address spells the name ("parispi.net" and "Paris"):
+    /// a paper named after a town is that town's, so a first guess abroad
+    /// gives way to a namesake in the paper's country (the one its address
+    /// names, else one whose news is in English).
+    Masthead,
 }
 
 impl Evidence {
@@ -123,6 +128,7 @@ impl Evidence {
             }
             Self::HomeCountry(_) => w.home_country,
             Self::AddressCountry(_) => w.address_country,
+            Self::Masthead => w.masthead,
         }
     }
 
@@ -151,6 +157,7 @@ impl Evidence {
             Self::HomeRegion { .. } => "HomeRegion",
             Self::HomeCountry(_) => "HomeCountry",
             Self::AddressCountry(_) => "AddressCountry",
+            Self::Masthead => "Masthead",
         }
     }
 
@@ -206,6 +213,7 @@ impl Evidence {
                 | Self::HoldsNamedTown(_)
                 | Self::Near { .. }
                 | Self::Neighbours { .. }
+                | Self::Masthead
         )
     }
 
@@ -249,6 +257,7 @@ impl Evidence {
             Self::AddressCountry(area) => {
                 ["in ", name(area), ", which its publisher's address names"].concat()
             }
+            Self::Masthead => "the paper's web address spells it".to_owned(),
         }
     }
 

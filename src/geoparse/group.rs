@@ -9,6 +9,7 @@ use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind, name_key};
 
 use super::evidence::Evidence;
 use super::lexicon::DIVISION_WORDS;
+use super::place_facts::masthead_label;
 use super::prior::candidates_of;
 use super::types::{Candidate, Mention};
 use super::weights::Weights;
@@ -31,6 +32,8 @@ pub(super) struct Hints {
     /// which is what it means before any town of the name ("Wyoming" beside
     /// "Linn County").
     pub can_mean_english_state: bool,
+    /// The paper's web address spells the name ("parispi.net" and "Paris").
+    pub spelled_by_masthead: bool,
     /// A mention is placed by the words before or after it ("in Hinton",
     /// "the Hinton council", a local cue): the town is the story's even
     /// when nothing else in it points there.
@@ -62,6 +65,7 @@ pub(super) fn group_mentions(
     mentions: &[Mention],
     gaz: &Gazetteer,
     weights: &Weights,
+    host: Option<&str>,
 ) -> (Vec<NameGroup>, Vec<usize>) {
     // Both maps sized at once for every mention: they are made per article.
     let mut group_of_key: HashMap<String, usize> =
@@ -95,7 +99,28 @@ pub(super) fn group_mentions(
             mention.after_locative || mention.names_local_office || mention.local_cue;
     }
     add_qualifiers(text, mentions, &group_of_mention, &mut groups, gaz);
+    if let Some(label) = host.map(masthead_label) {
+        for (mention, &group) in mentions.iter().zip(&group_of_mention) {
+            groups[group].hints.spelled_by_masthead |=
+                spells(label, &text[mention.byte_range.clone()]);
+        }
+    }
     (groups, group_of_mention)
+}
+
+/// Names shorter than this are spelled by too many addresses by chance.
+const MASTHEAD_MIN_LETTERS: usize = 4;
+
+/// Whether a paper's address label ("parispi", "palestineherald") opens or
+/// ends with the letters of `name` ("Paris", "Palestine"), case aside.
+fn spells(label: &str, name: &str) -> bool {
+    let letters: Vec<u8> = name
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    letters.len() >= MASTHEAD_MIN_LETTERS
+        && (label.as_bytes().starts_with(&letters) || label.as_bytes().ends_with(&letters))
 }
 
 /// Whether a name is followed by "state", "province" or the like.
@@ -168,4 +193,19 @@ pub(super) fn is_unplaced_town(best: &Candidate, vouched: bool, gaz: &Gazetteer)
     gaz.kind(best.place) == PlaceKind::Town
         && !vouched
         && !best.evidence.iter().any(Evidence::is_local)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spells;
+
+    #[test]
+    fn a_paper_spells_a_name_its_address_opens_or_ends_with() {
+        assert!(spells("parispi", "Paris"));
+        assert!(spells("palestineherald", "Palestine"));
+        assert!(spells("newsleader-columbus", "COLUMBUS"));
+        assert!(!spells("dailypostathenian", "Athens"));
+        // Three letters are spelled by too many addresses by chance.
+        assert!(!spells("elynews", "Ely"));
+    }
 }

@@ -99,14 +99,36 @@ impl<'t> Recognised<'t> {
     /// the spans the rules dropped.
     #[must_use]
     pub fn new(text: &'t str, gaz: &Gazetteer, options: &Options, explained: bool) -> Self {
+        Self::published(text, gaz, options, explained, None)
+    }
+
+    /// As [`Self::new`], for an article published at `host` (instead of
+    /// the options' host, if any): a paper's address can spell its town.
+    #[must_use]
+    pub fn published(
+        text: &'t str,
+        gaz: &Gazetteer,
+        options: &Options,
+        explained: bool,
+        host: Option<&str>,
+    ) -> Self {
+        let mut options = options.clone();
+        if let Some(host) = host {
+            options.host = Some(host.to_owned());
+        }
         let mut dropped = explained.then(Vec::new);
         let mentions = recognise::recognise(text, gaz, options.rules_off, dropped.as_mut());
-        let (mut groups, group_of_mention) =
-            group::group_mentions(text, &mentions, gaz, &options.weights);
+        let (mut groups, group_of_mention) = group::group_mentions(
+            text,
+            &mentions,
+            gaz,
+            &options.weights,
+            options.host.as_deref(),
+        );
         county_pairs::pair_counties(&mut groups, gaz);
         Self {
             text,
-            options: options.clone(),
+            options,
             mentions,
             groups,
             group_of_mention,

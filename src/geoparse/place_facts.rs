@@ -4,7 +4,7 @@
 
 use crate::gazetteer::{Gazetteer, NameKind, NameSense, PlaceId, PlaceKind, Senses};
 
-use super::lexicon::ENGLISH_SPEAKING;
+use super::lexicon::{ENGLISH_SPEAKING, GENERIC_COUNTRY_DOMAINS};
 
 /// A common-word or all-capitals name is believed only for places at least this big.
 const NOTABLE_POPULATION: u64 = 100_000;
@@ -12,6 +12,30 @@ const NOTABLE_POPULATION: u64 = 100_000;
 /// person of the same name; elsewhere it takes a city of 300,000 ("Lyon").
 const WELL_KNOWN_POPULATION: u64 = 150_000;
 const WORLD_CITY_POPULATION: u64 = 300_000;
+
+/// The country a host's address names ("cbc.ca": CA, "bbc.co.uk": GB), by
+/// its last label; top-level domains sold to the world at large (".tv",
+/// ".io") name none.
+pub fn address_country(host: &str) -> Option<String> {
+    let last = host.rsplit('.').next()?;
+    if last.len() != 2 || !last.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if GENERIC_COUNTRY_DOMAINS.contains(last) {
+        return None;
+    }
+    Some(if last == "uk" {
+        "GB".to_owned()
+    } else {
+        last.to_ascii_uppercase()
+    })
+}
+
+/// The name of a paper as its address spells it: the first label of the
+/// host, "parispi" of "parispi.net".
+pub fn masthead_label(host: &str) -> &str {
+    host.split('.').next().unwrap_or_default()
+}
 
 pub fn is_english_speaking(country_code: &str) -> bool {
     ENGLISH_SPEAKING.contains(country_code)

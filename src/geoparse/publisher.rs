@@ -96,20 +96,8 @@ pub fn host_of(url: &str) -> Option<String> {
 /// world at large (".tv", ".io") name no country.
 #[must_use]
 pub fn address_home(host: &str) -> Option<Home> {
-    let last = host.rsplit('.').next()?;
-    if last.len() != 2 || !last.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    if super::lexicon::GENERIC_COUNTRY_DOMAINS.contains(last) {
-        return None;
-    }
-    let code = if last == "uk" {
-        "GB".to_owned()
-    } else {
-        last.to_ascii_uppercase()
-    };
     Some(Home {
-        country_code: code,
+        country_code: super::place_facts::address_country(host)?,
         admin1_code: String::new(),
         centre_lat_deg: 0.0,
         centre_lon_deg: 0.0,

@@ -17,6 +17,7 @@ use super::county_pairs::COUNTY_KM;
 use super::evidence::{Evidence, HOME_NEAR_KM, NEAR_KM};
 use super::group::{Hints, NameGroup};
 use super::nearby::{FirstTwo, PointGrid};
+use super::place_facts;
 use super::prior::sort_best_first;
 use super::rules::Rule;
 use super::types::{Candidate, Home, Options};
@@ -254,8 +255,39 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
         }
         neighbours.extend(pairs);
     }
+    if let Some(host) = options.host.as_deref() {
+        read_mastheads(groups, gaz, host, &options.weights);
+    }
     for group in groups.iter_mut() {
         explain_winner(group, gaz);
+    }
+}
+
+/// "Paris" in a story of parispi.net: a name the paper's address spells,
+/// sent abroad, goes to its best namesake in the paper's country (the one
+/// its address names, else one whose news is in English) if the masthead
+/// ([`Evidence::Masthead`]) outweighs the first guess. Read after every
+/// other name is settled, so it moves only this name, between countries
+/// and never between the paper's own namesakes, and it reads no other name
+/// again.
+fn read_mastheads(groups: &mut [NameGroup], gaz: &Gazetteer, host: &str, weights: &Weights) {
+    let country = place_facts::address_country(host);
+    let papers = |id: PlaceId| {
+        let code = gaz.place(id).country_code;
+        country
+            .as_deref()
+            .map_or_else(|| place_facts::is_english_speaking(code), |c| c == code)
+    };
+    for group in groups.iter_mut().filter(|g| g.hints.spelled_by_masthead) {
+        let candidates = &mut group.candidates;
+        let abroad = candidates.first().is_some_and(|best| !papers(best.place));
+        if !abroad || !candidates.iter().any(|c| papers(c.place)) {
+            continue;
+        }
+        for candidate in candidates.iter_mut().filter(|c| papers(c.place)) {
+            candidate.add(Evidence::Masthead, weights);
+        }
+        sort_best_first(candidates);
     }
 }
 

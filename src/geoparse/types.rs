@@ -41,6 +41,9 @@ pub struct Options {
     /// What the prior and each kind of evidence weigh: the fitted table,
     /// unless a fit is being tried (the `geoparse` example's `--weights`).
     pub weights: Weights,
+    /// The host of the article's web address ("parispi.net"): a paper named
+    /// after a town spells it there ([`super::masthead`]).
+    pub host: Option<String>,
 }
 
 /// A stretch of text that names a place, before deciding which place.

@@ -98,6 +98,9 @@ pub struct Weights {
     /// state gives, so that a Canadian paper's "London" is London, Ontario,
     /// not the national capital abroad, unless the story points there.
     pub address_country: f64,
+    /// The paper's web address spells the name, for a namesake in the
+    /// paper's country when the first guess lay abroad.
+    pub masthead: f64,
 }
 
 impl Weights {
@@ -134,6 +137,7 @@ impl Weights {
         home_near: 3.0,
         home_country: 1.5,
         address_country: 7.0,
+        masthead: 8.0,
         // END WEIGHTS
     };
 }

@@ -55,9 +55,11 @@ fn outcome(sentence: &str, off: RulesOff) -> (Vec<String>, Vec<(String, Rule)>) 
         Some((url, rest)) if url.starts_with("https://") => (Some(url), rest),
         _ => (None, sentence),
     };
+    let host = address.and_then(host_of);
     let options = Options {
         rules_off: off,
-        home: address.and_then(host_of).and_then(|h| address_home(&h)),
+        home: host.as_deref().and_then(address_home),
+        host,
         ..Options::default()
     };
     let (found, dropped) = detect_places_explained(sentence, gaz, &options);
