@@ -343,11 +343,13 @@ fn candidate_spans(
         finder.prefixes_at(text, start, &mut found);
         // The longest spelling that starts here, then the longest shorter one...
         for m in found.iter().rev() {
-            if !text.is_char_boundary(m.end) {
-                continue;
-            }
-            let spelling = spellings.get(m.spelling);
-            if is_whole_word(text, start, m.end) && has_capitals_of(&text[start..m.end], spelling) {
+            // The spelling is read only for a whole word: most matches end
+            // inside a word ("Wa" in "Washington"), and reading a spelling is
+            // two trips to memory the caches seldom hold.
+            if text.is_char_boundary(m.end)
+                && is_whole_word(text, start, m.end)
+                && has_capitals_of(&text[start..m.end], spellings.get(m.spelling))
+            {
                 spans.push((start..m.end, m.spelling));
             }
         }
