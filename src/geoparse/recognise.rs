@@ -11,7 +11,9 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameIndex, PlaceKind, Spellings, name_key, name_key_into};
+use crate::gazetteer::{
+    Gazetteer, NameIndex, PlaceKind, PrefixMatch, Spellings, name_key, name_key_into,
+};
 
 use super::county_lists;
 use super::judge::{Span, judge};
@@ -36,15 +38,12 @@ pub fn recognise(
     let Some(finder) = gaz.name_finder() else {
         return Vec::new();
     };
-    let spans = candidate_spans(text, finder, gaz.spellings());
+    let mut spans = CandidateSpans::new(text, finder, gaz.spellings());
     let mut kept: Vec<(Mention, bool)> = Vec::new();
     let mut people = People::default();
     let mut lonely: Vec<Mention> = Vec::new();
     let mut kept_until = 0;
-    for (span, spelling) in spans {
-        if span.start < kept_until {
-            continue;
-        }
+    while let Some((span, spelling)) = spans.next_from(kept_until) {
         let Some(entry) = gaz.entry_of_spelling(spelling) else {
             continue;
         };
@@ -328,33 +327,61 @@ fn add_listed_counties(text: &str, gaz: &Gazetteer, kept: &mut Vec<(Mention, boo
     }
 }
 
-/// Every stretch that is spelled like a name, is a whole word and is capitalised
-/// like the name, leftmost first and longest first at each start, with the
-/// spelling each is found as.
-fn candidate_spans(
-    text: &str,
-    finder: &NameIndex,
-    spellings: &Spellings,
-) -> Vec<(Range<usize>, usize)> {
-    let mut spans = Vec::new();
-    let mut found = Vec::new();
-    for start in capitalised_word_starts(text) {
-        found.clear();
-        finder.prefixes_at(text, start, &mut found);
-        // The longest spelling that starts here, then the longest shorter one...
-        for m in found.iter().rev() {
-            // The spelling is read only for a whole word: most matches end
-            // inside a word ("Wa" in "Washington"), and reading a spelling is
-            // two trips to memory the caches seldom hold.
-            if text.is_char_boundary(m.end)
-                && is_whole_word(text, start, m.end)
-                && has_capitals_of(&text[start..m.end], spellings.get(m.spelling))
-            {
-                spans.push((start..m.end, m.spelling));
-            }
+/// Every stretch that is spelled like a name, is a whole word and is
+/// capitalised like the name, leftmost first and longest first at each
+/// start, with the spelling each is found as; found as the reading asks for
+/// them, so that no walk starts, and no spelling is read, inside a name
+/// already kept ("York" in "New York"): reading a spelling or a unit of the
+/// name index is a trip to memory that the caches seldom hold.
+struct CandidateSpans<'t, I> {
+    text: &'t str,
+    finder: &'t NameIndex,
+    spellings: &'t Spellings,
+    starts: I,
+    /// Where the spellings in `found` start.
+    start: usize,
+    /// The spellings that begin at `start` not yet given, shortest first.
+    found: Vec<PrefixMatch>,
+}
+
+impl<'t> CandidateSpans<'t, ()> {
+    fn new(
+        text: &'t str,
+        finder: &'t NameIndex,
+        spellings: &'t Spellings,
+    ) -> CandidateSpans<'t, impl Iterator<Item = usize> + 't> {
+        CandidateSpans {
+            text,
+            finder,
+            spellings,
+            starts: capitalised_word_starts(text),
+            start: 0,
+            found: Vec::new(),
         }
     }
-    spans
+}
+
+impl<I: Iterator<Item = usize>> CandidateSpans<'_, I> {
+    /// The next span that starts at or after `kept_until`.
+    fn next_from(&mut self, kept_until: usize) -> Option<(Range<usize>, usize)> {
+        let text = self.text;
+        loop {
+            if self.start < kept_until {
+                self.found.clear();
+            }
+            // The longest spelling that starts here, then the longest shorter one...
+            while let Some(m) = self.found.pop() {
+                if text.is_char_boundary(m.end)
+                    && is_whole_word(text, self.start, m.end)
+                    && has_capitals_of(&text[self.start..m.end], self.spellings.get(m.spelling))
+                {
+                    return Some((self.start..m.end, m.spelling));
+                }
+            }
+            self.start = self.starts.find(|&start| start >= kept_until)?;
+            self.finder.prefixes_at(text, self.start, &mut self.found);
+        }
+    }
 }
 
 /// Byte offsets where a capitalised word starts: a capital letter after
