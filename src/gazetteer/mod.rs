@@ -301,6 +301,14 @@ impl Gazetteer {
         Ok(Self::of_tables(tables))
     }
 
+    /// This gazetteer's number: no other gazetteer of this run has it, so a
+    /// cache of what one gazetteer answered can tell when it is asked about
+    /// another.
+    #[must_use]
+    pub fn number(&self) -> u64 {
+        self.number
+    }
+
     /// The place `id`.
     ///
     /// # Panics

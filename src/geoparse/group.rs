@@ -9,7 +9,7 @@ use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind, name_key};
 
 use super::evidence::Evidence;
 use super::lexicon::DIVISION_WORDS;
-use super::prior::candidates_of;
+use super::prior::candidates_of_spelling;
 use super::types::{Candidate, Mention};
 use super::weights::Weights;
 
@@ -46,10 +46,10 @@ pub(super) struct NameGroup {
 }
 
 impl NameGroup {
-    /// The candidates of a name that can mean `senses`, by their priors.
-    fn new(senses: crate::gazetteer::Senses<'_>, gaz: &Gazetteer, weights: &Weights) -> Self {
+    /// The candidates of the name found as `spelling`, by their priors.
+    fn new(spelling: usize, gaz: &Gazetteer, weights: &Weights) -> Self {
         Self {
-            candidates: candidates_of(senses, gaz, weights),
+            candidates: candidates_of_spelling(spelling, gaz, weights),
             hints: Hints::default(),
         }
     }
@@ -80,11 +80,7 @@ pub(super) fn group_mentions(
         // save for a county of a list ("Clay" of "Clay and Becker counties").
         let key = name_key(gaz.spellings().get(mention.spelling));
         let index = *group_of_key.entry(key).or_insert_with(|| {
-            let senses = gaz
-                .entry_of_spelling(mention.spelling)
-                .unwrap_or_default()
-                .senses;
-            groups.push(NameGroup::new(senses, gaz, weights));
+            groups.push(NameGroup::new(mention.spelling, gaz, weights));
             groups.len() - 1
         });
         group_of_spelling.insert(mention.spelling, index);
