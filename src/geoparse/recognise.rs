@@ -8,11 +8,12 @@
 //! name are in [`super::judge`]; this module walks the text, keeps one sense
 //! per article, and admits the towns that lists and county lists vouch for.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::gazetteer::{
-    Gazetteer, NameIndex, PlaceKind, PrefixMatch, Spellings, name_key, name_key_into,
+    Gazetteer, NameIndex, PlaceKind, PrefixMatch, Senses, Spellings, name_key, name_key_into,
 };
 
 use super::county_lists;
@@ -47,7 +48,7 @@ pub fn recognise(
         let Some(entry) = gaz.entry_of_spelling(spelling) else {
             continue;
         };
-        let notable = is_notable(entry.senses, gaz);
+        let notable = is_notable_spelling(spelling, entry.senses, gaz);
         // The words on either side, found once for the rules and the marks.
         let (before, after) = (word_before(text, span.start), word_after(text, span.end));
         let verdict = judge(
@@ -171,6 +172,35 @@ pub fn recognise(
         }
     }
     mentions
+}
+
+thread_local! {
+    /// Whether the name of each spelling met lately is notable, for the
+    /// gazetteer of the first number: one memory per thread.
+    static NOTABLE: RefCell<(u64, HashMap<usize, bool>)> = RefCell::new((u64::MAX, HashMap::default()));
+}
+
+/// Spellings [`NOTABLE`] keeps before it starts again.
+const NOTABLE_SPELLINGS: usize = 1 << 14;
+
+/// [`is_notable`] of the name found as `spelling`, which can mean `senses`:
+/// remembered, for it reads the record of each sense until one is notable,
+/// and those records are seldom in the caches (a name of fifty small towns
+/// is fifty trips to memory).
+fn is_notable_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
+    NOTABLE.with(|cell| {
+        let Ok(mut known) = cell.try_borrow_mut() else {
+            return is_notable(senses, gaz);
+        };
+        let (number, notable) = &mut *known;
+        if *number != gaz.number() || notable.len() >= NOTABLE_SPELLINGS {
+            notable.clear();
+            *number = gaz.number();
+        }
+        *notable
+            .entry(spelling)
+            .or_insert_with(|| is_notable(senses, gaz))
+    })
 }
 
 /// The names an article uses for people, for one sense per article.
