@@ -8,21 +8,22 @@
 //! name are in [`super::judge`]; this module walks the text, keeps one sense
 //! per article, and admits the towns that lists and county lists vouch for.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::gazetteer::{
-    Gazetteer, NameIndex, PlaceKind, PrefixMatch, Senses, Spellings, name_key, name_key_into,
+    Gazetteer, NameIndex, PlaceKind, PrefixMatch, Senses, name_key, name_key_into,
 };
 
 use super::county_lists;
-use super::judge::{Span, judge};
+use super::judge::{Span, is_well_known_spelling, judge};
 use super::lexicon::ARABIC_ARTICLES;
 use super::local_cues;
-use super::place_facts::{is_notable, is_well_known};
+use super::place_facts::is_notable;
 use super::rivers_again::admit_rivers_named_again;
 use super::rules::{Outcome, Rule, RulesOff};
+use super::spelling_memory::{SpellingMemory, capitals_of, has_capitals, remembered};
 use super::text::{next_capital_or_non_ascii, starts_upper, word_after, word_before};
 use super::types::{DroppedSpan, Mention, Usage};
 use super::words;
@@ -39,7 +40,7 @@ pub fn recognise(
     let Some(finder) = gaz.name_finder() else {
         return Vec::new();
     };
-    let mut spans = CandidateSpans::new(text, finder, gaz.spellings());
+    let mut spans = CandidateSpans::new(text, finder, gaz);
     let mut kept: Vec<(Mention, bool)> = Vec::new();
     let mut people = People::default();
     let mut lonely: Vec<Mention> = Vec::new();
@@ -58,6 +59,7 @@ pub fn recognise(
                 surface: &text[span.clone()],
                 gaz,
                 entry: &entry,
+                spelling,
                 senses: entry.senses,
                 notable,
                 single_word: !text[span.clone()].contains(' '),
@@ -98,7 +100,7 @@ pub fn recognise(
                     && !entry.senses.iter().any(|s| {
                         matches!(gaz.kind(s.place), PlaceKind::Country | PlaceKind::Capital)
                     });
-                let well_known = is_well_known(entry.senses, gaz) && !speaks;
+                let well_known = is_well_known_spelling(spelling, entry.senses, gaz) && !speaks;
                 // "Pat Nelson said ... Nelson said": a region that speaks
                 // twice is a person speaking.
                 // ("the mayor of Sevierville said", "from Dewsbury said" speak
@@ -175,32 +177,30 @@ pub fn recognise(
 }
 
 thread_local! {
-    /// Whether the name of each spelling met lately is notable, for the
-    /// gazetteer of the first number: one memory per thread.
-    static NOTABLE: RefCell<(u64, HashMap<usize, bool>)> = RefCell::new((u64::MAX, HashMap::default()));
+    /// Whether the name of each spelling met lately is notable, and where
+    /// each has capitals: one memory per thread.
+    static NOTABLE: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
+    static CAPITALS: RefCell<SpellingMemory<Option<u64>>> = RefCell::new(SpellingMemory::default());
 }
-
-/// Spellings [`NOTABLE`] keeps before it starts again.
-const NOTABLE_SPELLINGS: usize = 1 << 14;
 
 /// [`is_notable`] of the name found as `spelling`, which can mean `senses`:
 /// remembered, for it reads the record of each sense until one is notable,
 /// and those records are seldom in the caches (a name of fifty small towns
 /// is fifty trips to memory).
 fn is_notable_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
-    NOTABLE.with(|cell| {
-        let Ok(mut known) = cell.try_borrow_mut() else {
-            return is_notable(senses, gaz);
-        };
-        let (number, notable) = &mut *known;
-        if *number != gaz.number() || notable.len() >= NOTABLE_SPELLINGS {
-            notable.clear();
-            *number = gaz.number();
-        }
-        *notable
-            .entry(spelling)
-            .or_insert_with(|| is_notable(senses, gaz))
-    })
+    remembered(&NOTABLE, gaz, spelling, || is_notable(senses, gaz))
+}
+
+/// [`has_capitals_of`] `spelling`, with where the spelling has capitals
+/// remembered: reading a spelling is two trips to memory.
+fn has_capitals_of_spelling(found: &str, spelling: usize, gaz: &Gazetteer) -> bool {
+    let capitals = remembered(&CAPITALS, gaz, spelling, || {
+        capitals_of(gaz.spellings().get(spelling))
+    });
+    match capitals {
+        Some(capitals) => has_capitals(found, capitals),
+        None => has_capitals_of(found, gaz.spellings().get(spelling)),
+    }
 }
 
 /// The names an article uses for people, for one sense per article.
@@ -366,7 +366,7 @@ fn add_listed_counties(text: &str, gaz: &Gazetteer, kept: &mut Vec<(Mention, boo
 struct CandidateSpans<'t, I> {
     text: &'t str,
     finder: &'t NameIndex,
-    spellings: &'t Spellings,
+    gaz: &'t Gazetteer,
     starts: I,
     /// Where the spellings in `found` start.
     start: usize,
@@ -378,12 +378,12 @@ impl<'t> CandidateSpans<'t, ()> {
     fn new(
         text: &'t str,
         finder: &'t NameIndex,
-        spellings: &'t Spellings,
+        gaz: &'t Gazetteer,
     ) -> CandidateSpans<'t, impl Iterator<Item = usize> + 't> {
         CandidateSpans {
             text,
             finder,
-            spellings,
+            gaz,
             starts: capitalised_word_starts(text),
             start: 0,
             found: Vec::new(),
@@ -403,7 +403,7 @@ impl<I: Iterator<Item = usize>> CandidateSpans<'_, I> {
             while let Some(m) = self.found.pop() {
                 if text.is_char_boundary(m.end)
                     && is_whole_word(text, self.start, m.end)
-                    && has_capitals_of(&text[self.start..m.end], self.spellings.get(m.spelling))
+                    && has_capitals_of_spelling(&text[self.start..m.end], m.spelling, self.gaz)
                 {
                     return Some((self.start..m.end, m.spelling));
                 }
