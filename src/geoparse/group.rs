@@ -55,6 +55,15 @@ impl NameGroup {
     }
 }
 
+/// What makes the mentions of one name one group: the name key of their
+/// spelling ([`name_key`]), or the number the gazetteer gives that key
+/// ([`Gazetteer::key_number_of_spelling`]), which is one per key too.
+#[derive(PartialEq, Eq, Hash)]
+enum NameId {
+    Number(usize),
+    Key(String),
+}
+
 /// The names of an article: one group per distinct name, and for each
 /// mention the index of its group.
 pub(super) fn group_mentions(
@@ -64,7 +73,7 @@ pub(super) fn group_mentions(
     weights: &Weights,
 ) -> (Vec<NameGroup>, Vec<usize>) {
     // Both maps sized at once for every mention: they are made per article.
-    let mut group_of_key: HashMap<String, usize> =
+    let mut group_of_key: HashMap<NameId, usize> =
         HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut groups: Vec<NameGroup> = Vec::new();
     let mut group_of_mention = Vec::with_capacity(mentions.len());
@@ -77,8 +86,12 @@ pub(super) fn group_mentions(
             continue;
         }
         // Keyed by the spelling found, which is the text's own but for case,
-        // save for a county of a list ("Clay" of "Clay and Becker counties").
-        let key = name_key(gaz.spellings().get(mention.spelling));
+        // save for a county of a list ("Clay" of "Clay and Becker counties");
+        // by its key's number, without reading the spelling, when it has one.
+        let key = gaz.key_number_of_spelling(mention.spelling).map_or_else(
+            || NameId::Key(name_key(gaz.spellings().get(mention.spelling))),
+            NameId::Number,
+        );
         let index = *group_of_key.entry(key).or_insert_with(|| {
             groups.push(NameGroup::new(mention.spelling, gaz, weights));
             groups.len() - 1
