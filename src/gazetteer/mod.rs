@@ -301,6 +301,14 @@ impl Gazetteer {
         Ok(Self::of_tables(tables))
     }
 
+    /// This gazetteer's number: no other gazetteer of this run has it, so a
+    /// cache of what one gazetteer answered can tell when it is asked about
+    /// another.
+    #[must_use]
+    pub fn number(&self) -> u64 {
+        self.number
+    }
+
     /// The place `id`.
     ///
     /// # Panics
@@ -437,6 +445,17 @@ impl Gazetteer {
     #[must_use]
     pub fn entry_of_spelling(&self, spelling: usize) -> Option<NameEntry<'_>> {
         self.entry_from_value(self.spelling_value(spelling)?)
+    }
+
+    /// A number for the name key of spelling `spelling` ([`name_key`]):
+    /// the same for every spelling of that key, and another for every other
+    /// key, without reading the spelling. It is where the key's senses start
+    /// among all names' senses, each key having its own run; `None` for a
+    /// key with no senses.
+    #[must_use]
+    pub fn key_number_of_spelling(&self, spelling: usize) -> Option<usize> {
+        let (start, count, _) = self.spelling_value(spelling)?;
+        (count > 0).then_some(start)
     }
 
     /// The names map's value for the key of spelling `spelling`.
@@ -631,6 +650,29 @@ mod tests {
         );
         assert_eq!(tartus.kind, PlaceKind::NavalBase);
         assert!((tartus.lat_deg - 34.9125).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_key_number_is_one_per_name_key() {
+        let gaz = Gazetteer::embedded();
+        let mut number_of_key: FxHashMap<String, Option<usize>> = FxHashMap::default();
+        let mut key_of_number: FxHashMap<usize, String> = FxHashMap::default();
+        for (i, spelling) in gaz.spellings().iter().enumerate() {
+            let (key, number) = (name_key(spelling), gaz.key_number_of_spelling(i));
+            assert_eq!(
+                *number_of_key.entry(key.clone()).or_insert(number),
+                number,
+                "{spelling}"
+            );
+            if let Some(number) = number {
+                assert_eq!(
+                    *key_of_number.entry(number).or_insert(key.clone()),
+                    key,
+                    "{spelling}"
+                );
+            }
+        }
+        assert!(key_of_number.len() > 100_000);
     }
 
     #[test]

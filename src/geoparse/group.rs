@@ -10,7 +10,7 @@ use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind, name_key};
 use super::evidence::Evidence;
 use super::lexicon::DIVISION_WORDS;
 use super::place_facts::masthead_label;
-use super::prior::candidates_of;
+use super::prior::candidates_of_spelling;
 use super::types::{Candidate, Mention};
 use super::weights::Weights;
 
@@ -49,13 +49,22 @@ pub(super) struct NameGroup {
 }
 
 impl NameGroup {
-    /// The candidates of a name that can mean `senses`, by their priors.
-    fn new(senses: crate::gazetteer::Senses<'_>, gaz: &Gazetteer, weights: &Weights) -> Self {
+    /// The candidates of the name found as `spelling`, by their priors.
+    fn new(spelling: usize, gaz: &Gazetteer, weights: &Weights) -> Self {
         Self {
-            candidates: candidates_of(senses, gaz, weights),
+            candidates: candidates_of_spelling(spelling, gaz, weights),
             hints: Hints::default(),
         }
     }
+}
+
+/// What makes the mentions of one name one group: the name key of their
+/// spelling ([`name_key`]), or the number the gazetteer gives that key
+/// ([`Gazetteer::key_number_of_spelling`]), which is one per key too.
+#[derive(PartialEq, Eq, Hash)]
+enum NameId {
+    Number(usize),
+    Key(String),
 }
 
 /// The names of an article: one group per distinct name, and for each
@@ -68,7 +77,7 @@ pub(super) fn group_mentions(
     host: Option<&str>,
 ) -> (Vec<NameGroup>, Vec<usize>) {
     // Both maps sized at once for every mention: they are made per article.
-    let mut group_of_key: HashMap<String, usize> =
+    let mut group_of_key: HashMap<NameId, usize> =
         HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut groups: Vec<NameGroup> = Vec::new();
     let mut group_of_mention = Vec::with_capacity(mentions.len());
@@ -81,14 +90,14 @@ pub(super) fn group_mentions(
             continue;
         }
         // Keyed by the spelling found, which is the text's own but for case,
-        // save for a county of a list ("Clay" of "Clay and Becker counties").
-        let key = name_key(gaz.spellings().get(mention.spelling));
+        // save for a county of a list ("Clay" of "Clay and Becker counties");
+        // by its key's number, without reading the spelling, when it has one.
+        let key = gaz.key_number_of_spelling(mention.spelling).map_or_else(
+            || NameId::Key(name_key(gaz.spellings().get(mention.spelling))),
+            NameId::Number,
+        );
         let index = *group_of_key.entry(key).or_insert_with(|| {
-            let senses = gaz
-                .entry_of_spelling(mention.spelling)
-                .unwrap_or_default()
-                .senses;
-            groups.push(NameGroup::new(senses, gaz, weights));
+            groups.push(NameGroup::new(mention.spelling, gaz, weights));
             groups.len() - 1
         });
         group_of_spelling.insert(mention.spelling, index);

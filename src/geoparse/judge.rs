@@ -6,6 +6,7 @@
 //! that speaks decides, and its [`Verdict`] names it. [`super::recognise`]
 //! runs them on every candidate span, left to right.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameEntry, NameKind, PlaceKind, Senses};
@@ -19,6 +20,7 @@ use super::name_shapes::{
 };
 use super::place_facts::{is_curated, is_well_known};
 use super::rules::{Outcome, Rule, RulesOff, Verdict};
+use super::spelling_memory::{SpellingMemory, remembered};
 use super::text::{ends_a_sentence, is_sentence_start, starts_upper, word_after, word_before};
 use super::types::Usage;
 use super::words;
@@ -31,6 +33,8 @@ pub(super) struct Span<'a> {
     pub surface: &'a str,
     pub gaz: &'a Gazetteer,
     pub entry: &'a NameEntry<'a>,
+    /// The spelling it was found as, whose name can mean `senses`.
+    pub spelling: usize,
     pub senses: Senses<'a>,
     /// It can mean a big city, an area or a curated place.
     pub notable: bool,
@@ -40,9 +44,30 @@ pub(super) struct Span<'a> {
     pub after: Option<&'a str>,
 }
 
+thread_local! {
+    /// Whether the name of each spelling met lately can mean an area, and
+    /// whether it is well known: each reads the records of the name's
+    /// senses, which the caches seldom hold. One memory per thread.
+    static ANY_AREA: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
+    static WELL_KNOWN: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
+}
+
+/// [`is_well_known`] of the name found as `spelling`, which can mean
+/// `senses`, remembered.
+pub(super) fn is_well_known_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
+    remembered(&WELL_KNOWN, gaz, spelling, || is_well_known(senses, gaz))
+}
+
 impl Span<'_> {
     fn any_area(&self) -> bool {
-        self.senses.iter().any(|s| self.gaz.kind(s.place).is_area())
+        remembered(&ANY_AREA, self.gaz, self.spelling, || {
+            self.senses.iter().any(|s| self.gaz.kind(s.place).is_area())
+        })
+    }
+
+    /// [`is_well_known`] of the span's senses.
+    fn well_known(&self) -> bool {
+        is_well_known_spelling(self.spelling, self.senses, self.gaz)
     }
 
     fn before_is(&self, test: impl Fn(&str) -> bool) -> bool {
@@ -347,7 +372,7 @@ fn person_before_speech(s: &Span<'_>) -> Option<Outcome> {
     let names_after = s.after_is(|a| {
         word_after(s.text, s.range.end + 1 + a.len()).is_some_and(words::is_speech_verb)
             && is_name_word(a, gaz)
-    }) && !is_well_known(s.senses, gaz);
+    }) && !s.well_known();
     when(names_before || names_after, Outcome::Person)
 }
 
@@ -399,7 +424,7 @@ fn given_name_before_unknown_surname(s: &Span<'_>) -> Option<Outcome> {
             })
             // The look-ups last: few names get this far.
             && s.after_is(|a| is_surname_ending_a_name(text, end, a, gaz) && gaz.lookup(a).is_empty())
-            && !is_well_known(s.senses, gaz),
+            && !s.well_known(),
         Outcome::Reject,
     )
 }
@@ -423,7 +448,7 @@ fn person_who(s: &Span<'_>) -> Option<Outcome> {
 /// school ("St. John's, N.L." is the city).
 fn saints_institution(s: &Span<'_>) -> Option<Outcome> {
     when(
-        is_saints_institution(s.text, &s.range) && !is_well_known(s.senses, s.gaz),
+        is_saints_institution(s.text, &s.range) && !s.well_known(),
         Outcome::Reject,
     )
 }
@@ -593,7 +618,7 @@ fn surname_needs_company(s: &Span<'_>) -> Option<Outcome> {
     let (text, span) = (s.text, &s.range);
     when(
         s.entry.person_name
-            && !is_well_known(s.senses, s.gaz)
+            && !s.well_known()
             && !s.before_is(words::is_locative)
             && !local_cues::is_residence(text, span.start)
             && !text[span.end..]

@@ -36,6 +36,7 @@ mod recognise;
 mod resolve;
 mod rivers_again;
 pub mod rules;
+mod spelling_memory;
 mod text;
 mod types;
 mod unlisted;
@@ -178,6 +179,7 @@ mod tests {
         ("nearby", 0, include_str!("nearby.rs")),
         ("county_lists", 0, include_str!("county_lists.rs")),
         ("weights", 0, include_str!("weights.rs")),
+        ("spelling_memory", 0, include_str!("spelling_memory.rs")),
         ("evidence", 1, include_str!("evidence.rs")),
         ("words", 1, include_str!("words.rs")),
         ("rules", 1, include_str!("rules.rs")),

@@ -3,7 +3,8 @@
 //! what a name loses beside a namesake city or a proper name. Resolution
 //! ([`super::resolve`]) adds the article's evidence to this.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 
 use crate::gazetteer::{Gazetteer, NameKind, PlaceId, PlaceKind, Senses};
 
@@ -20,6 +21,66 @@ const MEGACITY_POPULATION: u64 = 5_000_000;
 const NAMESAKE_CITY_SHARE: f64 = 0.1;
 /// A place's fame counts up to this many alternate names.
 const FAME_CAP: u32 = 200;
+
+thread_local! {
+    /// The candidates of the names met lately, by spelling, as
+    /// [`candidates_of_spelling`] made them; one memory per thread, so that
+    /// workers share no lock.
+    static MADE: RefCell<CandidatesMade> = RefCell::new(CandidatesMade::default());
+}
+
+/// Names [`MADE`] keeps before it starts again: a long run's memory stays
+/// bounded (a name's candidates are at most [`MAX_CANDIDATES`]).
+const NAMES_MADE: usize = 1 << 12;
+
+/// The candidates made for one gazetteer and one set of weights, by the
+/// spelling their name was found as.
+#[derive(Default)]
+struct CandidatesMade {
+    made_for: Option<(u64, Weights)>,
+    by_spelling: FxHashMap<usize, Vec<Candidate>>,
+}
+
+/// The candidates of the name found as `spelling`, as [`candidates_of`] makes
+/// them from its senses. The same names come back article after article
+/// ("Washington" has hundreds of places, each read and weighed), so they are
+/// made once and copied after.
+pub(super) fn candidates_of_spelling(
+    spelling: usize,
+    gaz: &Gazetteer,
+    weights: &Weights,
+) -> Vec<Candidate> {
+    let make = || {
+        let senses = gaz.entry_of_spelling(spelling).unwrap_or_default().senses;
+        candidates_of(senses, gaz, weights)
+    };
+    MADE.with(|cell| {
+        let Ok(mut made) = cell.try_borrow_mut() else {
+            return make();
+        };
+        let made_for = Some((gaz.number(), *weights));
+        if made.made_for != made_for || made.by_spelling.len() >= NAMES_MADE {
+            made.by_spelling.clear();
+            made.made_for = made_for;
+        }
+        let candidates = made.by_spelling.entry(spelling).or_insert_with(make);
+        candidates.iter().map(unweighed_copy).collect()
+    })
+}
+
+/// A copy of a candidate as [`candidates_of`] made it, with no evidence
+/// and no reasons yet: made field by field, it costs a fifth of a clone.
+fn unweighed_copy(c: &Candidate) -> Candidate {
+    debug_assert!(c.evidence.is_empty() && c.reasons.is_empty());
+    Candidate {
+        place: c.place,
+        name_kind: c.name_kind,
+        score: c.score,
+        prior: c.prior,
+        evidence: Vec::new(),
+        reasons: Vec::new(),
+    }
+}
 
 /// The candidates of a name that can mean `senses`, best first by their priors.
 pub(super) fn candidates_of(
@@ -174,4 +235,55 @@ fn prior(gaz: &Gazetteer, place: PlaceId, name_kind: NameKind, w: &Weights) -> f
         NameKind::Alternate => w.alternate_name,
     };
     size + kind + spelling + w.fame * fame_share(gaz, place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spelling_of(gaz: &Gazetteer, name: &str) -> usize {
+        gaz.name_finder()
+            .and_then(|index| index.get(name.as_bytes()))
+            .expect("a spelling of the gazetteer")
+    }
+
+    #[test]
+    fn candidates_made_once_are_those_made_again_for_the_same_weights_only() {
+        let gaz = Gazetteer::embedded();
+        let spelling = spelling_of(gaz, "Washington");
+        let senses = gaz.entry_of_spelling(spelling).unwrap_or_default().senses;
+        let made = candidates_of(senses, gaz, &Weights::DEFAULT);
+        assert!(made.len() > 1);
+        for _ in 0..2 {
+            assert_eq!(
+                candidates_of_spelling(spelling, gaz, &Weights::DEFAULT),
+                made
+            );
+        }
+        let other = Weights {
+            town: Weights::DEFAULT.town + 1.0,
+            ..Weights::DEFAULT
+        };
+        assert_eq!(
+            candidates_of_spelling(spelling, gaz, &other),
+            candidates_of(senses, gaz, &other)
+        );
+        assert_eq!(
+            candidates_of_spelling(spelling, gaz, &Weights::DEFAULT),
+            made
+        );
+    }
+
+    #[test]
+    fn candidates_made_for_one_gazetteer_are_not_given_for_another() {
+        let one =
+            Gazetteer::from_tsv("P\ttown\t10\t10\t1\tNG\t\t\t0\tSouth\t\t\n").expect("a gazetteer");
+        let other = Gazetteer::from_tsv("P\tcity\t20\t20\t500000\tKE\t\t\t0\tSouth\t\t\n")
+            .expect("a gazetteer");
+        let in_one = candidates_of_spelling(spelling_of(&one, "South"), &one, &Weights::DEFAULT);
+        let in_other =
+            candidates_of_spelling(spelling_of(&other, "South"), &other, &Weights::DEFAULT);
+        assert_ne!(in_one, in_other);
+        assert_eq!(other.kind(in_other[0].place), PlaceKind::City);
+    }
 }

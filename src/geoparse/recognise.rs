@@ -9,18 +9,22 @@
 //! per article, and admits the towns that lists and county lists vouch for.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::RefCell;
 use std::ops::Range;
 
-use crate::gazetteer::{Gazetteer, NameIndex, PlaceKind, Spellings, name_key, name_key_into};
+use crate::gazetteer::{
+    Gazetteer, NameIndex, PlaceKind, PrefixMatch, Senses, name_key, name_key_into,
+};
 
 use super::county_lists;
-use super::judge::{Span, judge};
+use super::judge::{Span, is_well_known_spelling, judge};
 use super::lexicon::ARABIC_ARTICLES;
 use super::local_cues;
 use super::name_shapes;
-use super::place_facts::{is_notable, is_well_known};
+use super::place_facts::is_notable;
 use super::rivers_again::admit_rivers_named_again;
 use super::rules::{Outcome, Rule, RulesOff};
+use super::spelling_memory::{SpellingMemory, capitals_of, has_capitals, remembered};
 use super::text::{next_capital_or_non_ascii, starts_upper, word_after, word_before};
 use super::types::{DroppedSpan, Mention, Usage};
 use super::words;
@@ -37,19 +41,16 @@ pub fn recognise(
     let Some(finder) = gaz.name_finder() else {
         return Vec::new();
     };
-    let spans = candidate_spans(text, finder, gaz.spellings());
+    let mut spans = CandidateSpans::new(text, finder, gaz);
     let mut kept: Vec<(Mention, bool)> = Vec::new();
     let mut people = People::default();
     let mut lonely: Vec<Mention> = Vec::new();
     let mut kept_until = 0;
-    for (span, spelling) in spans {
-        if span.start < kept_until {
-            continue;
-        }
+    while let Some((span, spelling)) = spans.next_from(kept_until) {
         let Some(entry) = gaz.entry_of_spelling(spelling) else {
             continue;
         };
-        let notable = is_notable(entry.senses, gaz);
+        let notable = is_notable_spelling(spelling, entry.senses, gaz);
         // The words on either side, found once for the rules and the marks.
         let (before, after) = (word_before(text, span.start), word_after(text, span.end));
         let verdict = judge(
@@ -59,6 +60,7 @@ pub fn recognise(
                 surface: &text[span.clone()],
                 gaz,
                 entry: &entry,
+                spelling,
                 senses: entry.senses,
                 notable,
                 single_word: !text[span.clone()].contains(' '),
@@ -99,7 +101,7 @@ pub fn recognise(
                     && !entry.senses.iter().any(|s| {
                         matches!(gaz.kind(s.place), PlaceKind::Country | PlaceKind::Capital)
                     });
-                let well_known = is_well_known(entry.senses, gaz) && !speaks;
+                let well_known = is_well_known_spelling(spelling, entry.senses, gaz) && !speaks;
                 // "Pat Nelson said ... Nelson said": a region that speaks
                 // twice is a person speaking.
                 // ("the mayor of Sevierville said", "from Dewsbury said" speak
@@ -176,6 +178,33 @@ pub fn recognise(
         }
     }
     mentions
+}
+
+thread_local! {
+    /// Whether the name of each spelling met lately is notable, and where
+    /// each has capitals: one memory per thread.
+    static NOTABLE: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
+    static CAPITALS: RefCell<SpellingMemory<Option<u64>>> = RefCell::new(SpellingMemory::default());
+}
+
+/// [`is_notable`] of the name found as `spelling`, which can mean `senses`:
+/// remembered, for it reads the record of each sense until one is notable,
+/// and those records are seldom in the caches (a name of fifty small towns
+/// is fifty trips to memory).
+fn is_notable_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
+    remembered(&NOTABLE, gaz, spelling, || is_notable(senses, gaz))
+}
+
+/// [`has_capitals_of`] `spelling`, with where the spelling has capitals
+/// remembered: reading a spelling is two trips to memory.
+fn has_capitals_of_spelling(found: &str, spelling: usize, gaz: &Gazetteer) -> bool {
+    let capitals = remembered(&CAPITALS, gaz, spelling, || {
+        capitals_of(gaz.spellings().get(spelling))
+    });
+    match capitals {
+        Some(capitals) => has_capitals(found, capitals),
+        None => has_capitals_of(found, gaz.spellings().get(spelling)),
+    }
 }
 
 /// The names an article uses for people, for one sense per article.
@@ -398,31 +427,61 @@ fn add_state_codes(
     }
 }
 
-/// Every stretch that is spelled like a name, is a whole word and is capitalised
-/// like the name, leftmost first and longest first at each start, with the
-/// spelling each is found as.
-fn candidate_spans(
-    text: &str,
-    finder: &NameIndex,
-    spellings: &Spellings,
-) -> Vec<(Range<usize>, usize)> {
-    let mut spans = Vec::new();
-    let mut found = Vec::new();
-    for start in capitalised_word_starts(text) {
-        found.clear();
-        finder.prefixes_at(text, start, &mut found);
-        // The longest spelling that starts here, then the longest shorter one...
-        for m in found.iter().rev() {
-            if !text.is_char_boundary(m.end) {
-                continue;
-            }
-            let spelling = spellings.get(m.spelling);
-            if is_whole_word(text, start, m.end) && has_capitals_of(&text[start..m.end], spelling) {
-                spans.push((start..m.end, m.spelling));
-            }
+/// Every stretch that is spelled like a name, is a whole word and is
+/// capitalised like the name, leftmost first and longest first at each
+/// start, with the spelling each is found as; found as the reading asks for
+/// them, so that no walk starts, and no spelling is read, inside a name
+/// already kept ("York" in "New York"): reading a spelling or a unit of the
+/// name index is a trip to memory that the caches seldom hold.
+struct CandidateSpans<'t, I> {
+    text: &'t str,
+    finder: &'t NameIndex,
+    gaz: &'t Gazetteer,
+    starts: I,
+    /// Where the spellings in `found` start.
+    start: usize,
+    /// The spellings that begin at `start` not yet given, shortest first.
+    found: Vec<PrefixMatch>,
+}
+
+impl<'t> CandidateSpans<'t, ()> {
+    fn new(
+        text: &'t str,
+        finder: &'t NameIndex,
+        gaz: &'t Gazetteer,
+    ) -> CandidateSpans<'t, impl Iterator<Item = usize> + 't> {
+        CandidateSpans {
+            text,
+            finder,
+            gaz,
+            starts: capitalised_word_starts(text),
+            start: 0,
+            found: Vec::new(),
         }
     }
-    spans
+}
+
+impl<I: Iterator<Item = usize>> CandidateSpans<'_, I> {
+    /// The next span that starts at or after `kept_until`.
+    fn next_from(&mut self, kept_until: usize) -> Option<(Range<usize>, usize)> {
+        let text = self.text;
+        loop {
+            if self.start < kept_until {
+                self.found.clear();
+            }
+            // The longest spelling that starts here, then the longest shorter one...
+            while let Some(m) = self.found.pop() {
+                if text.is_char_boundary(m.end)
+                    && is_whole_word(text, self.start, m.end)
+                    && has_capitals_of_spelling(&text[self.start..m.end], m.spelling, self.gaz)
+                {
+                    return Some((self.start..m.end, m.spelling));
+                }
+            }
+            self.start = self.starts.find(|&start| start >= kept_until)?;
+            self.finder.prefixes_at(text, self.start, &mut self.found);
+        }
+    }
 }
 
 /// Byte offsets where a capitalised word starts: a capital letter after
