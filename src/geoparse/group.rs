@@ -9,7 +9,6 @@ use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind, name_key};
 
 use super::evidence::Evidence;
 use super::lexicon::DIVISION_WORDS;
-use super::place_facts::masthead_label;
 use super::prior::candidates_of_spelling;
 use super::types::{Candidate, Mention};
 use super::weights::Weights;
@@ -32,8 +31,6 @@ pub(super) struct Hints {
     /// which is what it means before any town of the name ("Wyoming" beside
     /// "Linn County").
     pub can_mean_english_state: bool,
-    /// The paper's web address spells the name ("parispi.net" and "Paris").
-    pub spelled_by_masthead: bool,
     /// A mention is placed by the words before or after it ("in Hinton",
     /// "the Hinton council", a local cue): the town is the story's even
     /// when nothing else in it points there.
@@ -46,6 +43,8 @@ pub(super) struct NameGroup {
     pub candidates: Vec<Candidate>,
     /// What the words around its mentions say.
     pub hints: Hints,
+    /// The gazetteer spelling its first mention was found as.
+    pub spelling: usize,
 }
 
 impl NameGroup {
@@ -54,6 +53,7 @@ impl NameGroup {
         Self {
             candidates: candidates_of_spelling(spelling, gaz, weights),
             hints: Hints::default(),
+            spelling,
         }
     }
 }
@@ -74,7 +74,6 @@ pub(super) fn group_mentions(
     mentions: &[Mention],
     gaz: &Gazetteer,
     weights: &Weights,
-    host: Option<&str>,
 ) -> (Vec<NameGroup>, Vec<usize>) {
     // Both maps sized at once for every mention: they are made per article.
     let mut group_of_key: HashMap<NameId, usize> =
@@ -108,12 +107,6 @@ pub(super) fn group_mentions(
             mention.after_locative || mention.names_local_office || mention.local_cue;
     }
     add_qualifiers(text, mentions, &group_of_mention, &mut groups, gaz);
-    if let Some(label) = host.map(masthead_label) {
-        for (mention, &group) in mentions.iter().zip(&group_of_mention) {
-            groups[group].hints.spelled_by_masthead |=
-                spells(label, &text[mention.byte_range.clone()]);
-        }
-    }
     (groups, group_of_mention)
 }
 
@@ -122,14 +115,20 @@ const MASTHEAD_MIN_LETTERS: usize = 4;
 
 /// Whether a paper's address label ("parispi", "palestineherald") opens or
 /// ends with the letters of `name` ("Paris", "Palestine"), case aside.
-fn spells(label: &str, name: &str) -> bool {
-    let letters: Vec<u8> = name
-        .bytes()
-        .filter(u8::is_ascii_alphabetic)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    letters.len() >= MASTHEAD_MIN_LETTERS
-        && (label.as_bytes().starts_with(&letters) || label.as_bytes().ends_with(&letters))
+pub(super) fn spells(label: &str, name: &str) -> bool {
+    // Gathered on the stack: this is asked of every mention of a paper's article.
+    let mut letters = [0u8; 64];
+    let mut n = 0;
+    for b in name.bytes().filter(u8::is_ascii_alphabetic) {
+        let Some(slot) = letters.get_mut(n) else {
+            return false;
+        };
+        *slot = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let letters = &letters[..n];
+    n >= MASTHEAD_MIN_LETTERS
+        && (label.as_bytes().starts_with(letters) || label.as_bytes().ends_with(letters))
 }
 
 /// Whether a name is followed by "state", "province" or the like.

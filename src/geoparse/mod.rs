@@ -119,13 +119,8 @@ impl<'t> Recognised<'t> {
         }
         let mut dropped = explained.then(Vec::new);
         let mentions = recognise::recognise(text, gaz, options.rules_off, dropped.as_mut());
-        let (mut groups, group_of_mention) = group::group_mentions(
-            text,
-            &mentions,
-            gaz,
-            &options.weights,
-            options.host.as_deref(),
-        );
+        let (mut groups, group_of_mention) =
+            group::group_mentions(text, &mentions, gaz, &options.weights);
         county_pairs::pair_counties(&mut groups, gaz);
         Self {
             text,

@@ -15,7 +15,7 @@ use crate::geo::{LonLat, distance_km, roughly_within, within_km};
 use super::coherence::ArticleRegions;
 use super::county_pairs::COUNTY_KM;
 use super::evidence::{Evidence, HOME_NEAR_KM, NEAR_KM};
-use super::group::{Hints, NameGroup};
+use super::group::{Hints, NameGroup, spells};
 use super::nearby::{FirstTwo, PointGrid};
 use super::place_facts;
 use super::prior::sort_best_first;
@@ -178,7 +178,9 @@ fn score_rounds(
         let ctx = Context::from_winners(groups, gaz);
         let regions = ArticleRegions::from_groups(groups, gaz, drops_unplaced_towns);
         for (index, group) in groups.iter_mut().enumerate() {
-            let NameGroup { candidates, hints } = group;
+            let NameGroup {
+                candidates, hints, ..
+            } = group;
             // "Wyoming" beside "Linn County" is still the state.
             let region = (!hints.can_mean_english_state)
                 .then(|| regions.dominant_for(index))
@@ -272,16 +274,21 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
 /// again.
 fn read_mastheads(groups: &mut [NameGroup], gaz: &Gazetteer, host: &str, weights: &Weights) {
     let country = place_facts::address_country(host);
+    let label = place_facts::masthead_label(host);
     let papers = |id: PlaceId| {
         let code = gaz.place(id).country_code;
         country
             .as_deref()
             .map_or_else(|| place_facts::is_english_speaking(code), |c| c == code)
     };
-    for group in groups.iter_mut().filter(|g| g.hints.spelled_by_masthead) {
+    for group in groups.iter_mut() {
         let candidates = &mut group.candidates;
         let abroad = candidates.first().is_some_and(|best| !papers(best.place));
-        if !abroad || !candidates.iter().any(|c| papers(c.place)) {
+        // The name is asked last: few names are sent abroad.
+        if !abroad
+            || !candidates.iter().any(|c| papers(c.place))
+            || !spells(label, gaz.spellings().get(group.spelling))
+        {
             continue;
         }
         for candidate in candidates.iter_mut().filter(|c| papers(c.place)) {
