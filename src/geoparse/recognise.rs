@@ -347,18 +347,30 @@ fn add_listed_counties(text: &str, gaz: &Gazetteer, kept: &mut Vec<(Mention, boo
     for county in county_lists::counties_in_lists(text, gaz) {
         let range = county.byte_range;
         kept.retain(|(m, _)| m.byte_range.end <= range.start || m.byte_range.start >= range.end);
-        let at = kept.partition_point(|(m, _)| m.byte_range.start < range.start);
-        let mention = Mention {
-            byte_range: range,
-            usage: Usage::Place,
-            rule: Rule::CountyList,
-            after_locative: false,
-            names_local_office: false,
-            local_cue: true,
-            spelling: county.spelling,
-        };
-        kept.insert(at, (mention, false));
+        insert_in_order(kept, range, county.spelling, Rule::CountyList, true);
     }
+}
+
+/// Adds a place name that a rule of the whole text found (`local_cue`: the
+/// words around it say it is a town's), among the kept ones in text order.
+fn insert_in_order(
+    kept: &mut Vec<(Mention, bool)>,
+    byte_range: Range<usize>,
+    spelling: usize,
+    rule: Rule,
+    local_cue: bool,
+) {
+    let at = kept.partition_point(|(m, _)| m.byte_range.start < byte_range.start);
+    let mention = Mention {
+        byte_range,
+        usage: Usage::Place,
+        rule,
+        after_locative: false,
+        names_local_office: false,
+        local_cue,
+        spelling,
+    };
+    kept.insert(at, (mention, false));
 }
 
 /// Adds "SC" of "Columbia, SC" as a mention of South Carolina when a place
@@ -413,17 +425,7 @@ fn add_state_codes(
         if kept.iter().any(|(m, _)| m.byte_range == range) {
             continue;
         }
-        let at = kept.partition_point(|(m, _)| m.byte_range.start < range.start);
-        let mention = Mention {
-            byte_range: range,
-            usage: Usage::Place,
-            rule: Rule::StateCodeAfterATown,
-            after_locative: false,
-            names_local_office: false,
-            local_cue: false,
-            spelling,
-        };
-        kept.insert(at, (mention, false));
+        insert_in_order(kept, range, spelling, Rule::StateCodeAfterATown, false);
     }
 }
 

@@ -21,6 +21,9 @@ import math
 import pathlib
 from collections import defaultdict
 
+from score_split import load_ids
+from tune_errors import load_predictions
+
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 
@@ -55,13 +58,8 @@ def main():
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--eval-dir", default=str(REPO.parent / "shared/eval"))
     args = ap.parse_args()
-    untouched = {l for l in (HERE / f"untouched-{args.set}.txt").read_text().splitlines()
-                 if l and not l.startswith("#")}
-    preds = {}
-    for line in open(args.pred, encoding="utf-8"):
-        if line.strip():
-            p = json.loads(line)
-            preds[p["id"]] = p["toponyms"]
+    untouched = load_ids(args.set)
+    preds = load_predictions(args.pred)
     index = gazetteer()
     counts = {part: defaultdict(int) for part in ("tune", "untouched")}
     for line in open(pathlib.Path(args.eval_dir) / f"{args.set}.jsonl", encoding="utf-8"):

@@ -24,6 +24,16 @@ def km(a, b):
     return 2 * 6371.009 * math.asin(min(1, math.sqrt(h)))
 
 
+def load_predictions(path):
+    """The toponyms of each article of a predictions file, by article id."""
+    preds = {}
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            p = json.loads(line)
+            preds[p["id"]] = p["toponyms"]
+    return preds
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("set", choices=["dev", "dev-lgl"])
@@ -33,11 +43,7 @@ def main():
     args = ap.parse_args()
     untouched = {l for l in (HERE / f"untouched-{args.set}.txt").read_text().splitlines()
                  if l and not l.startswith("#")}
-    preds = {}
-    for line in open(args.pred, encoding="utf-8"):
-        if line.strip():
-            p = json.loads(line)
-            preds[p["id"]] = p["toponyms"]
+    preds = load_predictions(args.pred)
     for line in open(pathlib.Path(args.eval_dir) / f"{args.set}.jsonl", encoding="utf-8"):
         art = json.loads(line)
         if art["id"] in untouched:
