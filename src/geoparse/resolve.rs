@@ -15,7 +15,7 @@ use crate::geo::{LonLat, distance_km, roughly_within, within_km};
 use super::coherence::ArticleRegions;
 use super::county_pairs::COUNTY_KM;
 use super::evidence::{Evidence, HOME_NEAR_KM, NEAR_KM};
-use super::group::{Hints, NameGroup, spells};
+use super::group::{Hints, NameGroup};
 use super::nearby::{FirstTwo, PointGrid};
 use super::place_facts;
 use super::prior::sort_best_first;
@@ -287,7 +287,7 @@ fn read_mastheads(groups: &mut [NameGroup], gaz: &Gazetteer, host: &str, weights
         // The name is asked last: few names are sent abroad.
         if !abroad
             || !candidates.iter().any(|c| papers(c.place))
-            || !spells(label, gaz.spellings().get(group.spelling))
+            || !place_facts::spells(label, gaz.spellings().get(group.spelling))
         {
             continue;
         }
