@@ -43,7 +43,7 @@ const MASTHEAD_MIN_LETTERS: usize = 4;
 /// Whether a paper's address label ("parispi", "palestineherald") opens or
 /// ends with the letters of `name` ("Paris", "Palestine"), case aside.
 pub fn spells(label: &str, name: &str) -> bool {
-    // Gathered on the stack: this is asked of every mention of a paper's article.
+    // Gathered on the stack, with no allocation.
     let mut letters = [0u8; 64];
     let mut n = 0;
     for b in name.bytes().filter(u8::is_ascii_alphabetic) {

@@ -632,10 +632,13 @@ impl<'h> HomeArea<'h> {
                     area: self.admin1.unwrap_or(self.country),
                     km_from_centre,
                 }
-            } else if self.in_country(id, gaz) && self.admin1.is_none() {
-                Evidence::AddressCountry(self.country)
             } else if self.in_country(id, gaz) {
-                Evidence::HomeCountry(self.country)
+                // Known only to its country, the home is what the address says.
+                if self.admin1.is_none() {
+                    Evidence::AddressCountry(self.country)
+                } else {
+                    Evidence::HomeCountry(self.country)
+                }
             } else {
                 continue;
             };
