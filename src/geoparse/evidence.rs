@@ -217,6 +217,16 @@ impl Evidence {
         )
     }
 
+    /// Evidence about the place alone (its name, kind, size, fame), which
+    /// says nothing of the article it is named in.
+    #[must_use]
+    pub fn is_about_the_place_alone(&self) -> bool {
+        matches!(
+            self,
+            Self::OnlyPlace | Self::Area(_) | Self::Population(_) | Self::WellKnown(_)
+        )
+    }
+
     /// A short phrase for a place card.
     #[must_use]
     pub fn describe(&self, gaz: &Gazetteer) -> String {

@@ -1,13 +1,16 @@
 //! Filtering: the names of an article become [`Toponym`]s, each mention
 //! with its group's candidates, save a small town that nothing in the article
-//! places ([`Rule::UnsupportedTown`]) and an atlas's river far from every
-//! other place of the story ([`Rule::RiverFarFromTheStory`]). One sense per
+//! places ([`Rule::UnsupportedTown`]), an atlas's river far from every
+//! other place of the story ([`Rule::RiverFarFromTheStory`]) and a town as
+//! far with nothing of its own ([`Rule::TownFarFromTheStory`]). One sense per
 //! article: "in Hinton" vouches for every other "Hinton".
 
 use std::sync::Arc;
 
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
+use crate::geo::{LonLat, within_km};
 
+use super::evidence::Evidence;
 use super::group::{NameGroup, is_unplaced_town};
 use super::rules::{Rule, RulesOff};
 use super::types::{Candidate, DroppedSpan, Mention, Toponym, Usage};
@@ -26,6 +29,7 @@ pub(super) fn toponyms_of(
     let placed_by_preposition: Vec<bool> = groups.iter().map(|g| g.hints.vouched).collect();
 
     let far_rivers = rivers_far_from_the_story(groups, gaz);
+    let far_towns = towns_far_from_the_story(groups, &placed_by_preposition, gaz);
     // A group's candidates are taken once, by its first mention, and shared.
     let mut shared: Vec<Option<Arc<[Candidate]>>> = vec![None; groups.len()];
 
@@ -50,6 +54,15 @@ pub(super) fn toponyms_of(
                 dropped.push(DroppedSpan {
                     byte_range: range,
                     rule: Rule::RiverFarFromTheStory,
+                });
+            }
+            continue;
+        }
+        if far_towns[group] && !off.is_off(Rule::TownFarFromTheStory) {
+            if let Some(dropped) = dropped.as_deref_mut() {
+                dropped.push(DroppedSpan {
+                    byte_range: range,
+                    rule: Rule::TownFarFromTheStory,
                 });
             }
             continue;
@@ -89,7 +102,7 @@ const RIVER_FAR_MIN_PLACES: usize = 2;
 /// farther than [`RIVER_FAR_KM`] from every one of at least
 /// [`RIVER_FAR_MIN_PLACES`] local places the article's other names chose.
 fn rivers_far_from_the_story(groups: &[NameGroup], gaz: &Gazetteer) -> Vec<bool> {
-    let local: Vec<(usize, crate::geo::LonLat)> = groups
+    let local: Vec<(usize, LonLat)> = groups
         .iter()
         .enumerate()
         .filter_map(|(index, group)| {
@@ -112,9 +125,74 @@ fn rivers_far_from_the_story(groups: &[NameGroup], gaz: &Gazetteer) -> Vec<bool>
             };
             let others: Vec<_> = local.iter().filter(|(i, _)| *i != index).collect();
             others.len() >= RIVER_FAR_MIN_PLACES
-                && others.iter().all(|(_, at)| {
-                    !crate::geo::within_km(*at, course.nearest_to(*at), RIVER_FAR_KM)
-                })
+                && others
+                    .iter()
+                    .all(|(_, at)| !within_km(*at, course.nearest_to(*at), RIVER_FAR_KM))
+        })
+        .collect()
+}
+
+/// How far from every other place of the article a town must lie, with
+/// nothing of its own, to be taken for a word or a namesake the gazetteer
+/// lacks.
+const TOWN_FAR_KM: f64 = 3000.0;
+/// The places an article must have besides the town to judge by.
+const TOWN_FAR_MIN_PLACES: usize = 2;
+/// A city this big is known far from the rest of the story ("Rio de Janeiro").
+const TOWN_FAR_FAMOUS: u64 = 5_000_000;
+
+/// For each group, whether its chosen place is a town, city or county that
+/// lies farther than [`TOWN_FAR_KM`] from every other place the article's
+/// names chose (at least [`TOWN_FAR_MIN_PLACES`] of them, seas and
+/// continents aside), with nothing of its own: no preposition of place
+/// before it (`vouched`), no evidence from the article, not a capital nor a
+/// city of millions. "Kanye West" beside Chicago is not a town in Botswana;
+/// "the Phoenix pay system" in an Ottawa story is not Arizona's.
+fn towns_far_from_the_story(groups: &[NameGroup], vouched: &[bool], gaz: &Gazetteer) -> Vec<bool> {
+    let alone: Vec<Option<PlaceId>> = groups
+        .iter()
+        .zip(vouched)
+        .map(|(group, &vouched)| {
+            let best = group.candidates.first()?;
+            (!vouched
+                && matches!(
+                    gaz.kind(best.place),
+                    PlaceKind::City | PlaceKind::Town | PlaceKind::Admin2
+                )
+                && gaz.population(best.place) < TOWN_FAR_FAMOUS
+                && best.evidence.iter().all(Evidence::is_about_the_place_alone))
+            .then_some(best.place)
+        })
+        .collect();
+    if alone.iter().all(Option::is_none) {
+        return vec![false; groups.len()];
+    }
+    let chosen: Vec<(PlaceId, LonLat)> = groups
+        .iter()
+        .filter_map(|group| group.candidates.first())
+        .filter(|best| {
+            !matches!(
+                gaz.kind(best.place),
+                PlaceKind::Water | PlaceKind::Continent
+            )
+        })
+        .map(|best| (best.place, gaz.lon_lat(best.place)))
+        .collect();
+    alone
+        .iter()
+        .map(|place| {
+            let Some(place) = *place else {
+                return false;
+            };
+            let at = gaz.lon_lat(place);
+            let mut others = 0;
+            for (_, other) in chosen.iter().filter(|(id, _)| *id != place) {
+                if within_km(at, *other, TOWN_FAR_KM) {
+                    return false;
+                }
+                others += 1;
+            }
+            others >= TOWN_FAR_MIN_PLACES
         })
         .collect()
 }
