@@ -78,11 +78,11 @@ pub fn plan_locator(basemap: &Basemap, view: GeoBox, zoom: f64) -> Option<Locato
     };
     if east - west > MAX_OVERVIEW_LON_DEG {
         let half = MAX_OVERVIEW_LON_DEG / 2.0;
-        let mid = center.lon_deg.clamp(west + half, east - half);
+        let mid = clamp_or_middle(center.lon_deg, west + half, east - half);
         overview.min.lon_deg = mid - half;
         overview.max.lon_deg = mid + half;
         let half_lat = (MAX_OVERVIEW_LON_DEG / 2.0).min((north - south) / 2.0);
-        let mid_lat = center.lat_deg.clamp(south + half_lat, north - half_lat);
+        let mid_lat = clamp_or_middle(center.lat_deg, south + half_lat, north - half_lat);
         overview.min.lat_deg = mid_lat - half_lat;
         overview.max.lat_deg = mid_lat + half_lat;
     }
@@ -100,6 +100,17 @@ pub fn plan_locator(basemap: &Basemap, view: GeoBox, zoom: f64) -> Option<Locato
         overview,
         extent: view,
     })
+}
+
+/// `value` kept within `low..=high`; the middle of the two where rounding
+/// has crossed them (a box cut to its own height: `south + h` and
+/// `north - h` can differ in the last bit either way).
+fn clamp_or_middle(value: f64, low: f64, high: f64) -> f64 {
+    if low <= high {
+        value.clamp(low, high)
+    } else {
+        (low + high) / 2.0
+    }
 }
 
 #[cfg(test)]
@@ -140,6 +151,24 @@ mod tests {
         let width = plan.overview.max.lon_deg - plan.overview.min.lon_deg;
         assert!(width >= 2.0 * MIN_OVERVIEW_TIMES_VIEW, "{width}");
         assert!(plan.overview.contains(LonLat::new(-30.0, 30.0)));
+    }
+
+    #[test]
+    fn no_wide_view_anywhere_breaks_the_overview() {
+        // A view wider than the overview may be, over water or a small
+        // country, is cut to a box centred on itself; rounding once made the
+        // box's bounds cross and the app abort (a story of Chicago,
+        // Detroit and Cleveland in a 1280-pixel window).
+        for lat in (-60..=70).step_by(3) {
+            for lon in (-180..180).step_by(7) {
+                for half in [7.3, 8.0, 9.1, 11.7] {
+                    let view = view_around(f64::from(lon) + 0.37, f64::from(lat) + 0.13, half);
+                    let plan = plan_locator(Basemap::embedded(), view, 6.0).expect("a locator");
+                    assert!(plan.overview.min.lat_deg < plan.overview.max.lat_deg);
+                    assert!(plan.overview.min.lon_deg < plan.overview.max.lon_deg);
+                }
+            }
+        }
     }
 
     #[test]
