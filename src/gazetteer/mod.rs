@@ -640,6 +640,21 @@ mod tests {
     }
 
     #[test]
+    fn quebec_city_is_the_city_and_quebec_also_the_province() {
+        let gaz = Gazetteer::embedded();
+        let kinds = |name: &str| -> Vec<(PlaceKind, &str)> {
+            gaz.lookup(name)
+                .iter()
+                .map(|s| (gaz.kind(s.place), gaz.place(s.place).country_code))
+                .collect()
+        };
+        assert_eq!(kinds("Quebec City"), [(PlaceKind::City, "CA")]);
+        assert!(kinds("Quebec").contains(&(PlaceKind::Admin1, "CA")));
+        // A name that already says "City" gets no second one.
+        assert!(kinds("Mexico City City").is_empty());
+    }
+
+    #[test]
     fn the_hand_curated_naval_facility_at_tartus_is_present() {
         let gaz = Gazetteer::embedded();
         let tartus = gaz.place(

