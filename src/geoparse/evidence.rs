@@ -43,6 +43,10 @@ pub enum Evidence {
     Admin1Named(PlaceId),
     /// A county the article names holds it ("Lamar County" for Paris, Texas).
     CountyNamed(PlaceId),
+    /// It is listed with a place of its own kind ("California or
+    /// Washington", "Georgia and Armenia"): a state with a state, a country
+    /// with a country. The place is the one beside it.
+    ListedWith(PlaceId),
     /// The article also names it another way ("Wash." and "Washington").
     AlsoNamedOtherwise,
     /// It contains a place named elsewhere in the article.
@@ -112,6 +116,7 @@ impl Evidence {
             Self::CountryNamed(_) => w.country_named,
             Self::Admin1Named(_) => w.admin1_named,
             Self::CountyNamed(_) => w.county_named,
+            Self::ListedWith(_) => w.listed_with,
             Self::AlsoNamedOtherwise => w.same_place_named,
             Self::ContainsNamed(_) => w.contains_named,
             Self::HoldsNamedTown(_) => w.holds_named_town,
@@ -147,6 +152,7 @@ impl Evidence {
             Self::CountryNamed(_) => "CountryNamed",
             Self::Admin1Named(_) => "Admin1Named",
             Self::CountyNamed(_) => "CountyNamed",
+            Self::ListedWith(_) => "ListedWith",
             Self::AlsoNamedOtherwise => "AlsoNamedOtherwise",
             Self::ContainsNamed(_) => "ContainsNamed",
             Self::HoldsNamedTown(_) => "HoldsNamedTown",
@@ -246,6 +252,7 @@ impl Evidence {
                 ["in ", name(area), ", named in the article"].concat()
             }
             Self::AlsoNamedOtherwise => "also named another way in the article".to_owned(),
+            Self::ListedWith(other) => ["listed with ", name(other)].concat(),
             Self::ContainsNamed(inner) | Self::HoldsNamedTown(inner) => {
                 ["contains ", name(inner), ", named in the article"].concat()
             }

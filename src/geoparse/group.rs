@@ -31,6 +31,9 @@ pub(super) struct Hints {
     /// which is what it means before any town of the name ("Wyoming" beside
     /// "Linn County").
     pub can_mean_english_state: bool,
+    /// The groups of the names listed right beside a mention ("California
+    /// or Washington", "Georgia and Armenia").
+    pub listed_with: Vec<usize>,
     /// A mention is placed by the words before or after it ("in Hinton",
     /// "the Hinton council", a local cue): the town is the story's even
     /// when nothing else in it points there.
@@ -121,6 +124,9 @@ fn followed_by_division_word(after: &str) -> bool {
     DIVISION_WORDS.contains(&rest[..word_end])
 }
 
+/// What joins two names of a list.
+const LIST_JOINS: [&str; 4] = [" and ", " or ", ", and ", ", or "];
+
 /// Notes "Moscow, Idaho" (an area named right after a place, after a comma,
 /// says which of the places of that name is meant) and "Washington state",
 /// "Idlib province".
@@ -138,6 +144,14 @@ fn add_qualifiers(
     }
     for (i, pair) in mentions.windows(2).enumerate() {
         let between = &text[pair[0].byte_range.end..pair[1].byte_range.start];
+        let (first, second) = (group_of_mention[i], group_of_mention[i + 1]);
+        if first != second && LIST_JOINS.contains(&between) {
+            for (own, other) in [(first, second), (second, first)] {
+                if !groups[own].hints.listed_with.contains(&other) {
+                    groups[own].hints.listed_with.push(other);
+                }
+            }
+        }
         if between.trim() != "," {
             continue;
         }

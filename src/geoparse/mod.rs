@@ -404,6 +404,31 @@ mod tests {
     }
 
     #[test]
+    fn a_name_listed_with_a_state_is_the_state_and_with_capitals_the_capital() {
+        let gaz = Gazetteer::embedded();
+        let kinds = |text: &str| -> Vec<PlaceKind> {
+            detect_places(text, gaz)
+                .iter()
+                .map(|t| gaz.kind(t.place()))
+                .collect()
+        };
+        assert_eq!(
+            kinds("Tech firms avoid western states such as California or Washington."),
+            [PlaceKind::Admin1, PlaceKind::Admin1]
+        );
+        assert_eq!(
+            kinds("The storm hit New York and New Jersey."),
+            [PlaceKind::Admin1, PlaceKind::Admin1]
+        );
+        assert_eq!(
+            kinds("Envoys shuttled between Washington and Moscow."),
+            [PlaceKind::Capital, PlaceKind::Capital]
+        );
+        let found = detect_places("Talks in Washington stalled, as in California.", gaz);
+        assert_eq!(gaz.kind(found[0].place()), PlaceKind::Capital, "not listed");
+    }
+
+    #[test]
     fn hama_is_the_city_but_idlib_province_is_the_province() {
         let gaz = Gazetteer::embedded();
         let found = detect_places("Shelling hit Hama and Idlib province.", gaz);

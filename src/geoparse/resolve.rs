@@ -51,6 +51,8 @@ struct Context<'g> {
     /// The places of names that can mean only one place, by group: a place
     /// named twice under different names ("Wash." and "Washington").
     unambiguous: FirstTwo<PlaceId>,
+    /// Each group's winning state or country, for the names listed with it.
+    areas: Vec<Option<(PlaceId, PlaceKind)>>,
 }
 
 impl<'g> Context<'g> {
@@ -70,6 +72,11 @@ impl<'g> Context<'g> {
                     ctx.could_be_inside_admin1.push(key, index, c.place);
                 }
             }
+            let area = group.candidates.first().and_then(|best| {
+                let kind = gaz.kind(best.place);
+                matches!(kind, PlaceKind::Country | PlaceKind::Admin1).then_some((best.place, kind))
+            });
+            ctx.areas.push(area);
             let Some(best) = group.candidates.first() else {
                 continue;
             };
@@ -463,6 +470,13 @@ fn add_context(
     }
     if hints.qualifies && matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Country) {
         candidate.add(Evidence::Qualifies, w);
+    }
+    if let Some(other) = hints.listed_with.iter().find_map(|&other| {
+        ctx.areas[other]
+            .filter(|&(id, kind)| kind == place.kind && id != candidate.place)
+            .map(|(id, _)| id)
+    }) {
+        candidate.add(Evidence::ListedWith(other), w);
     }
     for &q in &hints.qualifiers {
         let area = gaz.place(q);

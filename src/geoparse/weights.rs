@@ -82,6 +82,8 @@ pub struct Weights {
     pub county_named: f64,
     /// A county holding a town of the article that fits only it.
     pub holds_named_town: f64,
+    /// Listed with a place of its own kind ("California or Washington").
+    pub listed_with: f64,
     /// It lies in the state or province where most of the article's other
     /// places lie: times their share, times n / (n + 1) for what its n names
     /// there count for.
@@ -132,6 +134,7 @@ impl Weights {
         neighbours: 12.0,
         county_named: 6.0,
         holds_named_town: 4.0,
+        listed_with: 3.0,
         in_article_region: 16.0,
         home_region: 5.0,
         home_near: 3.0,

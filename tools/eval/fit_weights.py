@@ -80,6 +80,7 @@ HAND = {
     "contains_named": 2.5, "same_place_named": 3.0, "country_favoured": 4.0, "near": 3.0, "neighbours": 12.0,
     "county_named": 6.0, "holds_named_town": 4.0, "in_article_region": 16.0,
     "home_region": 5.0, "home_near": 3.0, "home_country": 1.5, "address_country": 7.0, "masthead": 8.0,
+    "listed_with": 3.0,
 }
 # Where the fit starts: the hand-set weights in logit units are about this scale.
 SCALE_GUESS = 0.6
@@ -97,6 +98,7 @@ EVIDENCE_FIELD = {
     "Favoured": "country_favoured", "CountyNamed": "county_named",
     "HoldsNamedTown": "holds_named_town", "HomeCountry": "home_country",
     "AddressCountry": "address_country", "Masthead": "masthead",
+    "ListedWith": "listed_with",
     "Neighbours": "neighbours",
 }
 
