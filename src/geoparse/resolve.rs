@@ -51,13 +51,16 @@ struct Context<'g> {
     /// The places of names that can mean only one place, by group: a place
     /// named twice under different names ("Wash." and "Washington").
     unambiguous: FirstTwo<PlaceId>,
-    /// Each group's winning state or country, for the names listed with it.
+    /// Each group's winning state or country, for the names listed with it
+    /// (empty where no name is listed with another).
     areas: Vec<Option<(PlaceId, PlaceKind)>>,
 }
 
 impl<'g> Context<'g> {
     fn from_winners(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
         let mut ctx = Self::default();
+        // Most articles list no two names ("and", "or") at all.
+        let any_lists = groups.iter().any(|g| !g.hints.listed_with.is_empty());
         for (index, group) in groups.iter().enumerate() {
             // Only a name nothing has placed yet: its first guess is open.
             let unplaced = group
@@ -72,11 +75,14 @@ impl<'g> Context<'g> {
                     ctx.could_be_inside_admin1.push(key, index, c.place);
                 }
             }
-            let area = group.candidates.first().and_then(|best| {
-                let kind = gaz.kind(best.place);
-                matches!(kind, PlaceKind::Country | PlaceKind::Admin1).then_some((best.place, kind))
-            });
-            ctx.areas.push(area);
+            if any_lists {
+                let area = group.candidates.first().and_then(|best| {
+                    let kind = gaz.kind(best.place);
+                    matches!(kind, PlaceKind::Country | PlaceKind::Admin1)
+                        .then_some((best.place, kind))
+                });
+                ctx.areas.push(area);
+            }
             let Some(best) = group.candidates.first() else {
                 continue;
             };
@@ -472,7 +478,10 @@ fn add_context(
         candidate.add(Evidence::Qualifies, w);
     }
     if let Some(other) = hints.listed_with.iter().find_map(|&other| {
-        ctx.areas[other]
+        ctx.areas
+            .get(other)
+            .copied()
+            .flatten()
             .filter(|&(id, kind)| kind == place.kind && id != candidate.place)
             .map(|(id, _)| id)
     }) {
