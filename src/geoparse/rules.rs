@@ -159,7 +159,7 @@ rules! {
     /// the article, with nothing of its own to place it there, is a word or
     /// a namesake the gazetteer lacks, so it is left out rather than put
     /// where it is not.
-    TownFarFromTheStory => "a town far from every other place of the article, with nothing of its own", [];
+    TownFarFromTheStory => "a town far from every other place of the article, which nothing in the text places there", [];
     /// "Royal Street", "Raccoon Creek", "Lake Tahoe": a place the gazetteer
     /// does not list, known by the word that ends or opens its name
     /// (`unlisted.rs`); it has no point, so it is reported apart.
