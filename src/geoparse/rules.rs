@@ -155,8 +155,9 @@ rules! {
     /// river far from every other place of the article is a namesake the
     /// atlas lacks, so it is left unplaced rather than put where it is not.
     RiverFarFromTheStory => "a river far from every other place of the article", [];
-    /// "daughters North and Chicago": a town far from every other place of
-    /// the article, with nothing of its own to place it there, is a word or
+    /// "husband Kanye West" in a story of Chicago: a town far from every
+    /// other place of the article, with nothing of its own to place it
+    /// there (not even "in" before it), is a word or
     /// a namesake the gazetteer lacks, so it is left out rather than put
     /// where it is not.
     TownFarFromTheStory => "a town far from every other place of the article, which nothing in the text places there", [];
