@@ -6,7 +6,6 @@
 //! that speaks decides, and its [`Verdict`] names it. [`super::recognise`]
 //! runs them on every candidate span, left to right.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameEntry, NameKind, PlaceKind, Senses};
@@ -20,7 +19,7 @@ use super::name_shapes::{
 };
 use super::place_facts::{is_curated, is_well_known};
 use super::rules::{Outcome, Rule, RulesOff, Verdict};
-use super::spelling_memory::{SpellingMemory, remembered};
+use super::spelling_memory::remembered;
 use super::text::{ends_a_sentence, is_sentence_start, starts_upper, word_after, word_before};
 use super::types::Usage;
 use super::words;
@@ -44,25 +43,26 @@ pub(super) struct Span<'a> {
     pub after: Option<&'a str>,
 }
 
-thread_local! {
-    /// Whether the name of each spelling met lately can mean an area, and
-    /// whether it is well known: each reads the records of the name's
-    /// senses, which the caches seldom hold. One memory per thread.
-    static ANY_AREA: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
-    static WELL_KNOWN: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
-}
-
 /// [`is_well_known`] of the name found as `spelling`, which can mean
-/// `senses`, remembered.
+/// `senses`, remembered: it reads the records of the name's senses, which
+/// the caches seldom hold.
 pub(super) fn is_well_known_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
-    remembered(&WELL_KNOWN, gaz, spelling, || is_well_known(senses, gaz))
+    remembered(
+        gaz,
+        spelling,
+        |f| &mut f.well_known,
+        || is_well_known(senses, gaz),
+    )
 }
 
 impl Span<'_> {
     fn any_area(&self) -> bool {
-        remembered(&ANY_AREA, self.gaz, self.spelling, || {
-            self.senses.iter().any(|s| self.gaz.kind(s.place).is_area())
-        })
+        remembered(
+            self.gaz,
+            self.spelling,
+            |f| &mut f.any_area,
+            || self.senses.iter().any(|s| self.gaz.kind(s.place).is_area()),
+        )
     }
 
     /// [`is_well_known`] of the span's senses.

@@ -9,7 +9,6 @@
 //! per article, and admits the towns that lists and county lists vouch for.
 
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::gazetteer::{
@@ -24,7 +23,7 @@ use super::name_shapes;
 use super::place_facts::is_notable;
 use super::rivers_again::admit_rivers_named_again;
 use super::rules::{Outcome, Rule, RulesOff};
-use super::spelling_memory::{SpellingMemory, capitals_of, has_capitals, remembered};
+use super::spelling_memory::{capitals_of, has_capitals, remembered};
 use super::text::{next_capital_or_non_ascii, starts_upper, word_after, word_before};
 use super::types::{DroppedSpan, Mention, Usage};
 use super::words;
@@ -180,27 +179,28 @@ pub fn recognise(
     mentions
 }
 
-thread_local! {
-    /// Whether the name of each spelling met lately is notable, and where
-    /// each has capitals: one memory per thread.
-    static NOTABLE: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
-    static CAPITALS: RefCell<SpellingMemory<Option<u64>>> = RefCell::new(SpellingMemory::default());
-}
-
 /// [`is_notable`] of the name found as `spelling`, which can mean `senses`:
 /// remembered, for it reads the record of each sense until one is notable,
 /// and those records are seldom in the caches (a name of fifty small towns
 /// is fifty trips to memory).
 fn is_notable_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
-    remembered(&NOTABLE, gaz, spelling, || is_notable(senses, gaz))
+    remembered(
+        gaz,
+        spelling,
+        |f| &mut f.notable,
+        || is_notable(senses, gaz),
+    )
 }
 
 /// [`has_capitals_of`] `spelling`, with where the spelling has capitals
 /// remembered: reading a spelling is two trips to memory.
 fn has_capitals_of_spelling(found: &str, spelling: usize, gaz: &Gazetteer) -> bool {
-    let capitals = remembered(&CAPITALS, gaz, spelling, || {
-        capitals_of(gaz.spellings().get(spelling))
-    });
+    let capitals = remembered(
+        gaz,
+        spelling,
+        |f| &mut f.capitals,
+        || capitals_of(gaz.spellings().get(spelling)),
+    );
     match capitals {
         Some(capitals) => has_capitals(found, capitals),
         None => has_capitals_of(found, gaz.spellings().get(spelling)),
