@@ -6,7 +6,8 @@
 //! memory. The same spellings come back article after article, so a thread
 //! keeps each answer in a [`SpellingMemory`], for one gazetteer at a time:
 //! every answer about a spelling in one entry ([`SpellingFacts`]), so that
-//! they are one trip to memory too.
+//! they are one trip to memory too, and what its name's places are worked
+//! out together ([`NameFacts`]) and asked for together.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -50,12 +51,20 @@ impl<T: Default> SpellingMemory<T> {
 pub struct SpellingFacts {
     /// Where the spelling has capitals ([`capitals_of`]).
     pub capitals: Option<Option<u64>>,
-    /// Its name can mean a big city, an area or a curated place.
-    pub notable: Option<bool>,
-    /// Its name can mean an area.
-    pub any_area: Option<bool>,
-    /// Its name is well known.
-    pub well_known: Option<bool>,
+    /// What its name's places are.
+    pub name: Option<NameFacts>,
+}
+
+/// What the places a name can mean are, as the rules of recognition ask
+/// it of every name they judge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameFacts {
+    /// It can mean a big city, an area or a curated place.
+    pub notable: bool,
+    /// It can mean an area.
+    pub any_area: bool,
+    /// It can mean a well-known place.
+    pub well_known: bool,
 }
 
 thread_local! {
