@@ -6,7 +6,6 @@
 //! that speaks decides, and its [`Verdict`] names it. [`super::recognise`]
 //! runs them on every candidate span, left to right.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, NameEntry, NameKind, PlaceKind, Senses};
@@ -20,7 +19,6 @@ use super::name_shapes::{
 };
 use super::place_facts::{is_curated, is_well_known};
 use super::rules::{Outcome, Rule, RulesOff, Verdict};
-use super::spelling_memory::{SpellingMemory, remembered};
 use super::text::{ends_a_sentence, is_sentence_start, starts_upper, word_after, word_before};
 use super::types::Usage;
 use super::words;
@@ -33,43 +31,21 @@ pub(super) struct Span<'a> {
     pub surface: &'a str,
     pub gaz: &'a Gazetteer,
     pub entry: &'a NameEntry<'a>,
-    /// The spelling it was found as, whose name can mean `senses`.
-    pub spelling: usize,
+    /// The places the name can mean.
     pub senses: Senses<'a>,
     /// It can mean a big city, an area or a curated place.
     pub notable: bool,
+    /// It can mean an area.
+    pub any_area: bool,
+    /// It can mean a well-known place ([`is_well_known`]).
+    pub well_known: bool,
     pub single_word: bool,
     /// The words on either side.
     pub before: Option<&'a str>,
     pub after: Option<&'a str>,
 }
 
-thread_local! {
-    /// Whether the name of each spelling met lately can mean an area, and
-    /// whether it is well known: each reads the records of the name's
-    /// senses, which the caches seldom hold. One memory per thread.
-    static ANY_AREA: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
-    static WELL_KNOWN: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
-}
-
-/// [`is_well_known`] of the name found as `spelling`, which can mean
-/// `senses`, remembered.
-pub(super) fn is_well_known_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
-    remembered(&WELL_KNOWN, gaz, spelling, || is_well_known(senses, gaz))
-}
-
 impl Span<'_> {
-    fn any_area(&self) -> bool {
-        remembered(&ANY_AREA, self.gaz, self.spelling, || {
-            self.senses.iter().any(|s| self.gaz.kind(s.place).is_area())
-        })
-    }
-
-    /// [`is_well_known`] of the span's senses.
-    fn well_known(&self) -> bool {
-        is_well_known_spelling(self.spelling, self.senses, self.gaz)
-    }
-
     fn before_is(&self, test: impl Fn(&str) -> bool) -> bool {
         self.before.is_some_and(test)
     }
@@ -351,17 +327,14 @@ fn person_after_speech(s: &Span<'_>) -> Option<Outcome> {
             starts_upper(a) && name_ends(s.range.end + 1 + a.len()) && is_name_word(a, gaz)
         }) && s.before_is(words::is_speech_verb)
     };
-    when(
-        (surname() || given_name()) && !s.any_area(),
-        Outcome::Person,
-    )
+    when((surname() || given_name()) && !s.any_area, Outcome::Person)
 }
 
 /// "Fatima Bello said": two capitalised words before a verb of speech are a
 /// person's given name and surname, whatever places share them, unless
 /// either is a country or state ("Texas Democrats said" has no capital D).
 fn person_before_speech(s: &Span<'_>) -> Option<Outcome> {
-    if !s.single_word || s.any_area() {
+    if !s.single_word || s.any_area {
         return None;
     }
     let gaz = s.gaz;
@@ -372,7 +345,7 @@ fn person_before_speech(s: &Span<'_>) -> Option<Outcome> {
     let names_after = s.after_is(|a| {
         word_after(s.text, s.range.end + 1 + a.len()).is_some_and(words::is_speech_verb)
             && is_name_word(a, gaz)
-    }) && !s.well_known();
+    }) && !s.well_known;
     when(names_before || names_after, Outcome::Person)
 }
 
@@ -388,7 +361,7 @@ fn given_name_before_surname(s: &Span<'_>) -> Option<Outcome> {
     let given_name = words::is_given_name(s.surface) || s.entry.given_name;
     let area_after_lowercase = || {
         s.before_is(|b| !starts_upper(b))
-            && s.any_area()
+            && s.any_area
             && !s.after_is(|a| is_surname_ending_a_name(s.text, s.range.end, a, s.gaz))
     };
     when(
@@ -424,7 +397,7 @@ fn given_name_before_unknown_surname(s: &Span<'_>) -> Option<Outcome> {
             })
             // The look-ups last: few names get this far.
             && s.after_is(|a| is_surname_ending_a_name(text, end, a, gaz) && gaz.lookup(a).is_empty())
-            && !s.well_known(),
+            && !s.well_known,
         Outcome::Reject,
     )
 }
@@ -438,7 +411,7 @@ fn person_who(s: &Span<'_>) -> Option<Outcome> {
                 words::is_locative(b) || b.eq_ignore_ascii_case("of") || b.ends_with(',')
             })
             && !is_after_comma(s.text, s.range.start)
-            && !s.any_area(),
+            && !s.any_area,
         Outcome::Person,
     )
 }
@@ -448,7 +421,7 @@ fn person_who(s: &Span<'_>) -> Option<Outcome> {
 /// school ("St. John's, N.L." is the city).
 fn saints_institution(s: &Span<'_>) -> Option<Outcome> {
     when(
-        is_saints_institution(s.text, &s.range) && !s.well_known(),
+        is_saints_institution(s.text, &s.range) && !s.well_known,
         Outcome::Reject,
     )
 }
@@ -618,7 +591,7 @@ fn surname_needs_company(s: &Span<'_>) -> Option<Outcome> {
     let (text, span) = (s.text, &s.range);
     when(
         s.entry.person_name
-            && !s.well_known()
+            && !s.well_known
             && !s.before_is(words::is_locative)
             && !local_cues::is_residence(text, span.start)
             && !text[span.end..]

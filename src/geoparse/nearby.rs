@@ -72,6 +72,14 @@ fn floor_i32(x: f64) -> i32 {
 }
 
 impl PointGrid {
+    /// Empties the grid, keeping its room.
+    pub fn clear(&mut self) {
+        self.points.clear();
+        self.cells.clear();
+        self.rows = CellSet::default();
+        self.columns = CellSet::default();
+    }
+
     pub fn push(&mut self, group: usize, place: PlaceId, gaz: &Gazetteer) {
         let p = gaz.place(place);
         let (row, column) = cell_of(p.lat_deg, p.lon_deg);
@@ -133,6 +141,11 @@ impl<K> Default for FirstTwo<K> {
 }
 
 impl<K: Hash + Eq> FirstTwo<K> {
+    /// Empties the index, keeping its room.
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+
     pub fn push(&mut self, key: K, group: usize, place: PlaceId) {
         let entry = self.map.entry(key).or_default();
         if entry.iter().flatten().all(|&(g, _)| g != group)

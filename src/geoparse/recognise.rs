@@ -9,7 +9,6 @@
 //! per article, and admits the towns that lists and county lists vouch for.
 
 use rustc_hash::FxHashSet as HashSet;
-use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::gazetteer::{
@@ -17,14 +16,14 @@ use crate::gazetteer::{
 };
 
 use super::county_lists;
-use super::judge::{Span, is_well_known_spelling, judge};
+use super::judge::{Span, judge};
 use super::lexicon::ARABIC_ARTICLES;
 use super::local_cues;
 use super::name_shapes;
-use super::place_facts::is_notable;
+use super::place_facts::{is_notable, is_well_known};
 use super::rivers_again::admit_rivers_named_again;
 use super::rules::{Outcome, Rule, RulesOff};
-use super::spelling_memory::{SpellingMemory, capitals_of, has_capitals, remembered};
+use super::spelling_memory::{NameFacts, capitals_of, has_capitals, remembered};
 use super::text::{next_capital_or_non_ascii, starts_upper, word_after, word_before};
 use super::types::{DroppedSpan, Mention, Usage};
 use super::words;
@@ -50,7 +49,7 @@ pub fn recognise(
         let Some(entry) = gaz.entry_of_spelling(spelling) else {
             continue;
         };
-        let notable = is_notable_spelling(spelling, entry.senses, gaz);
+        let name = name_facts_of_spelling(spelling, entry.senses, gaz);
         // The words on either side, found once for the rules and the marks.
         let (before, after) = (word_before(text, span.start), word_after(text, span.end));
         let verdict = judge(
@@ -60,9 +59,10 @@ pub fn recognise(
                 surface: &text[span.clone()],
                 gaz,
                 entry: &entry,
-                spelling,
                 senses: entry.senses,
-                notable,
+                notable: name.notable,
+                any_area: name.any_area,
+                well_known: name.well_known,
                 single_word: !text[span.clone()].contains(' '),
                 before,
                 after,
@@ -101,7 +101,7 @@ pub fn recognise(
                     && !entry.senses.iter().any(|s| {
                         matches!(gaz.kind(s.place), PlaceKind::Country | PlaceKind::Capital)
                     });
-                let well_known = is_well_known_spelling(spelling, entry.senses, gaz) && !speaks;
+                let well_known = name.well_known && !speaks;
                 // "Pat Nelson said ... Nelson said": a region that speaks
                 // twice is a person speaking.
                 // ("the mayor of Sevierville said", "from Dewsbury said" speak
@@ -180,27 +180,33 @@ pub fn recognise(
     mentions
 }
 
-thread_local! {
-    /// Whether the name of each spelling met lately is notable, and where
-    /// each has capitals: one memory per thread.
-    static NOTABLE: RefCell<SpellingMemory<bool>> = RefCell::new(SpellingMemory::default());
-    static CAPITALS: RefCell<SpellingMemory<Option<u64>>> = RefCell::new(SpellingMemory::default());
-}
-
-/// [`is_notable`] of the name found as `spelling`, which can mean `senses`:
-/// remembered, for it reads the record of each sense until one is notable,
-/// and those records are seldom in the caches (a name of fifty small towns
-/// is fifty trips to memory).
-fn is_notable_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> bool {
-    remembered(&NOTABLE, gaz, spelling, || is_notable(senses, gaz))
+/// What the places of the name found as `spelling`, which can mean
+/// `senses`, are: remembered, for each fact reads the records of the
+/// senses, and those records are seldom in the caches (a name of fifty
+/// small towns is fifty trips to memory). Worked out together, the first
+/// time, so that the rules find every fact in one look-up.
+fn name_facts_of_spelling(spelling: usize, senses: Senses<'_>, gaz: &Gazetteer) -> NameFacts {
+    remembered(
+        gaz,
+        spelling,
+        |f| &mut f.name,
+        || NameFacts {
+            notable: is_notable(senses, gaz),
+            any_area: senses.iter().any(|s| gaz.kind(s.place).is_area()),
+            well_known: is_well_known(senses, gaz),
+        },
+    )
 }
 
 /// [`has_capitals_of`] `spelling`, with where the spelling has capitals
 /// remembered: reading a spelling is two trips to memory.
 fn has_capitals_of_spelling(found: &str, spelling: usize, gaz: &Gazetteer) -> bool {
-    let capitals = remembered(&CAPITALS, gaz, spelling, || {
-        capitals_of(gaz.spellings().get(spelling))
-    });
+    let capitals = remembered(
+        gaz,
+        spelling,
+        |f| &mut f.capitals,
+        || capitals_of(gaz.spellings().get(spelling)),
+    );
     match capitals {
         Some(capitals) => has_capitals(found, capitals),
         None => has_capitals_of(found, gaz.spellings().get(spelling)),

@@ -57,8 +57,12 @@ struct Context<'g> {
 }
 
 impl<'g> Context<'g> {
-    fn from_winners(groups: &[NameGroup], gaz: &'g Gazetteer) -> Self {
-        let mut ctx = Self::default();
+    /// Files the current winners of `groups`, in place of those filed the
+    /// round before: the indexes keep their room, where made anew every
+    /// round they grew again a step at a time.
+    fn file_winners(&mut self, groups: &[NameGroup], gaz: &'g Gazetteer) {
+        self.clear();
+        let ctx = self;
         // Most articles list no two names ("and", "or") at all.
         let any_lists = groups.iter().any(|g| !g.hints.listed_with.is_empty());
         for (index, group) in groups.iter().enumerate() {
@@ -132,7 +136,30 @@ impl<'g> Context<'g> {
                 }
             }
         }
-        ctx
+    }
+
+    /// Empties every index, keeping its room.
+    fn clear(&mut self) {
+        let Self {
+            countries,
+            admin1s,
+            inside_country,
+            inside_admin1,
+            could_be_inside_admin1,
+            points,
+            counties,
+            unambiguous,
+            areas,
+        } = self;
+        countries.clear();
+        admin1s.clear();
+        inside_country.clear();
+        inside_admin1.clear();
+        could_be_inside_admin1.clear();
+        points.clear();
+        counties.clear();
+        unambiguous.clear();
+        areas.clear();
     }
 
     fn file_inside(&mut self, place: &Place<'g>, group: usize, id: PlaceId) {
@@ -178,17 +205,19 @@ type NeighbourPair = (usize, PlaceId, PlaceId, f64);
 /// Scores every group's candidates against the winners of the round before,
 /// until the winners stand still, so the evidence shown names the places
 /// finally chosen; the pairs already read as neighbours keep that evidence.
-fn score_rounds(
+fn score_rounds<'g>(
     groups: &mut [NameGroup],
-    gaz: &Gazetteer,
+    gaz: &'g Gazetteer,
     options: &Options,
     home: Option<&HomeArea>,
     drops_unplaced_towns: bool,
     neighbours: &[NeighbourPair],
+    ctx: &mut Context<'g>,
 ) {
     for _round in 0..MAX_ROUNDS {
         let before = winners(groups);
-        let ctx = Context::from_winners(groups, gaz);
+        ctx.file_winners(groups, gaz);
+        let ctx = &*ctx;
         let regions = ArticleRegions::from_groups(groups, gaz, drops_unplaced_towns);
         for (index, group) in groups.iter_mut().enumerate() {
             let NameGroup {
@@ -211,7 +240,7 @@ fn score_rounds(
                 candidate.score = candidate.prior;
                 candidate.evidence.clear();
                 let place = gaz.place(candidate.place);
-                add_context(candidate, &place, index, &ctx, hints, gaz, options);
+                add_context(candidate, &place, index, ctx, hints, gaz, options);
                 // The region's own national capital is near any of its
                 // stories: "Washington" in an Illinois story is still the capital.
                 if let Some((region, names, share)) = region
@@ -255,6 +284,8 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
     // so that a third name near a pair is near its new places ("Winfield"
     // beside "New London" and "Mt. Pleasant", read as Iowa's).
     let mut neighbours: Vec<NeighbourPair> = Vec::new();
+    // One context for every round of every pass, filed again each round.
+    let mut ctx = Context::default();
     for _pass in 0..NEIGHBOUR_PASSES {
         score_rounds(
             groups,
@@ -263,6 +294,7 @@ pub(super) fn resolve(groups: &mut [NameGroup], gaz: &Gazetteer, options: &Optio
             home.as_ref(),
             drops_unplaced_towns,
             &neighbours,
+            &mut ctx,
         );
         let pairs = read_as_neighbours(groups, gaz, &options.weights);
         if pairs.is_empty() {

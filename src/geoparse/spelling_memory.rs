@@ -4,11 +4,13 @@
 //! name notable, where are its capitals), and the answers sit in gazetteer
 //! records and strings that the caches seldom hold: each is a trip to
 //! memory. The same spellings come back article after article, so a thread
-//! keeps each answer in a [`SpellingMemory`], for one gazetteer at a time.
+//! keeps each answer in a [`SpellingMemory`], for one gazetteer at a time:
+//! every answer about a spelling in one entry ([`SpellingFacts`]), so that
+//! they are one trip to memory too, and what its name's places are worked
+//! out together ([`NameFacts`]) and asked for together.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::thread::LocalKey;
 
 use crate::gazetteer::Gazetteer;
 
@@ -16,8 +18,7 @@ use crate::gazetteer::Gazetteer;
 /// memory stays bounded.
 const SPELLINGS_KEPT: usize = 1 << 14;
 
-/// Answers about the spellings of one gazetteer (by its number), each
-/// worked out once.
+/// Answers about the spellings of one gazetteer (by its number).
 pub struct SpellingMemory<T> {
     number: u64,
     known: HashMap<usize, T>,
@@ -32,30 +33,60 @@ impl<T> Default for SpellingMemory<T> {
     }
 }
 
-impl<T: Copy> SpellingMemory<T> {
-    /// The answer for `spelling` of `gaz`, worked out by `work_out` the
-    /// first time.
-    pub fn answer(&mut self, gaz: &Gazetteer, spelling: usize, work_out: impl FnOnce() -> T) -> T {
+impl<T: Default> SpellingMemory<T> {
+    /// The answers kept for `spelling` of `gaz` (none yet, the first time).
+    pub fn answers(&mut self, gaz: &Gazetteer, spelling: usize) -> &mut T {
         if self.number != gaz.number() || self.known.len() >= SPELLINGS_KEPT {
             self.known.clear();
             self.number = gaz.number();
         }
-        *self.known.entry(spelling).or_insert_with(work_out)
+        self.known.entry(spelling).or_default()
     }
 }
 
-/// The answer for `spelling` of `gaz` in this thread's `memory`, worked out
-/// by `work_out` the first time (and every time, should `work_out` itself
-/// ask the same memory).
+/// What recognition asks of a spelling, each answer worked out the first
+/// time it is asked. Kept in one entry: in a memory of their own each, the
+/// answers about one spelling were as many trips to memory.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SpellingFacts {
+    /// Where the spelling has capitals ([`capitals_of`]).
+    pub capitals: Option<Option<u64>>,
+    /// What its name's places are.
+    pub name: Option<NameFacts>,
+}
+
+/// What the places a name can mean are, as the rules of recognition ask
+/// it of every name they judge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameFacts {
+    /// It can mean a big city, an area or a curated place.
+    pub notable: bool,
+    /// It can mean an area.
+    pub any_area: bool,
+    /// It can mean a well-known place.
+    pub well_known: bool,
+}
+
+thread_local! {
+    /// One memory per thread, so that workers share no lock.
+    static FACTS: RefCell<SpellingMemory<SpellingFacts>> = RefCell::new(SpellingMemory::default());
+}
+
+/// The answer for `spelling` of `gaz` that `fact` picks out of this
+/// thread's memory, worked out by `work_out` the first time (and every
+/// time, should `work_out` itself ask the memory).
 pub fn remembered<T: Copy>(
-    memory: &'static LocalKey<RefCell<SpellingMemory<T>>>,
     gaz: &Gazetteer,
     spelling: usize,
+    fact: fn(&mut SpellingFacts) -> &mut Option<T>,
     work_out: impl FnOnce() -> T,
 ) -> T {
-    memory.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut known) => known.answer(gaz, spelling, work_out),
-        Err(_) => work_out(),
+    FACTS.with(|cell| {
+        let Ok(mut memory) = cell.try_borrow_mut() else {
+            return work_out();
+        };
+        let answer = fact(memory.answers(gaz, spelling));
+        *answer.get_or_insert_with(work_out)
     })
 }
 
@@ -157,9 +188,9 @@ mod tests {
     fn a_memory_answers_for_one_gazetteer_at_a_time() {
         let one = Gazetteer::default();
         let other = Gazetteer::default();
-        let mut memory = SpellingMemory::default();
-        assert_eq!(memory.answer(&one, 3, || 1), 1);
-        assert_eq!(memory.answer(&one, 3, || 2), 1);
-        assert_eq!(memory.answer(&other, 3, || 2), 2);
+        let mut memory = SpellingMemory::<Option<i32>>::default();
+        assert_eq!(*memory.answers(&one, 3).get_or_insert(1), 1);
+        assert_eq!(*memory.answers(&one, 3).get_or_insert(2), 1);
+        assert_eq!(*memory.answers(&other, 3).get_or_insert(2), 2);
     }
 }
