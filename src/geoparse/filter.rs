@@ -49,31 +49,24 @@ pub(super) fn toponyms_of(
         if candidates.is_empty() {
             continue;
         }
-        if far_rivers[group] && !off.is_off(Rule::RiverFarFromTheStory) {
+        // The first rule, in this order, that leaves the mention out.
+        let dropped_by = [
+            (Rule::RiverFarFromTheStory, far_rivers[group]),
+            (Rule::TownFarFromTheStory, far_towns[group]),
+        ]
+        .into_iter()
+        .find(|&(rule, applies)| applies && !off.is_off(rule))
+        .map(|(rule, _)| rule)
+        .or_else(|| {
+            (!off.is_off(Rule::UnsupportedTown)
+                && is_unsupported_town(mention, vouched, &candidates[0], gaz))
+            .then_some(Rule::UnsupportedTown)
+        });
+        if let Some(rule) = dropped_by {
             if let Some(dropped) = dropped.as_deref_mut() {
                 dropped.push(DroppedSpan {
                     byte_range: range,
-                    rule: Rule::RiverFarFromTheStory,
-                });
-            }
-            continue;
-        }
-        if far_towns[group] && !off.is_off(Rule::TownFarFromTheStory) {
-            if let Some(dropped) = dropped.as_deref_mut() {
-                dropped.push(DroppedSpan {
-                    byte_range: range,
-                    rule: Rule::TownFarFromTheStory,
-                });
-            }
-            continue;
-        }
-        if !off.is_off(Rule::UnsupportedTown)
-            && is_unsupported_town(mention, vouched, &candidates[0], gaz)
-        {
-            if let Some(dropped) = dropped.as_deref_mut() {
-                dropped.push(DroppedSpan {
-                    byte_range: range,
-                    rule: Rule::UnsupportedTown,
+                    rule,
                 });
             }
             continue;
